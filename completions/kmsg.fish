@@ -1,0 +1,321 @@
+# Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
+function __fish_kmsg_global_optspecs
+    string join \n b/bootstrap= X= security-protocol= sasl-mechanism= sasl-username= sasl-password-file= tls-ca= tls-cert= tls-key= timeout= log-level= log-format= o/output= h/help V/version
+end
+
+function __fish_kmsg_needs_command
+    # Figure out if the current invocation already has a command.
+    set -l cmd (commandline -opc)
+    set -e cmd[1]
+    argparse -s (__fish_kmsg_global_optspecs) -- $cmd 2>/dev/null
+    or return
+    if set -q argv[1]
+        # Also print the command, so this can be used to figure out what it is.
+        echo $argv[1]
+        return 1
+    end
+    return 0
+end
+
+function __fish_kmsg_using_subcommand
+    set -l cmd (__fish_kmsg_needs_command)
+    test -z "$cmd"
+    and return 1
+    contains -- $cmd[1] $argv
+end
+
+complete -c kmsg -n "__fish_kmsg_needs_command" -s b -l bootstrap -d 'Kafka bootstrap servers, comma separated [default: localhost:9092]' -r
+complete -c kmsg -n "__fish_kmsg_needs_command" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X queue.buffering.max.ms=50. Keys that have a typed flag (--bootstrap, --security-protocol, --sasl-*, --tls-*) are refused' -r
+complete -c kmsg -n "__fish_kmsg_needs_command" -l security-protocol -d 'Security protocol for the client connection' -r -f -a "plaintext\t''
+ssl\t''
+sasl-plaintext\t''
+sasl-ssl\t''"
+complete -c kmsg -n "__fish_kmsg_needs_command" -l sasl-mechanism -d 'SASL mechanism' -r -f -a "PLAIN\t''
+SCRAM-SHA-256\t''
+SCRAM-SHA-512\t''"
+complete -c kmsg -n "__fish_kmsg_needs_command" -l sasl-username -d 'SASL user name (the password comes from env KMSG_SASL_PASSWORD or --sasl-password-file)' -r
+complete -c kmsg -n "__fish_kmsg_needs_command" -l sasl-password-file -d 'File holding the SASL password (first line); alternatively set env KMSG_SASL_PASSWORD' -r -F
+complete -c kmsg -n "__fish_kmsg_needs_command" -l tls-ca -d 'CA certificate (PEM) to verify the brokers' -r -F
+complete -c kmsg -n "__fish_kmsg_needs_command" -l tls-cert -d 'Client certificate (PEM) for mutual TLS' -r -F
+complete -c kmsg -n "__fish_kmsg_needs_command" -l tls-key -d 'Client private key (PEM) for mutual TLS' -r -F
+complete -c kmsg -n "__fish_kmsg_needs_command" -l timeout -d 'How long to wait for the cluster before giving up' -r
+complete -c kmsg -n "__fish_kmsg_needs_command" -l log-level -d 'Log level or filter (overrides RUST_LOG), e.g. debug or kmsg=debug,librdkafka=info' -r
+complete -c kmsg -n "__fish_kmsg_needs_command" -l log-format -d 'Log format on stderr' -r -f -a "text\t''
+json\t''"
+complete -c kmsg -n "__fish_kmsg_needs_command" -s o -l output -d 'How results are printed on stdout' -r -f -a "table\t'Human-readable tables'
+json\t'JSON: one object per result, one per line for streams'"
+complete -c kmsg -n "__fish_kmsg_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c kmsg -n "__fish_kmsg_needs_command" -s V -l version -d 'Print version'
+complete -c kmsg -n "__fish_kmsg_needs_command" -f -a "topics" -d 'Create, list, describe and delete topics'
+complete -c kmsg -n "__fish_kmsg_needs_command" -f -a "cluster" -d 'Run a real local Kafka cluster (KRaft, no Docker)'
+complete -c kmsg -n "__fish_kmsg_needs_command" -f -a "completions" -d 'Print shell completions'
+complete -c kmsg -n "__fish_kmsg_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and not __fish_seen_subcommand_from create list describe delete help" -s b -l bootstrap -d 'Kafka bootstrap servers, comma separated [default: localhost:9092]' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and not __fish_seen_subcommand_from create list describe delete help" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X queue.buffering.max.ms=50. Keys that have a typed flag (--bootstrap, --security-protocol, --sasl-*, --tls-*) are refused' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and not __fish_seen_subcommand_from create list describe delete help" -l security-protocol -d 'Security protocol for the client connection' -r -f -a "plaintext\t''
+ssl\t''
+sasl-plaintext\t''
+sasl-ssl\t''"
+complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and not __fish_seen_subcommand_from create list describe delete help" -l sasl-mechanism -d 'SASL mechanism' -r -f -a "PLAIN\t''
+SCRAM-SHA-256\t''
+SCRAM-SHA-512\t''"
+complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and not __fish_seen_subcommand_from create list describe delete help" -l sasl-username -d 'SASL user name (the password comes from env KMSG_SASL_PASSWORD or --sasl-password-file)' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and not __fish_seen_subcommand_from create list describe delete help" -l sasl-password-file -d 'File holding the SASL password (first line); alternatively set env KMSG_SASL_PASSWORD' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and not __fish_seen_subcommand_from create list describe delete help" -l tls-ca -d 'CA certificate (PEM) to verify the brokers' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and not __fish_seen_subcommand_from create list describe delete help" -l tls-cert -d 'Client certificate (PEM) for mutual TLS' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and not __fish_seen_subcommand_from create list describe delete help" -l tls-key -d 'Client private key (PEM) for mutual TLS' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and not __fish_seen_subcommand_from create list describe delete help" -l timeout -d 'How long to wait for the cluster before giving up' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and not __fish_seen_subcommand_from create list describe delete help" -l log-level -d 'Log level or filter (overrides RUST_LOG), e.g. debug or kmsg=debug,librdkafka=info' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and not __fish_seen_subcommand_from create list describe delete help" -l log-format -d 'Log format on stderr' -r -f -a "text\t''
+json\t''"
+complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and not __fish_seen_subcommand_from create list describe delete help" -s o -l output -d 'How results are printed on stdout' -r -f -a "table\t'Human-readable tables'
+json\t'JSON: one object per result, one per line for streams'"
+complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and not __fish_seen_subcommand_from create list describe delete help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and not __fish_seen_subcommand_from create list describe delete help" -s V -l version -d 'Print version'
+complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and not __fish_seen_subcommand_from create list describe delete help" -f -a "create" -d 'Create the pipeline\'s topics (input, output, DLQ), or one named topic; idempotent'
+complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and not __fish_seen_subcommand_from create list describe delete help" -f -a "list" -d 'List topics with partition count and replication factor'
+complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and not __fish_seen_subcommand_from create list describe delete help" -f -a "describe" -d 'Show partitions, leaders, replicas, ISR and non-default configs'
+complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and not __fish_seen_subcommand_from create list describe delete help" -f -a "delete" -d 'Delete topics (needs --yes)'
+complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and not __fish_seen_subcommand_from create list describe delete help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from create" -l input-topic -d 'Input topic of the pipeline' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from create" -l output-topic -d 'Output topic of the pipeline' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from create" -l dlq-topic -d 'Dead letter topic of the pipeline [default: <input-topic>.dlq]' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from create" -s p -l partitions -d 'Number of partitions' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from create" -s r -l replication-factor -d 'Replication factor' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from create" -s c -l config -d 'Topic config (repeatable), e.g. --config retention.ms=86400000' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from create" -s b -l bootstrap -d 'Kafka bootstrap servers, comma separated [default: localhost:9092]' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from create" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X queue.buffering.max.ms=50. Keys that have a typed flag (--bootstrap, --security-protocol, --sasl-*, --tls-*) are refused' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from create" -l security-protocol -d 'Security protocol for the client connection' -r -f -a "plaintext\t''
+ssl\t''
+sasl-plaintext\t''
+sasl-ssl\t''"
+complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from create" -l sasl-mechanism -d 'SASL mechanism' -r -f -a "PLAIN\t''
+SCRAM-SHA-256\t''
+SCRAM-SHA-512\t''"
+complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from create" -l sasl-username -d 'SASL user name (the password comes from env KMSG_SASL_PASSWORD or --sasl-password-file)' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from create" -l sasl-password-file -d 'File holding the SASL password (first line); alternatively set env KMSG_SASL_PASSWORD' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from create" -l tls-ca -d 'CA certificate (PEM) to verify the brokers' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from create" -l tls-cert -d 'Client certificate (PEM) for mutual TLS' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from create" -l tls-key -d 'Client private key (PEM) for mutual TLS' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from create" -l timeout -d 'How long to wait for the cluster before giving up' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from create" -l log-level -d 'Log level or filter (overrides RUST_LOG), e.g. debug or kmsg=debug,librdkafka=info' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from create" -l log-format -d 'Log format on stderr' -r -f -a "text\t''
+json\t''"
+complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from create" -s o -l output -d 'How results are printed on stdout' -r -f -a "table\t'Human-readable tables'
+json\t'JSON: one object per result, one per line for streams'"
+complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
+complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from list" -s b -l bootstrap -d 'Kafka bootstrap servers, comma separated [default: localhost:9092]' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from list" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X queue.buffering.max.ms=50. Keys that have a typed flag (--bootstrap, --security-protocol, --sasl-*, --tls-*) are refused' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from list" -l security-protocol -d 'Security protocol for the client connection' -r -f -a "plaintext\t''
+ssl\t''
+sasl-plaintext\t''
+sasl-ssl\t''"
+complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from list" -l sasl-mechanism -d 'SASL mechanism' -r -f -a "PLAIN\t''
+SCRAM-SHA-256\t''
+SCRAM-SHA-512\t''"
+complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from list" -l sasl-username -d 'SASL user name (the password comes from env KMSG_SASL_PASSWORD or --sasl-password-file)' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from list" -l sasl-password-file -d 'File holding the SASL password (first line); alternatively set env KMSG_SASL_PASSWORD' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from list" -l tls-ca -d 'CA certificate (PEM) to verify the brokers' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from list" -l tls-cert -d 'Client certificate (PEM) for mutual TLS' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from list" -l tls-key -d 'Client private key (PEM) for mutual TLS' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from list" -l timeout -d 'How long to wait for the cluster before giving up' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from list" -l log-level -d 'Log level or filter (overrides RUST_LOG), e.g. debug or kmsg=debug,librdkafka=info' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from list" -l log-format -d 'Log format on stderr' -r -f -a "text\t''
+json\t''"
+complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from list" -s o -l output -d 'How results are printed on stdout' -r -f -a "table\t'Human-readable tables'
+json\t'JSON: one object per result, one per line for streams'"
+complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from list" -l all -d 'Include internal topics such as __consumer_offsets'
+complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from describe" -s b -l bootstrap -d 'Kafka bootstrap servers, comma separated [default: localhost:9092]' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from describe" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X queue.buffering.max.ms=50. Keys that have a typed flag (--bootstrap, --security-protocol, --sasl-*, --tls-*) are refused' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from describe" -l security-protocol -d 'Security protocol for the client connection' -r -f -a "plaintext\t''
+ssl\t''
+sasl-plaintext\t''
+sasl-ssl\t''"
+complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from describe" -l sasl-mechanism -d 'SASL mechanism' -r -f -a "PLAIN\t''
+SCRAM-SHA-256\t''
+SCRAM-SHA-512\t''"
+complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from describe" -l sasl-username -d 'SASL user name (the password comes from env KMSG_SASL_PASSWORD or --sasl-password-file)' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from describe" -l sasl-password-file -d 'File holding the SASL password (first line); alternatively set env KMSG_SASL_PASSWORD' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from describe" -l tls-ca -d 'CA certificate (PEM) to verify the brokers' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from describe" -l tls-cert -d 'Client certificate (PEM) for mutual TLS' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from describe" -l tls-key -d 'Client private key (PEM) for mutual TLS' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from describe" -l timeout -d 'How long to wait for the cluster before giving up' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from describe" -l log-level -d 'Log level or filter (overrides RUST_LOG), e.g. debug or kmsg=debug,librdkafka=info' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from describe" -l log-format -d 'Log format on stderr' -r -f -a "text\t''
+json\t''"
+complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from describe" -s o -l output -d 'How results are printed on stdout' -r -f -a "table\t'Human-readable tables'
+json\t'JSON: one object per result, one per line for streams'"
+complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from describe" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from describe" -s V -l version -d 'Print version'
+complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from delete" -s b -l bootstrap -d 'Kafka bootstrap servers, comma separated [default: localhost:9092]' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from delete" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X queue.buffering.max.ms=50. Keys that have a typed flag (--bootstrap, --security-protocol, --sasl-*, --tls-*) are refused' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from delete" -l security-protocol -d 'Security protocol for the client connection' -r -f -a "plaintext\t''
+ssl\t''
+sasl-plaintext\t''
+sasl-ssl\t''"
+complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from delete" -l sasl-mechanism -d 'SASL mechanism' -r -f -a "PLAIN\t''
+SCRAM-SHA-256\t''
+SCRAM-SHA-512\t''"
+complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from delete" -l sasl-username -d 'SASL user name (the password comes from env KMSG_SASL_PASSWORD or --sasl-password-file)' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from delete" -l sasl-password-file -d 'File holding the SASL password (first line); alternatively set env KMSG_SASL_PASSWORD' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from delete" -l tls-ca -d 'CA certificate (PEM) to verify the brokers' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from delete" -l tls-cert -d 'Client certificate (PEM) for mutual TLS' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from delete" -l tls-key -d 'Client private key (PEM) for mutual TLS' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from delete" -l timeout -d 'How long to wait for the cluster before giving up' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from delete" -l log-level -d 'Log level or filter (overrides RUST_LOG), e.g. debug or kmsg=debug,librdkafka=info' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from delete" -l log-format -d 'Log format on stderr' -r -f -a "text\t''
+json\t''"
+complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from delete" -s o -l output -d 'How results are printed on stdout' -r -f -a "table\t'Human-readable tables'
+json\t'JSON: one object per result, one per line for streams'"
+complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from delete" -l yes -d 'Confirm the deletion'
+complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from delete" -s V -l version -d 'Print version'
+complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from help" -f -a "create" -d 'Create the pipeline\'s topics (input, output, DLQ), or one named topic; idempotent'
+complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from help" -f -a "list" -d 'List topics with partition count and replication factor'
+complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from help" -f -a "describe" -d 'Show partitions, leaders, replicas, ISR and non-default configs'
+complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete topics (needs --yes)'
+complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and not __fish_seen_subcommand_from up down status help" -s b -l bootstrap -d 'Kafka bootstrap servers, comma separated [default: localhost:9092]' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and not __fish_seen_subcommand_from up down status help" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X queue.buffering.max.ms=50. Keys that have a typed flag (--bootstrap, --security-protocol, --sasl-*, --tls-*) are refused' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and not __fish_seen_subcommand_from up down status help" -l security-protocol -d 'Security protocol for the client connection' -r -f -a "plaintext\t''
+ssl\t''
+sasl-plaintext\t''
+sasl-ssl\t''"
+complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and not __fish_seen_subcommand_from up down status help" -l sasl-mechanism -d 'SASL mechanism' -r -f -a "PLAIN\t''
+SCRAM-SHA-256\t''
+SCRAM-SHA-512\t''"
+complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and not __fish_seen_subcommand_from up down status help" -l sasl-username -d 'SASL user name (the password comes from env KMSG_SASL_PASSWORD or --sasl-password-file)' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and not __fish_seen_subcommand_from up down status help" -l sasl-password-file -d 'File holding the SASL password (first line); alternatively set env KMSG_SASL_PASSWORD' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and not __fish_seen_subcommand_from up down status help" -l tls-ca -d 'CA certificate (PEM) to verify the brokers' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and not __fish_seen_subcommand_from up down status help" -l tls-cert -d 'Client certificate (PEM) for mutual TLS' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and not __fish_seen_subcommand_from up down status help" -l tls-key -d 'Client private key (PEM) for mutual TLS' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and not __fish_seen_subcommand_from up down status help" -l timeout -d 'How long to wait for the cluster before giving up' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and not __fish_seen_subcommand_from up down status help" -l log-level -d 'Log level or filter (overrides RUST_LOG), e.g. debug or kmsg=debug,librdkafka=info' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and not __fish_seen_subcommand_from up down status help" -l log-format -d 'Log format on stderr' -r -f -a "text\t''
+json\t''"
+complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and not __fish_seen_subcommand_from up down status help" -s o -l output -d 'How results are printed on stdout' -r -f -a "table\t'Human-readable tables'
+json\t'JSON: one object per result, one per line for streams'"
+complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and not __fish_seen_subcommand_from up down status help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and not __fish_seen_subcommand_from up down status help" -s V -l version -d 'Print version'
+complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and not __fish_seen_subcommand_from up down status help" -f -a "up" -d 'Start the brokers (formats storage on first start, keeps data after that)'
+complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and not __fish_seen_subcommand_from up down status help" -f -a "down" -d 'Stop the brokers (all, or one with --node)'
+complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and not __fish_seen_subcommand_from up down status help" -f -a "status" -d 'Show brokers, controller and under-replicated partitions; exit 3 when brokers are missing'
+complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and not __fish_seen_subcommand_from up down status help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subcommand_from up" -l state-dir -d 'Folder holding the cluster\'s configuration, data and logs' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subcommand_from up" -l kafka-home -d 'Apache Kafka distribution (a folder with libs/*.jar) [default: ./.cache/kafka]' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subcommand_from up" -s n -l brokers -d 'Number of brokers (each is also a KRaft controller)' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subcommand_from up" -l base-port -d 'Client port of the first broker; the others follow (9092, 9093, 9094)' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subcommand_from up" -l controller-base-port -d 'Controller port of the first broker [default: base port + 1000]' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subcommand_from up" -l heap -d 'Java heap per broker' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subcommand_from up" -l wait -d 'How long to wait for the brokers to register and elect a controller' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subcommand_from up" -s b -l bootstrap -d 'Kafka bootstrap servers, comma separated [default: localhost:9092]' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subcommand_from up" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X queue.buffering.max.ms=50. Keys that have a typed flag (--bootstrap, --security-protocol, --sasl-*, --tls-*) are refused' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subcommand_from up" -l security-protocol -d 'Security protocol for the client connection' -r -f -a "plaintext\t''
+ssl\t''
+sasl-plaintext\t''
+sasl-ssl\t''"
+complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subcommand_from up" -l sasl-mechanism -d 'SASL mechanism' -r -f -a "PLAIN\t''
+SCRAM-SHA-256\t''
+SCRAM-SHA-512\t''"
+complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subcommand_from up" -l sasl-username -d 'SASL user name (the password comes from env KMSG_SASL_PASSWORD or --sasl-password-file)' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subcommand_from up" -l sasl-password-file -d 'File holding the SASL password (first line); alternatively set env KMSG_SASL_PASSWORD' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subcommand_from up" -l tls-ca -d 'CA certificate (PEM) to verify the brokers' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subcommand_from up" -l tls-cert -d 'Client certificate (PEM) for mutual TLS' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subcommand_from up" -l tls-key -d 'Client private key (PEM) for mutual TLS' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subcommand_from up" -l timeout -d 'How long to wait for the cluster before giving up' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subcommand_from up" -l log-level -d 'Log level or filter (overrides RUST_LOG), e.g. debug or kmsg=debug,librdkafka=info' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subcommand_from up" -l log-format -d 'Log format on stderr' -r -f -a "text\t''
+json\t''"
+complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subcommand_from up" -s o -l output -d 'How results are printed on stdout' -r -f -a "table\t'Human-readable tables'
+json\t'JSON: one object per result, one per line for streams'"
+complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subcommand_from up" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subcommand_from up" -s V -l version -d 'Print version'
+complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subcommand_from down" -l state-dir -d 'Folder holding the cluster\'s configuration, data and logs' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subcommand_from down" -l node -d 'Stop only this node id' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subcommand_from down" -s b -l bootstrap -d 'Kafka bootstrap servers, comma separated [default: localhost:9092]' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subcommand_from down" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X queue.buffering.max.ms=50. Keys that have a typed flag (--bootstrap, --security-protocol, --sasl-*, --tls-*) are refused' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subcommand_from down" -l security-protocol -d 'Security protocol for the client connection' -r -f -a "plaintext\t''
+ssl\t''
+sasl-plaintext\t''
+sasl-ssl\t''"
+complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subcommand_from down" -l sasl-mechanism -d 'SASL mechanism' -r -f -a "PLAIN\t''
+SCRAM-SHA-256\t''
+SCRAM-SHA-512\t''"
+complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subcommand_from down" -l sasl-username -d 'SASL user name (the password comes from env KMSG_SASL_PASSWORD or --sasl-password-file)' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subcommand_from down" -l sasl-password-file -d 'File holding the SASL password (first line); alternatively set env KMSG_SASL_PASSWORD' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subcommand_from down" -l tls-ca -d 'CA certificate (PEM) to verify the brokers' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subcommand_from down" -l tls-cert -d 'Client certificate (PEM) for mutual TLS' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subcommand_from down" -l tls-key -d 'Client private key (PEM) for mutual TLS' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subcommand_from down" -l timeout -d 'How long to wait for the cluster before giving up' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subcommand_from down" -l log-level -d 'Log level or filter (overrides RUST_LOG), e.g. debug or kmsg=debug,librdkafka=info' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subcommand_from down" -l log-format -d 'Log format on stderr' -r -f -a "text\t''
+json\t''"
+complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subcommand_from down" -s o -l output -d 'How results are printed on stdout' -r -f -a "table\t'Human-readable tables'
+json\t'JSON: one object per result, one per line for streams'"
+complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subcommand_from down" -l purge -d 'Also delete the state folder (data and logs)'
+complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subcommand_from down" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subcommand_from down" -s V -l version -d 'Print version'
+complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subcommand_from status" -l state-dir -d 'Folder holding the cluster\'s configuration, data and logs' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subcommand_from status" -l expect-brokers -d 'Brokers expected; with --bootstrap and no local cluster [default: the local cluster\'s size, else 3]' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subcommand_from status" -s b -l bootstrap -d 'Kafka bootstrap servers, comma separated [default: localhost:9092]' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subcommand_from status" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X queue.buffering.max.ms=50. Keys that have a typed flag (--bootstrap, --security-protocol, --sasl-*, --tls-*) are refused' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subcommand_from status" -l security-protocol -d 'Security protocol for the client connection' -r -f -a "plaintext\t''
+ssl\t''
+sasl-plaintext\t''
+sasl-ssl\t''"
+complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subcommand_from status" -l sasl-mechanism -d 'SASL mechanism' -r -f -a "PLAIN\t''
+SCRAM-SHA-256\t''
+SCRAM-SHA-512\t''"
+complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subcommand_from status" -l sasl-username -d 'SASL user name (the password comes from env KMSG_SASL_PASSWORD or --sasl-password-file)' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subcommand_from status" -l sasl-password-file -d 'File holding the SASL password (first line); alternatively set env KMSG_SASL_PASSWORD' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subcommand_from status" -l tls-ca -d 'CA certificate (PEM) to verify the brokers' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subcommand_from status" -l tls-cert -d 'Client certificate (PEM) for mutual TLS' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subcommand_from status" -l tls-key -d 'Client private key (PEM) for mutual TLS' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subcommand_from status" -l timeout -d 'How long to wait for the cluster before giving up' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subcommand_from status" -l log-level -d 'Log level or filter (overrides RUST_LOG), e.g. debug or kmsg=debug,librdkafka=info' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subcommand_from status" -l log-format -d 'Log format on stderr' -r -f -a "text\t''
+json\t''"
+complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subcommand_from status" -s o -l output -d 'How results are printed on stdout' -r -f -a "table\t'Human-readable tables'
+json\t'JSON: one object per result, one per line for streams'"
+complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subcommand_from status" -s V -l version -d 'Print version'
+complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subcommand_from help" -f -a "up" -d 'Start the brokers (formats storage on first start, keeps data after that)'
+complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subcommand_from help" -f -a "down" -d 'Stop the brokers (all, or one with --node)'
+complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subcommand_from help" -f -a "status" -d 'Show brokers, controller and under-replicated partitions; exit 3 when brokers are missing'
+complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c kmsg -n "__fish_kmsg_using_subcommand completions" -s b -l bootstrap -d 'Kafka bootstrap servers, comma separated [default: localhost:9092]' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand completions" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X queue.buffering.max.ms=50. Keys that have a typed flag (--bootstrap, --security-protocol, --sasl-*, --tls-*) are refused' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand completions" -l security-protocol -d 'Security protocol for the client connection' -r -f -a "plaintext\t''
+ssl\t''
+sasl-plaintext\t''
+sasl-ssl\t''"
+complete -c kmsg -n "__fish_kmsg_using_subcommand completions" -l sasl-mechanism -d 'SASL mechanism' -r -f -a "PLAIN\t''
+SCRAM-SHA-256\t''
+SCRAM-SHA-512\t''"
+complete -c kmsg -n "__fish_kmsg_using_subcommand completions" -l sasl-username -d 'SASL user name (the password comes from env KMSG_SASL_PASSWORD or --sasl-password-file)' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand completions" -l sasl-password-file -d 'File holding the SASL password (first line); alternatively set env KMSG_SASL_PASSWORD' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand completions" -l tls-ca -d 'CA certificate (PEM) to verify the brokers' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand completions" -l tls-cert -d 'Client certificate (PEM) for mutual TLS' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand completions" -l tls-key -d 'Client private key (PEM) for mutual TLS' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand completions" -l timeout -d 'How long to wait for the cluster before giving up' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand completions" -l log-level -d 'Log level or filter (overrides RUST_LOG), e.g. debug or kmsg=debug,librdkafka=info' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand completions" -l log-format -d 'Log format on stderr' -r -f -a "text\t''
+json\t''"
+complete -c kmsg -n "__fish_kmsg_using_subcommand completions" -s o -l output -d 'How results are printed on stdout' -r -f -a "table\t'Human-readable tables'
+json\t'JSON: one object per result, one per line for streams'"
+complete -c kmsg -n "__fish_kmsg_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c kmsg -n "__fish_kmsg_using_subcommand completions" -s V -l version -d 'Print version'
+complete -c kmsg -n "__fish_kmsg_using_subcommand help; and not __fish_seen_subcommand_from topics cluster completions help" -f -a "topics" -d 'Create, list, describe and delete topics'
+complete -c kmsg -n "__fish_kmsg_using_subcommand help; and not __fish_seen_subcommand_from topics cluster completions help" -f -a "cluster" -d 'Run a real local Kafka cluster (KRaft, no Docker)'
+complete -c kmsg -n "__fish_kmsg_using_subcommand help; and not __fish_seen_subcommand_from topics cluster completions help" -f -a "completions" -d 'Print shell completions'
+complete -c kmsg -n "__fish_kmsg_using_subcommand help; and not __fish_seen_subcommand_from topics cluster completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c kmsg -n "__fish_kmsg_using_subcommand help; and __fish_seen_subcommand_from topics" -f -a "create" -d 'Create the pipeline\'s topics (input, output, DLQ), or one named topic; idempotent'
+complete -c kmsg -n "__fish_kmsg_using_subcommand help; and __fish_seen_subcommand_from topics" -f -a "list" -d 'List topics with partition count and replication factor'
+complete -c kmsg -n "__fish_kmsg_using_subcommand help; and __fish_seen_subcommand_from topics" -f -a "describe" -d 'Show partitions, leaders, replicas, ISR and non-default configs'
+complete -c kmsg -n "__fish_kmsg_using_subcommand help; and __fish_seen_subcommand_from topics" -f -a "delete" -d 'Delete topics (needs --yes)'
+complete -c kmsg -n "__fish_kmsg_using_subcommand help; and __fish_seen_subcommand_from cluster" -f -a "up" -d 'Start the brokers (formats storage on first start, keeps data after that)'
+complete -c kmsg -n "__fish_kmsg_using_subcommand help; and __fish_seen_subcommand_from cluster" -f -a "down" -d 'Stop the brokers (all, or one with --node)'
+complete -c kmsg -n "__fish_kmsg_using_subcommand help; and __fish_seen_subcommand_from cluster" -f -a "status" -d 'Show brokers, controller and under-replicated partitions; exit 3 when brokers are missing'

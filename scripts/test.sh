@@ -1,0 +1,86 @@
+#!/usr/bin/env bash
+# Runs every kmsg test, doing all set-up itself on a fresh machine:
+#   1. installs the Debian packages the tests use (kcat; java/maven if missing),
+#   2. fetches Apache Kafka from Maven Central (scripts/fetch-kafka.sh, cached in .cache/kafka),
+#   3. builds kmsg and the tests once,
+#   4. starts ONE real three-broker KRaft cluster on free loopback ports (kmsg cluster up),
+#   5. runs `cargo test` (unit + integration) against it, and stops the cluster at the end,
+#      also on failure or Ctrl-C.
+# Usage: scripts/test.sh [extra cargo test args, e.g. a test name filter]
+set -euo pipefail
+
+repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$repo"
+suite_start=$(date +%s)
+
+log() { printf '==> %s\n' "$*" >&2; }
+
+# --- 1. system packages -------------------------------------------------------------------
+need_pkgs=()
+command -v kcat >/dev/null 2>&1 || need_pkgs+=(kcat)
+command -v java >/dev/null 2>&1 || need_pkgs+=(openjdk-17-jre-headless)
+command -v mvn >/dev/null 2>&1 || need_pkgs+=(maven)
+command -v make >/dev/null 2>&1 || need_pkgs+=(make)
+command -v perl >/dev/null 2>&1 || need_pkgs+=(perl)
+if ((${#need_pkgs[@]})); then
+  log "installing Debian packages: ${need_pkgs[*]}"
+  sudo_cmd=()
+  if [[ $(id -u) -ne 0 ]]; then
+    command -v sudo >/dev/null 2>&1 || { echo "test.sh: need root or sudo to install ${need_pkgs[*]}" >&2; exit 1; }
+    sudo_cmd=(sudo)
+  fi
+  "${sudo_cmd[@]}" apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${need_pkgs[@]}" >/dev/null
+fi
+command -v cargo >/dev/null 2>&1 || { echo "test.sh: cargo not found: install Rust (https://rustup.rs)" >&2; exit 1; }
+
+# --- 2. Kafka --------------------------------------------------------------------------------
+export KAFKA_HOME="${KAFKA_HOME:-$repo/.cache/kafka}"
+log "Kafka distribution in $KAFKA_HOME"
+scripts/fetch-kafka.sh "$KAFKA_HOME" >&2
+
+# --- 3. build once -------------------------------------------------------------------------
+log "building kmsg and its tests"
+cargo build --locked --bins --tests
+kmsg="$repo/target/debug/kmsg"
+
+# --- 4. one real cluster for the whole run -------------------------------------------------
+state="$repo/target/test-cluster"
+if [[ -f "$state/cluster.json" ]]; then
+  "$kmsg" cluster down --state-dir "$state" --purge >/dev/null 2>&1 || rm -rf "$state"
+fi
+cleanup() {
+  log "stopping the test cluster"
+  "$kmsg" cluster down --state-dir "$state" --purge >/dev/null 2>&1 || true
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+started=""
+for attempt in 1 2 3; do
+  base=$((20000 + RANDOM % 25000))
+  ok=1
+  for off in 0 1 2 1000 1001 1002; do port_free $((base + off)) || ok=0; done
+  ((ok)) || continue
+  log "starting a 3-broker KRaft cluster on 127.0.0.1:$base-$((base + 2)) (attempt $attempt)"
+  t0=$(date +%s.%N)
+  if "$kmsg" cluster up --state-dir "$state" --base-port "$base" --kafka-home "$KAFKA_HOME"; then
+    t1=$(date +%s.%N)
+    started="$base"
+    cluster_secs=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.1f", b - a }')
+    break
+  fi
+  "$kmsg" cluster down --state-dir "$state" --purge >/dev/null 2>&1 || rm -rf "$state"
+done
+[[ -n "$started" ]] || { echo "test.sh: could not start the Kafka test cluster (see the error above)" >&2; exit 1; }
+export KMSG_TEST_BOOTSTRAP="127.0.0.1:$started,127.0.0.1:$((started + 1)),127.0.0.1:$((started + 2))"
+log "cluster up in ${cluster_secs}s: $KMSG_TEST_BOOTSTRAP"
+
+# --- 5. the tests --------------------------------------------------------------------------
+tests_start=$(date +%s)
+status=0
+cargo test --locked -- --test-threads=4 "$@" || status=$?
+now=$(date +%s)
+log "cluster start-up ${cluster_secs}s; tests $((now - tests_start))s; whole run $((now - suite_start))s"
+exit "$status"

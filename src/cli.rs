@@ -1,0 +1,339 @@
+//! The command line as clap sees it: global connection options and one struct per subcommand.
+//!
+//! These structs stay close to the flags. Turning them into validated settings (a librdkafka
+//! config, durations, paths that exist) happens in `kafka::config` and in each command's
+//! `from_args` step, so that bad input is refused before any network call.
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// Run and operate a Kafka messaging pipeline.
+#[derive(Debug, Parser)]
+#[command(
+    name = "kmsg",
+    version,
+    about,
+    propagate_version = true,
+    after_help = "Exit codes: 0 success, 1 runtime failure, 2 usage error, 3 a check failed.\n\
+                  Docs: README.md; JSON output is one object per line for streams."
+)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: GlobalArgs,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Options every subcommand shares: where the cluster is, how to authenticate, how to log and print.
+#[derive(Debug, Args, Clone)]
+pub struct GlobalArgs {
+    /// Kafka bootstrap servers, comma separated [default: localhost:9092]
+    #[arg(
+        short = 'b',
+        long,
+        env = "BOOTSTRAP_SERVERS",
+        global = true,
+        value_name = "HOST:PORT,..."
+    )]
+    pub bootstrap: Option<String>,
+
+    /// Pass a librdkafka property through (repeatable), e.g. -X queue.buffering.max.ms=50.
+    /// Keys that have a typed flag (--bootstrap, --security-protocol, --sasl-*, --tls-*) are refused.
+    #[arg(short = 'X', value_name = "KEY=VALUE", global = true, action = clap::ArgAction::Append)]
+    pub rdkafka: Vec<String>,
+
+    /// Security protocol for the client connection
+    #[arg(long, env = "KMSG_SECURITY_PROTOCOL", global = true, value_enum)]
+    pub security_protocol: Option<SecurityProtocol>,
+
+    /// SASL mechanism
+    #[arg(long, env = "KMSG_SASL_MECHANISM", global = true, value_enum)]
+    pub sasl_mechanism: Option<SaslMechanism>,
+
+    /// SASL user name (the password comes from env KMSG_SASL_PASSWORD or --sasl-password-file)
+    #[arg(long, env = "KMSG_SASL_USERNAME", global = true, value_name = "USER")]
+    pub sasl_username: Option<String>,
+
+    /// File holding the SASL password (first line); alternatively set env KMSG_SASL_PASSWORD
+    #[arg(
+        long,
+        env = "KMSG_SASL_PASSWORD_FILE",
+        global = true,
+        value_name = "PATH"
+    )]
+    pub sasl_password_file: Option<PathBuf>,
+
+    /// CA certificate (PEM) to verify the brokers
+    #[arg(long, env = "KMSG_TLS_CA", global = true, value_name = "PATH")]
+    pub tls_ca: Option<PathBuf>,
+
+    /// Client certificate (PEM) for mutual TLS
+    #[arg(long, env = "KMSG_TLS_CERT", global = true, value_name = "PATH")]
+    pub tls_cert: Option<PathBuf>,
+
+    /// Client private key (PEM) for mutual TLS
+    #[arg(long, env = "KMSG_TLS_KEY", global = true, value_name = "PATH")]
+    pub tls_key: Option<PathBuf>,
+
+    /// How long to wait for the cluster before giving up
+    #[arg(long, env = "KMSG_TIMEOUT", global = true, default_value = "10s", value_parser = parse_duration)]
+    pub timeout: Duration,
+
+    /// Log level or filter (overrides RUST_LOG), e.g. debug or kmsg=debug,librdkafka=info
+    #[arg(long, global = true, value_name = "LEVEL")]
+    pub log_level: Option<String>,
+
+    /// Log format on stderr
+    #[arg(long, global = true, value_enum, default_value_t = LogFormat::Text)]
+    pub log_format: LogFormat,
+
+    /// How results are printed on stdout
+    #[arg(short = 'o', long, global = true, value_enum, default_value_t = OutputFormat::Table)]
+    pub output: OutputFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SecurityProtocol {
+    Plaintext,
+    Ssl,
+    SaslPlaintext,
+    SaslSsl,
+}
+
+impl SecurityProtocol {
+    /// The value librdkafka expects for `security.protocol`.
+    pub fn as_rdkafka(self) -> &'static str {
+        match self {
+            SecurityProtocol::Plaintext => "plaintext",
+            SecurityProtocol::Ssl => "ssl",
+            SecurityProtocol::SaslPlaintext => "sasl_plaintext",
+            SecurityProtocol::SaslSsl => "sasl_ssl",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SaslMechanism {
+    #[value(name = "PLAIN")]
+    Plain,
+    #[value(name = "SCRAM-SHA-256")]
+    ScramSha256,
+    #[value(name = "SCRAM-SHA-512")]
+    ScramSha512,
+}
+
+impl SaslMechanism {
+    /// The value librdkafka expects for `sasl.mechanism`.
+    pub fn as_rdkafka(self) -> &'static str {
+        match self {
+            SaslMechanism::Plain => "PLAIN",
+            SaslMechanism::ScramSha256 => "SCRAM-SHA-256",
+            SaslMechanism::ScramSha512 => "SCRAM-SHA-512",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LogFormat {
+    Text,
+    Json,
+}
+
+/// How a command prints its results on stdout.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum OutputFormat {
+    /// Human-readable tables
+    Table,
+    /// JSON: one object per result, one per line for streams
+    Json,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Create, list, describe and delete topics
+    #[command(subcommand)]
+    Topics(TopicsCommand),
+    /// Run a real local Kafka cluster (KRaft, no Docker)
+    #[command(subcommand)]
+    Cluster(ClusterCommand),
+    /// Print shell completions
+    Completions(CompletionsArgs),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum TopicsCommand {
+    /// Create the pipeline's topics (input, output, DLQ), or one named topic; idempotent
+    Create(TopicsCreateArgs),
+    /// List topics with partition count and replication factor
+    List(TopicsListArgs),
+    /// Show partitions, leaders, replicas, ISR and non-default configs
+    Describe(TopicsDescribeArgs),
+    /// Delete topics (needs --yes)
+    Delete(TopicsDeleteArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct TopicsCreateArgs {
+    /// Topic to create; without it, the input, output and DLQ topics of the pipeline are created
+    pub topic: Option<String>,
+
+    /// Input topic of the pipeline
+    #[arg(long, env = "INPUT_TOPIC", default_value = "posts")]
+    pub input_topic: String,
+
+    /// Output topic of the pipeline
+    #[arg(long, env = "OUTPUT_TOPIC", default_value = "posts.processed")]
+    pub output_topic: String,
+
+    /// Dead letter topic of the pipeline [default: <input-topic>.dlq]
+    #[arg(long, env = "DLQ_TOPIC")]
+    pub dlq_topic: Option<String>,
+
+    /// Number of partitions
+    #[arg(short, long, default_value_t = 6)]
+    pub partitions: i32,
+
+    /// Replication factor
+    #[arg(short = 'r', long, default_value_t = 3)]
+    pub replication_factor: i32,
+
+    /// Topic config (repeatable), e.g. --config retention.ms=86400000
+    #[arg(short, long, value_name = "KEY=VALUE", action = clap::ArgAction::Append)]
+    pub config: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct TopicsListArgs {
+    /// Include internal topics such as __consumer_offsets
+    #[arg(long)]
+    pub all: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct TopicsDescribeArgs {
+    /// Topics to describe
+    #[arg(required = true)]
+    pub topics: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct TopicsDeleteArgs {
+    /// Topics to delete
+    #[arg(required = true)]
+    pub topics: Vec<String>,
+
+    /// Confirm the deletion
+    #[arg(long)]
+    pub yes: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ClusterCommand {
+    /// Start the brokers (formats storage on first start, keeps data after that)
+    Up(ClusterUpArgs),
+    /// Stop the brokers (all, or one with --node)
+    Down(ClusterDownArgs),
+    /// Show brokers, controller and under-replicated partitions; exit 3 when brokers are missing
+    Status(ClusterStatusArgs),
+}
+
+#[derive(Debug, Args, Clone)]
+pub struct ClusterDirArgs {
+    /// Folder holding the cluster's configuration, data and logs
+    #[arg(long, env = "KMSG_CLUSTER_DIR", value_name = "DIR")]
+    pub state_dir: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct ClusterUpArgs {
+    #[command(flatten)]
+    pub dir: ClusterDirArgs,
+
+    /// Apache Kafka distribution (a folder with libs/*.jar) [default: ./.cache/kafka]
+    #[arg(long, env = "KAFKA_HOME", value_name = "DIR")]
+    pub kafka_home: Option<PathBuf>,
+
+    /// Number of brokers (each is also a KRaft controller)
+    #[arg(short = 'n', long, default_value_t = 3)]
+    pub brokers: u16,
+
+    /// Client port of the first broker; the others follow (9092, 9093, 9094)
+    #[arg(long, default_value_t = 9092)]
+    pub base_port: u16,
+
+    /// Controller port of the first broker [default: base port + 1000]
+    #[arg(long)]
+    pub controller_base_port: Option<u16>,
+
+    /// Java heap per broker
+    #[arg(long, default_value = "512m")]
+    pub heap: String,
+
+    /// How long to wait for the brokers to register and elect a controller
+    #[arg(long, default_value = "120s", value_parser = parse_duration)]
+    pub wait: Duration,
+}
+
+#[derive(Debug, Args)]
+pub struct ClusterDownArgs {
+    #[command(flatten)]
+    pub dir: ClusterDirArgs,
+
+    /// Stop only this node id
+    #[arg(long)]
+    pub node: Option<u16>,
+
+    /// Also delete the state folder (data and logs)
+    #[arg(long)]
+    pub purge: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ClusterStatusArgs {
+    #[command(flatten)]
+    pub dir: ClusterDirArgs,
+
+    /// Brokers expected; with --bootstrap and no local cluster [default: the local cluster's size, else 3]
+    #[arg(long)]
+    pub expect_brokers: Option<usize>,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// Shell to generate completions for
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+}
+
+/// Parses "10s", "500ms", "2m" and friends (humantime), for every duration flag.
+pub fn parse_duration(s: &str) -> Result<Duration, String> {
+    humantime::parse_duration(s).map_err(|e| format!("{e} (examples: 500ms, 10s, 2m)"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn clap_definition_is_consistent() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn durations_accept_humantime_units() {
+        assert_eq!(parse_duration("10s").unwrap(), Duration::from_secs(10));
+        assert_eq!(parse_duration("250ms").unwrap(), Duration::from_millis(250));
+        assert!(parse_duration("ten").is_err());
+    }
+
+    #[test]
+    fn rdkafka_passthrough_is_repeatable_and_global() {
+        let cli =
+            Cli::try_parse_from(["kmsg", "topics", "list", "-X", "a=1", "-X", "b=2"]).unwrap();
+        assert_eq!(cli.global.rdkafka, vec!["a=1", "b=2"]);
+    }
+}

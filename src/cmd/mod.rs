@@ -1,0 +1,34 @@
+//! One module per subcommand, and the one `match` that dispatches to them.
+//!
+//! Every command takes its own args and the shared `Context` (validated connection settings
+//! and the output format) and returns the exit code of a successful run; errors travel up as
+//! `anyhow::Error` and are printed once by `error::report`.
+
+pub mod cluster;
+pub mod completions;
+pub mod topics;
+
+use std::process::ExitCode;
+
+use crate::cli::{Cli, Command, OutputFormat};
+use crate::kafka::config::{ClientSettings, PASSWORD_ENV};
+
+/// What every command gets besides its own args.
+pub struct Context {
+    pub settings: ClientSettings,
+    pub output: OutputFormat,
+}
+
+/// Validates the global options, then runs the subcommand.
+pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    let settings = ClientSettings::from_args(&cli.global, std::env::var(PASSWORD_ENV).ok())?;
+    let ctx = Context {
+        settings,
+        output: cli.global.output,
+    };
+    match cli.command {
+        Command::Topics(cmd) => topics::run(cmd, &ctx).await,
+        Command::Cluster(cmd) => cluster::run(cmd, &ctx).await,
+        Command::Completions(args) => completions::run(args),
+    }
+}

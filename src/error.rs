@@ -1,0 +1,77 @@
+//! Errors that carry an exit code, and the one function that maps any error to one.
+//!
+//! Exit codes (the scripting contract, also in the README): 0 success, 1 runtime failure,
+//! 2 usage error (bad flags or input, refused before any work), 3 a check failed.
+
+use std::process::ExitCode;
+
+use crate::kafka::config::ConfigError;
+
+/// Bad input found before any work was done (exit 2).
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct UsageError(pub String);
+
+/// Shorthand for returning a usage error from a command.
+pub fn usage(msg: impl Into<String>) -> anyhow::Error {
+    UsageError(msg.into()).into()
+}
+
+pub const EXIT_FAILURE: u8 = 1;
+pub const EXIT_USAGE: u8 = 2;
+pub const EXIT_CHECK_FAILED: u8 = 3;
+
+/// The exit code a failed command ends with.
+pub fn exit_code(err: &anyhow::Error) -> u8 {
+    let is_usage = err
+        .chain()
+        .any(|e| e.is::<UsageError>() || e.is::<ConfigError>());
+    if is_usage {
+        EXIT_USAGE
+    } else {
+        EXIT_FAILURE
+    }
+}
+
+/// True when the error is a closed stdout (`kmsg ... | head`), which ends quietly.
+pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|e| {
+        e.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
+}
+
+/// Prints the error once, on one line, and returns the exit code.
+pub fn report(err: anyhow::Error) -> ExitCode {
+    if is_broken_pipe(&err) {
+        return ExitCode::SUCCESS;
+    }
+    let text = format!("{err:#}").replace('\n', " ");
+    eprintln!("kmsg: error: {text}");
+    ExitCode::from(exit_code(&err))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn usage_errors_exit_2_even_with_context() {
+        let err = anyhow::Error::from(UsageError("bad".into())).context("while parsing");
+        assert_eq!(exit_code(&err), EXIT_USAGE);
+        let err = anyhow::Error::from(ConfigError::MissingUsername);
+        assert_eq!(exit_code(&err), EXIT_USAGE);
+    }
+
+    #[test]
+    fn other_errors_exit_1() {
+        assert_eq!(exit_code(&anyhow::anyhow!("boom")), EXIT_FAILURE);
+    }
+
+    #[test]
+    fn broken_pipe_is_recognised_through_context() {
+        let io = std::io::Error::new(std::io::ErrorKind::BrokenPipe, "pipe");
+        let err = anyhow::Error::from(io).context("writing");
+        assert!(is_broken_pipe(&err));
+    }
+}

@@ -1,0 +1,460 @@
+//! The one place that builds librdkafka configurations.
+//!
+//! `ClientSettings::from_args` validates the global connection flags (bootstrap, `-X`
+//! passthrough, TLS files, SASL credentials) before any network call, and `base_config`
+//! turns them into a `ClientConfig` that producers, consumers and admin clients extend.
+//! The SASL password is read from env or a file, never from a flag, and is never logged.
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use rdkafka::config::RDKafkaLogLevel;
+use rdkafka::ClientConfig;
+
+use crate::cli::{GlobalArgs, SaslMechanism, SecurityProtocol};
+
+/// The bootstrap used when neither `--bootstrap` nor `BOOTSTRAP_SERVERS` is given.
+pub const DEFAULT_BOOTSTRAP: &str = "localhost:9092";
+
+/// Env var holding the SASL password (the only way besides `--sasl-password-file`).
+pub const PASSWORD_ENV: &str = "KMSG_SASL_PASSWORD";
+
+/// librdkafka keys that have a typed kmsg flag, and that flag: `-X` may not set them.
+const TYPED_KEYS: &[(&str, &str)] = &[
+    ("bootstrap.servers", "--bootstrap"),
+    ("metadata.broker.list", "--bootstrap"),
+    ("security.protocol", "--security-protocol"),
+    ("sasl.mechanism", "--sasl-mechanism"),
+    ("sasl.mechanisms", "--sasl-mechanism"),
+    ("sasl.username", "--sasl-username"),
+    (
+        "sasl.password",
+        "KMSG_SASL_PASSWORD or --sasl-password-file",
+    ),
+    ("ssl.ca.location", "--tls-ca"),
+    ("ssl.certificate.location", "--tls-cert"),
+    ("ssl.key.location", "--tls-key"),
+];
+
+/// Why the connection flags were refused. Every variant is a usage error (exit 2).
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("-X {0:?} is not of the form key=value")]
+    NotKeyValue(String),
+    #[error("-X {key} is not a librdkafka property ({reason}); see librdkafka's CONFIGURATION.md")]
+    UnknownKey { key: String, reason: String },
+    #[error("-X {key} clashes with a typed option: use {flag} instead")]
+    TypedKey { key: String, flag: &'static str },
+    #[error("--bootstrap is empty: give host:port[,host:port...]")]
+    EmptyBootstrap,
+    #[error("--bootstrap {0:?}: each server must be host:port")]
+    BadBootstrap(String),
+    #[error("{option} {path}: {reason}")]
+    File {
+        option: &'static str,
+        path: String,
+        reason: String,
+    },
+    #[error("--sasl-password-file {0}: the file is empty")]
+    EmptyPassword(String),
+    #[error("--sasl-mechanism is set but no --sasl-username (or KMSG_SASL_USERNAME) is given")]
+    MissingUsername,
+    #[error("--sasl-username {0} has no password: set KMSG_SASL_PASSWORD or --sasl-password-file")]
+    MissingPassword(String),
+    #[error("--tls-cert and --tls-key go together: give both or neither")]
+    HalfMutualTls,
+}
+
+/// A secret that prints as `***` in `Debug` and `Display`, so it can never reach a log line.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Secret(String);
+
+impl Secret {
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Debug for Secret {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("***")
+    }
+}
+
+/// Validated connection settings shared by every subcommand.
+#[derive(Debug, Clone)]
+pub struct ClientSettings {
+    pub bootstrap: String,
+    /// Whether the bootstrap was given (flag or env) rather than defaulted.
+    pub bootstrap_explicit: bool,
+    pub extra: BTreeMap<String, String>,
+    pub security_protocol: Option<SecurityProtocol>,
+    pub sasl_mechanism: Option<SaslMechanism>,
+    pub sasl_username: Option<String>,
+    pub sasl_password: Option<Secret>,
+    pub tls_ca: Option<PathBuf>,
+    pub tls_cert: Option<PathBuf>,
+    pub tls_key: Option<PathBuf>,
+    pub timeout: Duration,
+}
+
+impl ClientSettings {
+    /// Validates the global flags. `password_env` is the value of `KMSG_SASL_PASSWORD`,
+    /// passed in so tests need not touch the process environment.
+    pub fn from_args(args: &GlobalArgs, password_env: Option<String>) -> Result<Self, ConfigError> {
+        let bootstrap_explicit = args.bootstrap.is_some();
+        let bootstrap = args
+            .bootstrap
+            .clone()
+            .unwrap_or_else(|| DEFAULT_BOOTSTRAP.to_string());
+        validate_bootstrap(&bootstrap)?;
+
+        let mut extra = BTreeMap::new();
+        for kv in &args.rdkafka {
+            let (key, value) = kv
+                .split_once('=')
+                .filter(|(k, _)| !k.trim().is_empty())
+                .ok_or_else(|| ConfigError::NotKeyValue(kv.clone()))?;
+            let key = key.trim();
+            if let Some((_, flag)) = TYPED_KEYS.iter().find(|(k, _)| *k == key) {
+                return Err(ConfigError::TypedKey {
+                    key: key.to_string(),
+                    flag,
+                });
+            }
+            check_rdkafka_key(key, value)?;
+            extra.insert(key.to_string(), value.to_string());
+        }
+
+        for (option, path) in [
+            ("--tls-ca", &args.tls_ca),
+            ("--tls-cert", &args.tls_cert),
+            ("--tls-key", &args.tls_key),
+        ] {
+            if let Some(path) = path {
+                check_readable(option, path)?;
+            }
+        }
+        if args.tls_cert.is_some() != args.tls_key.is_some() {
+            return Err(ConfigError::HalfMutualTls);
+        }
+
+        let sasl_password = match &args.sasl_password_file {
+            Some(path) => Some(read_password_file(path)?),
+            None => password_env.filter(|p| !p.is_empty()).map(Secret),
+        };
+        let uses_sasl = args.sasl_mechanism.is_some()
+            || matches!(
+                args.security_protocol,
+                Some(SecurityProtocol::SaslPlaintext | SecurityProtocol::SaslSsl)
+            );
+        if uses_sasl {
+            match &args.sasl_username {
+                None => return Err(ConfigError::MissingUsername),
+                Some(user) if sasl_password.is_none() => {
+                    return Err(ConfigError::MissingPassword(user.clone()))
+                }
+                Some(_) => {}
+            }
+        }
+
+        Ok(ClientSettings {
+            bootstrap,
+            bootstrap_explicit,
+            extra,
+            security_protocol: args.security_protocol,
+            sasl_mechanism: args.sasl_mechanism,
+            sasl_username: args.sasl_username.clone(),
+            sasl_password,
+            tls_ca: args.tls_ca.clone(),
+            tls_cert: args.tls_cert.clone(),
+            tls_key: args.tls_key.clone(),
+            timeout: args.timeout,
+        })
+    }
+
+    /// Settings for a given bootstrap with everything else defaulted (used by `cluster`).
+    pub fn for_bootstrap(bootstrap: &str, timeout: Duration) -> Self {
+        ClientSettings {
+            bootstrap: bootstrap.to_string(),
+            bootstrap_explicit: true,
+            extra: BTreeMap::new(),
+            security_protocol: None,
+            sasl_mechanism: None,
+            sasl_username: None,
+            sasl_password: None,
+            tls_ca: None,
+            tls_cert: None,
+            tls_key: None,
+            timeout,
+        }
+    }
+
+    /// The config every client starts from: connection, security, timeouts, then `-X` last.
+    pub fn base_config(&self) -> ClientConfig {
+        let mut cfg = ClientConfig::new();
+        cfg.set_log_level(rdkafka_log_level());
+        cfg.set("bootstrap.servers", &self.bootstrap);
+        cfg.set("client.id", "kmsg");
+        let timeout_ms = self.timeout.as_millis().max(1).to_string();
+        cfg.set("socket.connection.setup.timeout.ms", &timeout_ms);
+        if let Some(p) = self.security_protocol {
+            cfg.set("security.protocol", p.as_rdkafka());
+        } else if self.sasl_mechanism.is_some() {
+            cfg.set("security.protocol", "sasl_ssl");
+        }
+        if let Some(m) = self.sasl_mechanism {
+            cfg.set("sasl.mechanism", m.as_rdkafka());
+        }
+        if let Some(u) = &self.sasl_username {
+            cfg.set("sasl.username", u);
+        }
+        if let Some(p) = &self.sasl_password {
+            cfg.set("sasl.password", p.expose());
+        }
+        for (key, path) in [
+            ("ssl.ca.location", &self.tls_ca),
+            ("ssl.certificate.location", &self.tls_cert),
+            ("ssl.key.location", &self.tls_key),
+        ] {
+            if let Some(path) = path {
+                cfg.set(key, path.to_string_lossy());
+            }
+        }
+        for (k, v) in &self.extra {
+            cfg.set(k, v);
+        }
+        cfg
+    }
+
+    /// Producer config: acks=all and idempotence unless `-X` says otherwise, and keyed
+    /// messages partitioned like the Java client (`murmur2_random`).
+    pub fn producer_config(&self) -> ClientConfig {
+        let mut cfg = self.base_config();
+        for (k, v) in [
+            ("acks", "all"),
+            ("enable.idempotence", "true"),
+            ("partitioner", "murmur2_random"),
+        ] {
+            if !self.extra.contains_key(k) {
+                cfg.set(k, v);
+            }
+        }
+        cfg
+    }
+
+    /// Text naming the cluster in error messages.
+    pub fn describe_target(&self) -> String {
+        self.bootstrap.clone()
+    }
+}
+
+/// librdkafka's own log level follows tracing's, so `--log-level debug` shows its debug lines;
+/// connection failures (level 3) always reach the context, which remembers them.
+fn rdkafka_log_level() -> RDKafkaLogLevel {
+    use tracing::level_filters::LevelFilter;
+    match LevelFilter::current() {
+        LevelFilter::TRACE | LevelFilter::DEBUG => RDKafkaLogLevel::Debug,
+        LevelFilter::INFO => RDKafkaLogLevel::Info,
+        _ => RDKafkaLogLevel::Warning,
+    }
+}
+
+fn validate_bootstrap(bootstrap: &str) -> Result<(), ConfigError> {
+    if bootstrap.trim().is_empty() {
+        return Err(ConfigError::EmptyBootstrap);
+    }
+    for server in bootstrap.split(',') {
+        let server = server.trim();
+        let server = server
+            .split_once("://")
+            .map(|(_, rest)| rest)
+            .unwrap_or(server);
+        let ok = server
+            .rsplit_once(':')
+            .map(|(host, port)| !host.is_empty() && port.parse::<u16>().is_ok())
+            .unwrap_or(false);
+        if !ok {
+            return Err(ConfigError::BadBootstrap(server.to_string()));
+        }
+    }
+    Ok(())
+}
+
+/// Asks librdkafka itself whether it knows `key` and accepts `value`.
+fn check_rdkafka_key(key: &str, value: &str) -> Result<(), ConfigError> {
+    let mut probe = ClientConfig::new();
+    probe.set(key, value);
+    probe
+        .create_native_config()
+        .map(|_| ())
+        .map_err(|e| ConfigError::UnknownKey {
+            key: key.to_string(),
+            reason: e.to_string(),
+        })
+}
+
+fn check_readable(option: &'static str, path: &Path) -> Result<(), ConfigError> {
+    std::fs::File::open(path)
+        .map(|_| ())
+        .map_err(|e| ConfigError::File {
+            option,
+            path: path.display().to_string(),
+            reason: e.to_string(),
+        })
+}
+
+fn read_password_file(path: &Path) -> Result<Secret, ConfigError> {
+    let text = std::fs::read_to_string(path).map_err(|e| ConfigError::File {
+        option: "--sasl-password-file",
+        path: path.display().to_string(),
+        reason: e.to_string(),
+    })?;
+    warn_if_world_readable(path);
+    let first = text.lines().next().unwrap_or("").to_string();
+    if first.is_empty() {
+        return Err(ConfigError::EmptyPassword(path.display().to_string()));
+    }
+    Ok(Secret(first))
+}
+
+fn warn_if_world_readable(path: &Path) {
+    use std::os::unix::fs::PermissionsExt;
+    if let Ok(meta) = std::fs::metadata(path) {
+        if meta.permissions().mode() & 0o004 != 0 {
+            tracing::warn!(
+                path = %path.display(),
+                "the SASL password file is readable by every user; chmod 600 it"
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::Parser;
+
+    fn global(args: &[&str]) -> GlobalArgs {
+        let mut argv = vec!["kmsg"];
+        argv.extend_from_slice(args);
+        argv.extend_from_slice(&["topics", "list"]);
+        crate::cli::Cli::try_parse_from(argv).unwrap().global
+    }
+
+    #[test]
+    fn defaults_to_localhost_when_no_bootstrap_is_given() {
+        let mut args = global(&[]);
+        args.bootstrap = None;
+        let s = ClientSettings::from_args(&args, None).unwrap();
+        assert!(!s.bootstrap_explicit);
+        assert_eq!(s.bootstrap, DEFAULT_BOOTSTRAP);
+    }
+
+    #[test]
+    fn passes_known_rdkafka_keys_through() {
+        let s = ClientSettings::from_args(&global(&["-X", "linger.ms=7"]), None).unwrap();
+        assert_eq!(s.extra.get("linger.ms").map(String::as_str), Some("7"));
+        let cfg = s.base_config();
+        assert_eq!(cfg.get("linger.ms"), Some("7"));
+    }
+
+    #[test]
+    fn refuses_unknown_rdkafka_keys_naming_them() {
+        let err = ClientSettings::from_args(&global(&["-X", "no.such.key=1"]), None).unwrap_err();
+        assert!(matches!(err, ConfigError::UnknownKey { .. }), "{err}");
+        assert!(err.to_string().contains("no.such.key"));
+    }
+
+    #[test]
+    fn refuses_rdkafka_keys_that_have_a_typed_flag() {
+        let err =
+            ClientSettings::from_args(&global(&["-X", "bootstrap.servers=x:1"]), None).unwrap_err();
+        assert!(err.to_string().contains("--bootstrap"), "{err}");
+        let err =
+            ClientSettings::from_args(&global(&["-X", "sasl.password=hunter2"]), None).unwrap_err();
+        assert!(!err.to_string().contains("hunter2"), "{err}");
+    }
+
+    #[test]
+    fn refuses_malformed_passthrough() {
+        let err = ClientSettings::from_args(&global(&["-X", "linger.ms"]), None).unwrap_err();
+        assert!(matches!(err, ConfigError::NotKeyValue(_)));
+    }
+
+    #[test]
+    fn refuses_bootstrap_without_port() {
+        let err =
+            ClientSettings::from_args(&global(&["--bootstrap", "localhost"]), None).unwrap_err();
+        assert!(err.to_string().contains("host:port"), "{err}");
+    }
+
+    #[test]
+    fn refuses_missing_tls_file_naming_the_option() {
+        let err =
+            ClientSettings::from_args(&global(&["--tls-ca", "/no/such/ca.pem"]), None).unwrap_err();
+        assert!(
+            err.to_string().starts_with("--tls-ca /no/such/ca.pem"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn sasl_needs_a_username_and_a_password() {
+        let err = ClientSettings::from_args(&global(&["--sasl-mechanism", "SCRAM-SHA-512"]), None)
+            .unwrap_err();
+        assert!(matches!(err, ConfigError::MissingUsername));
+        let err = ClientSettings::from_args(
+            &global(&["--sasl-mechanism", "SCRAM-SHA-512", "--sasl-username", "u"]),
+            None,
+        )
+        .unwrap_err();
+        assert!(matches!(err, ConfigError::MissingPassword(_)));
+    }
+
+    #[test]
+    fn password_comes_from_env_and_never_prints() {
+        let s = ClientSettings::from_args(
+            &global(&["--sasl-mechanism", "SCRAM-SHA-512", "--sasl-username", "u"]),
+            Some("s3cret-pw".into()),
+        )
+        .unwrap();
+        assert_eq!(s.sasl_password.as_ref().unwrap().expose(), "s3cret-pw");
+        assert!(!format!("{s:?}").contains("s3cret-pw"));
+        assert_eq!(s.base_config().get("security.protocol"), Some("sasl_ssl"));
+    }
+
+    #[test]
+    fn password_file_first_line_is_the_password() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("pw");
+        std::fs::write(&path, "pa55\n").unwrap();
+        let p = path.to_str().unwrap();
+        let s = ClientSettings::from_args(
+            &global(&[
+                "--sasl-mechanism",
+                "PLAIN",
+                "--sasl-username",
+                "u",
+                "--sasl-password-file",
+                p,
+            ]),
+            None,
+        )
+        .unwrap();
+        assert_eq!(s.sasl_password.unwrap().expose(), "pa55");
+    }
+
+    #[test]
+    fn producer_defaults_to_acks_all_idempotence_and_java_partitioning() {
+        let s = ClientSettings::from_args(&global(&[]), None).unwrap();
+        let cfg = s.producer_config();
+        assert_eq!(cfg.get("acks"), Some("all"));
+        assert_eq!(cfg.get("enable.idempotence"), Some("true"));
+        assert_eq!(cfg.get("partitioner"), Some("murmur2_random"));
+        let s = ClientSettings::from_args(&global(&["-X", "acks=1"]), None).unwrap();
+        assert_eq!(s.producer_config().get("acks"), Some("1"));
+    }
+}

@@ -1,0 +1,241 @@
+//! The shape of a local KRaft cluster, as plain data: how many nodes, which ports, the cluster
+//! id, and the `server.properties` each node runs with. Pure and unit-tested; the launcher
+//! (`kafka::launcher`) writes and runs what this describes.
+//!
+//! Every node is both broker and controller (combined mode), with a static voter set, which
+//! is what a three-node laptop cluster wants: no ZooKeeper, no separate controller processes.
+
+use std::path::{Path, PathBuf};
+
+use base64::Engine as _;
+use serde::{Deserialize, Serialize};
+
+/// The file in the state folder that records the layout.
+pub const LAYOUT_FILE: &str = "cluster.json";
+
+/// A local cluster's layout, stored as `cluster.json` in its state folder.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ClusterLayout {
+    pub nodes: u16,
+    pub base_port: u16,
+    pub controller_base_port: u16,
+    pub cluster_id: String,
+    pub heap: String,
+}
+
+impl ClusterLayout {
+    /// A new layout; `random16` supplies the 16 random bytes of the cluster id.
+    pub fn new(
+        nodes: u16,
+        base_port: u16,
+        controller_base_port: Option<u16>,
+        heap: &str,
+        random16: [u8; 16],
+    ) -> Result<Self, String> {
+        if nodes == 0 {
+            return Err("--brokers must be at least 1".into());
+        }
+        let controller_base_port = match controller_base_port {
+            Some(p) => p,
+            None => base_port
+                .checked_add(1000)
+                .ok_or_else(|| format!("--base-port {base_port} is too high to add 1000 for controller ports; give --controller-base-port"))?,
+        };
+        for (name, base) in [
+            ("--base-port", base_port),
+            ("--controller-base-port", controller_base_port),
+        ] {
+            if base == 0 || base.checked_add(nodes - 1).is_none() {
+                return Err(format!("{name} {base} leaves no room for {nodes} ports"));
+            }
+        }
+        let clients = base_port..base_port + nodes;
+        let controllers = controller_base_port..controller_base_port + nodes;
+        if clients.start < controllers.end && controllers.start < clients.end {
+            return Err(format!(
+                "client ports {}-{} and controller ports {}-{} overlap",
+                clients.start,
+                clients.end - 1,
+                controllers.start,
+                controllers.end - 1
+            ));
+        }
+        Ok(ClusterLayout {
+            nodes,
+            base_port,
+            controller_base_port,
+            cluster_id: cluster_id_from(random16),
+            heap: heap.to_string(),
+        })
+    }
+
+    /// Node ids, 1-based.
+    pub fn node_ids(&self) -> impl Iterator<Item = u16> {
+        1..=self.nodes
+    }
+
+    pub fn client_port(&self, node: u16) -> u16 {
+        self.base_port + node - 1
+    }
+
+    pub fn controller_port(&self, node: u16) -> u16 {
+        self.controller_base_port + node - 1
+    }
+
+    /// Every port the cluster listens on, with the node it belongs to.
+    pub fn ports(&self, node: u16) -> [u16; 2] {
+        [self.client_port(node), self.controller_port(node)]
+    }
+
+    /// The bootstrap list clients use.
+    pub fn bootstrap(&self) -> String {
+        self.node_ids()
+            .map(|n| format!("127.0.0.1:{}", self.client_port(n)))
+            .collect::<Vec<_>>()
+            .join(",")
+    }
+
+    /// `controller.quorum.voters`: every node votes.
+    pub fn voters(&self) -> String {
+        self.node_ids()
+            .map(|n| format!("{n}@127.0.0.1:{}", self.controller_port(n)))
+            .collect::<Vec<_>>()
+            .join(",")
+    }
+
+    /// Replication settings suited to the cluster size: RF 3 and min ISR 2 on three or more.
+    fn replication(&self) -> (u16, u16) {
+        let rf = self.nodes.min(3);
+        let min_isr = if rf >= 3 { 2 } else { 1 };
+        (rf, min_isr)
+    }
+
+    /// The `server.properties` of one node whose data lives in `data_dir`.
+    pub fn server_properties(&self, node: u16, data_dir: &Path) -> String {
+        let (rf, min_isr) = self.replication();
+        let port = self.client_port(node);
+        let cport = self.controller_port(node);
+        format!(
+            "# Written by `kmsg cluster up`; edits are overwritten at the next start.\n\
+             process.roles=broker,controller\n\
+             node.id={node}\n\
+             controller.quorum.voters={voters}\n\
+             listeners=PLAINTEXT://127.0.0.1:{port},CONTROLLER://127.0.0.1:{cport}\n\
+             advertised.listeners=PLAINTEXT://127.0.0.1:{port}\n\
+             controller.listener.names=CONTROLLER\n\
+             inter.broker.listener.name=PLAINTEXT\n\
+             listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT\n\
+             log.dirs={data}\n\
+             num.partitions=1\n\
+             default.replication.factor={rf}\n\
+             min.insync.replicas={min_isr}\n\
+             offsets.topic.replication.factor={rf}\n\
+             offsets.topic.num.partitions=12\n\
+             transaction.state.log.replication.factor={rf}\n\
+             transaction.state.log.min.isr={min_isr}\n\
+             transaction.state.log.num.partitions=12\n\
+             share.coordinator.state.topic.replication.factor={rf}\n\
+             share.coordinator.state.topic.min.isr={min_isr}\n\
+             auto.create.topics.enable=false\n\
+             delete.topic.enable=true\n\
+             group.initial.rebalance.delay.ms=0\n\
+             num.network.threads=2\n\
+             num.io.threads=4\n\
+             num.recovery.threads.per.data.dir=1\n\
+             log.retention.hours=168\n",
+            voters = self.voters(),
+            data = data_dir.display(),
+        )
+    }
+}
+
+/// Kafka cluster ids are 16 bytes in URL-safe base64 without padding (22 characters).
+fn cluster_id_from(bytes: [u8; 16]) -> String {
+    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes)
+}
+
+/// Where each node keeps its files inside the state folder.
+#[derive(Debug, Clone)]
+pub struct NodePaths {
+    pub dir: PathBuf,
+    pub data: PathBuf,
+    pub properties: PathBuf,
+    pub log: PathBuf,
+    pub pid: PathBuf,
+}
+
+impl NodePaths {
+    pub fn new(state_dir: &Path, node: u16) -> Self {
+        let dir = state_dir.join(format!("node-{node}"));
+        NodePaths {
+            data: dir.join("data"),
+            properties: dir.join("server.properties"),
+            log: dir.join("server.log"),
+            pid: dir.join("kafka.pid"),
+            dir,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn layout(nodes: u16) -> ClusterLayout {
+        ClusterLayout::new(nodes, 9092, None, "512m", [7; 16]).unwrap()
+    }
+
+    #[test]
+    fn three_nodes_use_consecutive_ports_and_all_vote() {
+        let l = layout(3);
+        assert_eq!(
+            l.bootstrap(),
+            "127.0.0.1:9092,127.0.0.1:9093,127.0.0.1:9094"
+        );
+        assert_eq!(
+            l.voters(),
+            "1@127.0.0.1:10092,2@127.0.0.1:10093,3@127.0.0.1:10094"
+        );
+    }
+
+    #[test]
+    fn cluster_id_is_22_chars_of_url_safe_base64() {
+        let id = layout(3).cluster_id;
+        assert_eq!(id.len(), 22);
+        assert!(id
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_'));
+    }
+
+    #[test]
+    fn three_nodes_get_rf_3_and_min_isr_2_for_internal_topics() {
+        let props = layout(3).server_properties(2, Path::new("/tmp/d"));
+        for line in [
+            "node.id=2",
+            "listeners=PLAINTEXT://127.0.0.1:9093,CONTROLLER://127.0.0.1:10093",
+            "offsets.topic.replication.factor=3",
+            "transaction.state.log.replication.factor=3",
+            "transaction.state.log.min.isr=2",
+            "min.insync.replicas=2",
+            "auto.create.topics.enable=false",
+            "log.dirs=/tmp/d",
+        ] {
+            assert!(props.lines().any(|l| l == line), "missing {line}\n{props}");
+        }
+    }
+
+    #[test]
+    fn a_single_node_gets_rf_1() {
+        let props = layout(1).server_properties(1, Path::new("/d"));
+        assert!(props.contains("offsets.topic.replication.factor=1\n"));
+        assert!(props.contains("transaction.state.log.min.isr=1\n"));
+    }
+
+    #[test]
+    fn refuses_overlapping_or_impossible_ports() {
+        assert!(ClusterLayout::new(3, 9092, Some(9093), "1g", [0; 16]).is_err());
+        assert!(ClusterLayout::new(3, 65535, Some(1000), "1g", [0; 16]).is_err());
+        assert!(ClusterLayout::new(0, 9092, None, "1g", [0; 16]).is_err());
+        assert!(ClusterLayout::new(3, 65000, None, "1g", [0; 16]).is_err());
+    }
+}

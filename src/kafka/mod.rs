@@ -1,0 +1,9 @@
+//! Everything that talks to Kafka or runs it: client configuration (the only place that
+//! builds librdkafka configs), the client context, admin operations, and the local KRaft
+//! cluster launcher.
+
+pub mod admin;
+pub mod config;
+pub mod context;
+pub mod launcher;
+pub mod layout;

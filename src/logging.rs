@@ -1,0 +1,26 @@
+//! Logging setup: `tracing-subscriber` on stderr, text or JSON, filtered by `--log-level`,
+//! else `RUST_LOG`, else `warn,kmsg=info`. Data never goes through the logger.
+
+use tracing_subscriber::EnvFilter;
+
+use crate::cli::{GlobalArgs, LogFormat};
+
+/// The filter used when neither `--log-level` nor `RUST_LOG` is set.
+const DEFAULT_FILTER: &str = "warn,kmsg=info";
+
+pub fn init(args: &GlobalArgs) {
+    let filter = match &args.log_level {
+        Some(level) => EnvFilter::try_new(level).unwrap_or_else(|_| EnvFilter::new(DEFAULT_FILTER)),
+        None => {
+            EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new(DEFAULT_FILTER))
+        }
+    };
+    let builder = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .with_ansi(crate::output::stdout_is_tty());
+    match args.log_format {
+        LogFormat::Text => builder.init(),
+        LogFormat::Json => builder.json().init(),
+    }
+}

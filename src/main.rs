@@ -1,0 +1,43 @@
+//! kmsg: one binary that runs and operates a Kafka messaging pipeline.
+//!
+//! `main` only parses the command line, sets up logging, runs the subcommand on a tokio
+//! runtime and maps the outcome to an exit code (see `error` for the codes).
+
+mod cli;
+mod cmd;
+mod error;
+mod kafka;
+mod logging;
+mod output;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+fn main() -> ExitCode {
+    let cli = match cli::Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return if e.use_stderr() {
+                ExitCode::from(error::EXIT_USAGE)
+            } else {
+                ExitCode::SUCCESS
+            };
+        }
+    };
+    logging::init(&cli.global);
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
+        Ok(rt) => rt,
+        Err(e) => {
+            return error::report(anyhow::Error::from(e).context("cannot start the async runtime"))
+        }
+    };
+    match runtime.block_on(cmd::run(cli)) {
+        Ok(code) => code,
+        Err(err) => error::report(err),
+    }
+}

@@ -1,0 +1,169 @@
+//! CLI behaviour that needs no cluster: help, version, usage errors and their exit codes,
+//! refusal of bad connection options before connecting, and committed completions.
+
+use std::time::{Duration, Instant};
+
+use predicates::prelude::*;
+
+use crate::harness::kmsg;
+
+#[test]
+fn help_lists_the_working_subcommands_and_the_exit_codes() {
+    let out = kmsg().arg("--help").assert().success();
+    let text = String::from_utf8_lossy(&out.get_output().stdout).to_string();
+    for sub in ["topics", "cluster", "completions"] {
+        assert!(text.contains(sub), "help lacks {sub}:\n{text}");
+    }
+    assert!(text.contains("Exit codes: 0 success, 1 runtime failure, 2 usage error"));
+}
+
+#[test]
+fn an_unknown_flag_is_a_usage_error_with_exit_2() {
+    kmsg()
+        .args(["topics", "list", "--no-such-flag"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--no-such-flag"));
+}
+
+#[test]
+fn an_unknown_rdkafka_property_is_refused_before_connecting() {
+    let start = Instant::now();
+    kmsg()
+        .args([
+            "--bootstrap",
+            "127.0.0.1:1",
+            "-X",
+            "no.such.property=1",
+            "topics",
+            "list",
+        ])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("-X no.such.property"))
+        .stderr(predicate::str::contains("panicked").not());
+    assert!(
+        start.elapsed() < Duration::from_secs(3),
+        "it connected first"
+    );
+}
+
+#[test]
+fn an_rdkafka_property_that_has_a_typed_flag_is_refused() {
+    kmsg()
+        .args(["-X", "bootstrap.servers=x:1", "topics", "list"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("use --bootstrap instead"));
+}
+
+#[test]
+fn a_missing_password_file_is_refused_naming_the_option() {
+    kmsg()
+        .args([
+            "--sasl-mechanism",
+            "SCRAM-SHA-512",
+            "--sasl-username",
+            "u",
+            "--sasl-password-file",
+            "/no/such/pw",
+            "topics",
+            "list",
+        ])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::starts_with(
+            "kmsg: error: --sasl-password-file /no/such/pw",
+        ));
+}
+
+#[test]
+fn an_unreadable_tls_file_is_refused_naming_the_option() {
+    kmsg()
+        .args(["--tls-ca", "/no/such/ca.pem", "topics", "list"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--tls-ca /no/such/ca.pem"));
+}
+
+#[test]
+fn an_unreachable_bootstrap_fails_with_the_address_and_cause_within_the_timeout() {
+    let start = Instant::now();
+    let out = kmsg()
+        .args([
+            "--bootstrap",
+            "127.0.0.1:1",
+            "--timeout",
+            "3s",
+            "topics",
+            "list",
+        ])
+        .assert()
+        .code(1);
+    let elapsed = start.elapsed();
+    let stderr = String::from_utf8_lossy(&out.get_output().stderr).to_string();
+    assert!(
+        stderr.contains("cannot reach the cluster at 127.0.0.1:1 within 3s"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.to_lowercase().contains("refused"),
+        "cause missing: {stderr}"
+    );
+    assert_eq!(stderr.trim().lines().count(), 1, "not one line: {stderr}");
+    assert!(elapsed < Duration::from_secs(8), "took {elapsed:?}");
+}
+
+#[test]
+fn invalid_topic_names_and_zero_partitions_are_usage_errors() {
+    kmsg()
+        .args(["--bootstrap", "127.0.0.1:1", "topics", "create", "bad/name"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "topic name \"bad/name\" contains '/'",
+        ));
+    kmsg()
+        .args([
+            "--bootstrap",
+            "127.0.0.1:1",
+            "topics",
+            "create",
+            "ok",
+            "--partitions",
+            "0",
+        ])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--partitions 0 is invalid"));
+}
+
+#[test]
+fn delete_without_yes_is_refused() {
+    kmsg()
+        .args(["--bootstrap", "127.0.0.1:1", "topics", "delete", "posts"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--yes"));
+}
+
+#[test]
+fn committed_completions_are_up_to_date() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/completions");
+    for (shell, file) in [
+        ("bash", "kmsg.bash"),
+        ("zsh", "_kmsg"),
+        ("fish", "kmsg.fish"),
+        ("powershell", "_kmsg.ps1"),
+        ("elvish", "kmsg.elv"),
+    ] {
+        let out = kmsg().args(["completions", shell]).assert().success();
+        let generated = String::from_utf8_lossy(&out.get_output().stdout).to_string();
+        let committed = std::fs::read_to_string(format!("{dir}/{file}"))
+            .unwrap_or_else(|e| panic!("completions/{file}: {e}; run scripts/gen-completions.sh"));
+        assert!(
+            generated == committed,
+            "completions/{file} is out of date: run scripts/gen-completions.sh"
+        );
+    }
+}

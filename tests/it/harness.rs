@@ -1,0 +1,99 @@
+//! The test harness: how to run the built `kmsg`, where the shared test cluster is, and
+//! random names so tests never collide.
+
+use std::net::TcpListener;
+use std::time::Duration;
+
+use assert_cmd::Command;
+
+/// The bootstrap of the shared real cluster. Panics loudly when there is none: a test that
+/// needs Kafka must never pass (or be skipped) without it.
+pub fn bootstrap() -> String {
+    match std::env::var("KMSG_TEST_BOOTSTRAP") {
+        Ok(b) if !b.is_empty() => b,
+        _ => panic!(
+            "KMSG_TEST_BOOTSTRAP is not set: this test needs the real three-broker cluster. \
+             Run the suite with `scripts/test.sh`, which fetches Kafka, starts the cluster and sets it."
+        ),
+    }
+}
+
+/// The Kafka distribution the suite uses (for tests that start clusters of their own).
+pub fn kafka_home() -> String {
+    match std::env::var("KAFKA_HOME") {
+        Ok(h) if !h.is_empty() => h,
+        _ => panic!(
+            "KAFKA_HOME is not set: run the suite with `scripts/test.sh`, which fetches Kafka"
+        ),
+    }
+}
+
+/// The built binary with a clean environment: no inherited Kafka settings, no colours.
+pub fn kmsg() -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_kmsg"));
+    for var in [
+        "BOOTSTRAP_SERVERS",
+        "INPUT_TOPIC",
+        "OUTPUT_TOPIC",
+        "DLQ_TOPIC",
+        "GROUP_ID",
+        "KMSG_SASL_PASSWORD",
+        "KMSG_CLUSTER_DIR",
+        "RUST_LOG",
+    ] {
+        cmd.env_remove(var);
+    }
+    cmd.env("NO_COLOR", "1");
+    cmd.timeout(Duration::from_secs(180));
+    cmd
+}
+
+/// `kmsg` pointed at the shared test cluster.
+pub fn kmsg_on_cluster() -> Command {
+    let mut cmd = kmsg();
+    cmd.env("BOOTSTRAP_SERVERS", bootstrap());
+    cmd
+}
+
+/// A name no other test (or earlier run) uses.
+pub fn unique(prefix: &str) -> String {
+    format!(
+        "{prefix}-{}",
+        &uuid::Uuid::new_v4().simple().to_string()[..12]
+    )
+}
+
+/// Parses stdout as JSON lines.
+pub fn json_lines(stdout: &[u8]) -> Vec<serde_json::Value> {
+    String::from_utf8_lossy(stdout)
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("not JSON: {l:?}: {e}")))
+        .collect()
+}
+
+/// A base port such that `n` client ports and `n` controller ports (base + 1000) are free.
+pub fn free_port_block(n: u16) -> u16 {
+    for _ in 0..200 {
+        let base = 20000 + rand::random::<u16>() % 30000;
+        let all_free = (0..n).all(|i| {
+            TcpListener::bind(("127.0.0.1", base + i)).is_ok()
+                && TcpListener::bind(("127.0.0.1", base + 1000 + i)).is_ok()
+        });
+        if all_free {
+            return base;
+        }
+    }
+    panic!("no block of {n} free ports found on 127.0.0.1");
+}
+
+/// Creates a topic on the shared cluster through kmsg itself.
+pub fn create_topic(name: &str, partitions: u32, replication_factor: u32) {
+    kmsg_on_cluster()
+        .args(["topics", "create", name, "-p"])
+        .arg(partitions.to_string())
+        .arg("-r")
+        .arg(replication_factor.to_string())
+        .assert()
+        .success();
+}

@@ -1,0 +1,9 @@
+//! kmsg's integration tests: one test binary with a module per area. Tests that need Kafka
+//! run against the real three-broker cluster that `scripts/test.sh` starts once per run
+//! (its bootstrap in `KMSG_TEST_BOOTSTRAP`), with random topic and group names.
+
+mod cli;
+mod cluster;
+mod compose;
+mod harness;
+mod topics;
