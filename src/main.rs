@@ -5,10 +5,12 @@
 
 mod cli;
 mod cmd;
+mod envelope;
 mod error;
 mod kafka;
 mod logging;
 mod output;
+mod pipeline;
 
 use std::process::ExitCode;
 

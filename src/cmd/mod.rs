@@ -6,6 +6,7 @@
 
 pub mod cluster;
 pub mod completions;
+pub mod produce;
 pub mod topics;
 
 use std::process::ExitCode;
@@ -29,6 +30,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Command::Topics(cmd) => topics::run(cmd, &ctx).await,
         Command::Cluster(cmd) => cluster::run(cmd, &ctx).await,
+        Command::Produce(args) => produce::run(*args, &ctx).await,
         Command::Completions(args) => completions::run(args),
     }
 }

@@ -192,9 +192,14 @@ async fn create(args: TopicsCreateArgs, ctx: &Context) -> anyhow::Result<ExitCod
                 &spec.configs,
             )
             .await?;
-        let info = admin
-            .wait_for_leaders(&spec.name, spec.partitions as usize)
-            .await?;
+        // A topic that already existed is compared as it is; only a new one is waited for.
+        let info = if created {
+            admin
+                .wait_for_leaders(&spec.name, spec.partitions as usize)
+                .await?
+        } else {
+            admin.topic(&spec.name).await?
+        };
         if !created {
             let configs = admin
                 .topic_configs(&spec.name)

@@ -139,6 +139,12 @@ impl ClusterLayout {
              auto.create.topics.enable=false\n\
              delete.topic.enable=true\n\
              group.initial.rebalance.delay.ms=0\n\
+             # A node stopped after the quorum is gone would wait 5 minutes for a controlled\n\
+             # shutdown; SIGTERM is still a clean shutdown without it.\n\
+             controlled.shutdown.enable=false\n\
+             # Short sessions so a restarted node re-registers in seconds, not 9 s.\n\
+             broker.heartbeat.interval.ms=500\n\
+             broker.session.timeout.ms=3000\n\
              num.network.threads=2\n\
              num.io.threads=4\n\
              num.recovery.threads.per.data.dir=1\n\

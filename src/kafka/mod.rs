@@ -7,3 +7,4 @@ pub mod config;
 pub mod context;
 pub mod launcher;
 pub mod layout;
+pub mod producer;

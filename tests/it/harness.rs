@@ -97,3 +97,135 @@ pub fn create_topic(name: &str, partitions: u32, replication_factor: u32) {
         .assert()
         .success();
 }
+
+/// One record as the independent reader (kcat) saw it.
+#[derive(Debug, Clone)]
+pub struct ReadRecord {
+    pub partition: i64,
+    pub offset: i64,
+    pub key: Option<String>,
+    pub value: Option<String>,
+    pub headers: Vec<(String, String)>,
+}
+
+impl ReadRecord {
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
+    }
+}
+
+/// Reads a whole topic with kcat (not with kmsg), from the beginning to the current end.
+pub fn kcat_read(topic: &str) -> Vec<ReadRecord> {
+    let out = std::process::Command::new("kcat")
+        .args([
+            "-C",
+            "-b",
+            &bootstrap(),
+            "-t",
+            topic,
+            "-o",
+            "beginning",
+            "-e",
+            "-q",
+            "-J",
+        ])
+        .args(["-X", "isolation.level=read_committed"])
+        .output()
+        .expect("kcat must be installed (scripts/test.sh installs it)");
+    assert!(
+        out.status.success(),
+        "kcat failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| {
+            let v: serde_json::Value =
+                serde_json::from_str(l).unwrap_or_else(|e| panic!("kcat -J line {l:?}: {e}"));
+            let headers = v["headers"]
+                .as_array()
+                .map(|h| {
+                    h.chunks(2)
+                        .map(|kv| {
+                            (
+                                kv[0].as_str().unwrap_or_default().to_string(),
+                                kv.get(1)
+                                    .and_then(|x| x.as_str())
+                                    .unwrap_or_default()
+                                    .to_string(),
+                            )
+                        })
+                        .collect()
+                })
+                .unwrap_or_default();
+            ReadRecord {
+                partition: v["partition"].as_i64().unwrap(),
+                offset: v["offset"].as_i64().unwrap(),
+                key: v["key"].as_str().map(String::from),
+                value: v["payload"].as_str().map(String::from),
+                headers,
+            }
+        })
+        .collect()
+}
+
+/// Raw bytes of a topic's records, printed by kcat with a format.
+pub fn kcat_format(topic: &str, format: &str) -> Vec<u8> {
+    let out = std::process::Command::new("kcat")
+        .args([
+            "-C",
+            "-b",
+            &bootstrap(),
+            "-t",
+            topic,
+            "-o",
+            "beginning",
+            "-e",
+            "-q",
+            "-f",
+            format,
+        ])
+        .output()
+        .expect("kcat must be installed");
+    assert!(
+        out.status.success(),
+        "kcat failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out.stdout
+}
+
+/// The Java client's partitioner (murmur2 of the key), to check kmsg partitions the same way.
+pub fn java_partition(key: &[u8], partitions: u32) -> u32 {
+    const M: u32 = 0x5bd1_e995;
+    let len = key.len();
+    let mut h: u32 = 0x9747_b28c ^ len as u32;
+    let mut chunks = key.chunks_exact(4);
+    for c in &mut chunks {
+        let mut k = u32::from_le_bytes([c[0], c[1], c[2], c[3]]);
+        k = k.wrapping_mul(M);
+        k ^= k >> 24;
+        k = k.wrapping_mul(M);
+        h = h.wrapping_mul(M);
+        h ^= k;
+    }
+    let tail = chunks.remainder();
+    if tail.len() >= 3 {
+        h ^= (tail[2] as u32) << 16;
+    }
+    if tail.len() >= 2 {
+        h ^= (tail[1] as u32) << 8;
+    }
+    if !tail.is_empty() {
+        h ^= tail[0] as u32;
+        h = h.wrapping_mul(M);
+    }
+    h ^= h >> 13;
+    h = h.wrapping_mul(M);
+    h ^= h >> 15;
+    (h & 0x7fff_ffff) % partitions
+}

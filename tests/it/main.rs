@@ -6,4 +6,5 @@ mod cli;
 mod cluster;
 mod compose;
 mod harness;
+mod produce;
 mod topics;

@@ -1,0 +1,309 @@
+//! A pipelined producer that counts what happened to every message.
+//!
+//! Messages go to librdkafka's queue without waiting (a `ThreadedProducer` polls delivery
+//! reports on its own thread); each report updates `DeliveryStats`: acknowledged, failed by
+//! reason, latency from enqueue to acknowledgement, partitions written. A full local queue is
+//! handled by waiting for room, never by dropping.
+
+use std::collections::BTreeMap;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use hdrhistogram::Histogram;
+use rdkafka::client::ClientContext;
+use rdkafka::config::RDKafkaLogLevel;
+use rdkafka::error::KafkaError;
+use rdkafka::message::{Header, OwnedHeaders};
+use rdkafka::producer::{BaseRecord, DeliveryResult, Producer, ProducerContext, ThreadedProducer};
+use rdkafka::types::RDKafkaErrorCode;
+use rdkafka::{ClientConfig, Message};
+
+use super::context::KmsgContext;
+
+/// What happened to the messages sent so far.
+pub struct DeliveryStats {
+    start: Instant,
+    pub acked: AtomicU64,
+    pub failed: AtomicU64,
+    pub bytes_acked: AtomicU64,
+    failures: Mutex<BTreeMap<String, u64>>,
+    latency_us: Mutex<Histogram<u64>>,
+    partitions: Mutex<BTreeMap<i32, u64>>,
+    last: Mutex<Option<(i32, i64)>>,
+}
+
+impl DeliveryStats {
+    fn new() -> Self {
+        DeliveryStats {
+            start: Instant::now(),
+            acked: AtomicU64::new(0),
+            failed: AtomicU64::new(0),
+            bytes_acked: AtomicU64::new(0),
+            failures: Mutex::new(BTreeMap::new()),
+            latency_us: Mutex::new(
+                Histogram::new_with_bounds(1, 3_600_000_000, 3).expect("bounds"),
+            ),
+            partitions: Mutex::new(BTreeMap::new()),
+            last: Mutex::new(None),
+        }
+    }
+
+    /// Microseconds since the producer was created: the "sent at" stamp of a message.
+    fn now_us(&self) -> usize {
+        self.start.elapsed().as_micros() as usize
+    }
+
+    /// Counts a message that failed, before or after it was queued.
+    pub fn fail(&self, reason: String) {
+        self.failed.fetch_add(1, Ordering::Relaxed);
+        *lock(&self.failures).entry(reason).or_default() += 1;
+    }
+
+    pub fn failures(&self) -> BTreeMap<String, u64> {
+        lock(&self.failures).clone()
+    }
+
+    pub fn partitions(&self) -> BTreeMap<i32, u64> {
+        lock(&self.partitions).clone()
+    }
+
+    /// Partition and offset of the last acknowledged message.
+    pub fn last_delivered(&self) -> Option<(i32, i64)> {
+        *lock(&self.last)
+    }
+
+    /// Delivery latency percentiles in milliseconds: p50, p95, p99, max.
+    pub fn latency_ms(&self) -> Option<[f64; 4]> {
+        let h = lock(&self.latency_us);
+        if h.is_empty() {
+            return None;
+        }
+        let ms = |us: u64| us as f64 / 1000.0;
+        Some([
+            ms(h.value_at_quantile(0.50)),
+            ms(h.value_at_quantile(0.95)),
+            ms(h.value_at_quantile(0.99)),
+            ms(h.max()),
+        ])
+    }
+}
+
+fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+/// A producer context that records delivery reports into `DeliveryStats`.
+pub struct TrackingContext {
+    inner: KmsgContext,
+    stats: Arc<DeliveryStats>,
+}
+
+impl ClientContext for TrackingContext {
+    fn log(&self, level: RDKafkaLogLevel, fac: &str, log_message: &str) {
+        self.inner.log(level, fac, log_message)
+    }
+
+    fn error(&self, error: KafkaError, reason: &str) {
+        self.inner.error(error, reason)
+    }
+}
+
+impl ProducerContext for TrackingContext {
+    /// When the message was queued, in microseconds since the producer started.
+    type DeliveryOpaque = usize;
+
+    fn delivery(&self, result: &DeliveryResult<'_>, sent_at_us: usize) {
+        let stats = &self.stats;
+        match result {
+            Ok(msg) => {
+                stats.acked.fetch_add(1, Ordering::Relaxed);
+                let bytes = msg.payload_len() + msg.key().map_or(0, |k| k.len());
+                stats.bytes_acked.fetch_add(bytes as u64, Ordering::Relaxed);
+                let latency = stats.now_us().saturating_sub(sent_at_us).max(1) as u64;
+                let _ = lock(&stats.latency_us).record(latency);
+                *lock(&stats.partitions).entry(msg.partition()).or_default() += 1;
+                *lock(&stats.last) = Some((msg.partition(), msg.offset()));
+            }
+            Err((err, _msg)) => stats.fail(failure_reason(err)),
+        }
+    }
+}
+
+/// A short, stable reason for a failed delivery, used as the key of the failure counts.
+pub fn failure_reason(err: &KafkaError) -> String {
+    match err.rdkafka_error_code() {
+        Some(RDKafkaErrorCode::MessageSizeTooLarge) => {
+            "message larger than the topic or broker accepts (max.message.bytes)".into()
+        }
+        Some(RDKafkaErrorCode::UnknownTopicOrPartition) | Some(RDKafkaErrorCode::UnknownTopic) => {
+            "topic or partition does not exist".into()
+        }
+        Some(RDKafkaErrorCode::MessageTimedOut) => {
+            "not acknowledged within --delivery-timeout".into()
+        }
+        Some(RDKafkaErrorCode::NotEnoughReplicas)
+        | Some(RDKafkaErrorCode::NotEnoughReplicasAfterAppend) => {
+            "not enough in-sync replicas (min.insync.replicas)".into()
+        }
+        Some(RDKafkaErrorCode::TopicAuthorizationFailed) => {
+            "not authorized to write the topic".into()
+        }
+        Some(code) => code.to_string(),
+        None => err.to_string(),
+    }
+}
+
+/// One message to send.
+#[derive(Debug, Clone, Default)]
+pub struct Outgoing {
+    pub key: Option<Vec<u8>>,
+    pub value: Option<Vec<u8>>,
+    pub headers: Vec<(String, Option<Vec<u8>>)>,
+    pub partition: Option<i32>,
+    pub timestamp: Option<i64>,
+}
+
+/// Why `send` gave up on a message without queueing it.
+#[derive(Debug, thiserror::Error)]
+pub enum SendError {
+    #[error("{0}")]
+    Rejected(String),
+    #[error("stopped while waiting for room in the producer queue")]
+    Stopped,
+}
+
+/// The pipelined producer.
+pub struct PipelinedProducer {
+    producer: ThreadedProducer<TrackingContext>,
+    stats: Arc<DeliveryStats>,
+    max_message_bytes: usize,
+}
+
+impl PipelinedProducer {
+    pub fn new(config: &ClientConfig) -> Result<Self, KafkaError> {
+        let stats = Arc::new(DeliveryStats::new());
+        let context = TrackingContext {
+            inner: KmsgContext::default(),
+            stats: stats.clone(),
+        };
+        let max_message_bytes = config
+            .get("message.max.bytes")
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(1_000_000);
+        let producer = config.create_with_context(context)?;
+        Ok(PipelinedProducer {
+            producer,
+            stats,
+            max_message_bytes,
+        })
+    }
+
+    pub fn stats(&self) -> &Arc<DeliveryStats> {
+        &self.stats
+    }
+
+    /// Queues one message; waits while the local queue is full (checking `stop` so Ctrl-C
+    /// still works). A message librdkafka refuses outright (too large, say) is counted as
+    /// failed and reported as `SendError::Rejected`.
+    pub fn send(
+        &self,
+        topic: &str,
+        msg: &Outgoing,
+        stop: &dyn Fn() -> bool,
+    ) -> Result<(), SendError> {
+        let mut headers = OwnedHeaders::new_with_capacity(msg.headers.len());
+        for (k, v) in &msg.headers {
+            headers = headers.insert(Header {
+                key: k,
+                value: v.as_deref(),
+            });
+        }
+        let mut record: BaseRecord<'_, [u8], [u8], usize> =
+            BaseRecord::with_opaque_to(topic, self.stats.now_us()).headers(headers);
+        if let Some(k) = &msg.key {
+            record = record.key(k.as_slice());
+        }
+        if let Some(v) = &msg.value {
+            record = record.payload(v.as_slice());
+        }
+        if let Some(p) = msg.partition {
+            record = record.partition(p);
+        }
+        if let Some(ts) = msg.timestamp {
+            record = record.timestamp(ts);
+        }
+        loop {
+            match self.producer.send(record) {
+                Ok(()) => return Ok(()),
+                Err((KafkaError::MessageProduction(RDKafkaErrorCode::QueueFull), back)) => {
+                    if stop() {
+                        return Err(SendError::Stopped);
+                    }
+                    record = back;
+                    std::thread::sleep(Duration::from_millis(1));
+                }
+                Err((err, _)) => {
+                    let size = msg.value.as_ref().map_or(0, |v| v.len())
+                        + msg.key.as_ref().map_or(0, |k| k.len());
+                    let reason = match err.rdkafka_error_code() {
+                        Some(RDKafkaErrorCode::MessageSizeTooLarge) => format!(
+                            "message of {size} bytes is larger than the producer limit of {} bytes (message.max.bytes)",
+                            self.max_message_bytes
+                        ),
+                        _ => failure_reason(&err),
+                    };
+                    self.stats.fail(reason.clone());
+                    return Err(SendError::Rejected(reason));
+                }
+            }
+        }
+    }
+
+    /// Messages queued but not yet acknowledged or failed.
+    pub fn in_flight(&self) -> i32 {
+        self.producer.in_flight_count()
+    }
+
+    /// Waits up to `timeout` for every queued message, returning early when `abort` says so.
+    /// Returns the number still in flight.
+    pub fn flush(&self, timeout: Duration, abort: &dyn Fn() -> bool) -> i32 {
+        let deadline = Instant::now() + timeout;
+        while self.in_flight() > 0 && Instant::now() < deadline && !abort() {
+            let _ = self.producer.flush(Duration::from_millis(100));
+        }
+        self.in_flight()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn failure_reasons_are_plain_words_not_success() {
+        let r = failure_reason(&KafkaError::MessageProduction(
+            RDKafkaErrorCode::MessageTimedOut,
+        ));
+        assert!(r.contains("--delivery-timeout"), "{r}");
+        let r = failure_reason(&KafkaError::MessageProduction(
+            RDKafkaErrorCode::UnknownTopicOrPartition,
+        ));
+        assert_eq!(r, "topic or partition does not exist");
+        assert!(!failure_reason(&KafkaError::MessageProduction(
+            RDKafkaErrorCode::BrokerNotAvailable
+        ))
+        .contains("Success"));
+    }
+
+    #[test]
+    fn stats_count_failures_by_reason() {
+        let s = DeliveryStats::new();
+        s.fail("a".into());
+        s.fail("a".into());
+        s.fail("b".into());
+        assert_eq!(s.failed.load(Ordering::Relaxed), 3);
+        assert_eq!(s.failures()["a"], 2);
+        assert!(s.latency_ms().is_none());
+    }
+}

@@ -1,0 +1,345 @@
+//! Generated messages for `produce --generate`: the original system's post messages and
+//! user-login events that satisfy the repo's `schema.json`, plus bad messages of several
+//! kinds on request (`--invalid-ratio`) to exercise the DLQ.
+//!
+//! Everything is reproducible from the seed. Every message carries a unique id that is also
+//! its key (posts also carry it as `message_id`), so tests can count loss and duplication.
+//! Which messages are bad is exact, not random: of the first N messages, exactly
+//! floor(N × ratio) are bad, and the bad kinds take turns, so each kind's count is known.
+
+use rand::rngs::StdRng;
+use rand::{Rng, SeedableRng};
+use serde_json::json;
+
+/// What to generate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum GenerateKind {
+    /// Post messages: message_id, sender_id, content, timestamp, metadata
+    Posts,
+    /// User-login events matching schema.json
+    Login,
+}
+
+/// The kinds of bad message `--invalid-ratio` produces.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum InvalidKind {
+    /// A login whose `ip` is not an IPv4 address (schema `format`).
+    BadIp,
+    /// A login whose `locale` has three letters (schema `pattern`).
+    BadLocale,
+    /// A required field left out (schema `required`).
+    MissingField,
+    /// Text that is not JSON.
+    MalformedJson,
+    /// JSON cut off in the middle.
+    TruncatedJson,
+    /// Bytes that are not UTF-8.
+    NotUtf8,
+    /// An empty value.
+    EmptyValue,
+}
+
+impl InvalidKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            InvalidKind::BadIp => "bad_ip",
+            InvalidKind::BadLocale => "bad_locale",
+            InvalidKind::MissingField => "missing_field",
+            InvalidKind::MalformedJson => "malformed_json",
+            InvalidKind::TruncatedJson => "truncated_json",
+            InvalidKind::NotUtf8 => "not_utf8",
+            InvalidKind::EmptyValue => "empty_value",
+        }
+    }
+}
+
+const LOGIN_BAD_KINDS: &[InvalidKind] = &[
+    InvalidKind::BadIp,
+    InvalidKind::BadLocale,
+    InvalidKind::MissingField,
+    InvalidKind::MalformedJson,
+    InvalidKind::NotUtf8,
+];
+const POSTS_BAD_KINDS: &[InvalidKind] = &[
+    InvalidKind::MalformedJson,
+    InvalidKind::TruncatedJson,
+    InvalidKind::NotUtf8,
+    InvalidKind::EmptyValue,
+];
+
+const WORDS: &[&str] = &[
+    "kafka",
+    "stream",
+    "event",
+    "broker",
+    "message",
+    "partition",
+    "offset",
+    "replica",
+    "leader",
+    "consumer",
+    "producer",
+    "topic",
+    "schema",
+    "retry",
+    "circuit",
+    "queue",
+    "latency",
+    "hello",
+    "world",
+    "today",
+    "great",
+    "news",
+    "update",
+    "launch",
+];
+const DEVICES: &[&str] = &["ios", "android", "web", "desktop"];
+const LOCALES: &[&str] = &["en", "de", "fr", "es", "it", "nl", "pl", "pt", "ja", "ko"];
+const PRIORITIES: &[&str] = &["low", "normal", "high"];
+
+/// One generated message.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Generated {
+    pub key: String,
+    pub value: Vec<u8>,
+    /// `Some` for a message that is bad on purpose.
+    pub invalid: Option<InvalidKind>,
+}
+
+/// Parts per million, so "which message is bad" is exact integer arithmetic.
+const PPM: u64 = 1_000_000;
+
+/// Produces messages one after the other.
+pub struct Generator {
+    kind: GenerateKind,
+    rng: StdRng,
+    run_id: String,
+    seq: u64,
+    invalid_ppm: u64,
+    invalid_so_far: u64,
+    size: Option<usize>,
+}
+
+impl Generator {
+    /// `invalid_ratio` in 0..=1; `size` pads post content so the value is about that many bytes.
+    pub fn new(kind: GenerateKind, seed: u64, invalid_ratio: f64, size: Option<usize>) -> Self {
+        let mut rng = StdRng::seed_from_u64(seed);
+        let run_id = format!("{:08x}", rng.random::<u32>());
+        Generator {
+            kind,
+            rng,
+            run_id,
+            seq: 0,
+            invalid_ppm: (invalid_ratio.clamp(0.0, 1.0) * PPM as f64).round() as u64,
+            invalid_so_far: 0,
+            size,
+        }
+    }
+
+    /// Whether message number `seq` (0-based) is one of the bad ones.
+    fn is_invalid(&self, seq: u64) -> bool {
+        (seq + 1) * self.invalid_ppm / PPM > seq * self.invalid_ppm / PPM
+    }
+
+    pub fn next_message(&mut self) -> Generated {
+        let seq = self.seq;
+        self.seq += 1;
+        let key = format!("{}-{seq:09}", self.run_id);
+        let invalid = if self.is_invalid(seq) {
+            let kinds = match self.kind {
+                GenerateKind::Login => LOGIN_BAD_KINDS,
+                GenerateKind::Posts => POSTS_BAD_KINDS,
+            };
+            let k = kinds[(self.invalid_so_far % kinds.len() as u64) as usize];
+            self.invalid_so_far += 1;
+            Some(k)
+        } else {
+            None
+        };
+        let value = match self.kind {
+            GenerateKind::Posts => self.post(&key, seq, invalid),
+            GenerateKind::Login => self.login(invalid),
+        };
+        Generated {
+            key,
+            value,
+            invalid,
+        }
+    }
+
+    fn post(&mut self, id: &str, seq: u64, invalid: Option<InvalidKind>) -> Vec<u8> {
+        let words = self.rng.random_range(4..12);
+        let mut content: Vec<&str> = Vec::with_capacity(words);
+        for _ in 0..words {
+            content.push(WORDS[self.rng.random_range(0..WORDS.len())]);
+        }
+        let mut content = content.join(" ");
+        let mut doc = json!({
+            "message_id": id,
+            "sender_id": format!("user_{}", self.rng.random_range(1..=1000)),
+            "content": "",
+            "timestamp": humantime::format_rfc3339_millis(std::time::SystemTime::now()).to_string(),
+            "metadata": {
+                "priority": PRIORITIES[self.rng.random_range(0..PRIORITIES.len())],
+                "sequence": seq,
+                "producer_id": format!("kmsg-{}", self.run_id),
+            }
+        });
+        if let Some(size) = self.size {
+            let base = serde_json::to_vec(&doc).map(|v| v.len()).unwrap_or(0);
+            let target = size.saturating_sub(base);
+            while content.len() < target {
+                content.push(' ');
+                content.push_str(WORDS[self.rng.random_range(0..WORDS.len())]);
+            }
+            content.truncate(target.max(1));
+        }
+        doc["content"] = json!(content);
+        match invalid {
+            None => serde_json::to_vec(&doc).expect("json"),
+            Some(kind) => bad_bytes(kind, &doc),
+        }
+    }
+
+    fn login(&mut self, invalid: Option<InvalidKind>) -> Vec<u8> {
+        let ip = format!(
+            "{}.{}.{}.{}",
+            self.rng.random_range(1..=223),
+            self.rng.random_range(0..=255),
+            self.rng.random_range(0..=255),
+            self.rng.random_range(1..=254)
+        );
+        let mut doc = json!({
+            "user_id": format!("user-{}", self.rng.random_range(1..=100_000)),
+            "app_version": format!("{}.{}.{}", self.rng.random_range(1..=5), self.rng.random_range(0..=20), self.rng.random_range(0..=9)),
+            "device_type": DEVICES[self.rng.random_range(0..DEVICES.len())],
+            "ip": ip,
+            "locale": LOCALES[self.rng.random_range(0..LOCALES.len())],
+            "device_id": format!("dev-{:016x}", self.rng.random::<u64>()),
+            "timestamp": std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map(|d| d.as_secs())
+                .unwrap_or(0),
+        });
+        match invalid {
+            None => serde_json::to_vec(&doc).expect("json"),
+            Some(InvalidKind::BadIp) => {
+                doc["ip"] = json!(format!("{}.1.2.3", self.rng.random_range(256..=999)));
+                serde_json::to_vec(&doc).expect("json")
+            }
+            Some(InvalidKind::BadLocale) => {
+                doc["locale"] = json!("eng");
+                serde_json::to_vec(&doc).expect("json")
+            }
+            Some(kind) => bad_bytes(kind, &doc),
+        }
+    }
+}
+
+/// The bytes of a structurally bad message derived from a good document.
+fn bad_bytes(kind: InvalidKind, doc: &serde_json::Value) -> Vec<u8> {
+    let good = serde_json::to_vec(doc).expect("json");
+    match kind {
+        InvalidKind::MissingField => {
+            let mut doc = doc.clone();
+            if let Some(obj) = doc.as_object_mut() {
+                let first = obj.keys().next().cloned();
+                if let Some(k) = first {
+                    obj.remove(&k);
+                }
+            }
+            serde_json::to_vec(&doc).expect("json")
+        }
+        InvalidKind::MalformedJson => {
+            let mut text = String::from_utf8(good).expect("utf8");
+            text = text.replacen(':', " ", 1);
+            text.into_bytes()
+        }
+        InvalidKind::TruncatedJson => good[..good.len() / 2].to_vec(),
+        InvalidKind::NotUtf8 => {
+            let mut bytes = b"{\"bytes\": \"".to_vec();
+            bytes.extend_from_slice(&[0xff, 0xfe, 0xc3, 0x28]);
+            bytes.extend_from_slice(b"\"}");
+            bytes
+        }
+        InvalidKind::EmptyValue => Vec::new(),
+        InvalidKind::BadIp | InvalidKind::BadLocale => good,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pipeline::validate::SchemaValidator;
+    use std::collections::{BTreeMap, HashSet};
+
+    fn schema() -> SchemaValidator {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/schema.json");
+        SchemaValidator::from_file(std::path::Path::new(path)).unwrap()
+    }
+
+    #[test]
+    fn generated_logins_satisfy_the_repo_schema_and_have_unique_keys() {
+        let schema = schema();
+        let mut g = Generator::new(GenerateKind::Login, 7, 0.0, None);
+        let mut keys = HashSet::new();
+        for _ in 0..2000 {
+            let m = g.next_message();
+            let v: serde_json::Value = serde_json::from_slice(&m.value).unwrap();
+            assert!(schema.violations(&v).is_empty(), "{v}");
+            assert!(keys.insert(m.key));
+        }
+    }
+
+    #[test]
+    fn posts_carry_their_id_as_message_id_and_key() {
+        let mut g = Generator::new(GenerateKind::Posts, 1, 0.0, None);
+        let m = g.next_message();
+        let v: serde_json::Value = serde_json::from_slice(&m.value).unwrap();
+        assert_eq!(v["message_id"], m.key.as_str());
+        assert_eq!(v["metadata"]["sequence"], 0);
+        for field in ["sender_id", "content", "timestamp"] {
+            assert!(v.get(field).is_some(), "{field}");
+        }
+    }
+
+    #[test]
+    fn size_pads_posts_to_about_the_target() {
+        let mut g = Generator::new(GenerateKind::Posts, 1, 0.0, Some(1000));
+        let len = g.next_message().value.len();
+        assert!((990..=1010).contains(&len), "{len}");
+    }
+
+    #[test]
+    fn the_invalid_ratio_is_exact_and_kinds_share_it_evenly() {
+        let schema = schema();
+        let mut g = Generator::new(GenerateKind::Login, 42, 0.05, None);
+        let mut kinds: BTreeMap<InvalidKind, usize> = BTreeMap::new();
+        for _ in 0..1000 {
+            let m = g.next_message();
+            let parsed = std::str::from_utf8(&m.value)
+                .ok()
+                .and_then(|t| serde_json::from_str::<serde_json::Value>(t).ok());
+            let valid = parsed.is_some_and(|v| schema.violations(&v).is_empty());
+            assert_eq!(valid, m.invalid.is_none(), "{m:?}");
+            if let Some(k) = m.invalid {
+                *kinds.entry(k).or_default() += 1;
+            }
+        }
+        assert_eq!(kinds.values().sum::<usize>(), 50);
+        assert_eq!(kinds.len(), 5);
+        assert!(kinds.values().all(|&n| n == 10), "{kinds:?}");
+    }
+
+    #[test]
+    fn the_same_seed_gives_the_same_messages() {
+        let mut a = Generator::new(GenerateKind::Posts, 9, 0.1, None);
+        let mut b = Generator::new(GenerateKind::Posts, 9, 0.1, None);
+        for _ in 0..50 {
+            let (x, y) = (a.next_message(), b.next_message());
+            assert_eq!(x.key, y.key);
+            assert_eq!(x.invalid, y.invalid);
+        }
+    }
+}

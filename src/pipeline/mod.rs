@@ -1,0 +1,7 @@
+//! Pure pipeline logic, no Kafka: schema validation, generated messages, rate limiting.
+//! Everything here is plain synchronous code with time injected where it matters, unit-tested
+//! without a cluster; the commands only move messages between these pieces and Kafka.
+
+pub mod generate;
+pub mod rate;
+pub mod validate;

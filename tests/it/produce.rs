@@ -1,0 +1,514 @@
+//! `kmsg produce` against the real cluster; what it wrote is read back with kcat.
+
+use std::collections::{BTreeMap, HashSet};
+use std::io::Write;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use predicates::prelude::*;
+
+use crate::harness::{
+    bootstrap, create_topic, java_partition, json_lines, kcat_format, kcat_read, kmsg,
+    kmsg_on_cluster, unique,
+};
+
+fn summary(stdout: &[u8]) -> serde_json::Value {
+    json_lines(stdout).pop().expect("a JSON summary on stdout")
+}
+
+#[test]
+fn generated_logins_land_with_unique_keys_and_exactly_the_requested_bad_kinds() {
+    let topic = unique("gen");
+    create_topic(&topic, 3, 3);
+    let out = kmsg_on_cluster()
+        .args([
+            "produce",
+            "-t",
+            &topic,
+            "--generate",
+            "login",
+            "--count",
+            "1000",
+        ])
+        .args(["--invalid-ratio", "0.05", "--seed", "11", "-o", "json"])
+        .assert()
+        .success();
+    let s = summary(&out.get_output().stdout);
+    assert_eq!(s["sent"], 1000, "{s}");
+    assert_eq!(s["acknowledged"], 1000, "{s}");
+    assert_eq!(s["failed"], 0);
+    for kind in [
+        "bad_ip",
+        "bad_locale",
+        "missing_field",
+        "malformed_json",
+        "not_utf8",
+    ] {
+        assert_eq!(s["generated_invalid"][kind], 10, "{kind}: {s}");
+    }
+    assert!(s["latency"]["p99_ms"].as_f64().unwrap() > 0.0);
+
+    let records = kcat_read(&topic);
+    assert_eq!(records.len(), 1000);
+    let keys: HashSet<&str> = records.iter().filter_map(|r| r.key.as_deref()).collect();
+    assert_eq!(keys.len(), 1000, "keys are not unique");
+    let mut bad: BTreeMap<String, usize> = BTreeMap::new();
+    for r in &records {
+        match r.header("kmsg.invalid") {
+            Some(kind) => *bad.entry(kind.to_string()).or_default() += 1,
+            None => {
+                let v: serde_json::Value =
+                    serde_json::from_str(r.value.as_deref().unwrap()).unwrap();
+                for field in [
+                    "user_id",
+                    "app_version",
+                    "device_type",
+                    "ip",
+                    "locale",
+                    "device_id",
+                    "timestamp",
+                ] {
+                    assert!(v.get(field).is_some(), "{field} missing in {v}");
+                }
+            }
+        }
+    }
+    assert_eq!(bad.values().sum::<usize>(), 50, "{bad:?}");
+    assert!(bad.values().all(|&n| n == 10), "{bad:?}");
+}
+
+#[test]
+fn piped_lines_with_a_key_separator_land_exactly_with_headers_and_java_partitioning() {
+    let topic = unique("piped");
+    create_topic(&topic, 6, 3);
+    let input: String = (0..200)
+        .map(|i| format!("key-{i}\t{{\"n\":{i},\"text\":\"hello {i}\"}}\n"))
+        .collect();
+    let out = kmsg_on_cluster()
+        .args([
+            "produce",
+            "-t",
+            &topic,
+            "-K",
+            "\t",
+            "-H",
+            "source=test",
+            "-H",
+            "run=1",
+            "-o",
+            "json",
+        ])
+        .write_stdin(input)
+        .assert()
+        .success();
+    assert_eq!(summary(&out.get_output().stdout)["acknowledged"], 200);
+
+    let records = kcat_read(&topic);
+    assert_eq!(records.len(), 200);
+    let mut seen = HashSet::new();
+    for r in &records {
+        let key = r.key.clone().expect("key");
+        let n: usize = key.strip_prefix("key-").unwrap().parse().unwrap();
+        assert!(seen.insert(n), "duplicate {key}");
+        assert_eq!(
+            r.value.as_deref().unwrap(),
+            format!("{{\"n\":{n},\"text\":\"hello {n}\"}}")
+        );
+        assert_eq!(r.header("source"), Some("test"));
+        assert_eq!(r.header("run"), Some("1"));
+        assert_eq!(
+            r.partition as u32,
+            java_partition(key.as_bytes(), 6),
+            "{key} is not where the Java client would put it"
+        );
+    }
+}
+
+#[test]
+fn envelope_input_lands_binary_values_keys_headers_and_partitions_byte_for_byte() {
+    let topic = unique("env");
+    create_topic(&topic, 3, 3);
+    // value bytes ff 00 41 0a as base64, a UTF-8 key, and a header.
+    let lines = concat!(
+        r#"{"partition":2,"key":"a","value":"/wBBCg==","value_encoding":"base64","headers":[{"key":"h1","value":"v1"}]}"#,
+        "\n",
+        r#"{"partition":0,"key":null,"value":"{\"x\":1}"}"#,
+        "\n"
+    );
+    kmsg_on_cluster()
+        .args(["produce", "-t", &topic, "--input", "json-envelope", "-q"])
+        .write_stdin(lines)
+        .assert()
+        .success();
+    let raw = kcat_format(&topic, "%p|%k|%h|%s#END#");
+    let mut records = split_records(&raw, b"#END#");
+    records.sort();
+    assert_eq!(records.len(), 2, "{:?}", String::from_utf8_lossy(&raw));
+    assert_eq!(records[0], b"0|||{\"x\":1}".to_vec());
+    assert_eq!(records[1], b"2|a|h1=v1|\xff\x00A\n".to_vec());
+}
+
+/// Splits kcat's formatted output at a terminator that follows every record.
+fn split_records(raw: &[u8], end: &[u8]) -> Vec<Vec<u8>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut i = 0;
+    while i + end.len() <= raw.len() {
+        if &raw[i..i + end.len()] == end {
+            out.push(raw[start..i].to_vec());
+            i += end.len();
+            start = i;
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+#[test]
+fn a_single_value_prints_where_it_landed() {
+    let topic = unique("single");
+    create_topic(&topic, 2, 3);
+    let out = kmsg_on_cluster()
+        .args([
+            "produce",
+            "-t",
+            &topic,
+            "--value",
+            r#"{"hello":"world"}"#,
+            "--key",
+            "k1",
+        ])
+        .args(["-H", "trace=abc", "-o", "json"])
+        .assert()
+        .success();
+    let at = &json_lines(&out.get_output().stdout)[0];
+    let records = kcat_read(&topic);
+    assert_eq!(records.len(), 1);
+    let r = &records[0];
+    assert_eq!(at["partition"].as_i64().unwrap(), r.partition);
+    assert_eq!(at["offset"].as_i64().unwrap(), r.offset);
+    assert_eq!(r.key.as_deref(), Some("k1"));
+    assert_eq!(r.value.as_deref(), Some(r#"{"hello":"world"}"#));
+    assert_eq!(r.header("trace"), Some("abc"));
+}
+
+#[test]
+fn count_stops_at_exactly_n_messages() {
+    let topic = unique("count");
+    create_topic(&topic, 3, 3);
+    let out = kmsg_on_cluster()
+        .args([
+            "produce",
+            "-t",
+            &topic,
+            "--generate",
+            "posts",
+            "--count",
+            "321",
+            "-o",
+            "json",
+        ])
+        .assert()
+        .success();
+    let s = summary(&out.get_output().stdout);
+    assert_eq!(s["stopped_by"], "count");
+    assert_eq!(kcat_read(&topic).len(), 321);
+}
+
+#[test]
+fn a_paced_run_stops_after_its_duration_near_its_rate() {
+    let topic = unique("rate");
+    create_topic(&topic, 3, 3);
+    let started = Instant::now();
+    let out = kmsg_on_cluster()
+        .args([
+            "produce",
+            "-t",
+            &topic,
+            "--generate",
+            "posts",
+            "--rate",
+            "200",
+            "--duration",
+            "4s",
+        ])
+        .args(["-o", "json"])
+        .assert()
+        .success();
+    let elapsed = started.elapsed();
+    let s = summary(&out.get_output().stdout);
+    assert_eq!(s["stopped_by"], "duration");
+    let sent = s["sent"].as_u64().unwrap();
+    // 800 expected; a generous bound here, the tight figure belongs to the benchmark.
+    assert!(
+        (680..=880).contains(&sent),
+        "sent {sent} in 4s at --rate 200: {s}"
+    );
+    assert!(
+        elapsed >= Duration::from_secs(4) && elapsed < Duration::from_secs(20),
+        "{elapsed:?}"
+    );
+    assert_eq!(kcat_read(&topic).len() as u64, sent);
+}
+
+#[test]
+fn a_missing_topic_is_a_clear_error() {
+    let topic = unique("nope");
+    kmsg_on_cluster()
+        .args(["produce", "-t", &topic, "--value", "{}"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(format!(
+            "topic {topic} does not exist"
+        )));
+}
+
+#[test]
+fn bad_flags_are_refused_before_connecting() {
+    let schema_dir = tempfile::tempdir().unwrap();
+    let bad_schema = schema_dir.path().join("bad.json");
+    std::fs::write(&bad_schema, r#"{"type": 12}"#).unwrap();
+    for (args, needle) in [
+        (
+            vec!["--generate", "posts", "--rate", "-5"],
+            "--rate -5 is invalid",
+        ),
+        (
+            vec!["--generate", "posts", "--invalid-ratio", "1.5"],
+            "--invalid-ratio 1.5 is invalid",
+        ),
+        (
+            vec!["--value", "{}", "--schema", "/no/such/schema.json"],
+            "--schema /no/such/schema.json",
+        ),
+        (
+            vec!["--value", "{}", "--schema", bad_schema.to_str().unwrap()],
+            "is not a valid JSON Schema",
+        ),
+        (vec!["--generate", "login", "--count", "0"], "--count 0"),
+    ] {
+        kmsg()
+            .args(["--bootstrap", "127.0.0.1:1", "produce"])
+            .args(&args)
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains(needle));
+    }
+}
+
+#[test]
+fn a_malformed_line_aborts_naming_its_line_and_skip_carries_on() {
+    let topic = unique("badline");
+    create_topic(&topic, 1, 3);
+    let input = "{\"a\":1}\n{\"a\":2}\nnot json\n{\"a\":4}\n";
+    kmsg_on_cluster()
+        .args(["produce", "-t", &topic, "-q"])
+        .write_stdin(input)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("line 3: not valid JSON"));
+    assert_eq!(
+        kcat_read(&topic).len(),
+        2,
+        "lines before the bad one are sent, none after"
+    );
+
+    let out = kmsg_on_cluster()
+        .args([
+            "produce",
+            "-t",
+            &topic,
+            "--on-invalid",
+            "skip",
+            "-o",
+            "json",
+        ])
+        .write_stdin(input)
+        .assert()
+        .success();
+    let s = summary(&out.get_output().stdout);
+    assert_eq!(s["skipped_lines"], 1);
+    assert!(s["skipped_reasons"][0]
+        .as_str()
+        .unwrap()
+        .starts_with("line 3"));
+    assert_eq!(kcat_read(&topic).len(), 5);
+}
+
+#[test]
+fn schema_validation_keeps_invalid_messages_back_and_reports_them() {
+    let topic = unique("schema");
+    create_topic(&topic, 1, 3);
+    let good = r#"{"user_id":"u","app_version":"1.0.0","device_type":"web","ip":"10.0.0.1","locale":"en","device_id":"d","timestamp":1}"#;
+    let bad = good.replace("10.0.0.1", "300.0.0.1");
+    let schema = concat!(env!("CARGO_MANIFEST_DIR"), "/schema.json");
+    let out = kmsg_on_cluster()
+        .args(["produce", "-t", &topic, "--schema", schema, "-o", "json"])
+        .write_stdin(format!("{good}\n{bad}\n{good}\n"))
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "1 messages failed --schema validation",
+        ));
+    let s = summary(&out.get_output().stdout);
+    assert_eq!(s["rejected_by_schema"], 1);
+    assert!(
+        s["rejected_reasons"][0]
+            .as_str()
+            .unwrap()
+            .contains("line 2: /ip: format"),
+        "{s}"
+    );
+    assert_eq!(kcat_read(&topic).len(), 2);
+}
+
+#[test]
+fn a_message_over_the_size_limit_fails_naming_its_size_and_the_limit() {
+    let topic = unique("big");
+    create_topic(&topic, 1, 3);
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("big.jsonl");
+    let big = format!("{{\"blob\":\"{}\"}}\n", "x".repeat(1_500_000));
+    std::fs::write(&file, format!("{{\"small\":1}}\n{big}")).unwrap();
+    let out = kmsg_on_cluster()
+        .args([
+            "produce",
+            "-t",
+            &topic,
+            "--file",
+            file.to_str().unwrap(),
+            "-o",
+            "json",
+        ])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "message of 1500011 bytes is larger than the producer limit of 1000000 bytes",
+        ));
+    let s = summary(&out.get_output().stdout);
+    assert_eq!(s["acknowledged"], 1);
+    assert_eq!(s["failed"], 1);
+}
+
+fn spawn_produce(topic: &str, extra: &[&str]) -> std::process::Child {
+    Command::new(env!("CARGO_BIN_EXE_kmsg"))
+        .env("BOOTSTRAP_SERVERS", bootstrap())
+        .env("NO_COLOR", "1")
+        .args(["produce", "-t", topic, "-o", "json"])
+        .args(extra)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap()
+}
+
+fn wait_bounded(child: std::process::Child, limit: Duration) -> std::process::Output {
+    let pid = child.id();
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = tx.send(child.wait_with_output());
+    });
+    match rx.recv_timeout(limit) {
+        Ok(out) => out.unwrap(),
+        Err(_) => {
+            unsafe { libc::kill(pid as i32, libc::SIGKILL) };
+            panic!("kmsg produce did not exit within {limit:?}");
+        }
+    }
+}
+
+#[test]
+fn sigint_stops_sending_flushes_and_prints_an_honest_summary() {
+    let topic = unique("sigint");
+    create_topic(&topic, 3, 3);
+    let child = spawn_produce(&topic, &["--generate", "posts", "--rate", "300"]);
+    std::thread::sleep(Duration::from_secs(3));
+    unsafe { libc::kill(child.id() as i32, libc::SIGINT) };
+    let out = wait_bounded(child, Duration::from_secs(40));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let s = summary(&out.stdout);
+    assert_eq!(s["stopped_by"], "signal");
+    let acked = s["acknowledged"].as_u64().unwrap();
+    assert!(acked > 100, "{s}");
+    assert_eq!(s["sent"].as_u64().unwrap(), acked);
+    assert_eq!(kcat_read(&topic).len() as u64, acked);
+}
+
+#[test]
+fn a_topic_deleted_mid_run_gives_a_non_zero_exit_and_counts_the_failures() {
+    let topic = unique("deleted");
+    create_topic(&topic, 3, 3);
+    let child = spawn_produce(
+        &topic,
+        &[
+            "--generate",
+            "posts",
+            "--rate",
+            "200",
+            "--duration",
+            "12s",
+            "--delivery-timeout",
+            "4s",
+        ],
+    );
+    std::thread::sleep(Duration::from_secs(3));
+    kmsg_on_cluster()
+        .args(["topics", "delete", &topic, "--yes"])
+        .assert()
+        .success();
+    let out = wait_bounded(child, Duration::from_secs(90));
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let s = summary(&out.stdout);
+    let (sent, acked, failed) = (
+        s["sent"].as_u64().unwrap(),
+        s["acknowledged"].as_u64().unwrap(),
+        s["failed"].as_u64().unwrap(),
+    );
+    assert!(acked > 0 && failed > 0, "{s}");
+    assert_eq!(
+        sent,
+        acked + failed,
+        "every message is either acknowledged or failed: {s}"
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("were not acknowledged"), "{stderr}");
+    assert!(!stderr.contains("Success"), "{stderr}");
+}
+
+#[test]
+fn a_slow_stdin_does_not_block_ctrl_c() {
+    let topic = unique("stdin");
+    create_topic(&topic, 1, 3);
+    let mut child = Command::new(env!("CARGO_BIN_EXE_kmsg"))
+        .env("BOOTSTRAP_SERVERS", bootstrap())
+        .args(["produce", "-t", &topic, "-o", "json"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    stdin.write_all(b"{\"a\":1}\n").unwrap();
+    stdin.flush().unwrap();
+    std::thread::sleep(Duration::from_secs(2));
+    unsafe { libc::kill(child.id() as i32, libc::SIGINT) };
+    let out = wait_bounded(child, Duration::from_secs(30));
+    drop(stdin);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(summary(&out.stdout)["acknowledged"], 1);
+}
