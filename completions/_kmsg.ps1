@@ -42,6 +42,7 @@ Register-ArgumentCompleter -Native -CommandName 'kmsg' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('topics', 'topics', [CompletionResultType]::ParameterValue, 'Create, list, describe and delete topics')
             [CompletionResult]::new('cluster', 'cluster', [CompletionResultType]::ParameterValue, 'Run a real local Kafka cluster (KRaft, no Docker)')
+            [CompletionResult]::new('produce', 'produce', [CompletionResultType]::ParameterValue, 'Send JSON messages (generated, piped, or one) at a precise rate, with a run summary')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print shell completions')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -319,6 +320,64 @@ Register-ArgumentCompleter -Native -CommandName 'kmsg' -ScriptBlock {
         'kmsg;cluster;help;help' {
             break
         }
+        'kmsg;produce' {
+            [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 'Topic to write to')
+            [CompletionResult]::new('--topic', '--topic', [CompletionResultType]::ParameterName, 'Topic to write to')
+            [CompletionResult]::new('-g', '-g', [CompletionResultType]::ParameterName, 'Generate messages of this kind (instead of reading stdin)')
+            [CompletionResult]::new('--generate', '--generate', [CompletionResultType]::ParameterName, 'Generate messages of this kind (instead of reading stdin)')
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Read messages from this file, one per line ("-" for stdin; stdin is the default)')
+            [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'Read messages from this file, one per line ("-" for stdin; stdin is the default)')
+            [CompletionResult]::new('--value', '--value', [CompletionResultType]::ParameterName, 'Send this one message and print where it landed')
+            [CompletionResult]::new('-k', '-k', [CompletionResultType]::ParameterName, 'Key of the single message (--value)')
+            [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'Key of the single message (--value)')
+            [CompletionResult]::new('-H', '-H ', [CompletionResultType]::ParameterName, 'Header on every message, repeatable (-H k=v)')
+            [CompletionResult]::new('--header', '--header', [CompletionResultType]::ParameterName, 'Header on every message, repeatable (-H k=v)')
+            [CompletionResult]::new('--input', '--input', [CompletionResultType]::ParameterName, 'Format of piped lines')
+            [CompletionResult]::new('-K', '-K ', [CompletionResultType]::ParameterName, 'Split each piped line into key and value at the first SEP (like kcat -K)')
+            [CompletionResult]::new('--key-separator', '--key-separator', [CompletionResultType]::ParameterName, 'Split each piped line into key and value at the first SEP (like kcat -K)')
+            [CompletionResult]::new('--on-invalid', '--on-invalid', [CompletionResultType]::ParameterName, 'What to do with a line that is not valid input')
+            [CompletionResult]::new('--invalid-ratio', '--invalid-ratio', [CompletionResultType]::ParameterName, 'Share of generated messages that are bad on purpose (0..1), for exercising the DLQ')
+            [CompletionResult]::new('--seed', '--seed', [CompletionResultType]::ParameterName, 'Seed for generated messages, to make a run reproducible [default: random, printed in the summary]')
+            [CompletionResult]::new('--size', '--size', [CompletionResultType]::ParameterName, 'Pad generated posts to about this many bytes')
+            [CompletionResult]::new('--schema', '--schema', [CompletionResultType]::ParameterName, 'Validate each outgoing message against this JSON Schema; invalid ones are not sent')
+            [CompletionResult]::new('-r', '-r', [CompletionResultType]::ParameterName, 'Messages per second (0 or absent: as fast as possible)')
+            [CompletionResult]::new('--rate', '--rate', [CompletionResultType]::ParameterName, 'Messages per second (0 or absent: as fast as possible)')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Stop after this many messages')
+            [CompletionResult]::new('--count', '--count', [CompletionResultType]::ParameterName, 'Stop after this many messages')
+            [CompletionResult]::new('-d', '-d', [CompletionResultType]::ParameterName, 'Stop after this long (e.g. 30s, 5m)')
+            [CompletionResult]::new('--duration', '--duration', [CompletionResultType]::ParameterName, 'Stop after this long (e.g. 30s, 5m)')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Partition to write every message to [default: by key, like the Java client]')
+            [CompletionResult]::new('--partition', '--partition', [CompletionResultType]::ParameterName, 'Partition to write every message to [default: by key, like the Java client]')
+            [CompletionResult]::new('--acks', '--acks', [CompletionResultType]::ParameterName, 'acks: all, 1 or 0')
+            [CompletionResult]::new('-z', '-z', [CompletionResultType]::ParameterName, 'Compression codec')
+            [CompletionResult]::new('--compression', '--compression', [CompletionResultType]::ParameterName, 'Compression codec')
+            [CompletionResult]::new('--linger', '--linger', [CompletionResultType]::ParameterName, 'How long librdkafka waits to fill a batch (linger.ms)')
+            [CompletionResult]::new('--batch-size', '--batch-size', [CompletionResultType]::ParameterName, 'Maximum batch size in bytes (batch.size)')
+            [CompletionResult]::new('--delivery-timeout', '--delivery-timeout', [CompletionResultType]::ParameterName, 'How long a message may wait for its acknowledgement before it counts as failed')
+            [CompletionResult]::new('--flush-timeout', '--flush-timeout', [CompletionResultType]::ParameterName, 'After the last message (or Ctrl-C), how long to wait for outstanding acknowledgements')
+            [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'Kafka bootstrap servers, comma separated [default: localhost:9092]')
+            [CompletionResult]::new('--bootstrap', '--bootstrap', [CompletionResultType]::ParameterName, 'Kafka bootstrap servers, comma separated [default: localhost:9092]')
+            [CompletionResult]::new('-X', '-X ', [CompletionResultType]::ParameterName, 'Pass a librdkafka property through (repeatable), e.g. -X queue.buffering.max.ms=50. Keys that have a typed flag (--bootstrap, --security-protocol, --sasl-*, --tls-*) are refused')
+            [CompletionResult]::new('--security-protocol', '--security-protocol', [CompletionResultType]::ParameterName, 'Security protocol for the client connection')
+            [CompletionResult]::new('--sasl-mechanism', '--sasl-mechanism', [CompletionResultType]::ParameterName, 'SASL mechanism')
+            [CompletionResult]::new('--sasl-username', '--sasl-username', [CompletionResultType]::ParameterName, 'SASL user name (the password comes from env KMSG_SASL_PASSWORD or --sasl-password-file)')
+            [CompletionResult]::new('--sasl-password-file', '--sasl-password-file', [CompletionResultType]::ParameterName, 'File holding the SASL password (first line); alternatively set env KMSG_SASL_PASSWORD')
+            [CompletionResult]::new('--tls-ca', '--tls-ca', [CompletionResultType]::ParameterName, 'CA certificate (PEM) to verify the brokers')
+            [CompletionResult]::new('--tls-cert', '--tls-cert', [CompletionResultType]::ParameterName, 'Client certificate (PEM) for mutual TLS')
+            [CompletionResult]::new('--tls-key', '--tls-key', [CompletionResultType]::ParameterName, 'Client private key (PEM) for mutual TLS')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'How long to wait for the cluster before giving up')
+            [CompletionResult]::new('--log-level', '--log-level', [CompletionResultType]::ParameterName, 'Log level or filter (overrides RUST_LOG), e.g. debug or kmsg=debug,librdkafka=info')
+            [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Log format on stderr')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'How results are printed on stdout')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'How results are printed on stdout')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'No progress display')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'No progress display')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'kmsg;completions' {
             [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'Kafka bootstrap servers, comma separated [default: localhost:9092]')
             [CompletionResult]::new('--bootstrap', '--bootstrap', [CompletionResultType]::ParameterName, 'Kafka bootstrap servers, comma separated [default: localhost:9092]')
@@ -344,6 +403,7 @@ Register-ArgumentCompleter -Native -CommandName 'kmsg' -ScriptBlock {
         'kmsg;help' {
             [CompletionResult]::new('topics', 'topics', [CompletionResultType]::ParameterValue, 'Create, list, describe and delete topics')
             [CompletionResult]::new('cluster', 'cluster', [CompletionResultType]::ParameterValue, 'Run a real local Kafka cluster (KRaft, no Docker)')
+            [CompletionResult]::new('produce', 'produce', [CompletionResultType]::ParameterValue, 'Send JSON messages (generated, piped, or one) at a precise rate, with a run summary')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print shell completions')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -380,6 +440,9 @@ Register-ArgumentCompleter -Native -CommandName 'kmsg' -ScriptBlock {
             break
         }
         'kmsg;help;cluster;status' {
+            break
+        }
+        'kmsg;help;produce' {
             break
         }
         'kmsg;help;completions' {

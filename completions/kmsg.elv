@@ -39,6 +39,7 @@ set edit:completion:arg-completer[kmsg] = {|@words|
             cand --version 'Print version'
             cand topics 'Create, list, describe and delete topics'
             cand cluster 'Run a real local Kafka cluster (KRaft, no Docker)'
+            cand produce 'Send JSON messages (generated, piped, or one) at a precise rate, with a run summary'
             cand completions 'Print shell completions'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -295,6 +296,63 @@ set edit:completion:arg-completer[kmsg] = {|@words|
         }
         &'kmsg;cluster;help;help'= {
         }
+        &'kmsg;produce'= {
+            cand -t 'Topic to write to'
+            cand --topic 'Topic to write to'
+            cand -g 'Generate messages of this kind (instead of reading stdin)'
+            cand --generate 'Generate messages of this kind (instead of reading stdin)'
+            cand -f 'Read messages from this file, one per line ("-" for stdin; stdin is the default)'
+            cand --file 'Read messages from this file, one per line ("-" for stdin; stdin is the default)'
+            cand --value 'Send this one message and print where it landed'
+            cand -k 'Key of the single message (--value)'
+            cand --key 'Key of the single message (--value)'
+            cand -H 'Header on every message, repeatable (-H k=v)'
+            cand --header 'Header on every message, repeatable (-H k=v)'
+            cand --input 'Format of piped lines'
+            cand -K 'Split each piped line into key and value at the first SEP (like kcat -K)'
+            cand --key-separator 'Split each piped line into key and value at the first SEP (like kcat -K)'
+            cand --on-invalid 'What to do with a line that is not valid input'
+            cand --invalid-ratio 'Share of generated messages that are bad on purpose (0..1), for exercising the DLQ'
+            cand --seed 'Seed for generated messages, to make a run reproducible [default: random, printed in the summary]'
+            cand --size 'Pad generated posts to about this many bytes'
+            cand --schema 'Validate each outgoing message against this JSON Schema; invalid ones are not sent'
+            cand -r 'Messages per second (0 or absent: as fast as possible)'
+            cand --rate 'Messages per second (0 or absent: as fast as possible)'
+            cand -n 'Stop after this many messages'
+            cand --count 'Stop after this many messages'
+            cand -d 'Stop after this long (e.g. 30s, 5m)'
+            cand --duration 'Stop after this long (e.g. 30s, 5m)'
+            cand -p 'Partition to write every message to [default: by key, like the Java client]'
+            cand --partition 'Partition to write every message to [default: by key, like the Java client]'
+            cand --acks 'acks: all, 1 or 0'
+            cand -z 'Compression codec'
+            cand --compression 'Compression codec'
+            cand --linger 'How long librdkafka waits to fill a batch (linger.ms)'
+            cand --batch-size 'Maximum batch size in bytes (batch.size)'
+            cand --delivery-timeout 'How long a message may wait for its acknowledgement before it counts as failed'
+            cand --flush-timeout 'After the last message (or Ctrl-C), how long to wait for outstanding acknowledgements'
+            cand -b 'Kafka bootstrap servers, comma separated [default: localhost:9092]'
+            cand --bootstrap 'Kafka bootstrap servers, comma separated [default: localhost:9092]'
+            cand -X 'Pass a librdkafka property through (repeatable), e.g. -X queue.buffering.max.ms=50. Keys that have a typed flag (--bootstrap, --security-protocol, --sasl-*, --tls-*) are refused'
+            cand --security-protocol 'Security protocol for the client connection'
+            cand --sasl-mechanism 'SASL mechanism'
+            cand --sasl-username 'SASL user name (the password comes from env KMSG_SASL_PASSWORD or --sasl-password-file)'
+            cand --sasl-password-file 'File holding the SASL password (first line); alternatively set env KMSG_SASL_PASSWORD'
+            cand --tls-ca 'CA certificate (PEM) to verify the brokers'
+            cand --tls-cert 'Client certificate (PEM) for mutual TLS'
+            cand --tls-key 'Client private key (PEM) for mutual TLS'
+            cand --timeout 'How long to wait for the cluster before giving up'
+            cand --log-level 'Log level or filter (overrides RUST_LOG), e.g. debug or kmsg=debug,librdkafka=info'
+            cand --log-format 'Log format on stderr'
+            cand -o 'How results are printed on stdout'
+            cand --output 'How results are printed on stdout'
+            cand -q 'No progress display'
+            cand --quiet 'No progress display'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'kmsg;completions'= {
             cand -b 'Kafka bootstrap servers, comma separated [default: localhost:9092]'
             cand --bootstrap 'Kafka bootstrap servers, comma separated [default: localhost:9092]'
@@ -319,6 +377,7 @@ set edit:completion:arg-completer[kmsg] = {|@words|
         &'kmsg;help'= {
             cand topics 'Create, list, describe and delete topics'
             cand cluster 'Run a real local Kafka cluster (KRaft, no Docker)'
+            cand produce 'Send JSON messages (generated, piped, or one) at a precise rate, with a run summary'
             cand completions 'Print shell completions'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -346,6 +405,8 @@ set edit:completion:arg-completer[kmsg] = {|@words|
         &'kmsg;help;cluster;down'= {
         }
         &'kmsg;help;cluster;status'= {
+        }
+        &'kmsg;help;produce'= {
         }
         &'kmsg;help;completions'= {
         }

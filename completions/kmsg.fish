@@ -48,6 +48,7 @@ complete -c kmsg -n "__fish_kmsg_needs_command" -s h -l help -d 'Print help (see
 complete -c kmsg -n "__fish_kmsg_needs_command" -s V -l version -d 'Print version'
 complete -c kmsg -n "__fish_kmsg_needs_command" -f -a "topics" -d 'Create, list, describe and delete topics'
 complete -c kmsg -n "__fish_kmsg_needs_command" -f -a "cluster" -d 'Run a real local Kafka cluster (KRaft, no Docker)'
+complete -c kmsg -n "__fish_kmsg_needs_command" -f -a "produce" -d 'Send JSON messages (generated, piped, or one) at a precise rate, with a run summary'
 complete -c kmsg -n "__fish_kmsg_needs_command" -f -a "completions" -d 'Print shell completions'
 complete -c kmsg -n "__fish_kmsg_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and not __fish_seen_subcommand_from create list describe delete help" -s b -l bootstrap -d 'Kafka bootstrap servers, comma separated [default: localhost:9092]' -r
@@ -286,6 +287,63 @@ complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subco
 complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subcommand_from help" -f -a "down" -d 'Stop the brokers (all, or one with --node)'
 complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subcommand_from help" -f -a "status" -d 'Show brokers, controller and under-replicated partitions; exit 3 when brokers are missing'
 complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c kmsg -n "__fish_kmsg_using_subcommand produce" -s t -l topic -d 'Topic to write to' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand produce" -s g -l generate -d 'Generate messages of this kind (instead of reading stdin)' -r -f -a "posts\t'Post messages: message_id, sender_id, content, timestamp, metadata'
+login\t'User-login events matching schema.json'"
+complete -c kmsg -n "__fish_kmsg_using_subcommand produce" -s f -l file -d 'Read messages from this file, one per line ("-" for stdin; stdin is the default)' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand produce" -l value -d 'Send this one message and print where it landed' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand produce" -s k -l key -d 'Key of the single message (--value)' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand produce" -s H -l header -d 'Header on every message, repeatable (-H k=v)' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand produce" -l input -d 'Format of piped lines' -r -f -a "json\t'One JSON document per line (checked to be JSON)'
+json-envelope\t'The envelope `kmsg view --output json` prints: key, value, headers, partition per line'
+raw\t'Any text, one message per line, not checked'"
+complete -c kmsg -n "__fish_kmsg_using_subcommand produce" -s K -l key-separator -d 'Split each piped line into key and value at the first SEP (like kcat -K)' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand produce" -l on-invalid -d 'What to do with a line that is not valid input' -r -f -a "abort\t'Stop at the first bad line (exit 1), after flushing what was sent'
+skip\t'Skip it, count it in the summary, and carry on'"
+complete -c kmsg -n "__fish_kmsg_using_subcommand produce" -l invalid-ratio -d 'Share of generated messages that are bad on purpose (0..1), for exercising the DLQ' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand produce" -l seed -d 'Seed for generated messages, to make a run reproducible [default: random, printed in the summary]' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand produce" -l size -d 'Pad generated posts to about this many bytes' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand produce" -l schema -d 'Validate each outgoing message against this JSON Schema; invalid ones are not sent' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand produce" -s r -l rate -d 'Messages per second (0 or absent: as fast as possible)' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand produce" -s n -l count -d 'Stop after this many messages' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand produce" -s d -l duration -d 'Stop after this long (e.g. 30s, 5m)' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand produce" -s p -l partition -d 'Partition to write every message to [default: by key, like the Java client]' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand produce" -l acks -d 'acks: all, 1 or 0' -r -f -a "all\t''
+-1\t''
+1\t''
+0\t''"
+complete -c kmsg -n "__fish_kmsg_using_subcommand produce" -s z -l compression -d 'Compression codec' -r -f -a "none\t''
+gzip\t''
+snappy\t''
+lz4\t''
+zstd\t''"
+complete -c kmsg -n "__fish_kmsg_using_subcommand produce" -l linger -d 'How long librdkafka waits to fill a batch (linger.ms)' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand produce" -l batch-size -d 'Maximum batch size in bytes (batch.size)' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand produce" -l delivery-timeout -d 'How long a message may wait for its acknowledgement before it counts as failed' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand produce" -l flush-timeout -d 'After the last message (or Ctrl-C), how long to wait for outstanding acknowledgements' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand produce" -s b -l bootstrap -d 'Kafka bootstrap servers, comma separated [default: localhost:9092]' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand produce" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X queue.buffering.max.ms=50. Keys that have a typed flag (--bootstrap, --security-protocol, --sasl-*, --tls-*) are refused' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand produce" -l security-protocol -d 'Security protocol for the client connection' -r -f -a "plaintext\t''
+ssl\t''
+sasl-plaintext\t''
+sasl-ssl\t''"
+complete -c kmsg -n "__fish_kmsg_using_subcommand produce" -l sasl-mechanism -d 'SASL mechanism' -r -f -a "PLAIN\t''
+SCRAM-SHA-256\t''
+SCRAM-SHA-512\t''"
+complete -c kmsg -n "__fish_kmsg_using_subcommand produce" -l sasl-username -d 'SASL user name (the password comes from env KMSG_SASL_PASSWORD or --sasl-password-file)' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand produce" -l sasl-password-file -d 'File holding the SASL password (first line); alternatively set env KMSG_SASL_PASSWORD' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand produce" -l tls-ca -d 'CA certificate (PEM) to verify the brokers' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand produce" -l tls-cert -d 'Client certificate (PEM) for mutual TLS' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand produce" -l tls-key -d 'Client private key (PEM) for mutual TLS' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand produce" -l timeout -d 'How long to wait for the cluster before giving up' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand produce" -l log-level -d 'Log level or filter (overrides RUST_LOG), e.g. debug or kmsg=debug,librdkafka=info' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand produce" -l log-format -d 'Log format on stderr' -r -f -a "text\t''
+json\t''"
+complete -c kmsg -n "__fish_kmsg_using_subcommand produce" -s o -l output -d 'How results are printed on stdout' -r -f -a "table\t'Human-readable tables'
+json\t'JSON: one object per result, one per line for streams'"
+complete -c kmsg -n "__fish_kmsg_using_subcommand produce" -s q -l quiet -d 'No progress display'
+complete -c kmsg -n "__fish_kmsg_using_subcommand produce" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c kmsg -n "__fish_kmsg_using_subcommand produce" -s V -l version -d 'Print version'
 complete -c kmsg -n "__fish_kmsg_using_subcommand completions" -s b -l bootstrap -d 'Kafka bootstrap servers, comma separated [default: localhost:9092]' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand completions" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X queue.buffering.max.ms=50. Keys that have a typed flag (--bootstrap, --security-protocol, --sasl-*, --tls-*) are refused' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand completions" -l security-protocol -d 'Security protocol for the client connection' -r -f -a "plaintext\t''
@@ -308,10 +366,11 @@ complete -c kmsg -n "__fish_kmsg_using_subcommand completions" -s o -l output -d
 json\t'JSON: one object per result, one per line for streams'"
 complete -c kmsg -n "__fish_kmsg_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kmsg -n "__fish_kmsg_using_subcommand completions" -s V -l version -d 'Print version'
-complete -c kmsg -n "__fish_kmsg_using_subcommand help; and not __fish_seen_subcommand_from topics cluster completions help" -f -a "topics" -d 'Create, list, describe and delete topics'
-complete -c kmsg -n "__fish_kmsg_using_subcommand help; and not __fish_seen_subcommand_from topics cluster completions help" -f -a "cluster" -d 'Run a real local Kafka cluster (KRaft, no Docker)'
-complete -c kmsg -n "__fish_kmsg_using_subcommand help; and not __fish_seen_subcommand_from topics cluster completions help" -f -a "completions" -d 'Print shell completions'
-complete -c kmsg -n "__fish_kmsg_using_subcommand help; and not __fish_seen_subcommand_from topics cluster completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c kmsg -n "__fish_kmsg_using_subcommand help; and not __fish_seen_subcommand_from topics cluster produce completions help" -f -a "topics" -d 'Create, list, describe and delete topics'
+complete -c kmsg -n "__fish_kmsg_using_subcommand help; and not __fish_seen_subcommand_from topics cluster produce completions help" -f -a "cluster" -d 'Run a real local Kafka cluster (KRaft, no Docker)'
+complete -c kmsg -n "__fish_kmsg_using_subcommand help; and not __fish_seen_subcommand_from topics cluster produce completions help" -f -a "produce" -d 'Send JSON messages (generated, piped, or one) at a precise rate, with a run summary'
+complete -c kmsg -n "__fish_kmsg_using_subcommand help; and not __fish_seen_subcommand_from topics cluster produce completions help" -f -a "completions" -d 'Print shell completions'
+complete -c kmsg -n "__fish_kmsg_using_subcommand help; and not __fish_seen_subcommand_from topics cluster produce completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c kmsg -n "__fish_kmsg_using_subcommand help; and __fish_seen_subcommand_from topics" -f -a "create" -d 'Create the pipeline\'s topics (input, output, DLQ), or one named topic; idempotent'
 complete -c kmsg -n "__fish_kmsg_using_subcommand help; and __fish_seen_subcommand_from topics" -f -a "list" -d 'List topics with partition count and replication factor'
 complete -c kmsg -n "__fish_kmsg_using_subcommand help; and __fish_seen_subcommand_from topics" -f -a "describe" -d 'Show partitions, leaders, replicas, ISR and non-default configs'
