@@ -40,6 +40,7 @@ set edit:completion:arg-completer[kmsg] = {|@words|
             cand topics 'Create, list, describe and delete topics'
             cand cluster 'Run a real local Kafka cluster (KRaft, no Docker)'
             cand produce 'Send JSON messages (generated, piped, or one) at a precise rate, with a run summary'
+            cand consume 'Run a consumer-group member: validate, retry, forward, dead-letter, commit when durable'
             cand completions 'Print shell completions'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -353,6 +354,47 @@ set edit:completion:arg-completer[kmsg] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'kmsg;consume'= {
+            cand -g 'Consumer group'
+            cand --group 'Consumer group'
+            cand -t 'Topic to consume'
+            cand --topic 'Topic to consume'
+            cand --output-topic 'Topic that valid messages are forwarded to (key and headers preserved); none: only validate'
+            cand --dlq-topic 'Dead letter topic [default: <topic>.dlq]'
+            cand --schema 'JSON Schema every message must satisfy (draft 7 or later; format assertions on); without it a message only has to be JSON'
+            cand --instance-id 'This member''s id, used in logs, metrics and the group [default: <host>-<pid>]'
+            cand --max-retries 'Retries of a transient failure after the first attempt (3 = up to 4 attempts); then the message is dead-lettered as retries_exhausted'
+            cand --retry-backoff 'First retry delay; doubles per retry, with jitter'
+            cand --retry-backoff-max 'Longest retry delay'
+            cand --fail-rate 'Fault injection: share of processing attempts that fail transiently (0..1)'
+            cand --fail-first 'Fault injection: the first N attempts of every message fail transiently'
+            cand --seed 'Seed of the fault injector, for reproducible runs'
+            cand --offset-reset 'Where a group with no committed offsets starts'
+            cand --max-messages 'Stop after this many messages have a durable outcome'
+            cand --idle-timeout 'Stop when no message arrived for this long'
+            cand --commit-interval 'How often committable offsets are committed'
+            cand --shutdown-timeout 'On SIGINT/SIGTERM, how long to wait for in-flight outcomes before committing and leaving'
+            cand --metrics-addr 'Serve Prometheus metrics at /metrics, plus /healthz and /readyz (e.g. 0.0.0.0:8000)'
+            cand -b 'Kafka bootstrap servers, comma separated [default: localhost:9092]'
+            cand --bootstrap 'Kafka bootstrap servers, comma separated [default: localhost:9092]'
+            cand -X 'Pass a librdkafka property through (repeatable), e.g. -X queue.buffering.max.ms=50. Keys that have a typed flag (--bootstrap, --security-protocol, --sasl-*, --tls-*) are refused'
+            cand --security-protocol 'Security protocol for the client connection'
+            cand --sasl-mechanism 'SASL mechanism'
+            cand --sasl-username 'SASL user name (the password comes from env KMSG_SASL_PASSWORD or --sasl-password-file)'
+            cand --sasl-password-file 'File holding the SASL password (first line); alternatively set env KMSG_SASL_PASSWORD'
+            cand --tls-ca 'CA certificate (PEM) to verify the brokers'
+            cand --tls-cert 'Client certificate (PEM) for mutual TLS'
+            cand --tls-key 'Client private key (PEM) for mutual TLS'
+            cand --timeout 'How long to wait for the cluster before giving up'
+            cand --log-level 'Log level or filter (overrides RUST_LOG), e.g. debug or kmsg=debug,librdkafka=info'
+            cand --log-format 'Log format on stderr'
+            cand -o 'How results are printed on stdout'
+            cand --output 'How results are printed on stdout'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'kmsg;completions'= {
             cand -b 'Kafka bootstrap servers, comma separated [default: localhost:9092]'
             cand --bootstrap 'Kafka bootstrap servers, comma separated [default: localhost:9092]'
@@ -378,6 +420,7 @@ set edit:completion:arg-completer[kmsg] = {|@words|
             cand topics 'Create, list, describe and delete topics'
             cand cluster 'Run a real local Kafka cluster (KRaft, no Docker)'
             cand produce 'Send JSON messages (generated, piped, or one) at a precise rate, with a run summary'
+            cand consume 'Run a consumer-group member: validate, retry, forward, dead-letter, commit when durable'
             cand completions 'Print shell completions'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -407,6 +450,8 @@ set edit:completion:arg-completer[kmsg] = {|@words|
         &'kmsg;help;cluster;status'= {
         }
         &'kmsg;help;produce'= {
+        }
+        &'kmsg;help;consume'= {
         }
         &'kmsg;help;completions'= {
         }

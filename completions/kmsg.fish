@@ -49,6 +49,7 @@ complete -c kmsg -n "__fish_kmsg_needs_command" -s V -l version -d 'Print versio
 complete -c kmsg -n "__fish_kmsg_needs_command" -f -a "topics" -d 'Create, list, describe and delete topics'
 complete -c kmsg -n "__fish_kmsg_needs_command" -f -a "cluster" -d 'Run a real local Kafka cluster (KRaft, no Docker)'
 complete -c kmsg -n "__fish_kmsg_needs_command" -f -a "produce" -d 'Send JSON messages (generated, piped, or one) at a precise rate, with a run summary'
+complete -c kmsg -n "__fish_kmsg_needs_command" -f -a "consume" -d 'Run a consumer-group member: validate, retry, forward, dead-letter, commit when durable'
 complete -c kmsg -n "__fish_kmsg_needs_command" -f -a "completions" -d 'Print shell completions'
 complete -c kmsg -n "__fish_kmsg_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and not __fish_seen_subcommand_from create list describe delete help" -s b -l bootstrap -d 'Kafka bootstrap servers, comma separated [default: localhost:9092]' -r
@@ -295,7 +296,7 @@ complete -c kmsg -n "__fish_kmsg_using_subcommand produce" -l value -d 'Send thi
 complete -c kmsg -n "__fish_kmsg_using_subcommand produce" -s k -l key -d 'Key of the single message (--value)' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand produce" -s H -l header -d 'Header on every message, repeatable (-H k=v)' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand produce" -l input -d 'Format of piped lines' -r -f -a "json\t'One JSON document per line (checked to be JSON)'
-json-envelope\t'The envelope `kmsg view --output json` prints: key, value, headers, partition per line'
+json-envelope\t'A JSON envelope per line: key, value, headers, partition (binary-safe, see README)'
 raw\t'Any text, one message per line, not checked'"
 complete -c kmsg -n "__fish_kmsg_using_subcommand produce" -s K -l key-separator -d 'Split each piped line into key and value at the first SEP (like kcat -K)' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand produce" -l on-invalid -d 'What to do with a line that is not valid input' -r -f -a "abort\t'Stop at the first bad line (exit 1), after flushing what was sent'
@@ -344,6 +345,47 @@ json\t'JSON: one object per result, one per line for streams'"
 complete -c kmsg -n "__fish_kmsg_using_subcommand produce" -s q -l quiet -d 'No progress display'
 complete -c kmsg -n "__fish_kmsg_using_subcommand produce" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kmsg -n "__fish_kmsg_using_subcommand produce" -s V -l version -d 'Print version'
+complete -c kmsg -n "__fish_kmsg_using_subcommand consume" -s g -l group -d 'Consumer group' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand consume" -s t -l topic -d 'Topic to consume' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand consume" -l output-topic -d 'Topic that valid messages are forwarded to (key and headers preserved); none: only validate' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand consume" -l dlq-topic -d 'Dead letter topic [default: <topic>.dlq]' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand consume" -l schema -d 'JSON Schema every message must satisfy (draft 7 or later; format assertions on); without it a message only has to be JSON' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand consume" -l instance-id -d 'This member\'s id, used in logs, metrics and the group [default: <host>-<pid>]' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand consume" -l max-retries -d 'Retries of a transient failure after the first attempt (3 = up to 4 attempts); then the message is dead-lettered as retries_exhausted' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand consume" -l retry-backoff -d 'First retry delay; doubles per retry, with jitter' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand consume" -l retry-backoff-max -d 'Longest retry delay' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand consume" -l fail-rate -d 'Fault injection: share of processing attempts that fail transiently (0..1)' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand consume" -l fail-first -d 'Fault injection: the first N attempts of every message fail transiently' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand consume" -l seed -d 'Seed of the fault injector, for reproducible runs' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand consume" -l offset-reset -d 'Where a group with no committed offsets starts' -r -f -a "earliest\t''
+latest\t''"
+complete -c kmsg -n "__fish_kmsg_using_subcommand consume" -l max-messages -d 'Stop after this many messages have a durable outcome' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand consume" -l idle-timeout -d 'Stop when no message arrived for this long' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand consume" -l commit-interval -d 'How often committable offsets are committed' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand consume" -l shutdown-timeout -d 'On SIGINT/SIGTERM, how long to wait for in-flight outcomes before committing and leaving' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand consume" -l metrics-addr -d 'Serve Prometheus metrics at /metrics, plus /healthz and /readyz (e.g. 0.0.0.0:8000)' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand consume" -s b -l bootstrap -d 'Kafka bootstrap servers, comma separated [default: localhost:9092]' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand consume" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X queue.buffering.max.ms=50. Keys that have a typed flag (--bootstrap, --security-protocol, --sasl-*, --tls-*) are refused' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand consume" -l security-protocol -d 'Security protocol for the client connection' -r -f -a "plaintext\t''
+ssl\t''
+sasl-plaintext\t''
+sasl-ssl\t''"
+complete -c kmsg -n "__fish_kmsg_using_subcommand consume" -l sasl-mechanism -d 'SASL mechanism' -r -f -a "PLAIN\t''
+SCRAM-SHA-256\t''
+SCRAM-SHA-512\t''"
+complete -c kmsg -n "__fish_kmsg_using_subcommand consume" -l sasl-username -d 'SASL user name (the password comes from env KMSG_SASL_PASSWORD or --sasl-password-file)' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand consume" -l sasl-password-file -d 'File holding the SASL password (first line); alternatively set env KMSG_SASL_PASSWORD' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand consume" -l tls-ca -d 'CA certificate (PEM) to verify the brokers' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand consume" -l tls-cert -d 'Client certificate (PEM) for mutual TLS' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand consume" -l tls-key -d 'Client private key (PEM) for mutual TLS' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand consume" -l timeout -d 'How long to wait for the cluster before giving up' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand consume" -l log-level -d 'Log level or filter (overrides RUST_LOG), e.g. debug or kmsg=debug,librdkafka=info' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand consume" -l log-format -d 'Log format on stderr' -r -f -a "text\t''
+json\t''"
+complete -c kmsg -n "__fish_kmsg_using_subcommand consume" -s o -l output -d 'How results are printed on stdout' -r -f -a "table\t'Human-readable tables'
+json\t'JSON: one object per result, one per line for streams'"
+complete -c kmsg -n "__fish_kmsg_using_subcommand consume" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c kmsg -n "__fish_kmsg_using_subcommand consume" -s V -l version -d 'Print version'
 complete -c kmsg -n "__fish_kmsg_using_subcommand completions" -s b -l bootstrap -d 'Kafka bootstrap servers, comma separated [default: localhost:9092]' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand completions" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X queue.buffering.max.ms=50. Keys that have a typed flag (--bootstrap, --security-protocol, --sasl-*, --tls-*) are refused' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand completions" -l security-protocol -d 'Security protocol for the client connection' -r -f -a "plaintext\t''
@@ -366,11 +408,12 @@ complete -c kmsg -n "__fish_kmsg_using_subcommand completions" -s o -l output -d
 json\t'JSON: one object per result, one per line for streams'"
 complete -c kmsg -n "__fish_kmsg_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kmsg -n "__fish_kmsg_using_subcommand completions" -s V -l version -d 'Print version'
-complete -c kmsg -n "__fish_kmsg_using_subcommand help; and not __fish_seen_subcommand_from topics cluster produce completions help" -f -a "topics" -d 'Create, list, describe and delete topics'
-complete -c kmsg -n "__fish_kmsg_using_subcommand help; and not __fish_seen_subcommand_from topics cluster produce completions help" -f -a "cluster" -d 'Run a real local Kafka cluster (KRaft, no Docker)'
-complete -c kmsg -n "__fish_kmsg_using_subcommand help; and not __fish_seen_subcommand_from topics cluster produce completions help" -f -a "produce" -d 'Send JSON messages (generated, piped, or one) at a precise rate, with a run summary'
-complete -c kmsg -n "__fish_kmsg_using_subcommand help; and not __fish_seen_subcommand_from topics cluster produce completions help" -f -a "completions" -d 'Print shell completions'
-complete -c kmsg -n "__fish_kmsg_using_subcommand help; and not __fish_seen_subcommand_from topics cluster produce completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c kmsg -n "__fish_kmsg_using_subcommand help; and not __fish_seen_subcommand_from topics cluster produce consume completions help" -f -a "topics" -d 'Create, list, describe and delete topics'
+complete -c kmsg -n "__fish_kmsg_using_subcommand help; and not __fish_seen_subcommand_from topics cluster produce consume completions help" -f -a "cluster" -d 'Run a real local Kafka cluster (KRaft, no Docker)'
+complete -c kmsg -n "__fish_kmsg_using_subcommand help; and not __fish_seen_subcommand_from topics cluster produce consume completions help" -f -a "produce" -d 'Send JSON messages (generated, piped, or one) at a precise rate, with a run summary'
+complete -c kmsg -n "__fish_kmsg_using_subcommand help; and not __fish_seen_subcommand_from topics cluster produce consume completions help" -f -a "consume" -d 'Run a consumer-group member: validate, retry, forward, dead-letter, commit when durable'
+complete -c kmsg -n "__fish_kmsg_using_subcommand help; and not __fish_seen_subcommand_from topics cluster produce consume completions help" -f -a "completions" -d 'Print shell completions'
+complete -c kmsg -n "__fish_kmsg_using_subcommand help; and not __fish_seen_subcommand_from topics cluster produce consume completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c kmsg -n "__fish_kmsg_using_subcommand help; and __fish_seen_subcommand_from topics" -f -a "create" -d 'Create the pipeline\'s topics (input, output, DLQ), or one named topic; idempotent'
 complete -c kmsg -n "__fish_kmsg_using_subcommand help; and __fish_seen_subcommand_from topics" -f -a "list" -d 'List topics with partition count and replication factor'
 complete -c kmsg -n "__fish_kmsg_using_subcommand help; and __fish_seen_subcommand_from topics" -f -a "describe" -d 'Show partitions, leaders, replicas, ISR and non-default configs'

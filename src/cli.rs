@@ -29,6 +29,7 @@ pub struct Cli {
 
 /// Options every subcommand shares: where the cluster is, how to authenticate, how to log and print.
 #[derive(Debug, Args, Clone)]
+#[command(next_help_heading = "Global options")]
 pub struct GlobalArgs {
     /// Kafka bootstrap servers, comma separated [default: localhost:9092]
     #[arg(
@@ -161,8 +162,94 @@ pub enum Command {
     Cluster(ClusterCommand),
     /// Send JSON messages (generated, piped, or one) at a precise rate, with a run summary
     Produce(Box<ProduceArgs>),
+    /// Run a consumer-group member: validate, retry, forward, dead-letter, commit when durable
+    Consume(Box<ConsumeArgs>),
     /// Print shell completions
     Completions(CompletionsArgs),
+}
+
+/// Where a new consumer group starts reading.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum OffsetReset {
+    Earliest,
+    Latest,
+}
+
+#[derive(Debug, Args)]
+pub struct ConsumeArgs {
+    /// Consumer group
+    #[arg(short, long, env = "GROUP_ID")]
+    pub group: String,
+
+    /// Topic to consume
+    #[arg(short, long, env = "INPUT_TOPIC", default_value = "posts")]
+    pub topic: String,
+
+    /// Topic that valid messages are forwarded to (key and headers preserved); none: only validate
+    #[arg(long, env = "OUTPUT_TOPIC")]
+    pub output_topic: Option<String>,
+
+    /// Dead letter topic [default: <topic>.dlq]
+    #[arg(long, env = "DLQ_TOPIC")]
+    pub dlq_topic: Option<String>,
+
+    /// JSON Schema every message must satisfy (draft 7 or later; format assertions on);
+    /// without it a message only has to be JSON
+    #[arg(long, value_name = "PATH")]
+    pub schema: Option<PathBuf>,
+
+    /// This member's id, used in logs, metrics and the group [default: <host>-<pid>]
+    #[arg(long, env = "INSTANCE_ID")]
+    pub instance_id: Option<String>,
+
+    /// Retries of a transient failure after the first attempt (3 = up to 4 attempts); then the
+    /// message is dead-lettered as retries_exhausted
+    #[arg(long, default_value_t = 3)]
+    pub max_retries: u32,
+
+    /// First retry delay; doubles per retry, with jitter
+    #[arg(long, default_value = "100ms", value_parser = parse_duration)]
+    pub retry_backoff: Duration,
+
+    /// Longest retry delay
+    #[arg(long, default_value = "5s", value_parser = parse_duration)]
+    pub retry_backoff_max: Duration,
+
+    /// Fault injection: share of processing attempts that fail transiently (0..1)
+    #[arg(long, default_value_t = 0.0)]
+    pub fail_rate: f64,
+
+    /// Fault injection: the first N attempts of every message fail transiently
+    #[arg(long, default_value_t = 0)]
+    pub fail_first: u32,
+
+    /// Seed of the fault injector, for reproducible runs
+    #[arg(long, default_value_t = 0)]
+    pub seed: u64,
+
+    /// Where a group with no committed offsets starts
+    #[arg(long, value_enum, default_value_t = OffsetReset::Earliest)]
+    pub offset_reset: OffsetReset,
+
+    /// Stop after this many messages have a durable outcome
+    #[arg(long)]
+    pub max_messages: Option<u64>,
+
+    /// Stop when no message arrived for this long
+    #[arg(long, value_parser = parse_duration)]
+    pub idle_timeout: Option<Duration>,
+
+    /// How often committable offsets are committed
+    #[arg(long, default_value = "1s", value_parser = parse_duration)]
+    pub commit_interval: Duration,
+
+    /// On SIGINT/SIGTERM, how long to wait for in-flight outcomes before committing and leaving
+    #[arg(long, default_value = "30s", value_parser = parse_duration)]
+    pub shutdown_timeout: Duration,
+
+    /// Serve Prometheus metrics at /metrics, plus /healthz and /readyz (e.g. 0.0.0.0:8000)
+    #[arg(long, env = "METRICS_ADDR", value_name = "HOST:PORT")]
+    pub metrics_addr: Option<std::net::SocketAddr>,
 }
 
 /// How piped lines are read by `produce`.
@@ -170,7 +257,7 @@ pub enum Command {
 pub enum InputFormat {
     /// One JSON document per line (checked to be JSON)
     Json,
-    /// The envelope `kmsg view --output json` prints: key, value, headers, partition per line
+    /// A JSON envelope per line: key, value, headers, partition (binary-safe, see README)
     JsonEnvelope,
     /// Any text, one message per line, not checked
     Raw,

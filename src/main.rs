@@ -9,8 +9,10 @@ mod envelope;
 mod error;
 mod kafka;
 mod logging;
+mod metrics;
 mod output;
 mod pipeline;
+mod signals;
 
 use std::process::ExitCode;
 

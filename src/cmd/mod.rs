@@ -6,6 +6,7 @@
 
 pub mod cluster;
 pub mod completions;
+pub mod consume;
 pub mod produce;
 pub mod topics;
 
@@ -31,6 +32,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Topics(cmd) => topics::run(cmd, &ctx).await,
         Command::Cluster(cmd) => cluster::run(cmd, &ctx).await,
         Command::Produce(args) => produce::run(*args, &ctx).await,
+        Command::Consume(args) => consume::run(*args, &ctx).await,
         Command::Completions(args) => completions::run(args),
     }
 }

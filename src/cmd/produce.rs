@@ -620,20 +620,6 @@ fn draw(
     ));
 }
 
-async fn wait_for_signal() {
-    let mut term = match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
-        Ok(s) => s,
-        Err(_) => {
-            let _ = tokio::signal::ctrl_c().await;
-            return;
-        }
-    };
-    tokio::select! {
-        _ = tokio::signal::ctrl_c() => {}
-        _ = term.recv() => {}
-    }
-}
-
 pub async fn run(args: ProduceArgs, ctx: &Context) -> anyhow::Result<ExitCode> {
     let plan = ProducePlan::from_args(&args, ctx, std::io::stdin().is_terminal())?;
 
@@ -656,12 +642,12 @@ pub async fn run(args: ProduceArgs, ctx: &Context) -> anyhow::Result<ExitCode> {
     let hard_stop = Arc::new(AtomicBool::new(false));
     let (s, h) = (stop.clone(), hard_stop.clone());
     let signals = tokio::spawn(async move {
-        wait_for_signal().await;
+        crate::signals::wait_for_stop().await;
         s.store(true, Ordering::Relaxed);
         tracing::info!(
             "stopping: waiting for outstanding acknowledgements (Ctrl-C again to stop waiting)"
         );
-        wait_for_signal().await;
+        crate::signals::wait_for_stop().await;
         h.store(true, Ordering::Relaxed);
     });
     let (summary, last) = tokio::task::spawn_blocking(move || work(plan, stop, hard_stop))

@@ -245,6 +245,26 @@ impl ClientSettings {
         cfg
     }
 
+    /// Consumer config for a group member: manual offsets (committed by kmsg only when an
+    /// outcome is durable; `-X` cannot turn auto-commit back on), `read_committed`.
+    pub fn consumer_config(&self, group: &str, instance: &str, reset: &str) -> ClientConfig {
+        let mut cfg = self.base_config();
+        cfg.set("group.id", group);
+        cfg.set("client.id", format!("kmsg-{instance}"));
+        cfg.set("enable.auto.commit", "false");
+        cfg.set("enable.auto.offset.store", "false");
+        cfg.set("enable.partition.eof", "false");
+        for (k, v) in [
+            ("auto.offset.reset", reset),
+            ("isolation.level", "read_committed"),
+        ] {
+            if !self.extra.contains_key(k) {
+                cfg.set(k, v);
+            }
+        }
+        cfg
+    }
+
     /// Text naming the cluster in error messages.
     pub fn describe_target(&self) -> String {
         self.bootstrap.clone()

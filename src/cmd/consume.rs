@@ -1,0 +1,968 @@
+//! `kmsg consume --group G`: one member of the pipeline's consumer group.
+//!
+//! Per message: decode → validate (`pipeline::outcome`) → process (the fault injector; the
+//! HTTP downstream and circuit breaker plug in here) → forward to the output topic, or
+//! dead-letter with context headers (`pipeline::dead_letter`). Poison goes to the DLQ at once;
+//! transient failures are retried in partition order with backoff while the consumer keeps
+//! polling (its partitions paused) so it stays in the group.
+//!
+//! Offsets (at-least-once): a message's offset becomes committable only when the delivery
+//! report of its outcome arrives (`pipeline::offsets::OffsetTracker`); commits are
+//! asynchronous on an interval and synchronous on revoke and at shutdown. A DLQ write that
+//! keeps failing stops the member with exit 1 without committing past that message.
+//!
+//! The Kafka loop runs on a blocking thread; deliveries are pipelined (a `ThreadedProducer`
+//! reports them on its own thread), never one synchronous wait per message.
+
+use std::collections::{BTreeMap, BTreeSet, VecDeque};
+use std::net::SocketAddr;
+use std::process::ExitCode;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
+use std::time::{Duration, Instant, SystemTime};
+
+use anyhow::{anyhow, bail};
+use rdkafka::client::ClientContext;
+use rdkafka::config::RDKafkaLogLevel;
+use rdkafka::consumer::{BaseConsumer, CommitMode, Consumer, ConsumerContext, Rebalance};
+use rdkafka::error::KafkaError;
+use rdkafka::message::{Header, Headers, OwnedHeaders, OwnedMessage};
+use rdkafka::producer::{BaseRecord, DeliveryResult, Producer, ProducerContext, ThreadedProducer};
+use rdkafka::types::RDKafkaErrorCode;
+use rdkafka::{ClientConfig, Message, Offset, TopicPartitionList};
+use serde::Serialize;
+
+use super::Context;
+use crate::cli::{ConsumeArgs, OffsetReset, OutputFormat};
+use crate::error::usage;
+use crate::kafka::admin::Admin;
+use crate::kafka::context::KmsgContext;
+use crate::kafka::producer::failure_reason;
+use crate::metrics::ConsumerMetrics;
+use crate::output;
+use crate::pipeline::dead_letter::DeadLetter;
+use crate::pipeline::offsets::OffsetTracker;
+use crate::pipeline::outcome::{decode_and_validate, FaultInjector, RetryPolicy};
+use crate::pipeline::validate::SchemaValidator;
+
+/// How often a DLQ write is tried before the member gives up (and stops, uncommitted).
+const DLQ_MAX_ATTEMPTS: u32 = 5;
+/// librdkafka's default `max.poll.interval.ms`.
+const DEFAULT_MAX_POLL_INTERVAL: Duration = Duration::from_secs(300);
+/// How often librdkafka reports statistics, from which the lag gauges are refreshed.
+const STATS_INTERVAL_MS: &str = "3000";
+/// Messages buffered during a backoff before the partitions are paused.
+const MAX_BUFFERED: usize = 10_000;
+/// How long a revoke waits for the revoked partitions' in-flight outcomes.
+const REVOKE_FLUSH: Duration = Duration::from_secs(10);
+
+/// Validated `consume` settings.
+struct ConsumePlan {
+    group: String,
+    topic: String,
+    output_topic: Option<String>,
+    dlq_topic: String,
+    schema: Option<SchemaValidator>,
+    instance: String,
+    retry: RetryPolicy,
+    injector: FaultInjector,
+    consumer: ClientConfig,
+    producer: ClientConfig,
+    max_messages: Option<u64>,
+    idle_timeout: Option<Duration>,
+    commit_interval: Duration,
+    shutdown_timeout: Duration,
+    metrics_addr: Option<SocketAddr>,
+}
+
+fn default_instance_id() -> String {
+    let host = std::fs::read_to_string("/proc/sys/kernel/hostname")
+        .map(|h| h.trim().to_string())
+        .unwrap_or_else(|_| "kmsg".into());
+    format!("{host}-{}", std::process::id())
+}
+
+impl ConsumePlan {
+    fn from_args(args: &ConsumeArgs, ctx: &Context) -> anyhow::Result<Self> {
+        if args.group.trim().is_empty() {
+            return Err(usage("--group (GROUP_ID) is empty"));
+        }
+        for name in [
+            Some(&args.topic),
+            args.output_topic.as_ref(),
+            args.dlq_topic.as_ref(),
+        ]
+        .into_iter()
+        .flatten()
+        {
+            super::topics::validate_topic_name(name).map_err(usage)?;
+        }
+        let dlq_topic = args
+            .dlq_topic
+            .clone()
+            .unwrap_or_else(|| format!("{}.dlq", args.topic));
+        if dlq_topic == args.topic || args.output_topic.as_ref() == Some(&args.topic) {
+            return Err(usage(
+                "the output and DLQ topics must differ from the input topic (a loop would re-read its own output)",
+            ));
+        }
+        if !(0.0..=1.0).contains(&args.fail_rate) {
+            return Err(usage(format!(
+                "--fail-rate {} is invalid: it is a share between 0 and 1",
+                args.fail_rate
+            )));
+        }
+        if args.retry_backoff.is_zero() || args.retry_backoff_max < args.retry_backoff {
+            return Err(usage(
+                "--retry-backoff must be above 0 and at most --retry-backoff-max",
+            ));
+        }
+        if args.max_messages == Some(0) {
+            return Err(usage("--max-messages 0 would consume nothing"));
+        }
+        if args.commit_interval.is_zero() {
+            return Err(usage("--commit-interval must be above 0"));
+        }
+        let retry = RetryPolicy {
+            max_retries: args.max_retries,
+            initial: args.retry_backoff,
+            max: args.retry_backoff_max,
+        };
+        let max_poll = ctx
+            .settings
+            .extra
+            .get("max.poll.interval.ms")
+            .and_then(|v| v.parse().ok())
+            .map(Duration::from_millis)
+            .unwrap_or(DEFAULT_MAX_POLL_INTERVAL);
+        if retry.worst_case() >= max_poll {
+            return Err(usage(format!(
+                "--max-retries {} with --retry-backoff-max {} can keep one message in backoff for {}, longer than max.poll.interval.ms ({}): lower them",
+                args.max_retries,
+                humantime::format_duration(args.retry_backoff_max),
+                humantime::format_duration(retry.worst_case()),
+                humantime::format_duration(max_poll)
+            )));
+        }
+        let schema = args
+            .schema
+            .as_deref()
+            .map(SchemaValidator::from_file)
+            .transpose()
+            .map_err(|e| usage(e.to_string()))?;
+        let instance = args.instance_id.clone().unwrap_or_else(default_instance_id);
+        let reset = match args.offset_reset {
+            OffsetReset::Earliest => "earliest",
+            OffsetReset::Latest => "latest",
+        };
+        let mut consumer = ctx.settings.consumer_config(&args.group, &instance, reset);
+        if !ctx.settings.extra.contains_key("statistics.interval.ms") {
+            consumer.set("statistics.interval.ms", STATS_INTERVAL_MS);
+        }
+        let mut producer = ctx.settings.producer_config();
+        producer.set("client.id", format!("kmsg-{instance}"));
+        if !ctx.settings.extra.contains_key("linger.ms") {
+            producer.set("linger.ms", "5");
+        }
+        if !ctx.settings.extra.contains_key("message.timeout.ms") {
+            producer.set("message.timeout.ms", "30000");
+        }
+        Ok(ConsumePlan {
+            group: args.group.clone(),
+            topic: args.topic.clone(),
+            output_topic: args.output_topic.clone(),
+            dlq_topic,
+            schema,
+            instance,
+            retry,
+            injector: FaultInjector {
+                fail_rate: args.fail_rate,
+                fail_first: args.fail_first,
+                seed: args.seed,
+            },
+            consumer,
+            producer,
+            max_messages: args.max_messages,
+            idle_timeout: args.idle_timeout,
+            commit_interval: args.commit_interval,
+            shutdown_timeout: args.shutdown_timeout,
+            metrics_addr: args.metrics_addr,
+        })
+    }
+}
+
+/// What an in-flight produce is for.
+enum PendingKind {
+    Forward,
+    DeadLetter {
+        class: String,
+        message: String,
+        attempt: u32,
+    },
+}
+
+/// The delivery opaque of every record the member produces.
+struct Pending {
+    source: Arc<OwnedMessage>,
+    kind: PendingKind,
+    /// The DLQ record's headers, kept for a resend.
+    dlq_headers: Option<Vec<(String, Option<Vec<u8>>)>>,
+}
+
+/// State shared by the consumer loop, the delivery-report thread and the rebalance callbacks.
+struct Shared {
+    topic: String,
+    tracker: Mutex<OffsetTracker>,
+    metrics: Arc<ConsumerMetrics>,
+    failures: Mutex<Vec<(Box<Pending>, String)>>,
+    assignment: Mutex<BTreeSet<i32>>,
+    /// Bumped at every revoke, so the loop can drop work of partitions it lost.
+    revokes: AtomicU64,
+    forwarded: AtomicU64,
+    processed_without_output: AtomicU64,
+    dead_lettered: Mutex<BTreeMap<String, u64>>,
+    errors: Mutex<BTreeMap<String, u64>>,
+    retries: AtomicU64,
+    producer: OnceLock<Arc<ThreadedProducer<OutcomeContext>>>,
+}
+
+fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|p| p.into_inner())
+}
+
+impl Shared {
+    fn error(&self, error_type: &str) {
+        self.metrics.error(&self.topic, error_type);
+        *lock(&self.errors)
+            .entry(error_type.to_string())
+            .or_default() += 1;
+    }
+
+    fn commit(
+        &self,
+        consumer: &BaseConsumer<RebalanceContext>,
+        positions: &[(i32, i64)],
+        mode: CommitMode,
+    ) {
+        if positions.is_empty() {
+            return;
+        }
+        let mut tpl = TopicPartitionList::new();
+        for (p, next) in positions {
+            if tpl
+                .add_partition_offset(&self.topic, *p, Offset::Offset(*next))
+                .is_err()
+            {
+                return;
+            }
+        }
+        match consumer.commit(&tpl, mode) {
+            Ok(()) => tracing::debug!(?positions, "committed"),
+            Err(e) => tracing::warn!(?positions, "commit failed: {e}"),
+        }
+    }
+}
+
+/// Producer context: delivery reports make offsets committable and count outcomes.
+struct OutcomeContext {
+    inner: KmsgContext,
+    shared: Arc<Shared>,
+}
+
+impl ClientContext for OutcomeContext {
+    fn log(&self, level: RDKafkaLogLevel, fac: &str, log_message: &str) {
+        self.inner.log(level, fac, log_message)
+    }
+    fn error(&self, error: KafkaError, reason: &str) {
+        self.inner.error(error, reason)
+    }
+}
+
+impl ProducerContext for OutcomeContext {
+    type DeliveryOpaque = Box<Pending>;
+
+    fn delivery(&self, result: &DeliveryResult<'_>, pending: Box<Pending>) {
+        let shared = &self.shared;
+        match result {
+            Ok(_) => {
+                let (p, off) = (pending.source.partition(), pending.source.offset());
+                lock(&shared.tracker).complete(p, off);
+                match &pending.kind {
+                    PendingKind::Forward => {
+                        shared.forwarded.fetch_add(1, Ordering::Relaxed);
+                        shared.metrics.succeeded(&shared.topic);
+                    }
+                    PendingKind::DeadLetter { class, message, .. } => {
+                        *lock(&shared.dead_lettered)
+                            .entry(class.clone())
+                            .or_default() += 1;
+                        shared
+                            .metrics
+                            .dead_lettered(&shared.topic, class, p, off, message);
+                    }
+                }
+            }
+            Err((err, _)) => lock(&shared.failures).push((pending, failure_reason(err))),
+        }
+    }
+}
+
+/// Consumer context: commits synchronously on revoke, tracks the assignment for `/readyz`.
+struct RebalanceContext {
+    inner: KmsgContext,
+    shared: Arc<Shared>,
+}
+
+impl ClientContext for RebalanceContext {
+    fn log(&self, level: RDKafkaLogLevel, fac: &str, log_message: &str) {
+        self.inner.log(level, fac, log_message)
+    }
+    fn stats(&self, statistics: rdkafka::Statistics) {
+        self.update_lag(&statistics);
+    }
+    fn error(&self, error: KafkaError, reason: &str) {
+        self.inner.error(error, reason)
+    }
+}
+
+fn partitions_of(tpl: &TopicPartitionList, topic: &str) -> Vec<i32> {
+    tpl.elements_for_topic(topic)
+        .iter()
+        .map(|e| e.partition())
+        .collect()
+}
+
+impl RebalanceContext {
+    /// Lag per assigned partition from librdkafka's statistics (no extra requests): the end
+    /// of the partition (last stable offset under read_committed) minus the position.
+    fn update_lag(&self, stats: &rdkafka::Statistics) {
+        let shared = &self.shared;
+        let Some(topic) = stats.topics.get(&shared.topic) else {
+            return;
+        };
+        let assignment = lock(&shared.assignment);
+        for (p, part) in &topic.partitions {
+            if *p < 0 || !assignment.contains(p) {
+                continue;
+            }
+            let end = if part.ls_offset >= 0 {
+                part.ls_offset
+            } else {
+                part.hi_offset
+            };
+            let position = if part.app_offset >= 0 {
+                part.app_offset
+            } else {
+                part.committed_offset
+            };
+            if end >= 0 && position >= 0 {
+                shared.metrics.set_lag(&shared.topic, *p, end - position);
+            }
+        }
+    }
+}
+
+impl ConsumerContext for RebalanceContext {
+    fn pre_rebalance(&self, consumer: &BaseConsumer<Self>, rebalance: &Rebalance<'_>) {
+        let shared = &self.shared;
+        if let Rebalance::Revoke(tpl) = rebalance {
+            let partitions = partitions_of(tpl, &shared.topic);
+            shared.revokes.fetch_add(1, Ordering::SeqCst);
+            // Let outcomes already on their way become durable, then commit them.
+            if let Some(producer) = shared.producer.get() {
+                let deadline = Instant::now() + REVOKE_FLUSH;
+                while lock(&shared.tracker).in_flight_of(&partitions) > 0
+                    && Instant::now() < deadline
+                {
+                    let _ = producer.flush(Duration::from_millis(100));
+                }
+            }
+            let positions = lock(&shared.tracker).release(&partitions);
+            shared.commit(consumer, &positions, CommitMode::Sync);
+            let mut assignment = lock(&shared.assignment);
+            for p in &partitions {
+                assignment.remove(p);
+                shared.metrics.drop_lag(&shared.topic, *p);
+            }
+            shared
+                .metrics
+                .rebalanced(&shared.topic, "revoke", assignment.len(), &partitions);
+        }
+    }
+
+    fn post_rebalance(&self, _consumer: &BaseConsumer<Self>, rebalance: &Rebalance<'_>) {
+        let shared = &self.shared;
+        match rebalance {
+            Rebalance::Assign(tpl) => {
+                let partitions = partitions_of(tpl, &shared.topic);
+                let mut assignment = lock(&shared.assignment);
+                assignment.extend(partitions.iter().copied());
+                shared
+                    .metrics
+                    .rebalanced(&shared.topic, "assign", assignment.len(), &partitions);
+            }
+            Rebalance::Error(e) => tracing::warn!("rebalance error: {e}"),
+            Rebalance::Revoke(_) => {}
+        }
+    }
+}
+
+/// The run summary.
+#[derive(Debug, Serialize)]
+struct Summary {
+    group: String,
+    instance: String,
+    topic: String,
+    consumed: u64,
+    forwarded: u64,
+    processed_without_output: u64,
+    dead_lettered: BTreeMap<String, u64>,
+    dead_lettered_total: u64,
+    retries: u64,
+    errors: BTreeMap<String, u64>,
+    not_finished_at_exit: u64,
+    duration_secs: f64,
+    msgs_per_sec: f64,
+    stopped_by: String,
+}
+
+/// Why the loop ended.
+enum StopReason {
+    Signal,
+    MaxMessages,
+    Idle,
+}
+
+/// The member: consumer, producer, shared state.
+struct Member {
+    plan: ConsumePlan,
+    consumer: BaseConsumer<RebalanceContext>,
+    producer: Arc<ThreadedProducer<OutcomeContext>>,
+    shared: Arc<Shared>,
+    /// Messages fetched while partitions were paused for a backoff, in fetch order.
+    buffered: VecDeque<OwnedMessage>,
+    stop: Arc<AtomicBool>,
+    consumed: u64,
+    /// A fatal error met inside a backoff wait, raised by the main loop.
+    fatal: Option<anyhow::Error>,
+}
+
+impl Member {
+    fn stopped(&self) -> bool {
+        self.stop.load(Ordering::Relaxed)
+    }
+
+    /// Queues one record, waiting (while serving delivery reports) if the queue is full.
+    fn produce(&self, topic: &str, pending: Pending, headers: &[(String, Option<Vec<u8>>)]) {
+        let source = pending.source.clone();
+        let mut owned = OwnedHeaders::new_with_capacity(headers.len());
+        for (k, v) in headers {
+            owned = owned.insert(Header {
+                key: k,
+                value: v.as_deref(),
+            });
+        }
+        let mut record: BaseRecord<'_, [u8], [u8], Box<Pending>> =
+            BaseRecord::with_opaque_to(topic, Box::new(pending)).headers(owned);
+        if let Some(k) = source.key() {
+            record = record.key(k);
+        }
+        if let Some(v) = source.payload() {
+            record = record.payload(v);
+        }
+        loop {
+            match self.producer.send(record) {
+                Ok(()) => return,
+                Err((KafkaError::MessageProduction(RDKafkaErrorCode::QueueFull), back)) => {
+                    record = back;
+                    std::thread::sleep(Duration::from_millis(1));
+                }
+                Err((err, back)) => {
+                    // Refused before queueing (e.g. too large for the producer): a failed outcome.
+                    lock(&self.shared.failures).push((back.delivery_opaque, failure_reason(&err)));
+                    return;
+                }
+            }
+        }
+    }
+
+    fn original_headers(msg: &OwnedMessage) -> Vec<(String, Option<Vec<u8>>)> {
+        msg.headers()
+            .map(|h| {
+                h.iter()
+                    .map(|h| (h.key.to_string(), h.value.map(|v| v.to_vec())))
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    fn dead_letter(&self, source: Arc<OwnedMessage>, letter: DeadLetter, attempt: u32) {
+        let headers = letter.headers(&Self::original_headers(&source));
+        let pending = Pending {
+            source,
+            kind: PendingKind::DeadLetter {
+                class: letter.class.clone(),
+                message: letter.message.clone(),
+                attempt,
+            },
+            dlq_headers: Some(headers.clone()),
+        };
+        let topic = self.plan.dlq_topic.clone();
+        self.produce(&topic, pending, &headers);
+    }
+
+    fn letter(
+        &self,
+        msg: &OwnedMessage,
+        stage: &str,
+        class: &str,
+        message: String,
+        detail: String,
+        attempts: u32,
+    ) -> DeadLetter {
+        DeadLetter {
+            original_topic: msg.topic().to_string(),
+            original_partition: msg.partition(),
+            original_offset: msg.offset(),
+            original_timestamp: msg.timestamp().to_millis(),
+            group: self.plan.group.clone(),
+            stage: stage.into(),
+            class: class.into(),
+            message,
+            detail,
+            attempts,
+            failed_at: SystemTime::now(),
+        }
+    }
+
+    /// Handles one message until its outcome is queued (or it is abandoned by a revoke/stop).
+    fn handle(&mut self, msg: OwnedMessage) {
+        let started = Instant::now();
+        let (p, off) = (msg.partition(), msg.offset());
+        lock(&self.shared.tracker).begin(p, off);
+        let msg = Arc::new(msg);
+        match decode_and_validate(msg.payload(), self.plan.schema.as_ref()) {
+            Err(poison) => {
+                self.shared.error(poison.class);
+                let letter = self.letter(
+                    &msg,
+                    poison.stage,
+                    poison.class,
+                    poison.message,
+                    poison.detail,
+                    1,
+                );
+                self.dead_letter(msg, letter, 1);
+            }
+            Ok(_doc) => {
+                let mut attempt = 1;
+                while self.plan.injector.is_active() && self.plan.injector.fails(p, off, attempt) {
+                    self.shared.error("transient");
+                    if attempt > self.plan.retry.max_retries {
+                        let letter = self.letter(
+                            &msg,
+                            "process",
+                            "retries_exhausted",
+                            format!("processing failed {attempt} times (transient: injected fault); giving up after {} retries", self.plan.retry.max_retries),
+                            "injected transient failure (--fail-rate/--fail-first)".into(),
+                            attempt,
+                        );
+                        self.dead_letter(msg, letter, 1);
+                        self.observe(started);
+                        return;
+                    }
+                    let delay = self.plan.retry.delay(attempt, rand::random());
+                    self.shared.retries.fetch_add(1, Ordering::Relaxed);
+                    self.shared.metrics.retry(
+                        &self.shared.topic,
+                        p,
+                        off,
+                        attempt,
+                        delay,
+                        "injected transient failure",
+                    );
+                    if !self.wait_polling(delay, p) {
+                        tracing::debug!(
+                            partition = p,
+                            offset = off,
+                            "abandoned during backoff (revoked or stopping); not committed"
+                        );
+                        return;
+                    }
+                    attempt += 1;
+                }
+                match self.plan.output_topic.clone() {
+                    Some(out) => {
+                        let headers = Self::original_headers(&msg);
+                        self.produce(
+                            &out,
+                            Pending {
+                                source: msg,
+                                kind: PendingKind::Forward,
+                                dlq_headers: None,
+                            },
+                            &headers,
+                        );
+                    }
+                    None => {
+                        lock(&self.shared.tracker).complete(p, off);
+                        self.shared
+                            .processed_without_output
+                            .fetch_add(1, Ordering::Relaxed);
+                        self.shared.metrics.succeeded(&self.shared.topic);
+                    }
+                }
+            }
+        }
+        self.observe(started);
+    }
+
+    fn observe(&self, started: Instant) {
+        self.shared
+            .metrics
+            .observe_processing(&self.shared.topic, started.elapsed().as_secs_f64());
+    }
+
+    /// Waits out a backoff while still polling, so the member stays in the group and
+    /// rebalances are served. Messages fetched meanwhile are buffered in order; only when the
+    /// buffer is full are the partitions paused (pausing discards librdkafka's prefetched data
+    /// and costs a fetch round trip on resume, so short backoffs avoid it). Returns false when
+    /// the message must be abandoned (its partition was revoked, or the member is stopping).
+    fn wait_polling(&mut self, delay: Duration, partition: i32) -> bool {
+        let revokes = self.shared.revokes.load(Ordering::SeqCst);
+        let mut paused: Option<TopicPartitionList> = None;
+        let end = Instant::now() + delay;
+        while Instant::now() < end && !self.stopped() {
+            if paused.is_none() && self.buffered.len() >= MAX_BUFFERED {
+                if let Ok(assignment) = self.consumer.assignment() {
+                    let _ = self.consumer.pause(&assignment);
+                    paused = Some(assignment);
+                }
+            }
+            let left = end.saturating_duration_since(Instant::now());
+            match self.consumer.poll(left.min(Duration::from_millis(100))) {
+                Some(Ok(m)) => self.buffered.push_back(m.detach()),
+                Some(Err(e)) => tracing::warn!("poll during backoff: {e}"),
+                None => {}
+            }
+            self.process_failures_nonfatal();
+        }
+        if paused.is_some() {
+            if let Ok(assignment) = self.consumer.assignment() {
+                let _ = self.consumer.resume(&assignment);
+            }
+        }
+        if self.shared.revokes.load(Ordering::SeqCst) != revokes {
+            let assignment = lock(&self.shared.assignment).clone();
+            self.buffered
+                .retain(|m| assignment.contains(&m.partition()));
+            if !assignment.contains(&partition) || !lock(&self.shared.tracker).tracks(partition) {
+                return false;
+            }
+        }
+        !self.stopped()
+    }
+
+    /// Failure handling that never stops the member (used inside a backoff wait).
+    fn process_failures_nonfatal(&mut self) {
+        if let Err(e) = self.process_failures() {
+            self.stop.store(true, Ordering::Relaxed);
+            if self.fatal.is_none() {
+                self.fatal = Some(e);
+            }
+        }
+    }
+
+    /// Failed deliveries: a failed forward is dead-lettered (stage `produce`); a failed DLQ
+    /// write is retried, and after `DLQ_MAX_ATTEMPTS` the member stops uncommitted.
+    fn process_failures(&mut self) -> anyhow::Result<()> {
+        let failures: Vec<(Box<Pending>, String)> =
+            std::mem::take(&mut *lock(&self.shared.failures));
+        for (pending, reason) in failures {
+            let pending = *pending;
+            match pending.kind {
+                PendingKind::Forward => {
+                    self.shared.error("produce");
+                    let target = self.plan.output_topic.clone().unwrap_or_default();
+                    let letter = self.letter(
+                        &pending.source,
+                        "produce",
+                        "produce_failed",
+                        format!("cannot forward to {target}: {reason}"),
+                        reason.clone(),
+                        1,
+                    );
+                    self.dead_letter(pending.source, letter, 1);
+                }
+                PendingKind::DeadLetter {
+                    class,
+                    message,
+                    attempt,
+                } => {
+                    if attempt >= DLQ_MAX_ATTEMPTS {
+                        bail!(
+                            "cannot write to the DLQ topic {} after {attempt} attempts: {reason}; stopping without committing past {} partition {} offset {}",
+                            self.plan.dlq_topic,
+                            self.shared.topic,
+                            pending.source.partition(),
+                            pending.source.offset()
+                        );
+                    }
+                    tracing::warn!(attempt, "DLQ write failed ({reason}); retrying");
+                    std::thread::sleep(Duration::from_millis(200 * 2u64.pow(attempt.min(4))));
+                    let headers = pending.dlq_headers.clone().unwrap_or_default();
+                    let topic = self.plan.dlq_topic.clone();
+                    self.produce(
+                        &topic,
+                        Pending {
+                            source: pending.source,
+                            kind: PendingKind::DeadLetter {
+                                class,
+                                message,
+                                attempt: attempt + 1,
+                            },
+                            dlq_headers: pending.dlq_headers,
+                        },
+                        &headers,
+                    );
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Runs the member until a stop condition; blocking.
+fn run_member(
+    plan: ConsumePlan,
+    metrics: Arc<ConsumerMetrics>,
+    stop: Arc<AtomicBool>,
+) -> anyhow::Result<Summary> {
+    let shared = Arc::new(Shared {
+        topic: plan.topic.clone(),
+        tracker: Mutex::new(OffsetTracker::default()),
+        metrics,
+        failures: Mutex::new(Vec::new()),
+        assignment: Mutex::new(BTreeSet::new()),
+        revokes: AtomicU64::new(0),
+        forwarded: AtomicU64::new(0),
+        processed_without_output: AtomicU64::new(0),
+        dead_lettered: Mutex::new(BTreeMap::new()),
+        errors: Mutex::new(BTreeMap::new()),
+        retries: AtomicU64::new(0),
+        producer: OnceLock::new(),
+    });
+    let producer: Arc<ThreadedProducer<OutcomeContext>> = Arc::new(
+        plan.producer
+            .create_with_context(OutcomeContext {
+                inner: KmsgContext::default(),
+                shared: shared.clone(),
+            })
+            .map_err(|e| anyhow!("cannot create the producer: {e}"))?,
+    );
+    let _ = shared.producer.set(producer.clone());
+    let consumer: BaseConsumer<RebalanceContext> = plan
+        .consumer
+        .create_with_context(RebalanceContext {
+            inner: KmsgContext::default(),
+            shared: shared.clone(),
+        })
+        .map_err(|e| anyhow!("cannot create the consumer: {e}"))?;
+    consumer
+        .subscribe(&[&plan.topic])
+        .map_err(|e| anyhow!("cannot subscribe to {}: {e}", plan.topic))?;
+    tracing::info!(group = %plan.group, instance = %plan.instance, topic = %plan.topic, "consuming");
+
+    let mut member = Member {
+        plan,
+        consumer,
+        producer,
+        shared: shared.clone(),
+        buffered: VecDeque::new(),
+        stop,
+        consumed: 0,
+        fatal: None,
+    };
+    let start = Instant::now();
+    let mut last_message = Instant::now();
+    let mut last_commit = Instant::now();
+
+    let reason = loop {
+        if member.stopped() {
+            break StopReason::Signal;
+        }
+        if member
+            .plan
+            .max_messages
+            .is_some_and(|m| member.consumed >= m)
+        {
+            break StopReason::MaxMessages;
+        }
+        if let Some(idle) = member.plan.idle_timeout {
+            if last_message.elapsed() >= idle
+                && lock(&shared.tracker).in_flight() == 0
+                && member.buffered.is_empty()
+            {
+                break StopReason::Idle;
+            }
+        }
+        member.process_failures()?;
+        if last_commit.elapsed() >= member.plan.commit_interval {
+            let commits = lock(&shared.tracker).take_commits();
+            shared.commit(&member.consumer, &commits, CommitMode::Async);
+            last_commit = Instant::now();
+        }
+        let next = match member.buffered.pop_front() {
+            Some(m) => Some(m),
+            None => match member.consumer.poll(Duration::from_millis(100)) {
+                Some(Ok(m)) => Some(m.detach()),
+                Some(Err(e)) => {
+                    tracing::warn!("consumer error: {e}");
+                    shared.error("consume");
+                    None
+                }
+                None => None,
+            },
+        };
+        if let Some(m) = next {
+            last_message = Instant::now();
+            member.consumed += 1;
+            member.handle(m);
+        }
+        if let Some(e) = member.fatal.take() {
+            return Err(finish_fatal(&member, e));
+        }
+    };
+
+    // Shutdown: let in-flight outcomes become durable (bounded), serve their failures, commit.
+    let deadline = Instant::now() + member.plan.shutdown_timeout;
+    loop {
+        let _ = member.producer.flush(Duration::from_millis(100));
+        if let Err(e) = member.process_failures() {
+            return Err(finish_fatal(&member, e));
+        }
+        let in_flight = lock(&shared.tracker).in_flight();
+        if in_flight == 0 && lock(&shared.failures).is_empty() || Instant::now() >= deadline {
+            break;
+        }
+    }
+    let positions = lock(&shared.tracker).positions();
+    shared.commit(&member.consumer, &positions, CommitMode::Sync);
+    let left = lock(&shared.tracker).in_flight() as u64;
+    member.consumer.unsubscribe();
+    let elapsed = start.elapsed().as_secs_f64().max(1e-6);
+    let dead_lettered = lock(&shared.dead_lettered).clone();
+    let errors = lock(&shared.errors).clone();
+    let forwarded = shared.forwarded.load(Ordering::Relaxed);
+    let processed_without_output = shared.processed_without_output.load(Ordering::Relaxed);
+    Ok(Summary {
+        group: member.plan.group.clone(),
+        instance: member.plan.instance.clone(),
+        topic: member.plan.topic.clone(),
+        consumed: member.consumed,
+        forwarded,
+        processed_without_output,
+        dead_lettered_total: dead_lettered.values().sum(),
+        dead_lettered,
+        retries: shared.retries.load(Ordering::Relaxed),
+        errors,
+        not_finished_at_exit: left,
+        duration_secs: elapsed,
+        msgs_per_sec: member.consumed as f64 / elapsed,
+        stopped_by: match reason {
+            StopReason::Signal => "signal",
+            StopReason::MaxMessages => "max messages",
+            StopReason::Idle => "idle timeout",
+        }
+        .into(),
+    })
+}
+
+/// On a fatal error: commit only what is durable (never past the failed message) and return.
+fn finish_fatal(member: &Member, e: anyhow::Error) -> anyhow::Error {
+    let positions = lock(&member.shared.tracker).positions();
+    member
+        .shared
+        .commit(&member.consumer, &positions, CommitMode::Sync);
+    e
+}
+
+pub async fn run(args: ConsumeArgs, ctx: &Context) -> anyhow::Result<ExitCode> {
+    let plan = ConsumePlan::from_args(&args, ctx)?;
+
+    // Refuse at start-up what would fail later: missing input, output or DLQ topic.
+    let admin = Admin::connect(&ctx.settings).await?;
+    for topic in [
+        Some(&plan.topic),
+        plan.output_topic.as_ref(),
+        Some(&plan.dlq_topic),
+    ]
+    .into_iter()
+    .flatten()
+    {
+        admin.topic(topic).await?;
+    }
+    drop(admin);
+
+    let metrics = Arc::new(ConsumerMetrics::new());
+    if let Some(addr) = plan.metrics_addr {
+        crate::metrics::serve(addr, metrics.clone()).await?;
+    }
+    let stop = Arc::new(AtomicBool::new(false));
+    let s = stop.clone();
+    let signals = tokio::spawn(async move {
+        crate::signals::wait_for_stop().await;
+        tracing::info!("stopping: finishing in-flight messages, committing, leaving the group");
+        s.store(true, Ordering::Relaxed);
+    });
+    let summary = tokio::task::spawn_blocking(move || run_member(plan, metrics, stop))
+        .await
+        .map_err(|e| anyhow!("the consumer thread failed: {e}"))??;
+    signals.abort();
+    print_summary(&summary, ctx.output)?;
+    if summary.not_finished_at_exit > 0 {
+        tracing::warn!(
+            "{} messages had no durable outcome within --shutdown-timeout; they were not committed and will be consumed again",
+            summary.not_finished_at_exit
+        );
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn print_summary(s: &Summary, format: OutputFormat) -> std::io::Result<()> {
+    if format == OutputFormat::Json {
+        return output::print_json(s);
+    }
+    let mut t = output::table(&["consume summary", ""]);
+    let mut row = |k: &str, v: String| {
+        t.add_row(vec![k.to_string(), v]);
+    };
+    row("group / instance", format!("{} / {}", s.group, s.instance));
+    row("topic", s.topic.clone());
+    row("consumed", s.consumed.to_string());
+    row("forwarded", s.forwarded.to_string());
+    if s.processed_without_output > 0 {
+        row(
+            "processed (no output topic)",
+            s.processed_without_output.to_string(),
+        );
+    }
+    row("dead-lettered", s.dead_lettered_total.to_string());
+    for (reason, n) in &s.dead_lettered {
+        row("  by reason", format!("{reason}: {n}"));
+    }
+    row("retries", s.retries.to_string());
+    for (kind, n) in &s.errors {
+        row("errors", format!("{kind}: {n}"));
+    }
+    if s.not_finished_at_exit > 0 {
+        row(
+            "not finished (will be re-consumed)",
+            s.not_finished_at_exit.to_string(),
+        );
+    }
+    row("duration", format!("{:.2} s", s.duration_secs));
+    row("throughput", format!("{:.1} msgs/s", s.msgs_per_sec));
+    row("stopped by", s.stopped_by.clone());
+    output::print_text(&t.to_string())
+}

@@ -1,0 +1,281 @@
+//! The one module that owns Prometheus metrics, and the HTTP endpoint that serves them.
+//!
+//! Each consumer event is one method here that logs a sentence and counts with the same
+//! labels, so logs and metrics never disagree. Names are the original system's
+//! (`kafka_consumer_messages_processed_total`, `..._dlq_messages_total`,
+//! `..._processing_errors_total`, `..._message_retries_total`, `kafka_consumer_lag`) plus a
+//! processing-time histogram, assigned partitions and rebalances. `/healthz` says the process
+//! is alive; `/readyz` says it has joined its group and holds an assignment.
+
+use std::net::SocketAddr;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+use std::time::Duration;
+
+use axum::extract::State;
+use axum::http::{header, StatusCode};
+use axum::response::IntoResponse;
+use axum::routing::get;
+use axum::Router;
+use prometheus::{
+    Encoder, HistogramOpts, HistogramVec, IntCounterVec, IntGaugeVec, Opts, Registry, TextEncoder,
+};
+
+/// The consumer's metrics.
+pub struct ConsumerMetrics {
+    registry: Registry,
+    processed: IntCounterVec,
+    dlq: IntCounterVec,
+    errors: IntCounterVec,
+    retries: IntCounterVec,
+    lag: IntGaugeVec,
+    processing: HistogramVec,
+    assigned: IntGaugeVec,
+    rebalances: IntCounterVec,
+    ready: AtomicBool,
+}
+
+fn counter(registry: &Registry, name: &str, help: &str, labels: &[&str]) -> IntCounterVec {
+    let c = IntCounterVec::new(Opts::new(name, help), labels).expect("valid metric");
+    registry
+        .register(Box::new(c.clone()))
+        .expect("unique metric");
+    c
+}
+
+fn gauge(registry: &Registry, name: &str, help: &str, labels: &[&str]) -> IntGaugeVec {
+    let g = IntGaugeVec::new(Opts::new(name, help), labels).expect("valid metric");
+    registry
+        .register(Box::new(g.clone()))
+        .expect("unique metric");
+    g
+}
+
+impl ConsumerMetrics {
+    pub fn new() -> Self {
+        let registry = Registry::new();
+        let processing = HistogramVec::new(
+            HistogramOpts::new(
+                "kafka_consumer_processing_seconds",
+                "Time from receiving a message to handing its outcome to the producer",
+            )
+            .buckets(vec![
+                0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5,
+                1.0, 2.5, 5.0, 10.0,
+            ]),
+            &["topic"],
+        )
+        .expect("valid metric");
+        registry
+            .register(Box::new(processing.clone()))
+            .expect("unique metric");
+        ConsumerMetrics {
+            processed: counter(
+                &registry,
+                "kafka_consumer_messages_processed_total",
+                "Messages whose outcome is durable, by status (success: forwarded/processed, dlq: dead-lettered)",
+                &["topic", "status"],
+            ),
+            dlq: counter(
+                &registry,
+                "kafka_consumer_dlq_messages_total",
+                "Messages sent to the dead letter topic, by reason (error class)",
+                &["topic", "reason"],
+            ),
+            errors: counter(
+                &registry,
+                "kafka_consumer_processing_errors_total",
+                "Processing errors by type (poison classes, transient failures, produce errors)",
+                &["topic", "error_type"],
+            ),
+            retries: counter(
+                &registry,
+                "kafka_consumer_message_retries_total",
+                "Retries of transient failures",
+                &["topic"],
+            ),
+            lag: gauge(
+                &registry,
+                "kafka_consumer_lag",
+                "High watermark minus the consumer's position, per assigned partition",
+                &["topic", "partition"],
+            ),
+            assigned: gauge(
+                &registry,
+                "kafka_consumer_assigned_partitions",
+                "Partitions currently assigned to this instance",
+                &["topic"],
+            ),
+            rebalances: counter(
+                &registry,
+                "kafka_consumer_rebalances_total",
+                "Rebalances seen by this instance, by kind (assign, revoke)",
+                &["topic", "kind"],
+            ),
+            processing,
+            registry,
+            ready: AtomicBool::new(false),
+        }
+    }
+
+    /// A message was forwarded (or processed without an output topic) and its outcome is durable.
+    pub fn succeeded(&self, topic: &str) {
+        self.processed.with_label_values(&[topic, "success"]).inc();
+    }
+
+    /// A message's dead letter is durable.
+    pub fn dead_lettered(
+        &self,
+        topic: &str,
+        reason: &str,
+        partition: i32,
+        offset: i64,
+        message: &str,
+    ) {
+        tracing::debug!(topic, partition, offset, reason, "dead-lettered: {message}");
+        self.processed.with_label_values(&[topic, "dlq"]).inc();
+        self.dlq.with_label_values(&[topic, reason]).inc();
+    }
+
+    /// A processing error of some type (a poison class, `transient`, `produce`).
+    pub fn error(&self, topic: &str, error_type: &str) {
+        self.errors.with_label_values(&[topic, error_type]).inc();
+    }
+
+    /// A transient failure will be retried after `delay`.
+    pub fn retry(
+        &self,
+        topic: &str,
+        partition: i32,
+        offset: i64,
+        retry: u32,
+        delay: Duration,
+        reason: &str,
+    ) {
+        tracing::debug!(
+            topic,
+            partition,
+            offset,
+            retry,
+            delay_ms = delay.as_millis() as u64,
+            "retrying: {reason}"
+        );
+        self.retries.with_label_values(&[topic]).inc();
+    }
+
+    pub fn observe_processing(&self, topic: &str, seconds: f64) {
+        self.processing.with_label_values(&[topic]).observe(seconds);
+    }
+
+    pub fn set_lag(&self, topic: &str, partition: i32, lag: i64) {
+        self.lag
+            .with_label_values(&[topic, &partition.to_string()])
+            .set(lag.max(0));
+    }
+
+    /// Forgets the lag series of a partition this instance no longer owns.
+    pub fn drop_lag(&self, topic: &str, partition: i32) {
+        let _ = self
+            .lag
+            .remove_label_values(&[topic, &partition.to_string()]);
+    }
+
+    pub fn rebalanced(&self, topic: &str, kind: &str, assigned_now: usize, partitions: &[i32]) {
+        tracing::info!(topic, kind, ?partitions, assigned_now, "rebalance");
+        self.rebalances.with_label_values(&[topic, kind]).inc();
+        self.assigned
+            .with_label_values(&[topic])
+            .set(assigned_now as i64);
+        self.ready.store(assigned_now > 0, Ordering::Relaxed);
+    }
+
+    pub fn is_ready(&self) -> bool {
+        self.ready.load(Ordering::Relaxed)
+    }
+
+    /// The Prometheus text exposition of every metric.
+    pub fn render(&self) -> String {
+        let mut buf = Vec::new();
+        TextEncoder::new()
+            .encode(&self.registry.gather(), &mut buf)
+            .expect("text encoding cannot fail");
+        String::from_utf8(buf).expect("prometheus text is UTF-8")
+    }
+}
+
+async fn metrics(State(m): State<Arc<ConsumerMetrics>>) -> impl IntoResponse {
+    (
+        [(
+            header::CONTENT_TYPE,
+            "text/plain; version=0.0.4; charset=utf-8",
+        )],
+        m.render(),
+    )
+}
+
+async fn ready(State(m): State<Arc<ConsumerMetrics>>) -> impl IntoResponse {
+    if m.is_ready() {
+        (StatusCode::OK, "ready\n")
+    } else {
+        (
+            StatusCode::SERVICE_UNAVAILABLE,
+            "not ready: no partitions assigned\n",
+        )
+    }
+}
+
+/// Binds `addr` (so a taken port is an error at start-up) and serves the endpoints.
+pub async fn serve(addr: SocketAddr, state: Arc<ConsumerMetrics>) -> anyhow::Result<SocketAddr> {
+    let listener = tokio::net::TcpListener::bind(addr)
+        .await
+        .map_err(|e| anyhow::anyhow!("--metrics-addr {addr}: cannot listen: {e}"))?;
+    let local = listener.local_addr()?;
+    let app = Router::new()
+        .route("/metrics", get(metrics))
+        .route("/healthz", get(|| async { "ok\n" }))
+        .route("/readyz", get(ready))
+        .with_state(state);
+    tokio::spawn(async move {
+        if let Err(e) = axum::serve(listener, app).await {
+            tracing::error!("metrics endpoint stopped: {e}");
+        }
+    });
+    tracing::info!("metrics on http://{local}/metrics");
+    Ok(local)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn events_show_up_under_the_original_names_and_labels() {
+        let m = ConsumerMetrics::new();
+        m.succeeded("posts");
+        m.dead_lettered("posts", "json_parse", 0, 1, "bad");
+        m.error("posts", "json_parse");
+        m.retry("posts", 0, 2, 1, Duration::from_millis(5), "x");
+        m.set_lag("posts", 3, 42);
+        let text = m.render();
+        for line in [
+            r#"kafka_consumer_messages_processed_total{status="success",topic="posts"} 1"#,
+            r#"kafka_consumer_messages_processed_total{status="dlq",topic="posts"} 1"#,
+            r#"kafka_consumer_dlq_messages_total{reason="json_parse",topic="posts"} 1"#,
+            r#"kafka_consumer_processing_errors_total{error_type="json_parse",topic="posts"} 1"#,
+            r#"kafka_consumer_message_retries_total{topic="posts"} 1"#,
+            r#"kafka_consumer_lag{partition="3",topic="posts"} 42"#,
+        ] {
+            assert!(text.lines().any(|l| l == line), "missing {line}\n{text}");
+        }
+    }
+
+    #[test]
+    fn ready_follows_the_assignment() {
+        let m = ConsumerMetrics::new();
+        assert!(!m.is_ready());
+        m.rebalanced("posts", "assign", 2, &[0, 1]);
+        assert!(m.is_ready());
+        m.rebalanced("posts", "revoke", 0, &[0, 1]);
+        assert!(!m.is_ready());
+    }
+}

@@ -1,0 +1,162 @@
+//! Which offsets are safe to commit: a message's offset becomes committable only when its
+//! outcome (forward or DLQ) is durable, and never past an earlier message still pending.
+//!
+//! Per partition, messages are registered in the order they are consumed and marked done
+//! when their delivery report arrives (in any order); the commit position is one past the
+//! longest done prefix. Vector lost data by committing a later success past an earlier
+//! pending message; this structure makes that impossible.
+
+use std::collections::{BTreeMap, VecDeque};
+
+/// Tracks in-flight messages per partition.
+#[derive(Debug, Default)]
+pub struct OffsetTracker {
+    partitions: BTreeMap<i32, PartitionState>,
+}
+
+#[derive(Debug, Default)]
+struct PartitionState {
+    /// Offsets consumed and not yet released, oldest first, with "done" flags.
+    pending: VecDeque<(i64, bool)>,
+    /// One past the last offset of the done prefix: what may be committed.
+    committable: Option<i64>,
+    /// What was last handed out for commit.
+    committed: Option<i64>,
+}
+
+impl OffsetTracker {
+    /// Registers a consumed message. Offsets of a partition must arrive in increasing order.
+    pub fn begin(&mut self, partition: i32, offset: i64) {
+        let state = self.partitions.entry(partition).or_default();
+        debug_assert!(state.pending.back().is_none_or(|(o, _)| *o < offset));
+        state.pending.push_back((offset, false));
+    }
+
+    /// Marks a message's outcome as durable.
+    pub fn complete(&mut self, partition: i32, offset: i64) {
+        let Some(state) = self.partitions.get_mut(&partition) else {
+            return; // revoked meanwhile: the new owner processes it again
+        };
+        if let Ok(i) = state.pending.binary_search_by_key(&offset, |(o, _)| *o) {
+            state.pending[i].1 = true;
+        }
+        while let Some(&(o, true)) = state.pending.front() {
+            state.pending.pop_front();
+            state.committable = Some(o + 1);
+        }
+    }
+
+    /// Positions that advanced since the last call: `(partition, next offset to read)`.
+    pub fn take_commits(&mut self) -> Vec<(i32, i64)> {
+        let mut out = Vec::new();
+        for (p, state) in &mut self.partitions {
+            if state.committable.is_some() && state.committable != state.committed {
+                state.committed = state.committable;
+                out.push((*p, state.committable.unwrap_or_default()));
+            }
+        }
+        out
+    }
+
+    /// Every partition's commit position, advanced or not (for the final commit).
+    pub fn positions(&self) -> Vec<(i32, i64)> {
+        self.partitions
+            .iter()
+            .filter_map(|(p, s)| s.committable.map(|c| (*p, c)))
+            .collect()
+    }
+
+    /// Messages whose outcome is not durable yet.
+    pub fn in_flight(&self) -> usize {
+        self.partitions
+            .values()
+            .map(|s| s.pending.iter().filter(|(_, done)| !done).count())
+            .sum()
+    }
+
+    /// In-flight messages of some partitions.
+    pub fn in_flight_of(&self, partitions: &[i32]) -> usize {
+        partitions
+            .iter()
+            .filter_map(|p| self.partitions.get(p))
+            .map(|s| s.pending.iter().filter(|(_, done)| !done).count())
+            .sum()
+    }
+
+    /// Forgets partitions that were revoked; returns their final commit positions.
+    pub fn release(&mut self, partitions: &[i32]) -> Vec<(i32, i64)> {
+        partitions
+            .iter()
+            .filter_map(|p| {
+                self.partitions
+                    .remove(p)
+                    .and_then(|s| s.committable.map(|c| (*p, c)))
+            })
+            .collect()
+    }
+
+    /// Whether a partition is tracked (assigned and seen).
+    pub fn tracks(&self, partition: i32) -> bool {
+        self.partitions.contains_key(&partition)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nothing_is_committable_while_the_first_message_is_pending() {
+        let mut t = OffsetTracker::default();
+        for o in 10..13 {
+            t.begin(0, o);
+        }
+        t.complete(0, 11);
+        t.complete(0, 12);
+        assert!(
+            t.take_commits().is_empty(),
+            "committed past pending offset 10"
+        );
+        t.complete(0, 10);
+        assert_eq!(t.take_commits(), vec![(0, 13)]);
+        assert!(
+            t.take_commits().is_empty(),
+            "no change, nothing new to commit"
+        );
+        assert_eq!(t.in_flight(), 0);
+    }
+
+    #[test]
+    fn partitions_advance_independently() {
+        let mut t = OffsetTracker::default();
+        t.begin(0, 5);
+        t.begin(1, 7);
+        t.begin(1, 8);
+        t.complete(1, 7);
+        assert_eq!(t.take_commits(), vec![(1, 8)]);
+        assert_eq!(t.in_flight(), 2);
+        assert_eq!(t.in_flight_of(&[1]), 1);
+    }
+
+    #[test]
+    fn offsets_with_gaps_commit_one_past_the_last_done() {
+        let mut t = OffsetTracker::default();
+        t.begin(0, 100);
+        t.begin(0, 102); // 101 was a transaction marker
+        t.complete(0, 102);
+        t.complete(0, 100);
+        assert_eq!(t.take_commits(), vec![(0, 103)]);
+    }
+
+    #[test]
+    fn a_revoked_partition_is_forgotten_and_late_reports_are_ignored() {
+        let mut t = OffsetTracker::default();
+        t.begin(3, 1);
+        t.begin(3, 2);
+        t.complete(3, 1);
+        assert_eq!(t.release(&[3]), vec![(3, 2)]);
+        t.complete(3, 2);
+        assert!(t.take_commits().is_empty());
+        assert!(!t.tracks(3));
+    }
+}
