@@ -673,11 +673,13 @@ impl Member {
         }
     }
 
-    /// Failed deliveries: a failed forward is dead-lettered (stage `produce`); a failed DLQ
-    /// write is retried, and after `DLQ_MAX_ATTEMPTS` the member stops uncommitted.
+    /// Failed deliveries: a failed forward is dead-lettered (stage `produce`); failed DLQ
+    /// writes are retried together after one backoff, and after `DLQ_MAX_ATTEMPTS` the member
+    /// stops uncommitted past the message.
     fn process_failures(&mut self) -> anyhow::Result<()> {
         let failures: Vec<(Box<Pending>, String)> =
             std::mem::take(&mut *lock(&self.shared.failures));
+        let mut dlq_retries = Vec::new();
         for (pending, reason) in failures {
             let pending = *pending;
             match pending.kind {
@@ -709,23 +711,31 @@ impl Member {
                         );
                     }
                     tracing::warn!(attempt, "DLQ write failed ({reason}); retrying");
-                    std::thread::sleep(Duration::from_millis(200 * 2u64.pow(attempt.min(4))));
-                    let headers = pending.dlq_headers.clone().unwrap_or_default();
-                    let topic = self.plan.dlq_topic.clone();
-                    self.produce(
-                        &topic,
-                        Pending {
-                            source: pending.source,
-                            kind: PendingKind::DeadLetter {
-                                class,
-                                message,
-                                attempt: attempt + 1,
-                            },
-                            dlq_headers: pending.dlq_headers,
+                    dlq_retries.push(Pending {
+                        source: pending.source,
+                        kind: PendingKind::DeadLetter {
+                            class,
+                            message,
+                            attempt: attempt + 1,
                         },
-                        &headers,
-                    );
+                        dlq_headers: pending.dlq_headers,
+                    });
                 }
+            }
+        }
+        if let Some(max_attempt) = dlq_retries
+            .iter()
+            .filter_map(|p| match p.kind {
+                PendingKind::DeadLetter { attempt, .. } => Some(attempt),
+                PendingKind::Forward => None,
+            })
+            .max()
+        {
+            std::thread::sleep(Duration::from_millis(100 * 2u64.pow(max_attempt.min(5))));
+            let topic = self.plan.dlq_topic.clone();
+            for pending in dlq_retries {
+                let headers = pending.dlq_headers.clone().unwrap_or_default();
+                self.produce(&topic, pending, &headers);
             }
         }
         Ok(())

@@ -140,7 +140,7 @@ pub fn failure_reason(err: &KafkaError) -> String {
             "topic or partition does not exist".into()
         }
         Some(RDKafkaErrorCode::MessageTimedOut) => {
-            "not acknowledged within --delivery-timeout".into()
+            "not acknowledged in time (message.timeout.ms, --delivery-timeout in produce)".into()
         }
         Some(RDKafkaErrorCode::NotEnoughReplicas)
         | Some(RDKafkaErrorCode::NotEnoughReplicasAfterAppend) => {

@@ -122,7 +122,7 @@ mod tests {
     fn a_late_sender_catches_up_but_a_long_stall_is_not_made_up_at_once() {
         let clock = FakeRelativeClock::default();
         let pacer = Pacer::with_clock(1000.0, clock.clone()).unwrap();
-        let mut drain = || {
+        let drain = || {
             let mut n = 0;
             while let Ok(k) = pacer.poll() {
                 n += k;

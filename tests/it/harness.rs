@@ -229,3 +229,86 @@ pub fn java_partition(key: &[u8], partitions: u32) -> u32 {
     h ^= h >> 15;
     (h & 0x7fff_ffff) % partitions
 }
+
+/// Starts `kmsg` on the shared cluster as a child process (stdout/stderr captured).
+pub fn spawn_kmsg(args: &[&str]) -> std::process::Child {
+    std::process::Command::new(env!("CARGO_BIN_EXE_kmsg"))
+        .env("BOOTSTRAP_SERVERS", bootstrap())
+        .env("NO_COLOR", "1")
+        .env_remove("RUST_LOG")
+        .args(args)
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("spawn kmsg")
+}
+
+/// Waits for a child, killing it (and failing the test) after `limit`.
+pub fn wait_bounded(child: std::process::Child, limit: Duration) -> std::process::Output {
+    let pid = child.id();
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = tx.send(child.wait_with_output());
+    });
+    match rx.recv_timeout(limit) {
+        Ok(out) => out.expect("wait for kmsg"),
+        Err(_) => {
+            signal(pid, libc::SIGKILL);
+            panic!("kmsg did not exit within {limit:?}");
+        }
+    }
+}
+
+/// Sends a signal to a child process.
+pub fn signal(pid: u32, sig: i32) {
+    // SAFETY: kill(2) on a child this test started.
+    unsafe {
+        libc::kill(pid as i32, sig);
+    }
+}
+
+/// A free TCP port on 127.0.0.1.
+pub fn free_port() -> u16 {
+    TcpListener::bind(("127.0.0.1", 0))
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("a free port")
+}
+
+/// A plain HTTP/1.1 GET on loopback: (status, body).
+pub fn http_get(port: u16, path: &str) -> Option<(u16, String)> {
+    use std::io::{Read, Write};
+    let mut s = std::net::TcpStream::connect(("127.0.0.1", port)).ok()?;
+    s.set_read_timeout(Some(Duration::from_secs(5))).ok()?;
+    write!(
+        s,
+        "GET {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
+    )
+    .ok()?;
+    let mut text = String::new();
+    s.read_to_string(&mut text).ok()?;
+    let status = text.split_whitespace().nth(1)?.parse().ok()?;
+    let body = text.split_once("\r\n\r\n").map(|(_, b)| b.to_string())?;
+    Some((status, body))
+}
+
+/// The value of one Prometheus sample (`name{labels}` exactly as exposed), if present.
+pub fn metric(text: &str, series: &str) -> Option<f64> {
+    text.lines().find_map(|l| {
+        l.strip_prefix(series)
+            .and_then(|rest| rest.trim().parse().ok())
+    })
+}
+
+/// Polls `f` until it returns true or `limit` passes.
+pub fn eventually(limit: Duration, what: &str, mut f: impl FnMut() -> bool) {
+    let deadline = std::time::Instant::now() + limit;
+    while !f() {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "timed out waiting for {what}"
+        );
+        std::thread::sleep(Duration::from_millis(300));
+    }
+}

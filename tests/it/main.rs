@@ -5,6 +5,7 @@
 mod cli;
 mod cluster;
 mod compose;
+mod consume;
 mod harness;
 mod produce;
 mod topics;

@@ -9,7 +9,7 @@ use predicates::prelude::*;
 
 use crate::harness::{
     bootstrap, create_topic, java_partition, json_lines, kcat_format, kcat_read, kmsg,
-    kmsg_on_cluster, unique,
+    kmsg_on_cluster, spawn_kmsg, unique, wait_bounded,
 };
 
 fn summary(stdout: &[u8]) -> serde_json::Value {
@@ -392,31 +392,9 @@ fn a_message_over_the_size_limit_fails_naming_its_size_and_the_limit() {
 }
 
 fn spawn_produce(topic: &str, extra: &[&str]) -> std::process::Child {
-    Command::new(env!("CARGO_BIN_EXE_kmsg"))
-        .env("BOOTSTRAP_SERVERS", bootstrap())
-        .env("NO_COLOR", "1")
-        .args(["produce", "-t", topic, "-o", "json"])
-        .args(extra)
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap()
-}
-
-fn wait_bounded(child: std::process::Child, limit: Duration) -> std::process::Output {
-    let pid = child.id();
-    let (tx, rx) = std::sync::mpsc::channel();
-    std::thread::spawn(move || {
-        let _ = tx.send(child.wait_with_output());
-    });
-    match rx.recv_timeout(limit) {
-        Ok(out) => out.unwrap(),
-        Err(_) => {
-            unsafe { libc::kill(pid as i32, libc::SIGKILL) };
-            panic!("kmsg produce did not exit within {limit:?}");
-        }
-    }
+    let mut args = vec!["produce", "-t", topic, "-o", "json"];
+    args.extend_from_slice(extra);
+    spawn_kmsg(&args)
 }
 
 #[test]

@@ -1,0 +1,610 @@
+//! `kmsg consume` against the real cluster: group sharing, outcomes, DLQ headers, retries,
+//! crash recovery without loss, a failing DLQ, metrics. Output and DLQ are read back with kcat.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::time::Duration;
+
+use predicates::prelude::*;
+
+use crate::harness::{
+    eventually, free_port, http_get, json_lines, kcat_read, kmsg, kmsg_on_cluster, metric, signal,
+    spawn_kmsg, unique, wait_bounded,
+};
+
+/// Creates input, output and DLQ topics (6 partitions, RF 3) and returns their names.
+fn pipeline_topics(prefix: &str) -> (String, String, String) {
+    let input = unique(prefix);
+    let output = format!("{input}.out");
+    let dlq = format!("{input}.dlq");
+    kmsg_on_cluster()
+        .env("INPUT_TOPIC", &input)
+        .env("OUTPUT_TOPIC", &output)
+        .args(["topics", "create", "-o", "json"])
+        .assert()
+        .success();
+    (input, output, dlq)
+}
+
+fn produce_logins(topic: &str, count: u32, invalid_ratio: &str, seed: &str) {
+    kmsg_on_cluster()
+        .args([
+            "produce",
+            "-t",
+            topic,
+            "--generate",
+            "login",
+            "--count",
+            &count.to_string(),
+        ])
+        .args(["--invalid-ratio", invalid_ratio, "--seed", seed, "-q"])
+        .assert()
+        .success();
+}
+
+fn schema() -> &'static str {
+    concat!(env!("CARGO_MANIFEST_DIR"), "/schema.json")
+}
+
+fn summary(out: &std::process::Output) -> serde_json::Value {
+    json_lines(&out.stdout).pop().unwrap_or_else(|| {
+        panic!(
+            "no JSON summary; stderr: {}",
+            String::from_utf8_lossy(&out.stderr)
+        )
+    })
+}
+
+#[test]
+fn three_instances_share_six_partitions_two_each_and_forward_every_message_once() {
+    let (input, output, _dlq) = pipeline_topics("share");
+    let group = unique("g");
+    let ports: Vec<u16> = (0..3).map(|_| free_port()).collect();
+    let children: Vec<_> = ports
+        .iter()
+        .enumerate()
+        .map(|(i, port)| {
+            let addr = format!("127.0.0.1:{port}");
+            let id = format!("member-{i}");
+            spawn_kmsg(&[
+                "consume",
+                "-g",
+                &group,
+                "-t",
+                &input,
+                "--output-topic",
+                &output,
+                "--schema",
+                schema(),
+                "--metrics-addr",
+                &addr,
+                "--instance-id",
+                &id,
+                "-o",
+                "json",
+            ])
+        })
+        .collect();
+    let assigned = |port: u16| {
+        http_get(port, "/metrics")
+            .and_then(|(_, body)| {
+                metric(
+                    &body,
+                    &format!("kafka_consumer_assigned_partitions{{topic=\"{input}\"}}"),
+                )
+            })
+            .unwrap_or(-1.0)
+    };
+    eventually(
+        Duration::from_secs(60),
+        "three members with two partitions each",
+        || ports.iter().all(|p| assigned(*p) == 2.0),
+    );
+    for port in &ports {
+        assert_eq!(http_get(*port, "/readyz").map(|r| r.0), Some(200));
+        assert_eq!(http_get(*port, "/healthz").map(|r| r.0), Some(200));
+    }
+
+    produce_logins(&input, 600, "0", "21");
+    eventually(Duration::from_secs(60), "600 forwarded messages", || {
+        kcat_read(&output).len() >= 600
+    });
+    for child in &children {
+        signal(child.id(), libc::SIGTERM);
+    }
+    let mut consumed = 0;
+    for child in children {
+        let out = wait_bounded(child, Duration::from_secs(60));
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let s = summary(&out);
+        assert_eq!(s["stopped_by"], "signal");
+        consumed += s["consumed"].as_u64().unwrap();
+    }
+    assert_eq!(consumed, 600, "a clean run consumes each message once");
+    let records = kcat_read(&output);
+    let keys: HashSet<_> = records.iter().filter_map(|r| r.key.clone()).collect();
+    assert_eq!(records.len(), 600, "duplicates in a clean run");
+    assert_eq!(keys.len(), 600);
+}
+
+#[test]
+fn every_poison_kind_lands_in_the_dlq_once_with_context_headers_and_unchanged_bytes() {
+    let (input, output, dlq) = pipeline_topics("poison");
+    let good = serde_json::json!({"user_id":"u","app_version":"1.0.0","device_type":"web","ip":"10.0.0.1","locale":"en","device_id":"d","timestamp":1});
+    let mut cases: Vec<(String, serde_json::Value, &str)> = vec![
+        (
+            "malformed".into(),
+            serde_json::json!({"value": "{\"a\" 1}"}),
+            "json_parse",
+        ),
+        (
+            "truncated".into(),
+            serde_json::json!({"value": "{\"user_id\":\"u\",\"app"}),
+            "json_parse",
+        ),
+        (
+            "not-utf8".into(),
+            serde_json::json!({"value": "/+4oKHsifQ==", "value_encoding": "base64"}),
+            "not_utf8",
+        ),
+        (
+            "empty".into(),
+            serde_json::json!({"value": ""}),
+            "empty_value",
+        ),
+        (
+            "null".into(),
+            serde_json::json!({"value": null}),
+            "null_value",
+        ),
+        (
+            "json-null".into(),
+            serde_json::json!({"value": "null"}),
+            "null_value",
+        ),
+        (
+            "deep".into(),
+            serde_json::json!({"value": "[".repeat(5000) + &"]".repeat(5000)}),
+            "json_parse",
+        ),
+        (
+            "big".into(),
+            serde_json::json!({"value": format!("{{\"blob\":\"{}\"}}", "x".repeat(900_000))}),
+            "schema_validation",
+        ),
+        (
+            "bad-ip".into(),
+            serde_json::json!({"value": good.to_string().replace("10.0.0.1", "10.0.0.999")}),
+            "schema_validation",
+        ),
+    ];
+    for field in [
+        "user_id",
+        "app_version",
+        "device_type",
+        "ip",
+        "locale",
+        "device_id",
+        "timestamp",
+    ] {
+        let mut doc = good.clone();
+        doc.as_object_mut().unwrap().remove(field);
+        cases.push((
+            format!("missing-{field}"),
+            serde_json::json!({"value": doc.to_string()}),
+            "schema_validation",
+        ));
+    }
+    cases.push((
+        "valid".into(),
+        serde_json::json!({"value": good.to_string()}),
+        "valid",
+    ));
+    let lines: String = cases
+        .iter()
+        .map(|(key, env, _)| {
+            let mut env = env.clone();
+            env["key"] = serde_json::json!(key);
+            env["headers"] = serde_json::json!([{"key": "origin", "value": "test"}]);
+            format!("{env}\n")
+        })
+        .collect();
+    kmsg_on_cluster()
+        .args(["produce", "-t", &input, "--input", "json-envelope", "-q"])
+        .write_stdin(lines)
+        .assert()
+        .success();
+
+    let group = unique("g");
+    let out = kmsg_on_cluster()
+        .args([
+            "consume",
+            "-g",
+            &group,
+            "-t",
+            &input,
+            "--output-topic",
+            &output,
+        ])
+        .args(["--schema", schema(), "--idle-timeout", "4s", "-o", "json"])
+        .assert()
+        .success();
+    let s = summary(out.get_output());
+    assert_eq!(s["consumed"], cases.len());
+    assert_eq!(s["forwarded"], 1);
+    assert_eq!(s["dead_lettered_total"], cases.len() - 1);
+
+    let dead = kcat_read(&dlq);
+    assert_eq!(dead.len(), cases.len() - 1);
+    let by_key: HashMap<String, _> = dead.iter().map(|r| (r.key.clone().unwrap(), r)).collect();
+    assert_eq!(
+        by_key.len(),
+        dead.len(),
+        "a poison message was dead-lettered twice"
+    );
+    let originals: HashMap<String, _> = kcat_read(&input)
+        .into_iter()
+        .map(|r| (r.key.clone().unwrap(), r))
+        .collect();
+    for (key, _, class) in &cases {
+        if *class == "valid" {
+            assert!(!by_key.contains_key(key));
+            continue;
+        }
+        let r = by_key
+            .get(key)
+            .unwrap_or_else(|| panic!("{key} not in the DLQ"));
+        let orig = &originals[key];
+        assert_eq!(r.header("kmsg.dlq.error.class"), Some(*class), "{key}");
+        assert_eq!(r.header("kmsg.dlq.original.topic"), Some(input.as_str()));
+        assert_eq!(
+            r.header("kmsg.dlq.original.partition"),
+            Some(orig.partition.to_string().as_str())
+        );
+        assert_eq!(
+            r.header("kmsg.dlq.original.offset"),
+            Some(orig.offset.to_string().as_str())
+        );
+        assert_eq!(r.header("kmsg.dlq.consumer.group"), Some(group.as_str()));
+        assert_eq!(r.header("kmsg.dlq.attempts"), Some("1"));
+        assert_eq!(
+            r.header("origin"),
+            Some("test"),
+            "original headers are kept"
+        );
+        assert!(r.header("kmsg.dlq.failed.at").is_some());
+        assert_eq!(
+            r.value, orig.value,
+            "{key}: the value must be copied unchanged"
+        );
+        let stage = if *class == "schema_validation" {
+            "validate"
+        } else {
+            "decode"
+        };
+        assert_eq!(r.header("kmsg.dlq.stage"), Some(stage), "{key}");
+        if key.starts_with("missing-") {
+            let field = key.strip_prefix("missing-").unwrap();
+            let msg = r.header("kmsg.dlq.error.message").unwrap();
+            assert!(
+                msg.contains("required") && msg.contains(field),
+                "{key}: {msg}"
+            );
+        }
+    }
+    assert!(by_key["bad-ip"]
+        .header("kmsg.dlq.error.message")
+        .unwrap()
+        .contains("/ip: format"));
+}
+
+#[test]
+fn fail_first_counts_retries_then_succeeds_and_metrics_agree() {
+    let (input, output, dlq) = pipeline_topics("retry");
+    produce_logins(&input, 20, "0", "3");
+    let port = free_port();
+    let addr = format!("127.0.0.1:{port}");
+    let group = unique("g");
+    let child = spawn_kmsg(&[
+        "consume",
+        "-g",
+        &group,
+        "-t",
+        &input,
+        "--output-topic",
+        &output,
+        "--fail-first",
+        "2",
+        "--max-retries",
+        "3",
+        "--retry-backoff",
+        "10ms",
+        "--metrics-addr",
+        &addr,
+        "-o",
+        "json",
+    ]);
+    eventually(Duration::from_secs(60), "20 forwarded", || {
+        kcat_read(&output).len() >= 20
+    });
+    let body = http_get(port, "/metrics").unwrap().1;
+    let series = |s: &str| metric(&body, s).unwrap_or_else(|| panic!("{s} missing:\n{body}"));
+    assert_eq!(
+        series(&format!(
+            "kafka_consumer_message_retries_total{{topic=\"{input}\"}}"
+        )),
+        40.0
+    );
+    assert_eq!(
+        series(&format!(
+            "kafka_consumer_messages_processed_total{{status=\"success\",topic=\"{input}\"}}"
+        )),
+        20.0
+    );
+    assert_eq!(
+        series(&format!(
+            "kafka_consumer_processing_errors_total{{error_type=\"transient\",topic=\"{input}\"}}"
+        )),
+        40.0
+    );
+    assert!(body.contains("kafka_consumer_processing_seconds_bucket"));
+    signal(child.id(), libc::SIGTERM);
+    let out = wait_bounded(child, Duration::from_secs(60));
+    assert!(out.status.success());
+    let s = summary(&out);
+    assert_eq!(s["retries"], 40);
+    assert_eq!(s["forwarded"], 20);
+    assert_eq!(s["dead_lettered_total"], 0);
+    assert!(kcat_read(&dlq).is_empty());
+}
+
+#[test]
+fn a_permanent_failure_is_dead_lettered_as_retries_exhausted_after_exactly_max_retries() {
+    let (input, output, dlq) = pipeline_topics("exhaust");
+    produce_logins(&input, 10, "0", "4");
+    let out = kmsg_on_cluster()
+        .args([
+            "consume",
+            "-g",
+            &unique("g"),
+            "-t",
+            &input,
+            "--output-topic",
+            &output,
+        ])
+        .args([
+            "--fail-first",
+            "1000",
+            "--max-retries",
+            "2",
+            "--retry-backoff",
+            "5ms",
+        ])
+        .args(["--idle-timeout", "4s", "-o", "json"])
+        .assert()
+        .success();
+    let s = summary(out.get_output());
+    assert_eq!(s["retries"], 20, "2 retries for each of 10 messages: {s}");
+    assert_eq!(s["dead_lettered"]["retries_exhausted"], 10);
+    assert!(kcat_read(&output).is_empty());
+    let dead = kcat_read(&dlq);
+    assert_eq!(dead.len(), 10);
+    for r in &dead {
+        assert_eq!(r.header("kmsg.dlq.error.class"), Some("retries_exhausted"));
+        assert_eq!(r.header("kmsg.dlq.attempts"), Some("3"));
+        assert_eq!(r.header("kmsg.dlq.stage"), Some("process"));
+    }
+}
+
+/// Every produced key is in the output or the DLQ; returns the number of duplicates.
+fn account_for_every_id(input: &str, output: &str, dlq: &str) -> usize {
+    let produced: HashSet<String> = kcat_read(input).into_iter().filter_map(|r| r.key).collect();
+    let mut seen: BTreeMap<String, usize> = BTreeMap::new();
+    for r in kcat_read(output).into_iter().chain(kcat_read(dlq)) {
+        *seen.entry(r.key.unwrap()).or_default() += 1;
+    }
+    let missing: Vec<_> = produced
+        .iter()
+        .filter(|k| !seen.contains_key(*k))
+        .take(5)
+        .collect();
+    assert!(missing.is_empty(), "lost messages, e.g. {missing:?}");
+    seen.values().map(|n| n - 1).sum()
+}
+
+#[test]
+fn kill_9_of_a_member_mid_stream_and_a_restart_lose_nothing() {
+    let (input, output, dlq) = pipeline_topics("crash");
+    let group = unique("g");
+    let member = |id: &str| {
+        spawn_kmsg(&[
+            "consume",
+            "-g",
+            &group,
+            "-t",
+            &input,
+            "--output-topic",
+            &output,
+            "--schema",
+            schema(),
+            "--instance-id",
+            id,
+            "-X",
+            "session.timeout.ms=6000",
+            "--idle-timeout",
+            "8s",
+            "-o",
+            "json",
+        ])
+    };
+    let producer = spawn_kmsg(&[
+        "produce",
+        "-t",
+        &input,
+        "--generate",
+        "login",
+        "--rate",
+        "400",
+        "--duration",
+        "8s",
+        "--invalid-ratio",
+        "0.05",
+        "-q",
+        "-o",
+        "json",
+    ]);
+    let a = member("a");
+    let b = member("b");
+    std::thread::sleep(Duration::from_secs(4));
+    signal(a.id(), libc::SIGKILL);
+    let _ = wait_bounded(a, Duration::from_secs(10));
+    std::thread::sleep(Duration::from_secs(1));
+    let a2 = member("a2");
+    let produced = wait_bounded(producer, Duration::from_secs(60));
+    assert!(produced.status.success());
+    for child in [b, a2] {
+        let out = wait_bounded(child, Duration::from_secs(120));
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    let duplicates = account_for_every_id(&input, &output, &dlq);
+    eprintln!("kill -9 and restart (at-least-once): {duplicates} duplicate(s), no loss");
+}
+
+#[test]
+fn a_dlq_deleted_mid_run_stops_the_member_uncommitted_and_a_restart_loses_nothing() {
+    let (input, output, dlq) = pipeline_topics("dlqgone");
+    produce_logins(&input, 200, "0", "8");
+    // Poison arrives only after the DLQ is gone.
+    let group = unique("g");
+    let child = spawn_kmsg(&[
+        "consume",
+        "-g",
+        &group,
+        "-t",
+        &input,
+        "--output-topic",
+        &output,
+        "--schema",
+        schema(),
+        "-X",
+        "message.timeout.ms=1500",
+        "-o",
+        "json",
+    ]);
+    eventually(Duration::from_secs(60), "200 forwarded", || {
+        kcat_read(&output).len() >= 200
+    });
+    kmsg_on_cluster()
+        .args(["topics", "delete", &dlq, "--yes"])
+        .assert()
+        .success();
+    std::thread::sleep(Duration::from_secs(3));
+    produce_logins(&input, 200, "0.1", "9");
+    let out = wait_bounded(child, Duration::from_secs(120));
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains(&format!("cannot write to the DLQ topic {dlq}")),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("stopping without committing past"),
+        "{stderr}"
+    );
+
+    // Put the DLQ back and restart: everything must be accounted for.
+    kmsg_on_cluster()
+        .args(["topics", "create", &dlq])
+        .assert()
+        .success();
+    kmsg_on_cluster()
+        .args([
+            "consume",
+            "-g",
+            &group,
+            "-t",
+            &input,
+            "--output-topic",
+            &output,
+        ])
+        .args(["--schema", schema(), "--idle-timeout", "5s"])
+        .assert()
+        .success();
+    let dead = kcat_read(&dlq);
+    assert!(
+        dead.len() >= 20,
+        "the 20 poison messages must reach the new DLQ: {}",
+        dead.len()
+    );
+    account_for_every_id(&input, &output, &dlq);
+}
+
+#[test]
+fn start_up_refuses_missing_topics_and_bad_settings() {
+    let (input, _output, _dlq) = pipeline_topics("refuse");
+    let missing = unique("nope");
+    kmsg_on_cluster()
+        .args(["consume", "-g", "g", "-t", &input, "--dlq-topic", &missing])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(format!(
+            "topic {missing} does not exist"
+        )));
+    kmsg_on_cluster()
+        .args([
+            "consume",
+            "-g",
+            "g",
+            "-t",
+            &input,
+            "--output-topic",
+            &missing,
+        ])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(format!(
+            "topic {missing} does not exist"
+        )));
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("s.json");
+    std::fs::write(&bad, "{\"type\":").unwrap();
+    for (args, needle) in [
+        (vec!["--schema", bad.to_str().unwrap()], "is not valid JSON"),
+        (vec!["--fail-rate", "2"], "--fail-rate 2 is invalid"),
+        (
+            vec!["--max-retries", "100", "--retry-backoff-max", "10s"],
+            "longer than max.poll.interval.ms",
+        ),
+        (
+            vec!["--output-topic", "posts"],
+            "must differ from the input topic",
+        ),
+    ] {
+        kmsg()
+            .args([
+                "--bootstrap",
+                "127.0.0.1:1",
+                "consume",
+                "-g",
+                "g",
+                "-t",
+                "posts",
+            ])
+            .args(&args)
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains(needle));
+    }
+}
