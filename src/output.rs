@@ -6,7 +6,7 @@
 use std::io::{IsTerminal, Write};
 
 use comfy_table::presets::{ASCII_MARKDOWN, UTF8_FULL_CONDENSED};
-use comfy_table::{ContentArrangement, Table};
+use comfy_table::Table;
 use serde::Serialize;
 
 /// True when stdout is a terminal and colour/decoration is allowed (`NO_COLOR` unset).
@@ -19,7 +19,6 @@ pub fn table<H: ToString>(headers: &[H]) -> Table {
     let mut t = Table::new();
     if stdout_is_tty() {
         t.load_preset(UTF8_FULL_CONDENSED);
-        t.set_content_arrangement(ContentArrangement::Dynamic);
     } else {
         t.load_preset(ASCII_MARKDOWN);
     }

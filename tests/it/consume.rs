@@ -351,6 +351,20 @@ fn fail_first_counts_retries_then_succeeds_and_metrics_agree() {
         40.0
     );
     assert!(body.contains("kafka_consumer_processing_seconds_bucket"));
+    // Lag comes from librdkafka's statistics (every 3 s): all caught up, per partition.
+    eventually(
+        Duration::from_secs(20),
+        "lag of 0 on all six partitions",
+        || {
+            let body = http_get(port, "/metrics").map(|r| r.1).unwrap_or_default();
+            (0..6).all(|p| {
+                metric(
+                    &body,
+                    &format!("kafka_consumer_lag{{partition=\"{p}\",topic=\"{input}\"}}"),
+                ) == Some(0.0)
+            })
+        },
+    );
     signal(child.id(), libc::SIGTERM);
     let out = wait_bounded(child, Duration::from_secs(60));
     assert!(out.status.success());
