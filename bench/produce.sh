@@ -191,67 +191,92 @@ rootLogger.appenderRef.stderr.ref = STDERR
 EOF
 
 problems=()
+declare -A R_SECS R_CPU R_RSS R_OWN R_P50 R_P99 R_COUNT R_LOAD
 
-# --- 7. kmsg ---------------------------------------------------------------------------------
-log "kmsg: producing $N messages from the file"
-timed kmsg "$work/kmsg.out" "$work/kmsg.err" \
-  "$kmsg" --bootstrap "$B" produce -t "$T_KMSG" --file "$data" --quiet --output json
-kmsg_secs=$secs kmsg_rss=$rss_mb kmsg_status=$status
-summary="$(tail -n 1 "$work/kmsg.out")"
-if ((kmsg_status != 0)) || ! jq -e . >/dev/null 2>&1 <<<"$summary"; then
-  sed 's/^/    /' "$work/kmsg.err" >&2
-  die "kmsg produce failed (exit $kmsg_status)"
-fi
-kmsg_acked=$(jq -r .acknowledged <<<"$summary")
-kmsg_failed=$(jq -r .failed <<<"$summary")
-kmsg_own_rate=$(jq -r .msgs_per_sec <<<"$summary")
-kmsg_p50=$(jq -r '.latency.p50_ms // "n/a"' <<<"$summary")
-kmsg_p99=$(jq -r '.latency.p99_ms // "n/a"' <<<"$summary")
-kmsg_on_broker=$(end_offsets "$T_KMSG")
-[[ "$kmsg_acked" -eq "$N" ]] || problems+=("kmsg acknowledged $kmsg_acked of $N (failed $kmsg_failed)")
-[[ "$kmsg_on_broker" -eq "$N" ]] || problems+=("kmsg topic holds $kmsg_on_broker messages, expected $N")
-log "kmsg: ${kmsg_secs}s, acknowledged $kmsg_acked, on the brokers $kmsg_on_broker"
+run_kmsg() {
+  local r="$1" before summary acked failed
+  before=$(end_offsets "$T_KMSG")
+  R_LOAD[kmsg,$r]=$(cut -d' ' -f1 /proc/loadavg)
+  timed "kmsg-r$r" "$work/kmsg-r$r.out" "$work/kmsg-r$r.err" \
+    "$kmsg" --bootstrap "$B" produce -t "$T_KMSG" --file "$data" --quiet --output json
+  R_SECS[kmsg,$r]=$secs R_CPU[kmsg,$r]=$cpu R_RSS[kmsg,$r]=$rss_mb
+  summary="$(tail -n 1 "$work/kmsg-r$r.out")"
+  if ! jq -e . >/dev/null 2>&1 <<<"$summary"; then
+    sed 's/^/    /' "$work/kmsg-r$r.err" | tail -n 20 >&2
+    problems+=("round $r: kmsg produce failed (exit $status), no summary")
+    R_OWN[kmsg,$r]=0 R_P50[kmsg,$r]=0 R_P99[kmsg,$r]=0 R_COUNT[kmsg,$r]=0
+    return
+  fi
+  ((status == 0)) || problems+=("round $r: kmsg produce exited $status: $(tail -n 1 "$work/kmsg-r$r.err")")
+  acked=$(jq -r .acknowledged <<<"$summary")
+  failed=$(jq -r .failed <<<"$summary")
+  R_OWN[kmsg,$r]=$(jq -r .msgs_per_sec <<<"$summary")
+  R_P50[kmsg,$r]=$(jq -r '.latency.p50_ms // 0' <<<"$summary")
+  R_P99[kmsg,$r]=$(jq -r '.latency.p99_ms // 0' <<<"$summary")
+  R_COUNT[kmsg,$r]=$acked
+  [[ "$acked" -eq "$N" ]] || problems+=("round $r: kmsg acknowledged $acked of $N (failed $failed)")
+  local gained=$(($(end_offsets "$T_KMSG") - before))
+  [[ "$gained" -eq "$N" ]] || problems+=("round $r: kmsg topic gained $gained messages, expected $N")
+}
 
-# --- 8. kcat ---------------------------------------------------------------------------------
 # kcat -P waits until its output queue is empty (every delivery report received) before it
-# exits, and prints "% Delivery failed" lines and exits non-zero when messages fail.
-log "kcat: producing $N messages from the file"
-timed kcat "$work/kcat.out" "$work/kcat.err" \
-  kcat -P -b "$B" -t "$T_KCAT" -l -X acks=all -X enable.idempotence=true "$data"
-kcat_secs=$secs kcat_rss=$rss_mb kcat_status=$status
-((kcat_status == 0)) || { sed 's/^/    /' "$work/kcat.err" | tail -n 20 >&2; problems+=("kcat exited $kcat_status"); }
-kcat_on_broker=$(end_offsets "$T_KCAT")
-[[ "$kcat_on_broker" -eq "$N" ]] || problems+=("kcat topic holds $kcat_on_broker messages, expected $N")
-log "kcat: ${kcat_secs}s, on the brokers $kcat_on_broker"
+# exits, and exits 1 when any delivery failed (kcat.c: producer_run).
+run_kcat() {
+  local r="$1" before
+  before=$(end_offsets "$T_KCAT")
+  R_LOAD[kcat,$r]=$(cut -d' ' -f1 /proc/loadavg)
+  timed "kcat-r$r" "$work/kcat-r$r.out" "$work/kcat-r$r.err" \
+    kcat -P -b "$B" -t "$T_KCAT" -l -X acks=all -X enable.idempotence=true "$data"
+  R_SECS[kcat,$r]=$secs R_CPU[kcat,$r]=$cpu R_RSS[kcat,$r]=$rss_mb
+  if ((status != 0)); then
+    grep -v GETPID "$work/kcat-r$r.err" | sed 's/^/    /' | tail -n 20 >&2
+    problems+=("round $r: kcat exited $status")
+  fi
+  R_COUNT[kcat,$r]=$(($(end_offsets "$T_KCAT") - before))
+  [[ "${R_COUNT[kcat,$r]}" -eq "$N" ]] || problems+=("round $r: kcat topic gained ${R_COUNT[kcat,$r]} messages, expected $N")
+}
 
-# --- 9. Kafka's ProducerPerformance (what kafka-producer-perf-test.sh runs) -------------------
-# JVM options as kafka-producer-perf-test.sh / kafka-run-class.sh set them.
-log "ProducerPerformance: producing $N records of $SIZE bytes"
-timed perf "$work/perf.out" "$work/perf.err" \
-  java -Xmx512M -server -XX:+UseG1GC -XX:MaxGCPauseMillis=20 -XX:InitiatingHeapOccupancyPercent=35 \
-  -XX:+ExplicitGCInvokesConcurrent -Djava.awt.headless=true \
-  "-Dlog4j2.configurationFile=$tools_log4j" -cp "$KAFKA_HOME/libs/*" \
-  org.apache.kafka.tools.ProducerPerformance --topic "$T_PERF" --num-records "$N" \
-  --record-size "$SIZE" --throughput -1 --bootstrap-server "$B" \
-  --command-property acks=all enable.idempotence=true
-perf_secs=$secs perf_rss=$rss_mb perf_status=$status
-# Final line: "N records sent, X records/sec (Y MB/sec), A ms avg latency, M ms max latency,
-#              P50 ms 50th, P95 ms 95th, P99 ms 99th, P999 ms 99.9th."
-perf_final="$(grep 'records sent' "$work/perf.out" | tail -n 1 || true)"
-if ((perf_status != 0)) || [[ -z "$perf_final" ]]; then
-  sed 's/^/    /' "$work/perf.err" | tail -n 20 >&2
-  problems+=("ProducerPerformance exited $perf_status")
-  perf_own_rate=0 perf_p50=n/a perf_p99=n/a
-else
-  perf_own_rate=$(awk -F', ' '{ split($2, a, " "); print a[1] }' <<<"$perf_final")
-  perf_p50=$(awk -F', ' '{ split($5, a, " "); print a[1] }' <<<"$perf_final")
-  perf_p99=$(awk -F', ' '{ split($7, a, " "); print a[1] }' <<<"$perf_final")
-fi
-perf_on_broker=$(end_offsets "$T_PERF")
-[[ "$perf_on_broker" -eq "$N" ]] || problems+=("perf-test topic holds $perf_on_broker records, expected $N")
-log "ProducerPerformance: ${perf_secs}s, on the brokers $perf_on_broker"
+# Kafka's ProducerPerformance with the JVM options kafka-producer-perf-test.sh /
+# kafka-run-class.sh use. Its final line: "N records sent, X records/sec (Y MB/sec),
+# A ms avg latency, M ms max latency, P50 ms 50th, P95 ms 95th, P99 ms 99th, P999 ms 99.9th."
+run_perf() {
+  local r="$1" before final
+  before=$(end_offsets "$T_PERF")
+  R_LOAD[perf,$r]=$(cut -d' ' -f1 /proc/loadavg)
+  timed "perf-r$r" "$work/perf-r$r.out" "$work/perf-r$r.err" \
+    java -Xmx512M -server -XX:+UseG1GC -XX:MaxGCPauseMillis=20 -XX:InitiatingHeapOccupancyPercent=35 \
+    -XX:+ExplicitGCInvokesConcurrent -Djava.awt.headless=true \
+    "-Dlog4j2.configurationFile=$tools_log4j" -cp "$KAFKA_HOME/libs/*" \
+    org.apache.kafka.tools.ProducerPerformance --topic "$T_PERF" --num-records "$N" \
+    --record-size "$SIZE" --throughput -1 --bootstrap-server "$B" \
+    --command-property acks=all enable.idempotence=true
+  R_SECS[perf,$r]=$secs R_CPU[perf,$r]=$cpu R_RSS[perf,$r]=$rss_mb
+  final="$(grep 'records sent' "$work/perf-r$r.out" | tail -n 1 || true)"
+  if ((status != 0)) || [[ -z "$final" ]]; then
+    sed 's/^/    /' "$work/perf-r$r.err" | tail -n 20 >&2
+    problems+=("round $r: ProducerPerformance exited $status")
+    R_OWN[perf,$r]=0 R_P50[perf,$r]=0 R_P99[perf,$r]=0
+  else
+    R_OWN[perf,$r]=$(awk -F', ' '{ split($2, a, " "); print a[1] }' <<<"$final")
+    R_P50[perf,$r]=$(awk -F', ' '{ split($5, a, " "); print a[1] }' <<<"$final")
+    R_P99[perf,$r]=$(awk -F', ' '{ split($7, a, " "); print a[1] }' <<<"$final")
+  fi
+  R_COUNT[perf,$r]=$(($(end_offsets "$T_PERF") - before))
+  [[ "${R_COUNT[perf,$r]}" -eq "$N" ]] || problems+=("round $r: perf-test topic gained ${R_COUNT[perf,$r]} records, expected $N")
+}
 
-# --- 10. kmsg rate accuracy ------------------------------------------------------------------
+# --- 7. throughput rounds: the order rotates so no tool always runs first or last -------------
+tools=(kmsg kcat perf)
+for ((r = 1; r <= ROUNDS; r++)); do
+  for ((i = 0; i < ${#tools[@]}; i++)); do
+    tool=${tools[$(((i + r - 1) % ${#tools[@]}))]}
+    log "round $r/$ROUNDS: $tool sends $N messages (load average $(cut -d' ' -f1 /proc/loadavg))"
+    "run_$tool" "$r"
+    log "round $r/$ROUNDS: $tool took ${R_SECS[$tool,$r]} s (CPU ${R_CPU[$tool,$r]} s, peak RSS ${R_RSS[$tool,$r]} MB)"
+  done
+done
+
+# --- 8. kmsg rate accuracy -------------------------------------------------------------------
 rate_rows=()
 for R in $RATES; do
   log "kmsg --rate $R for ${RATE_SECS}s"
@@ -265,8 +290,8 @@ for R in $RATES; do
     rate_rows+=("$R - - - - - FAIL")
     continue
   fi
-  # kmsg exits 0 even when it could not keep up (it warns); any other failure is a problem.
-  ((status == 0)) || problems+=("kmsg --rate $R exited $status")
+  # kmsg exits 0 when it could not keep up (it warns and says kept_up=false); other exits are problems.
+  ((status == 0)) || problems+=("kmsg --rate $R exited $status: $(tail -n 1 "$work/rate-$R.err")")
   sent=$(jq -r .sent <<<"$line")
   acked=$(jq -r .acknowledged <<<"$line")
   kept=$(jq -r .kept_up <<<"$line")
@@ -276,37 +301,76 @@ for R in $RATES; do
   rate_rows+=("$R $sent $acked $achieved $err_pct $kept $verdict")
 done
 
-# --- 11. report ------------------------------------------------------------------------------
-mbps() { calc "$N * $SIZE / $1 / 1000000"; }
-rate_of() { calc "$N / $1"; }
-kmsg_rate=$(rate_of "$kmsg_secs") kcat_rate=$(rate_of "$kcat_secs") perf_rate=$(rate_of "$perf_secs")
-ratio_kcat=$(calc "$kmsg_rate / $kcat_rate")
-ratio_perf=$(calc "$kmsg_rate / $perf_rate")
+# --- 9. report -------------------------------------------------------------------------------
+median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+maximum() { printf '%s\n' "$@" | sort -g | tail -n 1; }
+minimum() { printf '%s\n' "$@" | sort -g | head -n 1; }
+per_round() { local key="$1" tool="$2" r out=(); for ((r = 1; r <= ROUNDS; r++)); do out+=("${key}[$tool,$r]"); done; local v; for v in "${out[@]}"; do printf '%s\n' "${!v}"; done; }
+declare -A M_SECS M_RATE M_BEST M_CPU M_RSS M_OWN M_P50 M_P99 M_COUNT
+for tool in "${tools[@]}"; do
+  mapfile -t secs_l < <(per_round R_SECS "$tool")
+  M_SECS[$tool]=$(median "${secs_l[@]}")
+  M_RATE[$tool]=$(calc "$N / ${M_SECS[$tool]}")
+  M_BEST[$tool]=$(calc "$N / $(minimum "${secs_l[@]}")")
+  mapfile -t l < <(per_round R_CPU "$tool");   M_CPU[$tool]=$(median "${l[@]}")
+  mapfile -t l < <(per_round R_RSS "$tool");   M_RSS[$tool]=$(maximum "${l[@]}")
+  mapfile -t l < <(per_round R_COUNT "$tool"); M_COUNT[$tool]=$(minimum "${l[@]}")
+  if [[ "$tool" != kcat ]]; then
+    mapfile -t l < <(per_round R_OWN "$tool"); M_OWN[$tool]=$(median "${l[@]}")
+    mapfile -t l < <(per_round R_P50 "$tool"); M_P50[$tool]=$(median "${l[@]}")
+    mapfile -t l < <(per_round R_P99 "$tool"); M_P99[$tool]=$(median "${l[@]}")
+  fi
+done
+ratio_kcat=$(calc "${M_RATE[kmsg]} / ${M_RATE[kcat]}")
+ratio_perf=$(calc "${M_RATE[kmsg]} / ${M_RATE[perf]}")
+ratio_kcat_best=$(calc "${M_BEST[kmsg]} / ${M_BEST[kcat]}")
+cpu_per_kcat=$(calc "${M_CPU[kmsg]} / ${M_CPU[kcat]}")
+mbps() { calc "$1 * $SIZE / 1000000"; }
 ok_if() { awk "BEGIN { print ($1) ? \"ok\" : \"MISS\" }"; }
+declare -A names=([kmsg]="kmsg produce" [kcat]="kcat -P" [perf]="ProducerPerformance")
 
 cpu_model="$(awk -F': *' '/^model name/ { print $2; exit }' /proc/cpuinfo)"
+librdkafka_kmsg="$(awk '/^name = "rdkafka-sys"/ { getline; split($3, v, "+"); gsub(/"/, "", v[2]); print v[2] }' "$repo/Cargo.lock")"
+kcat_version="$(kcat -V 2>&1 | sed -n 's/^Version \([^ ]*\) .*librdkafka \([^ ]*\) .*/\1 (librdkafka \2)/p')"
 echo
-echo "kmsg produce benchmark  $(date -u '+%Y-%m-%d %H:%M UTC')"
-echo "machine: $(nproc) CPUs, ${cpu_model:-unknown CPU}, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo) RAM, load average before report: $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "kafka: $kafka_version (3 brokers, combined mode, localhost); topics: $PARTITIONS partitions, RF 3, min.insync.replicas=2; acks=all, idempotence on"
-echo "kmsg: $("$kmsg" --version 2>/dev/null || echo '?') (librdkafka 2.12.1 via rdkafka-sys); kcat: $(kcat -V 2>&1 | awk '/^Version/ { print $2, $3, $4, $5 }' | tr -d '(')"
-echo "payload: $N messages x $SIZE bytes (JSON lines, no keys); wall clock = process start to exit; MB = 10^6 bytes"
+echo "kmsg produce benchmark, $(date -u '+%Y-%m-%d %H:%M UTC')"
+echo "machine:  $(nproc) CPUs, ${cpu_model:-unknown CPU}, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo) RAM; load average at start $load_at_start, now $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "kafka:    $kafka_version, 3 brokers (combined broker+controller, localhost, same machine); topics: $PARTITIONS partitions, RF 3, min.insync.replicas=2"
+echo "clients:  kmsg $("$kmsg" --version 2>/dev/null | awk '{ print $2 }') (librdkafka ${librdkafka_kmsg:-?}), kcat ${kcat_version:-?}, Kafka ProducerPerformance $kafka_version; all acks=all + idempotence, default batching"
+echo "load:     $N messages x $SIZE bytes (JSON lines, no keys), $ROUNDS round(s), tool order rotated per round"
+echo "          seconds = wall clock from process start to exit (median of rounds); MB = 10^6 bytes; CPU = user+sys of the client process"
 echo
-printf '%-22s %10s %9s %10s %7s %9s %10s %12s\n' tool messages seconds msgs/s MB/s "RSS MB" "own msgs/s" "p50/p99 ms"
-printf '%-22s %10s %9s %10s %7s %9s %10s %12s\n' ---- -------- ------- ------ ---- ------ ---------- ----------
-printf '%-22s %10d %9.2f %10.0f %7.2f %9.1f %10.0f %12s\n' "kmsg produce" "$kmsg_acked" "$kmsg_secs" "$kmsg_rate" "$(mbps "$kmsg_secs")" "$kmsg_rss" "$kmsg_own_rate" "$kmsg_p50/$kmsg_p99"
-printf '%-22s %10d %9.2f %10.0f %7.2f %9.1f %10s %12s\n' "kcat -P" "$kcat_on_broker" "$kcat_secs" "$kcat_rate" "$(mbps "$kcat_secs")" "$kcat_rss" "-" "-"
-printf '%-22s %10d %9.2f %10.0f %7.2f %9.1f %10.0f %12s\n' "ProducerPerformance" "$perf_on_broker" "$perf_secs" "$perf_rate" "$(mbps "$perf_secs")" "$perf_rss" "$perf_own_rate" "$perf_p50/$perf_p99"
-echo "  (messages = acknowledged for kmsg, end offsets on the brokers for kcat and perf-test; own msgs/s = the tool's own figure, without start-up)"
+printf '%-20s %9s %8s %9s %6s %10s %7s %7s %10s %15s\n' tool messages seconds msgs/s MB/s "best msg/s" "CPU s" "RSS MB" "own msg/s" "p50 / p99 ms"
+printf '%-20s %9s %8s %9s %6s %10s %7s %7s %10s %15s\n' ---- -------- ------- ------ ---- ---------- ----- ------ --------- ------------
+for tool in "${tools[@]}"; do
+  if [[ "$tool" == kcat ]]; then own="-" lat="-"; else
+    own=$(printf '%.0f' "${M_OWN[$tool]}")
+    lat=$(printf '%.0f / %.0f' "${M_P50[$tool]}" "${M_P99[$tool]}")
+  fi
+  printf '%-20s %9d %8.2f %9.0f %6.2f %10.0f %7.2f %7.1f %10s %15s\n' "${names[$tool]}" "${M_COUNT[$tool]}" \
+    "${M_SECS[$tool]}" "${M_RATE[$tool]}" "$(mbps "${M_RATE[$tool]}")" "${M_BEST[$tool]}" "${M_CPU[$tool]}" \
+    "${M_RSS[$tool]}" "$own" "$lat"
+done
+echo "  messages: acknowledged (kmsg) / gained by the topic (kcat, perf-test), lowest round; best msg/s: fastest round;"
+echo "  RSS: highest round; own msg/s: the tool's own figure, without process start-up; kcat reports no latency."
 echo
-printf '%-34s %10s   %-12s %s\n' figure value target verdict
-printf '%-34s %10.2f   %-12s %s\n' "ratio kmsg/kcat (msgs/s)" "$ratio_kcat" ">= 1.0" "$(ok_if "$ratio_kcat >= 1.0")"
-printf '%-34s %10.2f   %-12s %s\n' "ratio kmsg/ProducerPerformance" "$ratio_perf" "(info)" ""
-printf '%-34s %10.1f   %-12s %s\n' "kmsg peak RSS (MB)" "$kmsg_rss" "< 100" "$(ok_if "$kmsg_rss < 100")"
-printf '%-34s %10s   %-12s %s\n' "kmsg latency p50 / p99 (ms)" "$kmsg_p50 / $kmsg_p99" "(info)" ""
+printf '%-38s %12s   %-8s %s\n' figure value target verdict
+printf '%-38s %12.2f   %-8s %s\n' "ratio kmsg/kcat, msgs/s (median)" "$ratio_kcat" ">= 1.0" "$(ok_if "$ratio_kcat >= 1.0")"
+printf '%-38s %12.2f   %-8s %s\n' "ratio kmsg/kcat, msgs/s (best rounds)" "$ratio_kcat_best" ">= 1.0" "$(ok_if "$ratio_kcat_best >= 1.0")"
+printf '%-38s %12.2f   %-8s %s\n' "ratio kmsg/ProducerPerformance" "$ratio_perf" "" ""
+printf '%-38s %12.2f   %-8s %s\n' "CPU seconds kmsg/kcat" "$cpu_per_kcat" "" ""
+printf '%-38s %12.1f   %-8s %s\n' "kmsg peak RSS (MB)" "${M_RSS[kmsg]}" "< 100" "$(ok_if "${M_RSS[kmsg]} < 100")"
+printf '%-38s %12s   %-8s %s\n' "kmsg latency p50 / p99 (ms)" "$(printf '%.0f / %.0f' "${M_P50[kmsg]}" "${M_P99[kmsg]}")" "" ""
 echo
-echo "kmsg --rate accuracy (--generate posts --duration ${RATE_SECS}s; achieved = sent / ${RATE_SECS} s; target: within 2%)"
-printf '%10s %10s %12s %12s %9s %8s %8s\n' "rate" sent acknowledged achieved/s "error %" kept_up verdict
+echo "per round (seconds, 1-minute load average when the run started):"
+for ((r = 1; r <= ROUNDS; r++)); do
+  printf '  round %d:' "$r"
+  for tool in "${tools[@]}"; do printf '  %s %.2f s (load %s)' "$tool" "${R_SECS[$tool,$r]}" "${R_LOAD[$tool,$r]}"; done
+  echo
+done
+echo
+echo "kmsg --rate accuracy (--generate posts, --duration ${RATE_SECS}s; achieved = sent / ${RATE_SECS} s; target: error within 2%)"
+printf '%10s %10s %12s %12s %9s %8s %8s\n' rate sent acknowledged achieved/s "error %" kept_up verdict
 for row in "${rate_rows[@]}"; do
   read -r R sent acked achieved err_pct kept verdict <<<"$row"
   if [[ "$sent" == "-" ]]; then

@@ -223,6 +223,27 @@ pub struct ConsumeArgs {
     #[arg(long, default_value_t = 0)]
     pub fail_first: u32,
 
+    /// HTTP downstream: POST every valid message here (2xx ok; 5xx/429/timeout retried;
+    /// other 4xx dead-lettered as downstream_rejected); with --output-topic, forwarded after it accepted
+    #[arg(long, env = "SINK_URL", value_name = "URL")]
+    pub sink_url: Option<String>,
+
+    /// Longest wait for one downstream call
+    #[arg(long, default_value = "5s", value_parser = parse_duration)]
+    pub sink_timeout: Duration,
+
+    /// Consecutive transient downstream failures that open the circuit breaker
+    #[arg(long, default_value_t = 5)]
+    pub breaker_threshold: u32,
+
+    /// How long the breaker stays open (consumption paused) before probing
+    #[arg(long, default_value = "30s", value_parser = parse_duration)]
+    pub breaker_timeout: Duration,
+
+    /// Probe calls allowed in half-open
+    #[arg(long, default_value_t = 1)]
+    pub breaker_probes: u32,
+
     /// Seed of the fault injector, for reproducible runs
     #[arg(long, default_value_t = 0)]
     pub seed: u64,

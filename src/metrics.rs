@@ -12,6 +12,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
 
+use crate::pipeline::breaker::{BreakerState, Transition};
 use axum::extract::State;
 use axum::http::{header, StatusCode};
 use axum::response::IntoResponse;
@@ -32,7 +33,11 @@ pub struct ConsumerMetrics {
     processing: HistogramVec,
     assigned: IntGaugeVec,
     rebalances: IntCounterVec,
+    breaker_state: IntGaugeVec,
+    breaker_transitions: IntCounterVec,
+    breaker_calls: IntCounterVec,
     ready: AtomicBool,
+    breaker_open: AtomicBool,
 }
 
 fn counter(registry: &Registry, name: &str, help: &str, labels: &[&str]) -> IntCounterVec {
@@ -69,7 +74,7 @@ impl ConsumerMetrics {
         registry
             .register(Box::new(processing.clone()))
             .expect("unique metric");
-        ConsumerMetrics {
+        let m = ConsumerMetrics {
             processed: counter(
                 &registry,
                 "kafka_consumer_messages_processed_total",
@@ -112,10 +117,60 @@ impl ConsumerMetrics {
                 "Rebalances seen by this instance, by kind (assign, revoke)",
                 &["topic", "kind"],
             ),
+            breaker_state: gauge(
+                &registry,
+                "kafka_consumer_circuit_breaker_state",
+                "1 for the circuit breaker's current state (closed, open, half_open), 0 for the others",
+                &["state"],
+            ),
+            breaker_transitions: counter(
+                &registry,
+                "kafka_consumer_circuit_breaker_transitions_total",
+                "Circuit breaker state changes",
+                &["from", "to"],
+            ),
+            breaker_calls: counter(
+                &registry,
+                "kafka_consumer_circuit_breaker_calls_total",
+                "Downstream calls by kind: successful, failed (transient), ignored (permanent), not_permitted (breaker open)",
+                &["kind"],
+            ),
             processing,
             registry,
             ready: AtomicBool::new(false),
+            breaker_open: AtomicBool::new(false),
+        };
+        m.set_breaker_state(BreakerState::Closed);
+        m
+    }
+
+    fn set_breaker_state(&self, state: BreakerState) {
+        for s in BreakerState::ALL {
+            self.breaker_state
+                .with_label_values(&[s.as_str()])
+                .set(i64::from(s == state));
         }
+        self.breaker_open
+            .store(state == BreakerState::Open, Ordering::Relaxed);
+    }
+
+    /// The breaker changed state: logged with from, to and reason, and counted.
+    pub fn breaker_transition(&self, t: &Transition) {
+        let (from, to) = (t.from.as_str(), t.to.as_str());
+        if t.to == BreakerState::Open {
+            tracing::warn!(from, to, reason = %t.reason, "circuit breaker opened: pausing consumption");
+        } else {
+            tracing::info!(from, to, reason = %t.reason, "circuit breaker {to}");
+        }
+        self.breaker_transitions
+            .with_label_values(&[from, to])
+            .inc();
+        self.set_breaker_state(t.to);
+    }
+
+    /// One downstream call (or refusal) of a kind: successful, failed, ignored, not_permitted.
+    pub fn breaker_call(&self, kind: &str) {
+        self.breaker_calls.with_label_values(&[kind]).inc();
     }
 
     /// A message was forwarded (or processed without an output topic) and its outcome is durable.
@@ -189,8 +244,9 @@ impl ConsumerMetrics {
         self.ready.store(assigned_now > 0, Ordering::Relaxed);
     }
 
+    /// Ready: joined the group with an assignment, and the breaker is not open.
     pub fn is_ready(&self) -> bool {
-        self.ready.load(Ordering::Relaxed)
+        self.ready.load(Ordering::Relaxed) && !self.breaker_open.load(Ordering::Relaxed)
     }
 
     /// The Prometheus text exposition of every metric.
@@ -277,5 +333,26 @@ mod tests {
         assert!(m.is_ready());
         m.rebalanced("posts", "revoke", 0, &[0, 1]);
         assert!(!m.is_ready());
+    }
+
+    #[test]
+    fn an_open_breaker_is_not_ready_and_shows_in_the_state_gauge() {
+        let m = ConsumerMetrics::new();
+        m.rebalanced("posts", "assign", 1, &[0]);
+        m.breaker_transition(&Transition {
+            from: BreakerState::Closed,
+            to: BreakerState::Open,
+            reason: "5 consecutive failures".into(),
+        });
+        assert!(!m.is_ready());
+        let text = m.render();
+        assert!(
+            text.contains(r#"kafka_consumer_circuit_breaker_state{state="open"} 1"#),
+            "{text}"
+        );
+        assert!(text.contains(r#"kafka_consumer_circuit_breaker_state{state="closed"} 0"#));
+        assert!(text.contains(
+            r#"kafka_consumer_circuit_breaker_transitions_total{from="closed",to="open"} 1"#
+        ));
     }
 }

@@ -37,12 +37,15 @@ use crate::cli::{ConsumeArgs, OffsetReset, OutputFormat};
 use crate::error::usage;
 use crate::kafka::admin::Admin;
 use crate::kafka::context::KmsgContext;
+use crate::kafka::http_sink::HttpSink;
 use crate::kafka::producer::failure_reason;
 use crate::metrics::ConsumerMetrics;
 use crate::output;
+use crate::pipeline::breaker::{Breaker, BreakerConfig, BreakerState, Permit, Transition};
 use crate::pipeline::dead_letter::DeadLetter;
 use crate::pipeline::offsets::OffsetTracker;
 use crate::pipeline::outcome::{decode_and_validate, FaultInjector, RetryPolicy};
+use crate::pipeline::sink::CallResult;
 use crate::pipeline::validate::SchemaValidator;
 
 /// How often a DLQ write is tried before the member gives up (and stops, uncommitted).
@@ -73,6 +76,9 @@ struct ConsumePlan {
     commit_interval: Duration,
     shutdown_timeout: Duration,
     metrics_addr: Option<SocketAddr>,
+    sink_url: Option<String>,
+    sink_timeout: Duration,
+    breaker: BreakerConfig,
 }
 
 fn default_instance_id() -> String {
@@ -150,6 +156,18 @@ impl ConsumePlan {
             .map(SchemaValidator::from_file)
             .transpose()
             .map_err(|e| usage(e.to_string()))?;
+        let breaker = BreakerConfig {
+            threshold: args.breaker_threshold,
+            open_for: args.breaker_timeout,
+            probes: args.breaker_probes,
+        };
+        Breaker::new(breaker).map_err(usage)?;
+        if let Some(url) = &args.sink_url {
+            HttpSink::check_url(url).map_err(usage)?;
+        }
+        if args.sink_timeout.is_zero() {
+            return Err(usage("--sink-timeout must be above 0"));
+        }
         let instance = args.instance_id.clone().unwrap_or_else(default_instance_id);
         let reset = match args.offset_reset {
             OffsetReset::Earliest => "earliest",
@@ -187,6 +205,9 @@ impl ConsumePlan {
             commit_interval: args.commit_interval,
             shutdown_timeout: args.shutdown_timeout,
             metrics_addr: args.metrics_addr,
+            sink_url: args.sink_url.clone(),
+            sink_timeout: args.sink_timeout,
+            breaker,
         })
     }
 }
@@ -223,6 +244,9 @@ struct Shared {
     dead_lettered: Mutex<BTreeMap<String, u64>>,
     errors: Mutex<BTreeMap<String, u64>>,
     retries: AtomicU64,
+    /// Set while the breaker is open: partitions assigned meanwhile are paused too.
+    breaker_paused: AtomicBool,
+    breaker_opened: AtomicU64,
     producer: OnceLock<Arc<ThreadedProducer<OutcomeContext>>>,
 }
 
@@ -390,10 +414,16 @@ impl ConsumerContext for RebalanceContext {
         }
     }
 
-    fn post_rebalance(&self, _consumer: &BaseConsumer<Self>, rebalance: &Rebalance<'_>) {
+    fn post_rebalance(&self, consumer: &BaseConsumer<Self>, rebalance: &Rebalance<'_>) {
         let shared = &self.shared;
         match rebalance {
             Rebalance::Assign(tpl) => {
+                if shared.breaker_paused.load(Ordering::SeqCst) {
+                    // Pause state does not survive a rebalance: re-apply it while open.
+                    if let Err(e) = consumer.pause(tpl) {
+                        tracing::warn!("cannot pause newly assigned partitions: {e}");
+                    }
+                }
                 let partitions = partitions_of(tpl, &shared.topic);
                 let mut assignment = lock(&shared.assignment);
                 assignment.extend(partitions.iter().copied());
@@ -420,6 +450,7 @@ struct Summary {
     dead_lettered_total: u64,
     retries: u64,
     errors: BTreeMap<String, u64>,
+    breaker_opened: u64,
     not_finished_at_exit: u64,
     duration_secs: f64,
     msgs_per_sec: f64,
@@ -445,6 +476,9 @@ struct Member {
     consumed: u64,
     /// A fatal error met inside a backoff wait, raised by the main loop.
     fatal: Option<anyhow::Error>,
+    sink: Option<HttpSink>,
+    /// Guards the downstream (the HTTP sink or the fault injector) when there is one.
+    breaker: Option<Breaker>,
 }
 
 impl Member {
@@ -555,41 +589,81 @@ impl Member {
                 self.dead_letter(msg, letter, 1);
             }
             Ok(_doc) => {
+                // `attempt` counts towards --max-retries; `call` numbers every call of this
+                // message (the fault injector's --fail-first counts calls).
                 let mut attempt = 1;
-                while self.plan.injector.is_active() && self.plan.injector.fails(p, off, attempt) {
-                    self.shared.error("transient");
-                    if attempt > self.plan.retry.max_retries {
-                        let letter = self.letter(
-                            &msg,
-                            "process",
-                            "retries_exhausted",
-                            format!("processing failed {attempt} times (transient: injected fault); giving up after {} retries", self.plan.retry.max_retries),
-                            "injected transient failure (--fail-rate/--fail-first)".into(),
-                            attempt,
-                        );
-                        self.dead_letter(msg, letter, 1);
-                        self.observe(started);
+                let mut call = 0;
+                loop {
+                    if !self.gate(p) {
+                        tracing::debug!(partition = p, offset = off, "abandoned while the breaker was open (revoked or stopping); not committed");
                         return;
                     }
-                    let delay = self.plan.retry.delay(attempt, rand::random());
-                    self.shared.retries.fetch_add(1, Ordering::Relaxed);
-                    self.shared.metrics.retry(
-                        &self.shared.topic,
-                        p,
-                        off,
-                        attempt,
-                        delay,
-                        "injected transient failure",
-                    );
-                    if !self.wait_polling(delay, p) {
-                        tracing::debug!(
-                            partition = p,
-                            offset = off,
-                            "abandoned during backoff (revoked or stopping); not committed"
-                        );
-                        return;
+                    call += 1;
+                    match self.call_downstream(&msg, call) {
+                        CallResult::Success => {
+                            self.breaker_result("successful", None);
+                            break;
+                        }
+                        CallResult::Permanent(reason) => {
+                            self.breaker_result("ignored", None);
+                            self.shared.error("downstream_rejected");
+                            let letter = self.letter(
+                                &msg,
+                                "process",
+                                "downstream_rejected",
+                                format!("the downstream rejected the message: {reason}"),
+                                reason,
+                                attempt,
+                            );
+                            self.dead_letter(msg, letter, 1);
+                            self.observe(started);
+                            return;
+                        }
+                        CallResult::Transient(reason) => {
+                            self.shared.error("transient");
+                            if self.breaker_result("failed", Some(&reason)) {
+                                // The breaker opened: an outage, not this message's fault.
+                                // It waits at the gate and starts its attempts afresh.
+                                attempt = 1;
+                                continue;
+                            }
+                            if attempt > self.plan.retry.max_retries {
+                                let letter = self.letter(
+                                    &msg,
+                                    "process",
+                                    "retries_exhausted",
+                                    format!(
+                                        "processing failed {attempt} times ({reason}); giving up after {} retries",
+                                        self.plan.retry.max_retries
+                                    ),
+                                    reason,
+                                    attempt,
+                                );
+                                self.dead_letter(msg, letter, 1);
+                                self.observe(started);
+                                return;
+                            }
+                            let delay = self.plan.retry.delay(attempt, rand::random());
+                            self.shared.retries.fetch_add(1, Ordering::Relaxed);
+                            self.shared.metrics.retry(
+                                &self.shared.topic,
+                                p,
+                                off,
+                                attempt,
+                                delay,
+                                &reason,
+                            );
+                            if !self.wait_polling(delay, p) {
+                                tracing::debug!(
+                                    partition = p,
+                                    offset = off,
+                                    "abandoned during backoff (revoked or stopping); not committed"
+                                );
+                                return;
+                            }
+                            attempt += 1;
+                        }
                     }
-                    attempt += 1;
                 }
                 match self.plan.output_topic.clone() {
                     Some(out) => {
@@ -615,6 +689,112 @@ impl Member {
             }
         }
         self.observe(started);
+    }
+
+    /// One call of the downstream: the fault injector, then the HTTP sink if there is one.
+    fn call_downstream(&self, msg: &OwnedMessage, call: u32) -> CallResult {
+        let (p, off) = (msg.partition(), msg.offset());
+        if self.plan.injector.is_active() && self.plan.injector.fails(p, off, call) {
+            return CallResult::Transient("injected transient failure".into());
+        }
+        match &self.sink {
+            Some(sink) => sink.call(
+                msg.topic(),
+                p,
+                off,
+                msg.key(),
+                msg.payload().unwrap_or_default(),
+            ),
+            None => CallResult::Success,
+        }
+    }
+
+    /// Counts a call for the breaker; returns true when this failure opened it.
+    fn breaker_result(&mut self, kind: &str, failure: Option<&str>) -> bool {
+        let Some(breaker) = self.breaker.as_mut() else {
+            return false;
+        };
+        self.shared.metrics.breaker_call(kind);
+        let now = Instant::now();
+        let transition = match (kind, failure) {
+            ("successful", _) => breaker.on_success(now),
+            ("failed", Some(reason)) => breaker.on_failure(now, reason),
+            _ => None,
+        };
+        match transition {
+            Some(t) => {
+                let opened = t.to == BreakerState::Open;
+                self.on_transition(&t);
+                opened
+            }
+            None => false,
+        }
+    }
+
+    fn on_transition(&self, t: &Transition) {
+        if t.to == BreakerState::Open {
+            self.shared.breaker_opened.fetch_add(1, Ordering::Relaxed);
+        }
+        self.shared.metrics.breaker_transition(t);
+    }
+
+    /// Lets a call through when the breaker permits it; while it is open, pauses every
+    /// assigned partition (keeping the refused message), commits what is durable, and polls
+    /// until the breaker half-opens. Returns false when the message must be abandoned.
+    fn gate(&mut self, partition: i32) -> bool {
+        loop {
+            let Some(breaker) = self.breaker.as_mut() else {
+                return true;
+            };
+            let (permit, transition) = breaker.try_acquire(Instant::now());
+            if let Some(t) = transition {
+                self.on_transition(&t);
+            }
+            match permit {
+                Permit::Allowed => return true,
+                Permit::NotPermitted { until } => {
+                    self.shared.metrics.breaker_call("not_permitted");
+                    if !self.wait_open(until, partition) {
+                        return false;
+                    }
+                }
+            }
+        }
+    }
+
+    fn wait_open(&mut self, until: Instant, partition: i32) -> bool {
+        let revokes = self.shared.revokes.load(Ordering::SeqCst);
+        self.shared.breaker_paused.store(true, Ordering::SeqCst);
+        if let Ok(assignment) = self.consumer.assignment() {
+            if let Err(e) = self.consumer.pause(&assignment) {
+                tracing::warn!("cannot pause partitions: {e}");
+            }
+        }
+        let commits = lock(&self.shared.tracker).take_commits();
+        self.shared
+            .commit(&self.consumer, &commits, CommitMode::Async);
+        while Instant::now() < until && !self.stopped() {
+            let left = until.saturating_duration_since(Instant::now());
+            match self.consumer.poll(left.min(Duration::from_millis(100))) {
+                Some(Ok(m)) => self.buffered.push_back(m.detach()),
+                Some(Err(e)) => tracing::warn!("poll while the breaker is open: {e}"),
+                None => {}
+            }
+            self.process_failures_nonfatal();
+        }
+        self.shared.breaker_paused.store(false, Ordering::SeqCst);
+        if let Ok(assignment) = self.consumer.assignment() {
+            let _ = self.consumer.resume(&assignment);
+        }
+        if self.shared.revokes.load(Ordering::SeqCst) != revokes {
+            let assignment = lock(&self.shared.assignment).clone();
+            self.buffered
+                .retain(|m| assignment.contains(&m.partition()));
+            if !assignment.contains(&partition) || !lock(&self.shared.tracker).tracks(partition) {
+                return false;
+            }
+        }
+        !self.stopped()
     }
 
     fn observe(&self, started: Instant) {
@@ -745,6 +925,7 @@ impl Member {
 /// Runs the member until a stop condition; blocking.
 fn run_member(
     plan: ConsumePlan,
+    sink: Option<HttpSink>,
     metrics: Arc<ConsumerMetrics>,
     stop: Arc<AtomicBool>,
 ) -> anyhow::Result<Summary> {
@@ -760,6 +941,8 @@ fn run_member(
         dead_lettered: Mutex::new(BTreeMap::new()),
         errors: Mutex::new(BTreeMap::new()),
         retries: AtomicU64::new(0),
+        breaker_paused: AtomicBool::new(false),
+        breaker_opened: AtomicU64::new(0),
         producer: OnceLock::new(),
     });
     let producer: Arc<ThreadedProducer<OutcomeContext>> = Arc::new(
@@ -783,7 +966,13 @@ fn run_member(
         .map_err(|e| anyhow!("cannot subscribe to {}: {e}", plan.topic))?;
     tracing::info!(group = %plan.group, instance = %plan.instance, topic = %plan.topic, "consuming");
 
+    let breaker = (sink.is_some() || plan.injector.is_active())
+        .then(|| Breaker::new(plan.breaker))
+        .transpose()
+        .map_err(|e| anyhow!(e))?;
     let mut member = Member {
+        sink,
+        breaker,
         plan,
         consumer,
         producer,
@@ -876,6 +1065,7 @@ fn run_member(
         dead_lettered,
         retries: shared.retries.load(Ordering::Relaxed),
         errors,
+        breaker_opened: shared.breaker_opened.load(Ordering::Relaxed),
         not_finished_at_exit: left,
         duration_secs: elapsed,
         msgs_per_sec: member.consumed as f64 / elapsed,
@@ -914,6 +1104,22 @@ pub async fn run(args: ConsumeArgs, ctx: &Context) -> anyhow::Result<ExitCode> {
     }
     drop(admin);
 
+    let sink = match &plan.sink_url {
+        Some(url) => {
+            let sink = HttpSink::new(url, plan.sink_timeout, tokio::runtime::Handle::current())
+                .map_err(usage)?;
+            let probe = HttpSink::new(url, plan.sink_timeout, tokio::runtime::Handle::current())
+                .map_err(usage)?;
+            let reachable = tokio::task::spawn_blocking(move || probe.reachable())
+                .await
+                .unwrap_or(false);
+            if !reachable {
+                tracing::warn!(url = %sink.url(), "the downstream does not answer yet; the circuit breaker will hold messages until it does");
+            }
+            Some(sink)
+        }
+        None => None,
+    };
     let metrics = Arc::new(ConsumerMetrics::new());
     if let Some(addr) = plan.metrics_addr {
         crate::metrics::serve(addr, metrics.clone()).await?;
@@ -925,7 +1131,7 @@ pub async fn run(args: ConsumeArgs, ctx: &Context) -> anyhow::Result<ExitCode> {
         tracing::info!("stopping: finishing in-flight messages, committing, leaving the group");
         s.store(true, Ordering::Relaxed);
     });
-    let summary = tokio::task::spawn_blocking(move || run_member(plan, metrics, stop))
+    let summary = tokio::task::spawn_blocking(move || run_member(plan, sink, metrics, stop))
         .await
         .map_err(|e| anyhow!("the consumer thread failed: {e}"))??;
     signals.abort();

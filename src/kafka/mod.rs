@@ -5,6 +5,7 @@
 pub mod admin;
 pub mod config;
 pub mod context;
+pub mod http_sink;
 pub mod launcher;
 pub mod layout;
 pub mod producer;

@@ -2,9 +2,11 @@
 //! Everything here is plain synchronous code with time injected where it matters, unit-tested
 //! without a cluster; the commands only move messages between these pieces and Kafka.
 
+pub mod breaker;
 pub mod dead_letter;
 pub mod generate;
 pub mod offsets;
 pub mod outcome;
 pub mod rate;
+pub mod sink;
 pub mod validate;

@@ -397,6 +397,8 @@ fn a_permanent_failure_is_dead_lettered_as_retries_exhausted_after_exactly_max_r
             "--retry-backoff",
             "5ms",
         ])
+        // A breaker that cannot open, so every message runs out of retries on its own.
+        .args(["--breaker-threshold", "1000"])
         .args(["--idle-timeout", "4s", "-o", "json"])
         .assert()
         .success();

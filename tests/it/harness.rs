@@ -312,3 +312,121 @@ pub fn eventually(limit: Duration, what: &str, mut f: impl FnMut() -> bool) {
         std::thread::sleep(Duration::from_millis(300));
     }
 }
+
+/// What the test HTTP downstream does with a request.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reply {
+    Status(u16),
+    /// Answer 200 after sleeping this long (to trip the client's timeout).
+    Slow(Duration),
+}
+
+/// One request the test downstream received.
+#[derive(Debug, Clone)]
+pub struct Received {
+    pub at: std::time::Instant,
+    pub key: Option<String>,
+    pub body: String,
+    pub status: u16,
+}
+
+/// A real HTTP/1.1 server on loopback for downstream tests: each request gets the reply
+/// `decide` picks; every request is recorded with its time and `x-kafka-key`.
+pub struct TestDownstream {
+    pub port: u16,
+    pub received: std::sync::Arc<std::sync::Mutex<Vec<Received>>>,
+}
+
+impl TestDownstream {
+    pub fn start(decide: impl Fn(&str, &str, usize) -> Reply + Send + Sync + 'static) -> Self {
+        use std::io::{BufRead, BufReader, Read, Write};
+        let listener = TcpListener::bind(("127.0.0.1", 0)).expect("bind test downstream");
+        let port = listener.local_addr().unwrap().port();
+        let received = std::sync::Arc::new(std::sync::Mutex::new(Vec::<Received>::new()));
+        let decide = std::sync::Arc::new(decide);
+        let rec = received.clone();
+        std::thread::spawn(move || {
+            for stream in listener.incoming() {
+                let Ok(stream) = stream else { continue };
+                let rec = rec.clone();
+                let decide = decide.clone();
+                std::thread::spawn(move || {
+                    let mut reader = BufReader::new(stream.try_clone().unwrap());
+                    let mut writer = stream;
+                    loop {
+                        let mut request_line = String::new();
+                        if reader.read_line(&mut request_line).unwrap_or(0) == 0 {
+                            return;
+                        }
+                        let mut len = 0usize;
+                        let mut key = None;
+                        loop {
+                            let mut line = String::new();
+                            if reader.read_line(&mut line).unwrap_or(0) == 0 {
+                                return;
+                            }
+                            let line = line.trim_end();
+                            if line.is_empty() {
+                                break;
+                            }
+                            if let Some((k, v)) = line.split_once(':') {
+                                let k = k.trim().to_ascii_lowercase();
+                                if k == "content-length" {
+                                    len = v.trim().parse().unwrap_or(0);
+                                } else if k == "x-kafka-key" {
+                                    key = Some(v.trim().to_string());
+                                }
+                            }
+                        }
+                        let mut body = vec![0; len];
+                        if reader.read_exact(&mut body).is_err() {
+                            return;
+                        }
+                        let body = String::from_utf8_lossy(&body).to_string();
+                        let n = rec.lock().unwrap().len();
+                        let method = request_line
+                            .split_whitespace()
+                            .next()
+                            .unwrap_or("")
+                            .to_string();
+                        let reply = if method == "POST" {
+                            decide(key.as_deref().unwrap_or(""), &body, n)
+                        } else {
+                            Reply::Status(200)
+                        };
+                        let status = match reply {
+                            Reply::Status(s) => s,
+                            Reply::Slow(d) => {
+                                std::thread::sleep(d);
+                                200
+                            }
+                        };
+                        if method == "POST" {
+                            rec.lock().unwrap().push(Received {
+                                at: std::time::Instant::now(),
+                                key,
+                                body,
+                                status,
+                            });
+                        }
+                        let resp = format!(
+                            "HTTP/1.1 {status} X\r\nContent-Length: 0\r\nConnection: keep-alive\r\n\r\n"
+                        );
+                        if writer.write_all(resp.as_bytes()).is_err() {
+                            return;
+                        }
+                    }
+                });
+            }
+        });
+        TestDownstream { port, received }
+    }
+
+    pub fn url(&self) -> String {
+        format!("http://127.0.0.1:{}/ingest", self.port)
+    }
+
+    pub fn requests(&self) -> Vec<Received> {
+        self.received.lock().unwrap().clone()
+    }
+}

@@ -6,6 +6,7 @@ mod cli;
 mod cluster;
 mod compose;
 mod consume;
+mod downstream;
 mod harness;
 mod produce;
 mod topics;

@@ -1,0 +1,323 @@
+#!/usr/bin/env bash
+# Consumer benchmark: `kmsg consume` against kcat and against the original system's approach
+# (a Python consumer: confluent-kafka + jsonschema, bench/python/consumer.py), on the same local
+# three-broker KRaft cluster, in the same run.
+#
+# What it measures
+#   Input: N login events (default N = 1,000,000) written once by
+#   `kmsg produce --generate login --invalid-ratio 0.05 --seed 1` to a fresh topic (6 partitions,
+#   RF 3), so 5% of them are bad (bad ip / locale, missing field, not JSON, cut JSON, not UTF-8,
+#   empty). Then, each timed by wall clock from process start until it has consumed all its
+#   messages and exited (start-up, group join and the final wait for acknowledgements included),
+#   with peak RSS from GNU time (/usr/bin/time -v):
+#     (a) kmsg consume: fresh group, decode + JSON + schema.json validation (format assertions),
+#         forward valid messages to its own output topic and invalid ones to its own DLQ topic
+#         (acks=all, idempotence), offsets committed once the outcome is durable;
+#         --max-messages N. Checked: forwarded + dead_lettered == N, and the end offsets of its
+#         output / DLQ topics equal forwarded / dead_lettered.
+#     (b) kcat: raw read of all partitions from the beginning to the end, values to /dev/null
+#         (no group, no decoding, no producing): the ceiling of what a librdkafka client reads.
+#     (c) the Python baseline: the same work as (a) (same schema, format checking, forward / DLQ
+#         with acks=all, async commit every 1000 messages), on BENCH_PY_MESSAGES messages
+#         (default 100,000, as it is slow; msgs/s stay comparable, the output says so).
+#   It prints the machine, the Kafka version, a table (messages, seconds, msgs/s, peak RSS) and
+#   the ratios against the targets: kmsg/kcat >= 0.5, kmsg/Python >= 10, kmsg RSS < 150 MB.
+#
+# Set-up is self-contained, like scripts/test.sh: installs missing Debian packages (kcat, GNU
+# time, jq, python3-venv; java/maven if missing), fetches Kafka (scripts/fetch-kafka.sh,
+# KAFKA_HOME defaults to <repo>/.cache/kafka), builds kmsg with `cargo build --release --locked`
+# into <repo>/target/bench, makes a Python venv in <repo>/target/bench-venv from
+# bench/python/requirements.txt, starts a dedicated cluster on free loopback ports with
+# `kmsg cluster up` and always stops and purges it on exit (also on failure or Ctrl-C). Every
+# tool run is bounded with `timeout`.
+#
+# Usage: bench/consume.sh
+# Environment:
+#   BENCH_MESSAGES=N      messages in the input topic, read by kmsg and kcat (default 1000000)
+#   BENCH_PY_MESSAGES=N   messages the Python baseline consumes (default 100000, at most N)
+#   BENCH_TIMEOUT=S       limit per tool run in seconds (default 900)
+#   BENCH_BOOTSTRAP=B     use this running cluster (3 brokers) instead of starting one
+#   BENCH_TARGET_DIR=D    cargo target dir for the release build (default <repo>/target/bench)
+#   BENCH_VENV=D          Python venv for the baseline (default <repo>/target/bench-venv)
+#   KAFKA_HOME=D          Kafka jars (default <repo>/.cache/kafka)
+# Takes about 3-6 minutes plus the release build (about 5-10 minutes the first time) on 2 cores.
+set -euo pipefail
+
+repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$repo"
+run_start=$(date +%s)
+
+N="${BENCH_MESSAGES:-1000000}"
+PY_N="${BENCH_PY_MESSAGES:-100000}"
+TOOL_TIMEOUT="${BENCH_TIMEOUT:-900}"
+INVALID_RATIO=0.05
+PARTITIONS=6
+
+log() { printf '==> %s\n' "$*" >&2; }
+die() { printf 'bench: %s\n' "$*" >&2; exit 1; }
+[[ "$N" =~ ^[1-9][0-9]*$ ]] || die "BENCH_MESSAGES must be a positive integer, got '$N'"
+[[ "$PY_N" =~ ^[1-9][0-9]*$ ]] || die "BENCH_PY_MESSAGES must be a positive integer, got '$PY_N'"
+((PY_N <= N)) || PY_N=$N
+
+# --- 1. system packages -------------------------------------------------------------------
+need_pkgs=()
+command -v kcat >/dev/null 2>&1 || need_pkgs+=(kcat)
+[[ -x /usr/bin/time ]] || need_pkgs+=(time)
+command -v jq >/dev/null 2>&1 || need_pkgs+=(jq)
+command -v java >/dev/null 2>&1 || need_pkgs+=(openjdk-17-jre-headless)
+command -v mvn >/dev/null 2>&1 || need_pkgs+=(maven)
+command -v python3 >/dev/null 2>&1 || need_pkgs+=(python3)
+# venv needs ensurepip (Debian's python3-venv), unless the venv already exists.
+venv="${BENCH_VENV:-$repo/target/bench-venv}"
+if [[ ! -x "$venv/bin/python" ]] && ! python3 -c 'import ensurepip, venv' >/dev/null 2>&1; then
+  need_pkgs+=(python3-venv)
+fi
+if ((${#need_pkgs[@]})); then
+  log "installing Debian packages: ${need_pkgs[*]}"
+  sudo_cmd=()
+  if [[ $(id -u) -ne 0 ]]; then
+    command -v sudo >/dev/null 2>&1 || die "need root or sudo to install ${need_pkgs[*]}"
+    sudo_cmd=(sudo)
+  fi
+  "${sudo_cmd[@]}" apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${need_pkgs[@]}" >/dev/null
+fi
+command -v cargo >/dev/null 2>&1 || die "cargo not found: install Rust (https://rustup.rs)"
+
+# --- 2. Kafka --------------------------------------------------------------------------------
+export KAFKA_HOME="${KAFKA_HOME:-$repo/.cache/kafka}"
+log "Kafka distribution in $KAFKA_HOME"
+scripts/fetch-kafka.sh "$KAFKA_HOME" >&2
+kafka_version="$(cat "$KAFKA_HOME/VERSION")"
+
+# --- 3. release build (own target dir: never takes the lock of target/debug builds) ---------
+export CARGO_TARGET_DIR="${BENCH_TARGET_DIR:-$repo/target/bench}"
+log "building kmsg (release) into $CARGO_TARGET_DIR"
+cargo build --release --locked
+kmsg="$CARGO_TARGET_DIR/release/kmsg"
+[[ -x "$kmsg" ]] || die "no binary at $kmsg"
+
+# --- 4. Python venv for the baseline (reinstalled when requirements.txt changes) ------------
+reqs="$repo/bench/python/requirements.txt"
+stamp="$venv/.requirements.sha256"
+want_stamp="$(sha256sum "$reqs" | cut -d' ' -f1)"
+if [[ ! -x "$venv/bin/python" || ! -f "$stamp" || "$(cat "$stamp")" != "$want_stamp" ]]; then
+  log "making the Python venv $venv from bench/python/requirements.txt"
+  [[ -x "$venv/bin/python" ]] || python3 -m venv "$venv"
+  "$venv/bin/python" -m pip install -q --disable-pip-version-check -r "$reqs" >&2
+  printf '%s\n' "$want_stamp" > "$stamp"
+fi
+py_versions="$("$venv/bin/python" -c 'import sys, confluent_kafka, jsonschema
+from importlib.metadata import version
+print("Python %d.%d.%d, confluent-kafka %s (librdkafka %s), jsonschema %s" % (sys.version_info[:3] + (confluent_kafka.version()[0], confluent_kafka.libversion()[0], version("jsonschema"))))')"
+
+# --- 5. scratch space, cluster, clean-up ---------------------------------------------------
+work="$(mktemp -d "${TMPDIR:-/tmp}/kmsg-bench-consume.XXXXXX")"
+state="$work/cluster"
+cluster_started=""
+cleanup() {
+  local rc=$?
+  if [[ -n "$cluster_started" ]]; then
+    log "stopping the benchmark cluster"
+    timeout 120 "$kmsg" cluster down --state-dir "$state" --purge >/dev/null 2>&1 || true
+  fi
+  rm -rf "$work"
+  exit "$rc"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+if [[ -n "${BENCH_BOOTSTRAP:-}" ]]; then
+  B="$BENCH_BOOTSTRAP"
+  log "using the existing cluster at $B"
+else
+  port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+  for attempt in 1 2 3; do
+    base=$((20000 + RANDOM % 25000))
+    ok=1
+    for off in 0 1 2 1000 1001 1002; do port_free $((base + off)) || ok=0; done
+    ((ok)) || continue
+    log "starting a 3-broker KRaft cluster on 127.0.0.1:$base-$((base + 2)) (attempt $attempt)"
+    cluster_started=1
+    if timeout 300 "$kmsg" cluster up --state-dir "$state" --base-port "$base" --kafka-home "$KAFKA_HOME" >&2; then
+      B="127.0.0.1:$base,127.0.0.1:$((base + 1)),127.0.0.1:$((base + 2))"
+      break
+    fi
+    timeout 120 "$kmsg" cluster down --state-dir "$state" --purge >/dev/null 2>&1 || rm -rf "$state"
+    cluster_started=""
+  done
+  [[ -n "${B:-}" ]] || die "could not start the benchmark cluster (see the error above)"
+  log "cluster up: $B"
+fi
+
+# --- helpers ---------------------------------------------------------------------------------
+now() { date +%s.%N; }
+calc() { awk "BEGIN { printf \"%s\", $* }"; }
+# Sum of the end offsets of all partitions of a topic (= messages in a fresh topic).
+end_offsets() {
+  local topic="$1" args=() p
+  for ((p = 0; p < PARTITIONS; p++)); do args+=(-t "$topic:$p:-1"); done
+  timeout 60 kcat -b "$B" -Q "${args[@]}" 2>/dev/null \
+    | awk '/offset/ { for (i = 1; i < NF; i++) if ($i == "offset") s += $(i + 1) } END { print s + 0 }'
+}
+# Peak RSS in MB from a `/usr/bin/time -v` report.
+peak_rss_mb() { awk -F: '/Maximum resident set size/ { printf "%.1f", $2 / 1024 }' "$1"; }
+# Runs a tool under GNU time and timeout; sets $secs (wall clock), $rss_mb and $status.
+timed() {
+  local name="$1" out="$2" err="$3"
+  shift 3
+  local t0 t1
+  status=0
+  t0=$(now)
+  /usr/bin/time -v -o "$work/$name.time" timeout -k 10 "$TOOL_TIMEOUT" "$@" > "$out" 2> "$err" || status=$?
+  t1=$(now)
+  secs=$(calc "$t1 - $t0")
+  rss_mb=$(peak_rss_mb "$work/$name.time")
+  rss_mb=${rss_mb:-0}
+  if ((status == 124)); then
+    log "$name: timed out after ${TOOL_TIMEOUT}s"
+  fi
+}
+problems=()
+
+# --- 6. topics and data ----------------------------------------------------------------------
+suffix="$(date +%s)-$RANDOM"
+T_IN="bench-consume-in-$suffix"
+T_OUT_KMSG="bench-consume-out-kmsg-$suffix"
+T_DLQ_KMSG="$T_IN.dlq"
+T_OUT_PY="bench-consume-out-py-$suffix"
+T_DLQ_PY="bench-consume-dlq-py-$suffix"
+timeout 60 "$kmsg" --bootstrap "$B" topics create --input-topic "$T_IN" --output-topic "$T_OUT_KMSG" >/dev/null
+for t in "$T_OUT_PY" "$T_DLQ_PY"; do
+  timeout 60 "$kmsg" --bootstrap "$B" topics create "$t" -p "$PARTITIONS" -r 3 >/dev/null
+done
+log "topics created: $T_IN (+ .dlq), $T_OUT_KMSG, $T_OUT_PY, $T_DLQ_PY"
+
+log "producing $N login events (invalid ratio $INVALID_RATIO, seed 1) to $T_IN"
+timed produce "$work/produce.out" "$work/produce.err" \
+  "$kmsg" --bootstrap "$B" produce -t "$T_IN" --generate login --count "$N" \
+  --invalid-ratio "$INVALID_RATIO" --seed 1 -q -o json
+produce_secs=$secs
+summary="$(tail -n 1 "$work/produce.out")"
+if ((status != 0)) || ! jq -e . >/dev/null 2>&1 <<<"$summary"; then
+  sed 's/^/    /' "$work/produce.err" | tail -n 20 >&2
+  die "kmsg produce failed (exit $status)"
+fi
+acked=$(jq -r .acknowledged <<<"$summary")
+expected_invalid=$(jq -r '[.generated_invalid[]?] | add // 0' <<<"$summary")
+in_count=$(end_offsets "$T_IN")
+[[ "$acked" -eq "$N" && "$in_count" -eq "$N" ]] \
+  || die "input topic holds $in_count messages ($acked acknowledged), expected $N"
+log "input ready in ${produce_secs}s: $in_count messages, $expected_invalid of them invalid"
+
+# --- 7. (a) kmsg consume -----------------------------------------------------------------------
+log "kmsg consume: $N messages, schema validation, forward + DLQ"
+timed kmsg "$work/kmsg.out" "$work/kmsg.err" \
+  "$kmsg" --bootstrap "$B" consume -g "bench-kmsg-$suffix" -t "$T_IN" \
+  --output-topic "$T_OUT_KMSG" --dlq-topic "$T_DLQ_KMSG" --schema "$repo/schema.json" \
+  --max-messages "$N" -o json
+kmsg_secs=$secs kmsg_rss=$rss_mb kmsg_status=$status
+summary="$(tail -n 1 "$work/kmsg.out")"
+if ((kmsg_status != 0)) || ! jq -e . >/dev/null 2>&1 <<<"$summary"; then
+  sed 's/^/    /' "$work/kmsg.err" | tail -n 20 >&2
+  die "kmsg consume failed (exit $kmsg_status)"
+fi
+kmsg_consumed=$(jq -r .consumed <<<"$summary")
+kmsg_fwd=$(jq -r .forwarded <<<"$summary")
+kmsg_dlq=$(jq -r .dead_lettered_total <<<"$summary")
+kmsg_own_rate=$(jq -r .msgs_per_sec <<<"$summary")
+kmsg_unfinished=$(jq -r .not_finished_at_exit <<<"$summary")
+kmsg_out_count=$(end_offsets "$T_OUT_KMSG")
+kmsg_dlq_count=$(end_offsets "$T_DLQ_KMSG")
+[[ "$kmsg_consumed" -eq "$N" ]] || problems+=("kmsg consumed $kmsg_consumed of $N")
+[[ $((kmsg_fwd + kmsg_dlq)) -eq "$N" ]] \
+  || problems+=("kmsg forwarded $kmsg_fwd + dead-lettered $kmsg_dlq != $N (not finished at exit: $kmsg_unfinished)")
+[[ "$kmsg_dlq" -eq "$expected_invalid" ]] \
+  || problems+=("kmsg dead-lettered $kmsg_dlq, but $expected_invalid invalid messages were produced")
+[[ "$kmsg_out_count" -eq "$kmsg_fwd" ]] \
+  || problems+=("kmsg output topic holds $kmsg_out_count messages, it reported $kmsg_fwd forwarded")
+[[ "$kmsg_dlq_count" -eq "$kmsg_dlq" ]] \
+  || problems+=("kmsg DLQ topic holds $kmsg_dlq_count messages, it reported $kmsg_dlq dead-lettered")
+log "kmsg: ${kmsg_secs}s, forwarded $kmsg_fwd (output topic $kmsg_out_count), dead-lettered $kmsg_dlq (DLQ topic $kmsg_dlq_count)"
+
+# --- 8. (b) kcat, raw read to /dev/null --------------------------------------------------------
+# Without -q kcat prints one "Reached end of topic T [p] at offset O" per partition on stderr
+# (and nothing per message): their sum is the number of messages it read.
+log "kcat: reading all $N messages to /dev/null"
+timed kcat /dev/null "$work/kcat.err" \
+  kcat -C -b "$B" -t "$T_IN" -o beginning -e -f '%s\n'
+kcat_secs=$secs kcat_rss=$rss_mb kcat_status=$status
+kcat_read=$(grep -o 'at offset [0-9]*' "$work/kcat.err" | awk '{ s += $3 } END { print s + 0 }')
+((kcat_status == 0)) || { sed 's/^/    /' "$work/kcat.err" | tail -n 20 >&2; problems+=("kcat exited $kcat_status"); }
+[[ "$kcat_read" -eq "$N" ]] || problems+=("kcat read up to offsets summing to $kcat_read, expected $N")
+log "kcat: ${kcat_secs}s, read $kcat_read"
+
+# --- 9. (c) the Python baseline ----------------------------------------------------------------
+log "Python baseline: $PY_N messages, schema validation, forward + DLQ"
+timed python "$work/python.out" "$work/python.err" \
+  "$venv/bin/python" "$repo/bench/python/consumer.py" --bootstrap "$B" --group "bench-py-$suffix" \
+  --topic "$T_IN" --output-topic "$T_OUT_PY" --dlq-topic "$T_DLQ_PY" --schema "$repo/schema.json" \
+  --max-messages "$PY_N"
+py_secs=$secs py_rss=$rss_mb py_status=$status
+summary="$(tail -n 1 "$work/python.out")"
+if ((py_status != 0)) || ! jq -e . >/dev/null 2>&1 <<<"$summary"; then
+  sed 's/^/    /' "$work/python.err" | tail -n 20 >&2
+  die "the Python baseline failed (exit $py_status)"
+fi
+py_consumed=$(jq -r .consumed <<<"$summary")
+py_fwd=$(jq -r .forwarded <<<"$summary")
+py_dlq=$(jq -r .dead_lettered <<<"$summary")
+py_own_rate=$(jq -r .msgs_per_sec <<<"$summary")
+py_out_count=$(end_offsets "$T_OUT_PY")
+py_dlq_count=$(end_offsets "$T_DLQ_PY")
+[[ "$py_consumed" -eq "$PY_N" ]] || problems+=("Python consumed $py_consumed of $PY_N")
+[[ $((py_fwd + py_dlq)) -eq "$PY_N" ]] || problems+=("Python forwarded $py_fwd + dead-lettered $py_dlq != $PY_N")
+[[ "$py_out_count" -eq "$py_fwd" && "$py_dlq_count" -eq "$py_dlq" ]] \
+  || problems+=("Python topics hold $py_out_count / $py_dlq_count, it reported $py_fwd / $py_dlq")
+log "Python: ${py_secs}s, forwarded $py_fwd (output topic $py_out_count), dead-lettered $py_dlq (DLQ topic $py_dlq_count)"
+
+# --- 10. report --------------------------------------------------------------------------------
+kmsg_rate=$(calc "$kmsg_consumed / $kmsg_secs")
+kcat_rate=$(calc "$kcat_read / $kcat_secs")
+py_rate=$(calc "$py_consumed / $py_secs")
+ratio_kcat=$(calc "$kmsg_rate / $kcat_rate")
+ratio_py=$(calc "$kmsg_rate / $py_rate")
+ratio_py_own=$(calc "$kmsg_own_rate / $py_own_rate")
+ok_if() { awk "BEGIN { print ($1) ? \"ok\" : \"MISS\" }"; }
+
+cpu_model="$(awk -F': *' '/^model name/ { print $2; exit }' /proc/cpuinfo)"
+kafka_note="$kafka_version (3 brokers, combined mode, localhost)"
+[[ -n "${BENCH_BOOTSTRAP:-}" ]] && kafka_note="cluster at $B (jars in KAFKA_HOME: $kafka_version)"
+echo
+echo "kmsg consume benchmark  $(date -u '+%Y-%m-%d %H:%M UTC')"
+echo "machine: $(nproc) CPUs, ${cpu_model:-unknown CPU}, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo) RAM, load average before report: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "kafka: $kafka_note; input topic: $PARTITIONS partitions, RF 3"
+echo "kmsg: $("$kmsg" --version 2>/dev/null || echo '?'); kcat: $(kcat -V 2>&1 | awk '/^Version/ { print $2; exit }') ($(kcat -V 2>&1 | grep -o 'librdkafka [0-9.]*' | head -n 1)); $py_versions"
+echo "input: $N login events, $expected_invalid invalid ($INVALID_RATIO), written by kmsg produce in ${produce_secs%.*}s"
+echo "work: kmsg and Python decode + JSON + schema.json (formats on) + forward/DLQ (acks=all, idempotence) + commits; kcat only reads to /dev/null"
+echo "wall clock = process start to exit (start-up, group join and final flush included)"
+if ((PY_N < N)); then
+  echo "NOTE: the Python baseline consumed only the first $PY_N messages (BENCH_PY_MESSAGES; it is slow); its msgs/s is comparable"
+fi
+echo
+printf '%-26s %10s %9s %10s %9s %11s\n' contender messages seconds msgs/s "RSS MB" "own msgs/s"
+printf '%-26s %10s %9s %10s %9s %11s\n' ---------- -------- ------- ------ ------ ----------
+printf '%-26s %10d %9.2f %10.0f %9.1f %11.0f\n' "kmsg consume (validate)" "$kmsg_consumed" "$kmsg_secs" "$kmsg_rate" "$kmsg_rss" "$kmsg_own_rate"
+printf '%-26s %10d %9.2f %10.0f %9.1f %11s\n' "kcat -C (raw, /dev/null)" "$kcat_read" "$kcat_secs" "$kcat_rate" "$kcat_rss" "-"
+printf '%-26s %10d %9.2f %10.0f %9.1f %11.0f\n' "Python (validate)" "$py_consumed" "$py_secs" "$py_rate" "$py_rss" "$py_own_rate"
+echo "  (own msgs/s = the tool's own figure, from its start-up to its end)"
+echo "  kmsg: forwarded $kmsg_fwd (output topic holds $kmsg_out_count), dead-lettered $kmsg_dlq (DLQ holds $kmsg_dlq_count)"
+echo "  Python: forwarded $py_fwd (output topic holds $py_out_count), dead-lettered $py_dlq (DLQ holds $py_dlq_count)"
+echo
+printf '%-34s %10s   %-10s %s\n' figure value target verdict
+printf '%-34s %10.2f   %-10s %s\n' "ratio kmsg/kcat (msgs/s)" "$ratio_kcat" ">= 0.5" "$(ok_if "$ratio_kcat >= 0.5")"
+printf '%-34s %10.1f   %-10s %s\n' "ratio kmsg/Python (msgs/s)" "$ratio_py" ">= 10" "$(ok_if "$ratio_py >= 10")"
+printf '%-34s %10.1f   %-10s %s\n' "ratio kmsg/Python (own msgs/s)" "$ratio_py_own" "(info)" ""
+printf '%-34s %10.1f   %-10s %s\n' "kmsg peak RSS (MB)" "$kmsg_rss" "< 150" "$(ok_if "$kmsg_rss < 150")"
+echo
+if ((${#problems[@]})); then
+  echo "problems:"
+  printf '  - %s\n' "${problems[@]}"
+fi
+log "benchmark done in $(($(date +%s) - run_start))s"
+((${#problems[@]} == 0))

@@ -1,0 +1,118 @@
+//! The HTTP downstream of `consume --sink-url`: each valid message is POSTed as its JSON
+//! body, with the key and Kafka coordinates in headers; `pipeline::sink::classify` judges the
+//! answer. Calls run on the async runtime (reqwest) and are awaited from the consumer's
+//! blocking thread, each bounded by `--sink-timeout` so a hanging server cannot stall it.
+
+use std::time::Duration;
+
+use base64::Engine as _;
+use tokio::runtime::Handle;
+
+use crate::pipeline::sink::{classify, Answer, CallResult};
+
+/// A configured downstream.
+pub struct HttpSink {
+    client: reqwest::Client,
+    url: reqwest::Url,
+    timeout: Duration,
+    runtime: Handle,
+}
+
+impl HttpSink {
+    /// Checks that `url` is an http(s) URL with a host.
+    pub fn check_url(url: &str) -> Result<reqwest::Url, String> {
+        let parsed = reqwest::Url::parse(url)
+            .map_err(|e| format!("--sink-url {url:?} is not a URL: {e}"))?;
+        if !matches!(parsed.scheme(), "http" | "https") || parsed.host_str().is_none() {
+            return Err(format!(
+                "--sink-url {url:?} must be an http:// or https:// URL with a host"
+            ));
+        }
+        Ok(parsed)
+    }
+
+    /// Builds the client for a checked URL; no request yet.
+    pub fn new(url: &str, timeout: Duration, runtime: Handle) -> Result<Self, String> {
+        let parsed = Self::check_url(url)?;
+        let client = reqwest::Client::builder()
+            .timeout(timeout)
+            .connect_timeout(timeout)
+            .build()
+            .map_err(|e| format!("cannot build the HTTP client: {e}"))?;
+        Ok(HttpSink {
+            client,
+            url: parsed,
+            timeout,
+            runtime,
+        })
+    }
+
+    pub fn url(&self) -> &str {
+        self.url.as_str()
+    }
+
+    /// Whether the host answers at all (start-up warning only; the breaker handles outages).
+    pub fn reachable(&self) -> bool {
+        let req = self
+            .client
+            .head(self.url.clone())
+            .timeout(self.timeout.min(Duration::from_secs(3)));
+        self.runtime.block_on(async { req.send().await.is_ok() })
+    }
+
+    /// POSTs one message; blocking (call it from a blocking thread).
+    pub fn call(
+        &self,
+        topic: &str,
+        partition: i32,
+        offset: i64,
+        key: Option<&[u8]>,
+        body: &[u8],
+    ) -> CallResult {
+        let mut req = self
+            .client
+            .post(self.url.clone())
+            .header("content-type", "application/json")
+            .header("x-kafka-topic", topic)
+            .header("x-kafka-partition", partition.to_string())
+            .header("x-kafka-offset", offset.to_string())
+            .body(body.to_vec());
+        if let Some(k) = key {
+            match std::str::from_utf8(k) {
+                Ok(text) if reqwest::header::HeaderValue::from_str(text).is_ok() => {
+                    req = req.header("x-kafka-key", text);
+                }
+                _ => {
+                    req = req
+                        .header(
+                            "x-kafka-key",
+                            base64::engine::general_purpose::STANDARD.encode(k),
+                        )
+                        .header("x-kafka-key-encoding", "base64");
+                }
+            }
+        }
+        let answer = self.runtime.block_on(async {
+            match req.send().await {
+                Ok(resp) => {
+                    let status = resp.status().as_u16();
+                    // Drain (bounded by the client timeout) so the connection can be reused.
+                    let _ = resp.bytes().await;
+                    Answer::Status(status)
+                }
+                Err(e) if e.is_timeout() => Answer::Timeout,
+                Err(e) if e.is_connect() => Answer::Connect(root_cause(&e)),
+                Err(e) => Answer::Other(root_cause(&e)),
+            }
+        });
+        classify(&answer)
+    }
+}
+
+fn root_cause(e: &dyn std::error::Error) -> String {
+    let mut cause = e;
+    while let Some(next) = cause.source() {
+        cause = next;
+    }
+    cause.to_string()
+}

@@ -1,0 +1,270 @@
+//! `kmsg consume --sink-url` against a real HTTP server started by the test: the circuit
+//! breaker pauses instead of dropping, permanent rejections go to the DLQ without retries,
+//! timeouts are retried.
+
+use std::collections::BTreeMap;
+use std::sync::{Arc, OnceLock};
+use std::time::{Duration, Instant};
+
+use predicates::prelude::*;
+
+use crate::harness::{
+    eventually, free_port, http_get, json_lines, kcat_read, kmsg, kmsg_on_cluster, metric, signal,
+    spawn_kmsg, unique, wait_bounded, Reply, TestDownstream,
+};
+
+fn pipeline_topics(prefix: &str) -> (String, String, String) {
+    let input = unique(prefix);
+    let output = format!("{input}.out");
+    kmsg_on_cluster()
+        .env("INPUT_TOPIC", &input)
+        .env("OUTPUT_TOPIC", &output)
+        .args(["topics", "create", "-p", "3", "-o", "json"])
+        .assert()
+        .success();
+    let dlq = format!("{input}.dlq");
+    (input, output, dlq)
+}
+
+#[test]
+fn an_outage_opens_the_breaker_at_the_threshold_pauses_fetching_and_recovers_without_dlq() {
+    let (input, output, dlq) = pipeline_topics("outage");
+    kmsg_on_cluster()
+        .args([
+            "produce",
+            "-t",
+            &input,
+            "--generate",
+            "login",
+            "--count",
+            "30",
+            "-q",
+        ])
+        .assert()
+        .success();
+    // The downstream fails for 4 s from its first request, then recovers.
+    let first: Arc<OnceLock<Instant>> = Arc::new(OnceLock::new());
+    let f = first.clone();
+    let server = TestDownstream::start(move |_, _, _| {
+        let start = *f.get_or_init(Instant::now);
+        if start.elapsed() < Duration::from_secs(4) {
+            Reply::Status(503)
+        } else {
+            Reply::Status(200)
+        }
+    });
+    let port = free_port();
+    let addr = format!("127.0.0.1:{port}");
+    let url = server.url();
+    let child = spawn_kmsg(&[
+        "consume",
+        "-g",
+        &unique("g"),
+        "-t",
+        &input,
+        "--output-topic",
+        &output,
+        "--sink-url",
+        &url,
+        "--breaker-threshold",
+        "3",
+        "--breaker-timeout",
+        "2s",
+        "--max-retries",
+        "5",
+        "--retry-backoff",
+        "20ms",
+        "--metrics-addr",
+        &addr,
+        "-o",
+        "json",
+    ]);
+    eventually(Duration::from_secs(60), "30 messages forwarded", || {
+        kcat_read(&output).len() >= 30
+    });
+    let body = http_get(port, "/metrics").unwrap().1;
+    let transitions = |from: &str, to: &str| {
+        metric(
+            &body,
+            &format!(
+                "kafka_consumer_circuit_breaker_transitions_total{{from=\"{from}\",to=\"{to}\"}}"
+            ),
+        )
+        .unwrap_or(0.0)
+    };
+    assert!(transitions("closed", "open") >= 1.0, "{body}");
+    assert!(transitions("open", "half_open") >= 2.0, "{body}");
+    assert!(
+        transitions("half_open", "open") >= 1.0,
+        "a failed probe must re-open: {body}"
+    );
+    assert_eq!(transitions("half_open", "closed"), 1.0, "{body}");
+    assert_eq!(
+        metric(
+            &body,
+            "kafka_consumer_circuit_breaker_state{state=\"closed\"}"
+        ),
+        Some(1.0)
+    );
+    assert!(
+        metric(
+            &body,
+            "kafka_consumer_circuit_breaker_calls_total{kind=\"not_permitted\"}"
+        )
+        .unwrap_or(0.0)
+            >= 1.0
+    );
+    signal(child.id(), libc::SIGTERM);
+    let out = wait_bounded(child, Duration::from_secs(60));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let summary = json_lines(&out.stdout).pop().unwrap();
+    assert_eq!(summary["dead_lettered_total"], 0, "{summary}");
+
+    let requests = server.requests();
+    // Exactly `threshold` failures, then nothing reaches the server while the breaker is open.
+    assert!(requests[..3].iter().all(|r| r.status == 503));
+    let gap = requests[3].at.duration_since(requests[2].at);
+    assert!(
+        gap >= Duration::from_millis(1900),
+        "a request {gap:?} after the breaker opened"
+    );
+    // While open, only probes come through, each at least the breaker timeout apart.
+    let failures: Vec<_> = requests.iter().filter(|r| r.status == 503).collect();
+    for pair in failures[2..].windows(2) {
+        assert!(pair[1].at.duration_since(pair[0].at) >= Duration::from_millis(1900));
+    }
+    // Every message reached the downstream successfully exactly once, and the output.
+    let mut ok: BTreeMap<String, usize> = BTreeMap::new();
+    for r in requests.iter().filter(|r| r.status == 200) {
+        *ok.entry(r.key.clone().unwrap()).or_default() += 1;
+    }
+    assert_eq!(ok.len(), 30, "{ok:?}");
+    assert!(ok.values().all(|&n| n == 1), "{ok:?}");
+    assert_eq!(kcat_read(&output).len(), 30);
+    assert!(
+        kcat_read(&dlq).is_empty(),
+        "the outage must not fill the DLQ"
+    );
+}
+
+#[test]
+fn client_errors_are_dead_lettered_without_retries_and_timeouts_are_retried() {
+    let (input, output, dlq) = pipeline_topics("http4xx");
+    let good = r#"{\"user_id\":\"u\"}"#;
+    let lines: String = ["ok-1", "reject-1", "slow-1", "ok-2"]
+        .iter()
+        .map(|k| format!("{{\"partition\":0,\"key\":\"{k}\",\"value\":\"{good}\"}}\n"))
+        .collect();
+    kmsg_on_cluster()
+        .args(["produce", "-t", &input, "--input", "json-envelope", "-q"])
+        .write_stdin(lines)
+        .assert()
+        .success();
+    let slow_seen = Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let s = slow_seen.clone();
+    let server = TestDownstream::start(move |key, _, _| match key {
+        k if k.starts_with("reject") => Reply::Status(400),
+        "slow-1" if !s.swap(true, std::sync::atomic::Ordering::SeqCst) => {
+            Reply::Slow(Duration::from_secs(3))
+        }
+        _ => Reply::Status(200),
+    });
+    let out = kmsg_on_cluster()
+        .args([
+            "consume",
+            "-g",
+            &unique("g"),
+            "-t",
+            &input,
+            "--output-topic",
+            &output,
+        ])
+        .args([
+            "--sink-url",
+            &server.url(),
+            "--sink-timeout",
+            "500ms",
+            "--retry-backoff",
+            "20ms",
+        ])
+        .args(["--idle-timeout", "5s", "-o", "json"])
+        .assert()
+        .success();
+    let summary = json_lines(&out.get_output().stdout).pop().unwrap();
+    assert_eq!(
+        summary["dead_lettered"]["downstream_rejected"], 1,
+        "{summary}"
+    );
+    assert!(summary["retries"].as_u64().unwrap() >= 1, "{summary}");
+
+    let dead = kcat_read(&dlq);
+    assert_eq!(dead.len(), 1);
+    assert_eq!(dead[0].key.as_deref(), Some("reject-1"));
+    assert_eq!(
+        dead[0].header("kmsg.dlq.error.class"),
+        Some("downstream_rejected")
+    );
+    assert!(dead[0]
+        .header("kmsg.dlq.error.message")
+        .unwrap()
+        .contains("HTTP 400"));
+    let requests = server.requests();
+    let count = |k: &str| {
+        requests
+            .iter()
+            .filter(|r| r.key.as_deref() == Some(k))
+            .count()
+    };
+    assert_eq!(count("reject-1"), 1, "a 4xx must not be retried");
+    assert!(count("slow-1") >= 2, "a timeout must be retried");
+    let forwarded: Vec<_> = kcat_read(&output)
+        .into_iter()
+        .filter_map(|r| r.key)
+        .collect();
+    assert_eq!(forwarded.len(), 3, "{forwarded:?}");
+    assert_eq!(
+        requests
+            .iter()
+            .find(|r| r.key.as_deref() == Some("ok-1"))
+            .unwrap()
+            .body,
+        r#"{"user_id":"u"}"#
+    );
+}
+
+#[test]
+fn bad_downstream_and_breaker_settings_are_usage_errors() {
+    for (args, needle) in [
+        (
+            vec!["--sink-url", "not a url"],
+            "--sink-url \"not a url\" is not a URL",
+        ),
+        (
+            vec!["--sink-url", "ftp://host/x"],
+            "must be an http:// or https:// URL",
+        ),
+        (
+            vec!["--breaker-threshold", "0"],
+            "--breaker-threshold must be at least 1",
+        ),
+        (
+            vec!["--breaker-probes", "0"],
+            "--breaker-probes must be at least 1",
+        ),
+        (
+            vec!["--breaker-timeout", "0s"],
+            "--breaker-timeout must be above 0",
+        ),
+    ] {
+        kmsg()
+            .args(["--bootstrap", "127.0.0.1:1", "consume", "-g", "g"])
+            .args(&args)
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains(needle));
+    }
+}
