@@ -4,16 +4,20 @@
 #
 # What it measures
 #   1. Throughput: N messages of 200 bytes (JSON lines, no keys; default N = 1,000,000) sent
-#      to a fresh topic per tool (6 partitions, RF 3, min.insync.replicas=2) with acks=all and
-#      idempotence, timed by wall clock from process start to exit (so start-up, connection
-#      and the final wait for acknowledgements are included). kmsg and kcat read the same file;
-#      ProducerPerformance sends N random 200-byte records (its --record-size mode).
-#      Peak RSS of each tool via GNU time (/usr/bin/time -v). Counts are checked on the
-#      brokers (sum of the partitions' end offsets must equal N).
+#      to one fresh topic per tool (6 partitions, RF 3, min.insync.replicas=2), acks=all and
+#      idempotence, default batching. Each run is timed by wall clock from process start to
+#      exit (start-up, connecting and the final wait for acknowledgements included). kmsg and
+#      kcat read the same file; ProducerPerformance sends N random 200-byte records (its
+#      --record-size mode). Per run also: CPU time (user+sys) and peak RSS from GNU time
+#      (/usr/bin/time -v). Counts are checked on the brokers (the topic's end offsets must grow
+#      by N). BENCH_ROUNDS rounds (default 3), the tool order rotated per round; the table
+#      shows medians (and the best round), so a burst of other work on the machine does not
+#      decide the ratio.
 #   2. Rate accuracy of `kmsg produce --generate posts --rate R --duration 10s` for
 #      R in 10, 1000, 10000, 100000: achieved rate = sent / 10 s, error in %, `kept_up`.
 #   It prints the machine, the Kafka version, a results table with ratios and the targets
-#   (kmsg/kcat >= 1.0, kmsg peak RSS < 100 MB, rate error within 2%).
+#   (kmsg/kcat >= 1.0, kmsg peak RSS < 100 MB, rate error within 2%). Exit status 1 when a run
+#   failed or a count did not match (targets missed are reported, not failures).
 #
 # Set-up is self-contained, like scripts/test.sh: installs missing Debian packages (kcat, GNU
 # time, jq; java/maven if missing), fetches Kafka (scripts/fetch-kafka.sh, KAFKA_HOME defaults
@@ -25,13 +29,14 @@
 # Usage: bench/produce.sh
 # Environment:
 #   BENCH_MESSAGES=N      messages per throughput run (default 1000000)
+#   BENCH_ROUNDS=K        throughput rounds per tool (default 3)
 #   BENCH_RATES="R ..."   rates for the accuracy runs (default "10 1000 10000 100000")
 #   BENCH_RATE_SECS=S     length of each rate run in seconds (default 10)
 #   BENCH_TIMEOUT=S       limit per tool run in seconds (default 600)
-#   BENCH_BOOTSTRAP=B     use this running cluster (must have 3 brokers) instead of starting one
+#   BENCH_BOOTSTRAP=B     use this running cluster (3 brokers) instead of starting one
 #   BENCH_TARGET_DIR=D    cargo target dir for the release build (default <repo>/target/bench)
 #   KAFKA_HOME=D          Kafka jars (default <repo>/.cache/kafka)
-# Takes about 3-6 minutes plus the release build (about 5-10 minutes the first time) on 2 cores.
+# On 2 cores: about 10-15 minutes with the defaults, plus the release build (3-10 minutes).
 set -euo pipefail
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -42,12 +47,14 @@ N="${BENCH_MESSAGES:-1000000}"
 RATES="${BENCH_RATES:-10 1000 10000 100000}"
 RATE_SECS="${BENCH_RATE_SECS:-10}"
 TOOL_TIMEOUT="${BENCH_TIMEOUT:-600}"
+ROUNDS="${BENCH_ROUNDS:-3}"
 SIZE=200        # bytes per message (without the newline in the file)
 PARTITIONS=6
 
 log() { printf '==> %s\n' "$*" >&2; }
 die() { printf 'bench: %s\n' "$*" >&2; exit 1; }
 [[ "$N" =~ ^[1-9][0-9]*$ ]] || die "BENCH_MESSAGES must be a positive integer, got '$N'"
+[[ "$ROUNDS" =~ ^[1-9][0-9]*$ ]] || die "BENCH_ROUNDS must be a positive integer, got '$ROUNDS'"
 
 # --- 1. system packages -------------------------------------------------------------------
 need_pkgs=()
@@ -113,6 +120,9 @@ else
       B="127.0.0.1:$base,127.0.0.1:$((base + 1)),127.0.0.1:$((base + 2))"
       break
     fi
+    for f in "$state"/node-*/server.log; do
+      [[ -f "$f" ]] && { log "last lines of $f:"; tail -n 5 "$f" | sed 's/^/    /' >&2; }
+    done
     timeout 120 "$kmsg" cluster down --state-dir "$state" --purge >/dev/null 2>&1 || rm -rf "$state"
     cluster_started=""
   done
@@ -138,7 +148,7 @@ log "writing $N messages of $SIZE bytes to $data"
 awk -v n="$N" -v size="$SIZE" 'BEGIN {
   lorem = "Lorem ipsum dolor sit amet consectetur adipiscing elit sed do eiusmod tempor incididunt ut labore et dolore magna aliqua Ut enim ad minim veniam quis nostrud exercitation ullamco laboris nisi ut aliquip ex ea commodo consequat Duis aute irure dolor in reprehenderit in voluptate velit esse cillum dolore eu fugiat nulla pariatur"
   for (i = 1; i <= n; i++) {
-    head = sprintf("{\"id\":%d,\"user\":\"user-%04d\",\"ts\":%d,\"lang\":\"en\",\"text\":\"", i, i % 9973, 1767225600000 + i)
+    head = sprintf("{\"id\":%d,\"user\":\"user-%04d\",\"ts\":%.0f,\"lang\":\"en\",\"text\":\"", i, i % 9973, 1767225600000 + i)
     tail = "\"}"
     pad = size - length(head) - length(tail)
     printf "%s%s%s\n", head, substr(lorem, 1 + i % 40, pad), tail
@@ -161,7 +171,9 @@ end_offsets() {
 }
 # Peak RSS in MB from a `/usr/bin/time -v` report.
 peak_rss_mb() { awk -F: '/Maximum resident set size/ { printf "%.1f", $2 / 1024 }' "$1"; }
-# Runs a tool under GNU time and timeout; sets $secs (wall clock), $rss_mb and $status.
+# Runs a tool under GNU time and timeout; sets $secs (wall clock), $cpu (user+sys seconds),
+# $rss_mb (peak resident set) and $status. GNU time waits for `timeout`, whose rusage covers
+# the tool it waited for: the peak RSS is the tool's.
 timed() {
   local name="$1" out="$2" err="$3"
   shift 3
@@ -172,6 +184,7 @@ timed() {
   t1=$(now)
   secs=$(calc "$t1 - $t0")
   rss_mb=$(peak_rss_mb "$work/$name.time")
+  cpu=$(awk -F': ' '/User time|System time/ { s += $2 } END { printf "%.2f", s }' "$work/$name.time")
   if ((status == 124)); then
     log "$name: timed out after ${TOOL_TIMEOUT}s"
   fi
@@ -190,6 +203,10 @@ rootLogger.level = WARN
 rootLogger.appenderRef.stderr.ref = STDERR
 EOF
 
+load_at_start="$(cut -d' ' -f1-3 /proc/loadavg)"
+if awk -v l="${load_at_start%% *}" -v n="$(nproc)" 'BEGIN { exit !(l > n) }'; then
+  log "warning: load average $load_at_start on $(nproc) CPUs: other work is running, expect noisy figures"
+fi
 problems=()
 declare -A R_SECS R_CPU R_RSS R_OWN R_P50 R_P99 R_COUNT R_LOAD
 

@@ -361,6 +361,8 @@ complete -c kmsg -n "__fish_kmsg_using_subcommand consume" -l sink-timeout -d 'L
 complete -c kmsg -n "__fish_kmsg_using_subcommand consume" -l breaker-threshold -d 'Consecutive transient downstream failures that open the circuit breaker' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand consume" -l breaker-timeout -d 'How long the breaker stays open (consumption paused) before probing' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand consume" -l breaker-probes -d 'Probe calls allowed in half-open' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand consume" -l txn-max-messages -d 'With --exactly-once: commit the transaction after this many messages' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand consume" -l txn-max-interval -d 'With --exactly-once: commit the transaction at least this often' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand consume" -l seed -d 'Seed of the fault injector, for reproducible runs' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand consume" -l offset-reset -d 'Where a group with no committed offsets starts' -r -f -a "earliest\t''
 latest\t''"
@@ -389,6 +391,7 @@ complete -c kmsg -n "__fish_kmsg_using_subcommand consume" -l log-format -d 'Log
 json\t''"
 complete -c kmsg -n "__fish_kmsg_using_subcommand consume" -s o -l output -d 'How results are printed on stdout' -r -f -a "table\t'Human-readable tables'
 json\t'JSON: one object per result, one per line for streams'"
+complete -c kmsg -n "__fish_kmsg_using_subcommand consume" -l exactly-once -d 'Exactly-once: output records, dead letters and consumed offsets commit atomically in Kafka transactions (needs a stable --instance-id: the transactional.id derives from it)'
 complete -c kmsg -n "__fish_kmsg_using_subcommand consume" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kmsg -n "__fish_kmsg_using_subcommand consume" -s V -l version -d 'Print version'
 complete -c kmsg -n "__fish_kmsg_using_subcommand completions" -s b -l bootstrap -d 'Kafka bootstrap servers, comma separated [default: localhost:9092]' -r

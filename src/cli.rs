@@ -244,6 +244,19 @@ pub struct ConsumeArgs {
     #[arg(long, default_value_t = 1)]
     pub breaker_probes: u32,
 
+    /// Exactly-once: output records, dead letters and consumed offsets commit atomically in
+    /// Kafka transactions (needs a stable --instance-id: the transactional.id derives from it)
+    #[arg(long)]
+    pub exactly_once: bool,
+
+    /// With --exactly-once: commit the transaction after this many messages
+    #[arg(long, default_value_t = 1000)]
+    pub txn_max_messages: u64,
+
+    /// With --exactly-once: commit the transaction at least this often
+    #[arg(long, default_value = "500ms", value_parser = parse_duration)]
+    pub txn_max_interval: Duration,
+
     /// Seed of the fault injector, for reproducible runs
     #[arg(long, default_value_t = 0)]
     pub seed: u64,

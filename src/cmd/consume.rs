@@ -54,6 +54,12 @@ const DLQ_MAX_ATTEMPTS: u32 = 5;
 const DEFAULT_MAX_POLL_INTERVAL: Duration = Duration::from_secs(300);
 /// How often librdkafka reports statistics, from which the lag gauges are refreshed.
 const STATS_INTERVAL_MS: &str = "3000";
+/// How long a transactional call (init, send offsets, commit, abort) may take.
+const TXN_TIMEOUT: Duration = Duration::from_secs(30);
+/// librdkafka's default `transaction.timeout.ms`.
+const DEFAULT_TXN_TIMEOUT: Duration = Duration::from_secs(60);
+/// Consecutive aborted transactions after which the member gives up.
+const MAX_ABORTS: u32 = 5;
 /// Messages buffered during a backoff before the partitions are paused.
 const MAX_BUFFERED: usize = 10_000;
 /// How long a revoke waits for the revoked partitions' in-flight outcomes.
@@ -79,6 +85,10 @@ struct ConsumePlan {
     sink_url: Option<String>,
     sink_timeout: Duration,
     breaker: BreakerConfig,
+    exactly_once: bool,
+    txn_max_messages: u64,
+    txn_max_interval: Duration,
+    offset_reset: OffsetReset,
 }
 
 fn default_instance_id() -> String {
@@ -165,6 +175,50 @@ impl ConsumePlan {
         if let Some(url) = &args.sink_url {
             HttpSink::check_url(url).map_err(usage)?;
         }
+        if args.exactly_once {
+            if args.instance_id.is_none() {
+                return Err(usage(
+                    "--exactly-once needs a stable --instance-id (or INSTANCE_ID): its transactional.id derives from it, so a restarted member fences its previous self",
+                ));
+            }
+            let extra = &ctx.settings.extra;
+            for (key, refused) in [
+                ("isolation.level", &["read_uncommitted"][..]),
+                ("enable.idempotence", &["false"][..]),
+                ("acks", &["0", "1"][..]),
+            ] {
+                if let Some(v) = extra.get(key) {
+                    if refused.contains(&v.as_str()) {
+                        return Err(usage(format!(
+                            "--exactly-once cannot honour -X {key}={v}: transactions need isolation.level=read_committed, idempotence and acks=all"
+                        )));
+                    }
+                }
+            }
+            if extra.contains_key("transactional.id") {
+                return Err(usage(
+                    "--exactly-once derives transactional.id from --group and --instance-id: do not set it with -X",
+                ));
+            }
+            if args.txn_max_messages == 0 || args.txn_max_interval.is_zero() {
+                return Err(usage(
+                    "--txn-max-messages and --txn-max-interval must be above 0",
+                ));
+            }
+            let txn_timeout = extra
+                .get("transaction.timeout.ms")
+                .and_then(|v| v.parse().ok())
+                .map(Duration::from_millis)
+                .unwrap_or(DEFAULT_TXN_TIMEOUT);
+            let worst = retry.worst_case() + args.sink_timeout * (args.max_retries + 1);
+            if worst >= txn_timeout {
+                return Err(usage(format!(
+                    "with --exactly-once one message can take {} in retries, longer than transaction.timeout.ms ({}): lower --max-retries, --retry-backoff-max or --sink-timeout",
+                    humantime::format_duration(worst),
+                    humantime::format_duration(txn_timeout)
+                )));
+            }
+        }
         if args.sink_timeout.is_zero() {
             return Err(usage("--sink-timeout must be above 0"));
         }
@@ -184,6 +238,14 @@ impl ConsumePlan {
         }
         if !ctx.settings.extra.contains_key("message.timeout.ms") {
             producer.set("message.timeout.ms", "30000");
+        }
+        if args.exactly_once {
+            producer.set(
+                "transactional.id",
+                format!("kmsg-{}-{instance}", args.group),
+            );
+            producer.set("enable.idempotence", "true");
+            producer.set("acks", "all");
         }
         Ok(ConsumePlan {
             group: args.group.clone(),
@@ -208,6 +270,10 @@ impl ConsumePlan {
             sink_url: args.sink_url.clone(),
             sink_timeout: args.sink_timeout,
             breaker,
+            exactly_once: args.exactly_once,
+            txn_max_messages: args.txn_max_messages,
+            txn_max_interval: args.txn_max_interval,
+            offset_reset: args.offset_reset,
         })
     }
 }
@@ -248,6 +314,50 @@ struct Shared {
     breaker_paused: AtomicBool,
     breaker_opened: AtomicU64,
     producer: OnceLock<Arc<ThreadedProducer<OutcomeContext>>>,
+    /// Exactly-once state: whether a transaction is open, and what the loop must do next.
+    exactly_once: bool,
+    txn_open: AtomicBool,
+    txn_started: Mutex<Option<Instant>>,
+    /// Set when a transaction had to be aborted outside the loop (in a revoke): rewind.
+    txn_needs_rewind: AtomicBool,
+    txn_fatal: Mutex<Option<String>>,
+    txn_committed: AtomicU64,
+    txn_aborted: AtomicU64,
+}
+
+/// Why a transaction could not be committed.
+enum TxnFailure {
+    /// Abort, rewind to the committed offsets, and process again.
+    Abort(String),
+    /// Fenced or fatal: the member must stop.
+    Fatal(String),
+}
+
+fn txn_failure(what: &str, e: &KafkaError) -> TxnFailure {
+    match e {
+        KafkaError::Transaction(r) if r.is_fatal() => {
+            TxnFailure::Fatal(format!("{what}: {e} (fatal)"))
+        }
+        _ => TxnFailure::Abort(format!("{what}: {e}")),
+    }
+}
+
+/// Runs a transactional call, retrying it while librdkafka says the error is retriable.
+fn with_retries(
+    what: &str,
+    mut call: impl FnMut() -> Result<(), KafkaError>,
+) -> Result<(), TxnFailure> {
+    let mut tries = 0;
+    loop {
+        match call() {
+            Ok(()) => return Ok(()),
+            Err(KafkaError::Transaction(r)) if r.is_retriable() && tries < 3 => {
+                tries += 1;
+                tracing::debug!("{what}: {r}; retrying");
+            }
+            Err(e) => return Err(txn_failure(what, &e)),
+        }
+    }
 }
 
 fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
@@ -255,6 +365,79 @@ fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
 }
 
 impl Shared {
+    fn producer(&self) -> &ThreadedProducer<OutcomeContext> {
+        self.producer
+            .get()
+            .expect("the producer is created before the consumer")
+    }
+
+    /// Opens a transaction if none is open (exactly-once).
+    fn begin_txn(&self) -> Result<(), TxnFailure> {
+        if self.txn_open.load(Ordering::SeqCst) {
+            return Ok(());
+        }
+        self.producer()
+            .begin_transaction()
+            .map_err(|e| txn_failure("begin transaction", &e))?;
+        self.txn_open.store(true, Ordering::SeqCst);
+        *lock(&self.txn_started) = Some(Instant::now());
+        Ok(())
+    }
+
+    /// Exactly-once commit point: waits for the open transaction's records, adds the
+    /// positions of every finished message to it, and commits. Output records, dead letters
+    /// and offsets become visible together or not at all.
+    fn commit_txn(&self, consumer: &BaseConsumer<RebalanceContext>) -> Result<(), TxnFailure> {
+        let producer = self.producer();
+        let _ = producer.flush(TXN_TIMEOUT);
+        if let Some((_, reason)) = lock(&self.failures).first() {
+            return Err(TxnFailure::Abort(format!(
+                "a record of the transaction failed: {reason}"
+            )));
+        }
+        let positions = lock(&self.tracker).take_commits();
+        if positions.is_empty() && !self.txn_open.load(Ordering::SeqCst) {
+            return Ok(());
+        }
+        self.begin_txn()?;
+        if !positions.is_empty() {
+            let tpl = self.offsets_list(&positions);
+            let cgm = consumer
+                .group_metadata()
+                .ok_or_else(|| TxnFailure::Fatal("no consumer group metadata".into()))?;
+            with_retries("send offsets to the transaction", || {
+                producer.send_offsets_to_transaction(&tpl, &cgm, TXN_TIMEOUT)
+            })?;
+        }
+        with_retries("commit transaction", || {
+            producer.commit_transaction(TXN_TIMEOUT)
+        })?;
+        self.txn_open.store(false, Ordering::SeqCst);
+        self.txn_committed.fetch_add(1, Ordering::Relaxed);
+        tracing::debug!(?positions, "transaction committed");
+        Ok(())
+    }
+
+    /// Aborts the open transaction (its records are never visible to read_committed readers).
+    fn abort_txn(&self) -> Result<(), TxnFailure> {
+        if self.txn_open.swap(false, Ordering::SeqCst) {
+            if let Err(e) = self.producer().abort_transaction(TXN_TIMEOUT) {
+                return Err(TxnFailure::Fatal(format!("abort transaction: {e}")));
+            }
+            self.txn_aborted.fetch_add(1, Ordering::Relaxed);
+        }
+        lock(&self.failures).clear();
+        Ok(())
+    }
+
+    fn offsets_list(&self, positions: &[(i32, i64)]) -> TopicPartitionList {
+        let mut tpl = TopicPartitionList::new();
+        for (p, next) in positions {
+            let _ = tpl.add_partition_offset(&self.topic, *p, Offset::Offset(*next));
+        }
+        tpl
+    }
+
     fn error(&self, error_type: &str) {
         self.metrics.error(&self.topic, error_type);
         *lock(&self.errors)
@@ -392,8 +575,24 @@ impl ConsumerContext for RebalanceContext {
         if let Rebalance::Revoke(tpl) = rebalance {
             let partitions = partitions_of(tpl, &shared.topic);
             shared.revokes.fetch_add(1, Ordering::SeqCst);
+            if shared.exactly_once {
+                // Commit the open transaction (it may hold records of the revoked partitions).
+                match shared.commit_txn(consumer) {
+                    Ok(()) => {}
+                    Err(TxnFailure::Abort(reason)) => {
+                        tracing::warn!("aborting the transaction on revoke: {reason}");
+                        if let Err(TxnFailure::Fatal(f)) | Err(TxnFailure::Abort(f)) =
+                            shared.abort_txn()
+                        {
+                            *lock(&shared.txn_fatal) = Some(f);
+                        }
+                        shared.txn_needs_rewind.store(true, Ordering::SeqCst);
+                    }
+                    Err(TxnFailure::Fatal(f)) => *lock(&shared.txn_fatal) = Some(f),
+                }
+            }
             // Let outcomes already on their way become durable, then commit them.
-            if let Some(producer) = shared.producer.get() {
+            if let (false, Some(producer)) = (shared.exactly_once, shared.producer.get()) {
                 let deadline = Instant::now() + REVOKE_FLUSH;
                 while lock(&shared.tracker).in_flight_of(&partitions) > 0
                     && Instant::now() < deadline
@@ -402,7 +601,9 @@ impl ConsumerContext for RebalanceContext {
                 }
             }
             let positions = lock(&shared.tracker).release(&partitions);
-            shared.commit(consumer, &positions, CommitMode::Sync);
+            if !shared.exactly_once {
+                shared.commit(consumer, &positions, CommitMode::Sync);
+            }
             let mut assignment = lock(&shared.assignment);
             for p in &partitions {
                 assignment.remove(p);
@@ -451,10 +652,19 @@ struct Summary {
     retries: u64,
     errors: BTreeMap<String, u64>,
     breaker_opened: u64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    transactions: Option<TxnCounts>,
     not_finished_at_exit: u64,
     duration_secs: f64,
     msgs_per_sec: f64,
     stopped_by: String,
+}
+
+/// Transactions of an exactly-once run.
+#[derive(Debug, Serialize)]
+struct TxnCounts {
+    committed: u64,
+    aborted: u64,
 }
 
 /// Why the loop ended.
@@ -479,6 +689,9 @@ struct Member {
     sink: Option<HttpSink>,
     /// Guards the downstream (the HTTP sink or the fault injector) when there is one.
     breaker: Option<Breaker>,
+    /// Messages handled in the open transaction (exactly-once).
+    txn_messages: u64,
+    aborts_in_a_row: u32,
 }
 
 impl Member {
@@ -488,6 +701,15 @@ impl Member {
 
     /// Queues one record, waiting (while serving delivery reports) if the queue is full.
     fn produce(&self, topic: &str, pending: Pending, headers: &[(String, Option<Vec<u8>>)]) {
+        if self.plan.exactly_once {
+            match self.shared.begin_txn() {
+                Ok(()) => {}
+                Err(TxnFailure::Abort(r)) | Err(TxnFailure::Fatal(r)) => {
+                    *lock(&self.shared.txn_fatal) = Some(r);
+                    return;
+                }
+            }
+        }
         let source = pending.source.clone();
         let mut owned = OwnedHeaders::new_with_capacity(headers.len());
         for (k, v) in headers {
@@ -770,9 +992,17 @@ impl Member {
                 tracing::warn!("cannot pause partitions: {e}");
             }
         }
-        let commits = lock(&self.shared.tracker).take_commits();
-        self.shared
-            .commit(&self.consumer, &commits, CommitMode::Async);
+        if self.plan.exactly_once {
+            // Commit the work done so far before pausing, so no transaction stays open.
+            if let Err(e) = self.commit_txn_or_rewind() {
+                self.stop.store(true, Ordering::Relaxed);
+                self.fatal.get_or_insert(e);
+            }
+        } else {
+            let commits = lock(&self.shared.tracker).take_commits();
+            self.shared
+                .commit(&self.consumer, &commits, CommitMode::Async);
+        }
         while Instant::now() < until && !self.stopped() {
             let left = until.saturating_duration_since(Instant::now());
             match self.consumer.poll(left.min(Duration::from_millis(100))) {
@@ -795,6 +1025,65 @@ impl Member {
             }
         }
         !self.stopped()
+    }
+
+    /// Exactly-once commit point; an abortable failure aborts and rewinds.
+    fn commit_txn_or_rewind(&mut self) -> anyhow::Result<()> {
+        match self.shared.commit_txn(&self.consumer) {
+            Ok(()) => {
+                self.txn_messages = 0;
+                self.aborts_in_a_row = 0;
+                Ok(())
+            }
+            Err(TxnFailure::Abort(reason)) => self.abort_and_rewind(&reason),
+            Err(TxnFailure::Fatal(reason)) => {
+                bail!("{reason}; stopping (nothing of the open transaction is visible)")
+            }
+        }
+    }
+
+    /// Aborts the open transaction and goes back to the committed offsets.
+    fn abort_and_rewind(&mut self, reason: &str) -> anyhow::Result<()> {
+        tracing::warn!("aborting the transaction: {reason}");
+        if let Err(TxnFailure::Fatal(f)) | Err(TxnFailure::Abort(f)) = self.shared.abort_txn() {
+            bail!("{f}");
+        }
+        self.aborts_in_a_row += 1;
+        if self.aborts_in_a_row > MAX_ABORTS {
+            bail!("{MAX_ABORTS} transactions in a row were aborted (last: {reason}); stopping without committing");
+        }
+        self.txn_messages = 0;
+        self.rewind()
+    }
+
+    /// Seeks every assigned partition back to its committed offset and forgets the work
+    /// done since (it was aborted), so it is processed again.
+    fn rewind(&mut self) -> anyhow::Result<()> {
+        self.buffered.clear();
+        let assigned: Vec<i32> = lock(&self.shared.assignment).iter().copied().collect();
+        lock(&self.shared.tracker).release(&assigned);
+        let committed = self
+            .consumer
+            .committed(TXN_TIMEOUT)
+            .map_err(|e| anyhow!("cannot read committed offsets to rewind: {e}"))?;
+        let mut seek = TopicPartitionList::new();
+        for e in committed.elements_for_topic(&self.shared.topic) {
+            let to = match e.offset() {
+                Offset::Offset(o) => Offset::Offset(o),
+                _ => match self.plan.offset_reset {
+                    OffsetReset::Earliest => Offset::Beginning,
+                    OffsetReset::Latest => Offset::End,
+                },
+            };
+            let _ = seek.add_partition_offset(&self.shared.topic, e.partition(), to);
+        }
+        if seek.count() > 0 {
+            self.consumer
+                .seek_partitions(seek, TXN_TIMEOUT)
+                .map_err(|e| anyhow!("cannot rewind to the committed offsets: {e}"))?;
+        }
+        tracing::info!(partitions = ?assigned, "rewound to the committed offsets");
+        Ok(())
     }
 
     fn observe(&self, started: Instant) {
@@ -857,6 +1146,10 @@ impl Member {
     /// writes are retried together after one backoff, and after `DLQ_MAX_ATTEMPTS` the member
     /// stops uncommitted past the message.
     fn process_failures(&mut self) -> anyhow::Result<()> {
+        if self.plan.exactly_once {
+            // A failed record dooms the transaction: the loop aborts it and rewinds.
+            return Ok(());
+        }
         let failures: Vec<(Box<Pending>, String)> =
             std::mem::take(&mut *lock(&self.shared.failures));
         let mut dlq_retries = Vec::new();
@@ -944,6 +1237,13 @@ fn run_member(
         breaker_paused: AtomicBool::new(false),
         breaker_opened: AtomicU64::new(0),
         producer: OnceLock::new(),
+        exactly_once: plan.exactly_once,
+        txn_open: AtomicBool::new(false),
+        txn_started: Mutex::new(None),
+        txn_needs_rewind: AtomicBool::new(false),
+        txn_fatal: Mutex::new(None),
+        txn_committed: AtomicU64::new(0),
+        txn_aborted: AtomicU64::new(0),
     });
     let producer: Arc<ThreadedProducer<OutcomeContext>> = Arc::new(
         plan.producer
@@ -954,6 +1254,17 @@ fn run_member(
             .map_err(|e| anyhow!("cannot create the producer: {e}"))?,
     );
     let _ = shared.producer.set(producer.clone());
+    if plan.exactly_once {
+        // Fences any earlier member with the same transactional.id and aborts its open
+        // transaction, so a restarted instance never duplicates what a crashed one wrote.
+        producer.init_transactions(TXN_TIMEOUT).map_err(|e| {
+            anyhow!(
+                "cannot start transactions (transactional.id kmsg-{}-{}): {e}",
+                plan.group,
+                plan.instance
+            )
+        })?;
+    }
     let consumer: BaseConsumer<RebalanceContext> = plan
         .consumer
         .create_with_context(RebalanceContext {
@@ -981,6 +1292,8 @@ fn run_member(
         stop,
         consumed: 0,
         fatal: None,
+        txn_messages: 0,
+        aborts_in_a_row: 0,
     };
     let start = Instant::now();
     let mut last_message = Instant::now();
@@ -1005,11 +1318,31 @@ fn run_member(
                 break StopReason::Idle;
             }
         }
-        member.process_failures()?;
-        if last_commit.elapsed() >= member.plan.commit_interval {
-            let commits = lock(&shared.tracker).take_commits();
-            shared.commit(&member.consumer, &commits, CommitMode::Async);
-            last_commit = Instant::now();
+        if member.plan.exactly_once {
+            if let Some(f) = lock(&shared.txn_fatal).take() {
+                return Err(finish_fatal(&member, anyhow!("{f}")));
+            }
+            if shared.txn_needs_rewind.swap(false, Ordering::SeqCst) {
+                member.rewind()?;
+            }
+            if !lock(&shared.failures).is_empty() {
+                let reason = lock(&shared.failures)[0].1.clone();
+                member
+                    .abort_and_rewind(&format!("a record of the transaction failed: {reason}"))?;
+            }
+            let due = member.txn_messages >= member.plan.txn_max_messages
+                || last_commit.elapsed() >= member.plan.txn_max_interval;
+            if due {
+                member.commit_txn_or_rewind()?;
+                last_commit = Instant::now();
+            }
+        } else {
+            member.process_failures()?;
+            if last_commit.elapsed() >= member.plan.commit_interval {
+                let commits = lock(&shared.tracker).take_commits();
+                shared.commit(&member.consumer, &commits, CommitMode::Async);
+                last_commit = Instant::now();
+            }
         }
         let next = match member.buffered.pop_front() {
             Some(m) => Some(m),
@@ -1026,6 +1359,7 @@ fn run_member(
         if let Some(m) = next {
             last_message = Instant::now();
             member.consumed += 1;
+            member.txn_messages += 1;
             member.handle(m);
         }
         if let Some(e) = member.fatal.take() {
@@ -1035,7 +1369,10 @@ fn run_member(
 
     // Shutdown: let in-flight outcomes become durable (bounded), serve their failures, commit.
     let deadline = Instant::now() + member.plan.shutdown_timeout;
-    loop {
+    if member.plan.exactly_once {
+        member.commit_txn_or_rewind()?;
+    }
+    while !member.plan.exactly_once {
         let _ = member.producer.flush(Duration::from_millis(100));
         if let Err(e) = member.process_failures() {
             return Err(finish_fatal(&member, e));
@@ -1045,8 +1382,10 @@ fn run_member(
             break;
         }
     }
-    let positions = lock(&shared.tracker).positions();
-    shared.commit(&member.consumer, &positions, CommitMode::Sync);
+    if !member.plan.exactly_once {
+        let positions = lock(&shared.tracker).positions();
+        shared.commit(&member.consumer, &positions, CommitMode::Sync);
+    }
     let left = lock(&shared.tracker).in_flight() as u64;
     member.consumer.unsubscribe();
     let elapsed = start.elapsed().as_secs_f64().max(1e-6);
@@ -1066,6 +1405,10 @@ fn run_member(
         retries: shared.retries.load(Ordering::Relaxed),
         errors,
         breaker_opened: shared.breaker_opened.load(Ordering::Relaxed),
+        transactions: member.plan.exactly_once.then(|| TxnCounts {
+            committed: shared.txn_committed.load(Ordering::Relaxed),
+            aborted: shared.txn_aborted.load(Ordering::Relaxed),
+        }),
         not_finished_at_exit: left,
         duration_secs: elapsed,
         msgs_per_sec: member.consumed as f64 / elapsed,
@@ -1080,6 +1423,10 @@ fn run_member(
 
 /// On a fatal error: commit only what is durable (never past the failed message) and return.
 fn finish_fatal(member: &Member, e: anyhow::Error) -> anyhow::Error {
+    if member.plan.exactly_once {
+        let _ = member.shared.abort_txn();
+        return e;
+    }
     let positions = lock(&member.shared.tracker).positions();
     member
         .shared

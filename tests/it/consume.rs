@@ -624,3 +624,148 @@ fn start_up_refuses_missing_topics_and_bad_settings() {
             .stderr(predicate::str::contains(needle));
     }
 }
+
+/// Every key of the input, read with read_committed, appears exactly once across output and
+/// DLQ; returns the number of keys (panics listing losses and duplicates otherwise).
+fn every_id_exactly_once(input: &str, output: &str, dlq: &str) -> usize {
+    let produced: HashSet<String> = kcat_read(input).into_iter().filter_map(|r| r.key).collect();
+    let mut seen: BTreeMap<String, usize> = BTreeMap::new();
+    for r in kcat_read(output).into_iter().chain(kcat_read(dlq)) {
+        *seen.entry(r.key.unwrap()).or_default() += 1;
+    }
+    let missing: Vec<_> = produced
+        .iter()
+        .filter(|k| !seen.contains_key(*k))
+        .take(5)
+        .collect();
+    let dups: Vec<_> = seen.iter().filter(|(_, n)| **n > 1).take(5).collect();
+    assert!(missing.is_empty(), "lost messages, e.g. {missing:?}");
+    assert!(
+        dups.is_empty(),
+        "duplicates under --exactly-once, e.g. {dups:?}"
+    );
+    produced.len()
+}
+
+#[test]
+fn exactly_once_survives_kill_9_mid_transaction_with_no_loss_and_no_duplicate() {
+    let (input, output, dlq) = pipeline_topics("eos");
+    let group = unique("g");
+    let member = |id: &str| {
+        spawn_kmsg(&[
+            "consume",
+            "-g",
+            &group,
+            "-t",
+            &input,
+            "--output-topic",
+            &output,
+            "--schema",
+            schema(),
+            "--exactly-once",
+            "--instance-id",
+            id,
+            "--txn-max-interval",
+            "1s",
+            "-X",
+            "session.timeout.ms=6000",
+            "--idle-timeout",
+            "10s",
+            "-o",
+            "json",
+        ])
+    };
+    let producer = spawn_kmsg(&[
+        "produce",
+        "-t",
+        &input,
+        "--generate",
+        "login",
+        "--rate",
+        "400",
+        "--duration",
+        "8s",
+        "--invalid-ratio",
+        "0.05",
+        "-q",
+        "-o",
+        "json",
+    ]);
+    let a = member("x1");
+    let b = member("x2");
+    std::thread::sleep(Duration::from_millis(3500));
+    signal(a.id(), libc::SIGKILL);
+    let _ = wait_bounded(a, Duration::from_secs(10));
+    let a2 = member("x1");
+    assert!(wait_bounded(producer, Duration::from_secs(60))
+        .status
+        .success());
+    let mut committed = 0;
+    for child in [b, a2] {
+        let out = wait_bounded(child, Duration::from_secs(120));
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        committed += summary(&out)["transactions"]["committed"].as_u64().unwrap();
+    }
+    assert!(committed > 0);
+    let n = every_id_exactly_once(&input, &output, &dlq);
+    assert!(n > 2000, "only {n} messages were produced");
+    eprintln!("exactly-once, kill -9 and restart: {n} ids, 0 duplicates, 0 lost");
+}
+
+#[test]
+fn exactly_once_refuses_settings_it_cannot_honour() {
+    for (args, needle) in [
+        (vec!["--exactly-once"], "needs a stable --instance-id"),
+        (
+            vec![
+                "--exactly-once",
+                "--instance-id",
+                "a",
+                "-X",
+                "isolation.level=read_uncommitted",
+            ],
+            "cannot honour -X isolation.level",
+        ),
+        (
+            vec![
+                "--exactly-once",
+                "--instance-id",
+                "a",
+                "-X",
+                "transactional.id=x",
+            ],
+            "do not set it with -X",
+        ),
+        (
+            vec![
+                "--exactly-once",
+                "--instance-id",
+                "a",
+                "--max-retries",
+                "10",
+                "--retry-backoff-max",
+                "20s",
+            ],
+            "longer than transaction.timeout.ms",
+        ),
+    ] {
+        kmsg()
+            .args([
+                "--bootstrap",
+                "127.0.0.1:1",
+                "consume",
+                "-g",
+                "g",
+                "-t",
+                "posts",
+            ])
+            .args(&args)
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains(needle));
+    }
+}
