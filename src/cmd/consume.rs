@@ -987,11 +987,6 @@ impl Member {
     fn wait_open(&mut self, until: Instant, partition: i32) -> bool {
         let revokes = self.shared.revokes.load(Ordering::SeqCst);
         self.shared.breaker_paused.store(true, Ordering::SeqCst);
-        if let Ok(assignment) = self.consumer.assignment() {
-            if let Err(e) = self.consumer.pause(&assignment) {
-                tracing::warn!("cannot pause partitions: {e}");
-            }
-        }
         if self.plan.exactly_once {
             // Commit the work done so far before pausing, so no transaction stays open.
             if let Err(e) = self.commit_txn_or_rewind() {
@@ -1003,28 +998,9 @@ impl Member {
             self.shared
                 .commit(&self.consumer, &commits, CommitMode::Async);
         }
-        while Instant::now() < until && !self.stopped() {
-            let left = until.saturating_duration_since(Instant::now());
-            match self.consumer.poll(left.min(Duration::from_millis(100))) {
-                Some(Ok(m)) => self.buffered.push_back(m.detach()),
-                Some(Err(e)) => tracing::warn!("poll while the breaker is open: {e}"),
-                None => {}
-            }
-            self.process_failures_nonfatal();
-        }
+        self.poll_until(until, true);
         self.shared.breaker_paused.store(false, Ordering::SeqCst);
-        if let Ok(assignment) = self.consumer.assignment() {
-            let _ = self.consumer.resume(&assignment);
-        }
-        if self.shared.revokes.load(Ordering::SeqCst) != revokes {
-            let assignment = lock(&self.shared.assignment).clone();
-            self.buffered
-                .retain(|m| assignment.contains(&m.partition()));
-            if !assignment.contains(&partition) || !lock(&self.shared.tracker).tracks(partition) {
-                return false;
-            }
-        }
-        !self.stopped()
+        self.still_owns(revokes, partition)
     }
 
     /// Exactly-once commit point; an abortable failure aborts and rewinds.
@@ -1099,29 +1075,43 @@ impl Member {
     /// the message must be abandoned (its partition was revoked, or the member is stopping).
     fn wait_polling(&mut self, delay: Duration, partition: i32) -> bool {
         let revokes = self.shared.revokes.load(Ordering::SeqCst);
-        let mut paused: Option<TopicPartitionList> = None;
-        let end = Instant::now() + delay;
-        while Instant::now() < end && !self.stopped() {
-            if paused.is_none() && self.buffered.len() >= MAX_BUFFERED {
+        self.poll_until(Instant::now() + delay, false);
+        self.still_owns(revokes, partition)
+    }
+
+    /// Polls until `until` or a stop, buffering what arrives. With `pause_all` every
+    /// assigned partition is paused first; otherwise only once the buffer is full. Resumes
+    /// what it paused.
+    fn poll_until(&mut self, until: Instant, pause_all: bool) {
+        let mut paused = false;
+        while Instant::now() < until && !self.stopped() {
+            if !paused && (pause_all || self.buffered.len() >= MAX_BUFFERED) {
                 if let Ok(assignment) = self.consumer.assignment() {
-                    let _ = self.consumer.pause(&assignment);
-                    paused = Some(assignment);
+                    if let Err(e) = self.consumer.pause(&assignment) {
+                        tracing::warn!("cannot pause partitions: {e}");
+                    }
                 }
+                paused = true;
             }
-            let left = end.saturating_duration_since(Instant::now());
+            let left = until.saturating_duration_since(Instant::now());
             match self.consumer.poll(left.min(Duration::from_millis(100))) {
                 Some(Ok(m)) => self.buffered.push_back(m.detach()),
-                Some(Err(e)) => tracing::warn!("poll during backoff: {e}"),
+                Some(Err(e)) => tracing::warn!("poll while waiting: {e}"),
                 None => {}
             }
             self.process_failures_nonfatal();
         }
-        if paused.is_some() {
+        if paused {
             if let Ok(assignment) = self.consumer.assignment() {
                 let _ = self.consumer.resume(&assignment);
             }
         }
-        if self.shared.revokes.load(Ordering::SeqCst) != revokes {
+    }
+
+    /// After a wait: drops buffered work of partitions lost in a rebalance, and says whether
+    /// the current message's partition is still ours (and the member is not stopping).
+    fn still_owns(&mut self, revokes_before: u64, partition: i32) -> bool {
+        if self.shared.revokes.load(Ordering::SeqCst) != revokes_before {
             let assignment = lock(&self.shared.assignment).clone();
             self.buffered
                 .retain(|m| assignment.contains(&m.partition()));

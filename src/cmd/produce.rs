@@ -25,7 +25,7 @@ use crate::cli::{Compression, InputFormat, OnInvalid, OutputFormat, ProduceArgs}
 use crate::envelope::Envelope;
 use crate::error::usage;
 use crate::kafka::admin::Admin;
-use crate::kafka::producer::{Outgoing, PipelinedProducer, SendError};
+use crate::kafka::producer::{Outgoing, PipelinedProducer, RecordHeader, SendError};
 use crate::output;
 use crate::pipeline::generate::{GenerateKind, Generator, InvalidKind};
 use crate::pipeline::rate::Pacer;
@@ -61,7 +61,7 @@ struct ProducePlan {
     duration: Option<Duration>,
     schema: Option<SchemaValidator>,
     on_invalid: OnInvalid,
-    headers: Vec<(String, Option<Vec<u8>>)>,
+    headers: Vec<RecordHeader>,
     partition: Option<i32>,
     flush_timeout: Duration,
     progress: bool,
@@ -69,7 +69,7 @@ struct ProducePlan {
 }
 
 /// Parses `k=v` header flags.
-fn parse_headers(pairs: &[String]) -> Result<Vec<(String, Option<Vec<u8>>)>, String> {
+fn parse_headers(pairs: &[String]) -> Result<Vec<RecordHeader>, String> {
     pairs
         .iter()
         .map(|kv| match kv.split_once('=') {
@@ -253,7 +253,7 @@ enum Next {
 
 /// A running source.
 enum Source {
-    Generate(Generator),
+    Generate(Box<Generator>),
     Lines {
         rx: Receiver<(u64, std::io::Result<Vec<u8>>)>,
         format: InputFormat,
@@ -270,7 +270,12 @@ impl Source {
                 seed,
                 invalid_ratio,
                 size,
-            } => Source::Generate(Generator::new(*kind, *seed, *invalid_ratio, *size)),
+            } => Source::Generate(Box::new(Generator::new(
+                *kind,
+                *seed,
+                *invalid_ratio,
+                *size,
+            ))),
             SourcePlan::Single(msg) => Source::Single(Some(msg.clone())),
             SourcePlan::Lines {
                 file,

@@ -154,12 +154,15 @@ pub fn failure_reason(err: &KafkaError) -> String {
     }
 }
 
+/// A record header: name and optional value bytes.
+pub type RecordHeader = (String, Option<Vec<u8>>);
+
 /// One message to send.
 #[derive(Debug, Clone, Default)]
 pub struct Outgoing {
     pub key: Option<Vec<u8>>,
     pub value: Option<Vec<u8>>,
-    pub headers: Vec<(String, Option<Vec<u8>>)>,
+    pub headers: Vec<RecordHeader>,
     pub partition: Option<i32>,
     pub timestamp: Option<i64>,
 }
