@@ -314,6 +314,8 @@ struct Shared {
     breaker_paused: AtomicBool,
     breaker_opened: AtomicU64,
     producer: OnceLock<Arc<ThreadedProducer<OutcomeContext>>>,
+    /// Where a partition without committed offsets starts (for the lag before the first message).
+    reset_earliest: bool,
     /// Exactly-once state: whether a transaction is open, and what the loop must do next.
     exactly_once: bool,
     txn_open: AtomicBool,
@@ -557,11 +559,16 @@ impl RebalanceContext {
             } else {
                 part.hi_offset
             };
-            let position = if part.app_offset >= 0 {
-                part.app_offset
-            } else {
-                part.committed_offset
-            };
+            // Before the first message the position is the committed offset, or, for a group
+            // with none, where auto.offset.reset will start (earliest: the low watermark).
+            let position = [part.app_offset, part.committed_offset]
+                .into_iter()
+                .find(|o| *o >= 0)
+                .unwrap_or(if shared.reset_earliest {
+                    part.lo_offset
+                } else {
+                    end
+                });
             if end >= 0 && position >= 0 {
                 shared.metrics.set_lag(&shared.topic, *p, end - position);
             }
@@ -1227,6 +1234,7 @@ fn run_member(
         breaker_paused: AtomicBool::new(false),
         breaker_opened: AtomicU64::new(0),
         producer: OnceLock::new(),
+        reset_earliest: plan.offset_reset == OffsetReset::Earliest,
         exactly_once: plan.exactly_once,
         txn_open: AtomicBool::new(false),
         txn_started: Mutex::new(None),

@@ -268,3 +268,125 @@ fn bad_downstream_and_breaker_settings_are_usage_errors() {
             .stderr(predicate::str::contains(needle));
     }
 }
+
+#[test]
+fn a_member_with_an_open_breaker_calls_and_fetches_nothing_across_a_rebalance() {
+    let input = unique("reopen");
+    let output = format!("{input}.out");
+    kmsg_on_cluster()
+        .env("INPUT_TOPIC", &input)
+        .env("OUTPUT_TOPIC", &output)
+        .args(["topics", "create", "-p", "4", "-o", "json"])
+        .assert()
+        .success();
+    let produce = |n: &str, seed: &str| {
+        kmsg_on_cluster()
+            .args([
+                "produce",
+                "-t",
+                &input,
+                "--generate",
+                "login",
+                "--count",
+                n,
+                "--seed",
+                seed,
+                "-q",
+            ])
+            .assert()
+            .success();
+    };
+    produce("40", "1");
+    let down = TestDownstream::start(|_, _, _| Reply::Status(503));
+    let healthy = TestDownstream::start(|_, _, _| Reply::Status(200));
+    let group = unique("g");
+    let (port_a, port_b) = (free_port(), free_port());
+    let member = |url: String, port: u16, id: &str| {
+        let addr = format!("127.0.0.1:{port}");
+        spawn_kmsg(&[
+            "consume",
+            "-g",
+            &group,
+            "-t",
+            &input,
+            "--output-topic",
+            &output,
+            "--sink-url",
+            &url,
+            "--breaker-threshold",
+            "2",
+            "--breaker-timeout",
+            "25s",
+            "--retry-backoff",
+            "10ms",
+            "--instance-id",
+            id,
+            "--metrics-addr",
+            &addr,
+            "-o",
+            "json",
+        ])
+    };
+    let a = member(down.url(), port_a, "a");
+    let scrape = |port: u16| http_get(port, "/metrics").map(|r| r.1).unwrap_or_default();
+    eventually(Duration::from_secs(60), "member a's breaker open", || {
+        metric(
+            &scrape(port_a),
+            "kafka_consumer_circuit_breaker_state{state=\"open\"}",
+        ) == Some(1.0)
+    });
+    assert_eq!(http_get(port_a, "/readyz").map(|r| r.0), Some(503));
+
+    let b = member(healthy.url(), port_b, "b");
+    let assigned = |port: u16| {
+        metric(
+            &scrape(port),
+            &format!("kafka_consumer_assigned_partitions{{topic=\"{input}\"}}"),
+        )
+    };
+    eventually(Duration::from_secs(60), "two partitions each", || {
+        assigned(port_a) == Some(2.0) && assigned(port_b) == Some(2.0)
+    });
+    produce("80", "2");
+    // Lag is refreshed from librdkafka statistics every 3 s; a paused member does not fetch,
+    // so its partitions keep a lag, while the healthy member drains its own.
+    std::thread::sleep(Duration::from_secs(7));
+    let body = scrape(port_a);
+    let lag_a: f64 = body
+        .lines()
+        .filter(|l| l.starts_with("kafka_consumer_lag{"))
+        .filter_map(|l| l.rsplit(' ').next()?.parse::<f64>().ok())
+        .sum();
+    assert!(
+        lag_a > 0.0,
+        "member a fetched while its breaker was open:\n{body}"
+    );
+    assert_eq!(
+        metric(
+            &body,
+            "kafka_consumer_circuit_breaker_state{state=\"open\"}"
+        ),
+        Some(1.0)
+    );
+    assert_eq!(
+        down.requests().len(),
+        2,
+        "requests reached the failing downstream while open"
+    );
+
+    for child in [&a, &b] {
+        signal(child.id(), libc::SIGTERM);
+    }
+    for child in [a, b] {
+        let out = wait_bounded(child, Duration::from_secs(60));
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert_eq!(
+            json_lines(&out.stdout).pop().unwrap()["dead_lettered_total"],
+            0
+        );
+    }
+}
