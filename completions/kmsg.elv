@@ -41,6 +41,7 @@ set edit:completion:arg-completer[kmsg] = {|@words|
             cand cluster 'Run a real local Kafka cluster (KRaft, no Docker)'
             cand produce 'Send JSON messages (generated, piped, or one) at a precise rate, with a run summary'
             cand consume 'Run a consumer-group member: validate, retry, forward, dead-letter, commit when durable'
+            cand view 'Read records without joining a group (exit at the end, or --follow)'
             cand completions 'Print shell completions'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -403,6 +404,40 @@ set edit:completion:arg-completer[kmsg] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'kmsg;view'= {
+            cand -t 'Topic to read'
+            cand --topic 'Topic to read'
+            cand -p 'Only this partition'
+            cand --partition 'Only this partition'
+            cand --offset 'Start at this offset (needs --partition)'
+            cand --last 'Start N records before the end of each partition'
+            cand --since 'Start at records newer than this: a duration ago (10m, 2h) or an RFC 3339 time'
+            cand -n 'Stop after this many records'
+            cand --max 'Stop after this many records'
+            cand -b 'Kafka bootstrap servers, comma separated [default: localhost:9092]'
+            cand --bootstrap 'Kafka bootstrap servers, comma separated [default: localhost:9092]'
+            cand -X 'Pass a librdkafka property through (repeatable), e.g. -X queue.buffering.max.ms=50. Keys that have a typed flag (--bootstrap, --security-protocol, --sasl-*, --tls-*) are refused'
+            cand --security-protocol 'Security protocol for the client connection'
+            cand --sasl-mechanism 'SASL mechanism'
+            cand --sasl-username 'SASL user name (the password comes from env KMSG_SASL_PASSWORD or --sasl-password-file)'
+            cand --sasl-password-file 'File holding the SASL password (first line); alternatively set env KMSG_SASL_PASSWORD'
+            cand --tls-ca 'CA certificate (PEM) to verify the brokers'
+            cand --tls-cert 'Client certificate (PEM) for mutual TLS'
+            cand --tls-key 'Client private key (PEM) for mutual TLS'
+            cand --timeout 'How long to wait for the cluster before giving up'
+            cand --log-level 'Log level or filter (overrides RUST_LOG), e.g. debug or kmsg=debug,librdkafka=info'
+            cand --log-format 'Log format on stderr'
+            cand -o 'How results are printed on stdout'
+            cand --output 'How results are printed on stdout'
+            cand --from-beginning 'Start at the beginning of each partition (the default)'
+            cand -f 'Keep reading new records instead of stopping at the end'
+            cand --follow 'Keep reading new records instead of stopping at the end'
+            cand --pretty 'Pretty-print JSON values (table and raw output)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'kmsg;completions'= {
             cand -b 'Kafka bootstrap servers, comma separated [default: localhost:9092]'
             cand --bootstrap 'Kafka bootstrap servers, comma separated [default: localhost:9092]'
@@ -429,6 +464,7 @@ set edit:completion:arg-completer[kmsg] = {|@words|
             cand cluster 'Run a real local Kafka cluster (KRaft, no Docker)'
             cand produce 'Send JSON messages (generated, piped, or one) at a precise rate, with a run summary'
             cand consume 'Run a consumer-group member: validate, retry, forward, dead-letter, commit when durable'
+            cand view 'Read records without joining a group (exit at the end, or --follow)'
             cand completions 'Print shell completions'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -460,6 +496,8 @@ set edit:completion:arg-completer[kmsg] = {|@words|
         &'kmsg;help;produce'= {
         }
         &'kmsg;help;consume'= {
+        }
+        &'kmsg;help;view'= {
         }
         &'kmsg;help;completions'= {
         }

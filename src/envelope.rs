@@ -4,9 +4,6 @@
 //! Binary-safe: a key, value or header value that is valid UTF-8 is a JSON string with
 //! encoding `utf8`; anything else is base64 with encoding `base64`. Absent keys and values
 //! (Kafka nulls) are JSON `null`. Headers are a list, since Kafka allows repeated names.
-//! The writing half (`from_record`) is what `kmsg view` will print; until that subcommand
-//! lands it is exercised by the unit tests here.
-#![cfg_attr(not(test), allow(dead_code))]
 
 use base64::engine::general_purpose::STANDARD as B64;
 use base64::Engine as _;

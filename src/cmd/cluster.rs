@@ -71,7 +71,7 @@ async fn up(args: ClusterUpArgs, ctx: &Context) -> anyhow::Result<ExitCode> {
     };
     match ctx.output {
         OutputFormat::Json => output::print_json(&report)?,
-        OutputFormat::Table => output::print_text(&format!(
+        OutputFormat::Table | OutputFormat::Raw => output::print_text(&format!(
             "cluster ready: {} broker(s) at {} ({} started in {:.1}s; state in {})\nexport BOOTSTRAP_SERVERS={}",
             report.brokers,
             report.bootstrap,
@@ -121,7 +121,7 @@ async fn down(args: ClusterDownArgs, ctx: &Context) -> anyhow::Result<ExitCode> 
     };
     match ctx.output {
         OutputFormat::Json => output::print_json(&report)?,
-        OutputFormat::Table => output::print_text(&format!(
+        OutputFormat::Table | OutputFormat::Raw => output::print_text(&format!(
             "stopped {} node(s){}{}",
             report.stopped.len(),
             if report.stopped.is_empty() {
@@ -254,7 +254,7 @@ async fn status(args: ClusterStatusArgs, ctx: &Context) -> anyhow::Result<ExitCo
     };
     match ctx.output {
         OutputFormat::Json => output::print_json(&report)?,
-        OutputFormat::Table => {
+        OutputFormat::Table | OutputFormat::Raw => {
             let mut t = output::table(&["node", "address", "process", "registered", "controller"]);
             for b in &report.brokers {
                 t.add_row(vec![

@@ -9,6 +9,7 @@ pub mod completions;
 pub mod consume;
 pub mod produce;
 pub mod topics;
+pub mod view;
 
 use std::process::ExitCode;
 
@@ -33,6 +34,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Cluster(cmd) => cluster::run(cmd, &ctx).await,
         Command::Produce(args) => produce::run(*args, &ctx).await,
         Command::Consume(args) => consume::run(*args, &ctx).await,
+        Command::View(args) => view::run(args, &ctx).await,
         Command::Completions(args) => completions::run(args),
     }
 }

@@ -666,7 +666,7 @@ pub async fn run(args: ProduceArgs, ctx: &Context) -> anyhow::Result<ExitCode> {
             OutputFormat::Json => output::print_json(&serde_json::json!({
                 "topic": summary.topic, "partition": partition, "offset": offset
             }))?,
-            OutputFormat::Table => output::print_text(&format!(
+            OutputFormat::Table | OutputFormat::Raw => output::print_text(&format!(
                 "delivered to {} partition {partition} at offset {offset}",
                 summary.topic
             ))?,

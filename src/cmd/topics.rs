@@ -231,7 +231,7 @@ async fn create(args: TopicsCreateArgs, ctx: &Context) -> anyhow::Result<ExitCod
                 output::print_json(row)?;
             }
         }
-        OutputFormat::Table => {
+        OutputFormat::Table | OutputFormat::Raw => {
             let mut t = output::table(&["topic", "status", "partitions", "replication", "configs"]);
             for r in &rows {
                 let configs: Vec<String> =
@@ -278,7 +278,7 @@ async fn list(args: TopicsListArgs, ctx: &Context) -> anyhow::Result<ExitCode> {
                 output::print_json(row)?;
             }
         }
-        OutputFormat::Table => {
+        OutputFormat::Table | OutputFormat::Raw => {
             let mut t = output::table(&["topic", "partitions", "replication", "under-replicated"]);
             for r in &rows {
                 t.add_row(vec![
@@ -330,7 +330,7 @@ async fn describe(args: TopicsDescribeArgs, ctx: &Context) -> anyhow::Result<Exi
     for d in &descriptions {
         match ctx.output {
             OutputFormat::Json => output::print_json(d)?,
-            OutputFormat::Table => {
+            OutputFormat::Table | OutputFormat::Raw => {
                 let mut text = format!(
                     "topic {}: {} partitions, replication factor {}\n",
                     d.topic, d.partition_count, d.replication_factor
@@ -408,7 +408,7 @@ async fn delete(args: TopicsDeleteArgs, ctx: &Context) -> anyhow::Result<ExitCod
                 output::print_json(r)?;
             }
         }
-        OutputFormat::Table => {
+        OutputFormat::Table | OutputFormat::Raw => {
             let mut t = output::table(&["topic", "result"]);
             for r in &rows {
                 t.add_row(vec![

@@ -265,6 +265,20 @@ impl ClientSettings {
         cfg
     }
 
+    /// Config of a reader that joins no group and commits nothing (`view`): it assigns
+    /// partitions itself, reports the end of each, and sees only committed transactions.
+    pub fn viewer_config(&self) -> ClientConfig {
+        let mut cfg = self.base_config();
+        cfg.set("group.id", "kmsg-view");
+        cfg.set("enable.auto.commit", "false");
+        cfg.set("enable.auto.offset.store", "false");
+        cfg.set("enable.partition.eof", "true");
+        if !self.extra.contains_key("isolation.level") {
+            cfg.set("isolation.level", "read_committed");
+        }
+        cfg
+    }
+
     /// Text naming the cluster in error messages.
     pub fn describe_target(&self) -> String {
         self.bootstrap.clone()

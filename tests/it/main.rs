@@ -10,3 +10,4 @@ mod downstream;
 mod harness;
 mod produce;
 mod topics;
+mod view;

@@ -1,0 +1,377 @@
+//! `kmsg view --topic T`: reads records without joining a group or committing (assign and
+//! seek), `read_committed`, from a chosen start (beginning, an offset, the last N per
+//! partition, or a time), and stops at the end of every partition unless `--follow`.
+//!
+//! Output: a table on a terminal, one binary-safe JSON envelope per record with
+//! `--output json` (what `produce --input json-envelope` reads back), or values only with
+//! `--output raw`. A closed stdout (`kmsg view | head`) ends quietly.
+
+use std::collections::BTreeSet;
+use std::io::Write;
+use std::process::ExitCode;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+use anyhow::anyhow;
+use rdkafka::consumer::{BaseConsumer, Consumer};
+use rdkafka::error::KafkaError;
+use rdkafka::message::{Headers, OwnedMessage};
+use rdkafka::{Message, Offset, TopicPartitionList};
+
+use super::Context;
+use crate::cli::{OutputFormat, ViewArgs};
+use crate::envelope::Envelope;
+use crate::error::usage;
+use crate::kafka::admin::Admin;
+use crate::kafka::context::KmsgContext;
+use crate::output;
+
+/// Widest value shown in the table.
+const VALUE_WIDTH: usize = 80;
+
+/// Where reading starts in each partition.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Start {
+    Beginning,
+    Offset(i64),
+    Last(i64),
+    /// Milliseconds since the epoch.
+    Since(i64),
+}
+
+/// Parses `--since`: a duration ago ("10m") or an RFC 3339 time, relative to `now`.
+pub fn parse_since(text: &str, now: SystemTime) -> Result<i64, String> {
+    let at = match humantime::parse_duration(text) {
+        Ok(ago) => now
+            .checked_sub(ago)
+            .ok_or_else(|| format!("--since {text}: too far back"))?,
+        Err(_) => humantime::parse_rfc3339_weak(text).map_err(|_| {
+            format!("--since {text:?} is neither a duration (10m, 2h) nor an RFC 3339 time (2026-01-02T15:04:05Z)")
+        })?,
+    };
+    Ok(at
+        .duration_since(UNIX_EPOCH)
+        .map(|d| d.as_millis() as i64)
+        .unwrap_or(0))
+}
+
+/// The start offset of a partition with watermarks `low..high` (pure; `Since` is resolved
+/// by the broker, not here).
+pub fn start_offset(start: Start, low: i64, high: i64) -> Result<i64, String> {
+    match start {
+        Start::Beginning | Start::Since(_) => Ok(low),
+        Start::Offset(o) if o < low || o > high => Err(format!(
+            "--offset {o} is out of range: the partition holds offsets {low} to {}",
+            high - 1
+        )),
+        Start::Offset(o) => Ok(o),
+        Start::Last(n) => Ok((high - n).max(low)),
+    }
+}
+
+fn truncate(text: &str, width: usize) -> String {
+    if text.chars().count() <= width {
+        return text.to_string();
+    }
+    let mut out: String = text.chars().take(width.saturating_sub(1)).collect();
+    out.push('…');
+    out
+}
+
+fn pretty(value: &[u8]) -> Option<String> {
+    serde_json::from_slice::<serde_json::Value>(value)
+        .ok()
+        .and_then(|v| serde_json::to_string_pretty(&v).ok())
+}
+
+fn headers_of(msg: &OwnedMessage) -> Vec<(String, Option<Vec<u8>>)> {
+    msg.headers()
+        .map(|h| {
+            h.iter()
+                .map(|h| (h.key.to_string(), h.value.map(|v| v.to_vec())))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+pub async fn run(args: ViewArgs, ctx: &Context) -> anyhow::Result<ExitCode> {
+    super::topics::validate_topic_name(&args.topic).map_err(usage)?;
+    if args.last.is_some_and(|n| n < 1) {
+        return Err(usage("--last needs a number of records of at least 1"));
+    }
+    if args.max == Some(0) {
+        return Err(usage("--max 0 would show nothing"));
+    }
+    let start = match (args.offset, args.last, &args.since) {
+        (Some(o), _, _) => Start::Offset(o),
+        (_, Some(n), _) => Start::Last(n),
+        (_, _, Some(text)) => Start::Since(parse_since(text, SystemTime::now()).map_err(usage)?),
+        _ => Start::Beginning,
+    };
+    let admin = Admin::connect(&ctx.settings).await?;
+    let info = admin.topic(&args.topic).await?;
+    drop(admin);
+    let partitions: Vec<i32> = match args.partition {
+        Some(p) if p < 0 || p as usize >= info.partitions.len() => {
+            return Err(usage(format!(
+                "--partition {p} does not exist: {} has partitions 0 to {}",
+                args.topic,
+                info.partitions.len() - 1
+            )))
+        }
+        Some(p) => vec![p],
+        None => info.partitions.iter().map(|p| p.partition).collect(),
+    };
+
+    let stop = Arc::new(AtomicBool::new(false));
+    let s = stop.clone();
+    let signals = tokio::spawn(async move {
+        crate::signals::wait_for_stop().await;
+        s.store(true, Ordering::Relaxed);
+    });
+    let settings = ctx.settings.clone();
+    let format = ctx.output;
+    let result =
+        tokio::task::spawn_blocking(move || read(args, settings, format, start, partitions, stop))
+            .await
+            .map_err(|e| anyhow!("the reader thread failed: {e}"))?;
+    signals.abort();
+    result
+}
+
+fn read(
+    args: ViewArgs,
+    settings: crate::kafka::config::ClientSettings,
+    format: OutputFormat,
+    start: Start,
+    partitions: Vec<i32>,
+    stop: Arc<AtomicBool>,
+) -> anyhow::Result<ExitCode> {
+    let consumer: BaseConsumer<KmsgContext> = settings
+        .viewer_config()
+        .create_with_context(KmsgContext::default())
+        .map_err(|e| anyhow!("cannot create the reader: {e}"))?;
+    let timeout = settings.timeout;
+    let mut tpl = TopicPartitionList::new();
+    let mut pending: BTreeSet<i32> = BTreeSet::new();
+    let mut by_time = TopicPartitionList::new();
+    for &p in &partitions {
+        let (low, high) = consumer
+            .fetch_watermarks(&args.topic, p, timeout)
+            .map_err(|e| {
+                anyhow!(
+                    "cannot read the offsets of {} partition {p}: {e}",
+                    args.topic
+                )
+            })?;
+        let offset = start_offset(start, low, high).map_err(usage)?;
+        if let Start::Since(ms) = start {
+            by_time.add_partition_offset(&args.topic, p, Offset::Offset(ms))?;
+        }
+        tpl.add_partition_offset(&args.topic, p, Offset::Offset(offset))?;
+        if offset < high || args.follow {
+            pending.insert(p);
+        }
+    }
+    if let Start::Since(_) = start {
+        let found = consumer
+            .offsets_for_times(by_time, timeout)
+            .map_err(|e| anyhow!("cannot look up offsets by time: {e}"))?;
+        tpl = TopicPartitionList::new();
+        for e in found.elements() {
+            // No record at or after the time: start at the end.
+            let offset = match e.offset() {
+                Offset::Offset(o) => Offset::Offset(o),
+                _ => Offset::End,
+            };
+            tpl.add_partition_offset(&args.topic, e.partition(), offset)?;
+        }
+    }
+    consumer
+        .assign(&tpl)
+        .map_err(|e| anyhow!("cannot assign partitions: {e}"))?;
+
+    let mut printer = Printer::new(format, args.pretty, args.follow);
+    let mut shown = 0u64;
+    while !stop.load(Ordering::Relaxed) && (args.follow || !pending.is_empty()) {
+        if args.follow && stdout_closed() {
+            // `kmsg view --follow | head`: the reader is gone; end quietly.
+            return Ok(ExitCode::SUCCESS);
+        }
+        if args.max.is_some_and(|m| shown >= m) {
+            break;
+        }
+        match consumer.poll(Duration::from_millis(200)) {
+            None => {}
+            Some(Err(KafkaError::PartitionEOF(p))) => {
+                if !args.follow {
+                    pending.remove(&p);
+                }
+            }
+            Some(Err(e)) => return Err(anyhow!("reading {}: {e}", args.topic)),
+            Some(Ok(m)) => {
+                shown += 1;
+                printer.record(&m.detach())?;
+            }
+        }
+    }
+    printer.finish()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// True when stdout is a pipe whose reader has gone (poll reports an error or hang-up), so a
+/// follower that has nothing to write still notices.
+fn stdout_closed() -> bool {
+    let mut fds = libc::pollfd {
+        fd: libc::STDOUT_FILENO,
+        events: 0,
+        revents: 0,
+    };
+    // SAFETY: one valid pollfd, zero timeout.
+    let n = unsafe { libc::poll(&mut fds, 1, 0) };
+    n > 0 && fds.revents & (libc::POLLERR | libc::POLLHUP) != 0
+}
+
+/// Prints records as they come (JSON, raw, or table lines when following) or collects
+/// them into one table.
+struct Printer {
+    format: OutputFormat,
+    pretty: bool,
+    /// Flush after every record (when following, records must show as they arrive).
+    flush_each: bool,
+    table: Option<comfy_table::Table>,
+    out: std::io::BufWriter<std::io::Stdout>,
+}
+
+impl Printer {
+    fn new(format: OutputFormat, pretty: bool, follow: bool) -> Self {
+        let table = (format == OutputFormat::Table && !follow).then(|| {
+            output::table(&[
+                "partition",
+                "offset",
+                "timestamp",
+                "key",
+                "value",
+                "headers",
+            ])
+        });
+        Printer {
+            format,
+            pretty,
+            flush_each: follow,
+            table,
+            out: std::io::BufWriter::new(std::io::stdout()),
+        }
+    }
+
+    fn record(&mut self, m: &OwnedMessage) -> anyhow::Result<()> {
+        let value = m.payload();
+        match self.format {
+            OutputFormat::Json => {
+                let env = Envelope::from_record(
+                    m.topic(),
+                    m.partition(),
+                    m.offset(),
+                    m.timestamp().to_millis(),
+                    m.key(),
+                    value,
+                    headers_of(m),
+                );
+                serde_json::to_writer(&mut self.out, &env)?;
+                self.out.write_all(b"\n")?;
+            }
+            OutputFormat::Raw => {
+                match value.and_then(|v| self.pretty.then(|| pretty(v)).flatten()) {
+                    Some(text) => self.out.write_all(text.as_bytes())?,
+                    None => self.out.write_all(value.unwrap_or_default())?,
+                }
+                self.out.write_all(b"\n")?;
+            }
+            OutputFormat::Table => self.table_row(m, value)?,
+        }
+        if self.flush_each {
+            self.out.flush()?;
+        }
+        Ok(())
+    }
+
+    fn table_row(&mut self, m: &OwnedMessage, value: Option<&[u8]>) -> anyhow::Result<()> {
+        let shown = |b: Option<&[u8]>| match b {
+            None => "(null)".to_string(),
+            Some(b) => String::from_utf8_lossy(b).to_string(),
+        };
+        let text = match value.and_then(|v| self.pretty.then(|| pretty(v)).flatten()) {
+            Some(p) => p,
+            None => truncate(&shown(value), VALUE_WIDTH),
+        };
+        let time = m
+            .timestamp()
+            .to_millis()
+            .map(|ms| {
+                humantime::format_rfc3339_millis(
+                    UNIX_EPOCH + Duration::from_millis(ms.max(0) as u64),
+                )
+                .to_string()
+            })
+            .unwrap_or_default();
+        let headers = m.headers().map_or(0, |h| h.count());
+        let row = vec![
+            m.partition().to_string(),
+            m.offset().to_string(),
+            time,
+            truncate(&shown(m.key()), 40),
+            text,
+            headers.to_string(),
+        ];
+        match &mut self.table {
+            Some(t) => {
+                t.add_row(row);
+            }
+            None => {
+                writeln!(self.out, "{}", row.join("  "))?;
+                self.out.flush()?;
+            }
+        }
+        Ok(())
+    }
+
+    fn finish(mut self) -> anyhow::Result<()> {
+        if let Some(t) = self.table.take() {
+            writeln!(self.out, "{t}")?;
+        }
+        self.out.flush()?;
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn start_offsets_respect_the_watermarks() {
+        assert_eq!(start_offset(Start::Beginning, 5, 10), Ok(5));
+        assert_eq!(start_offset(Start::Last(3), 5, 10), Ok(7));
+        assert_eq!(start_offset(Start::Last(30), 5, 10), Ok(5));
+        assert_eq!(start_offset(Start::Offset(9), 5, 10), Ok(9));
+        let err = start_offset(Start::Offset(11), 5, 10).unwrap_err();
+        assert!(err.contains("holds offsets 5 to 9"), "{err}");
+    }
+
+    #[test]
+    fn since_takes_durations_and_rfc3339() {
+        let now = UNIX_EPOCH + Duration::from_secs(1_000_000);
+        assert_eq!(parse_since("10m", now), Ok((1_000_000 - 600) * 1000));
+        assert_eq!(parse_since("1970-01-01T00:00:10Z", now), Ok(10_000));
+        assert!(parse_since("yesterday-ish", now)
+            .unwrap_err()
+            .contains("neither a duration"));
+    }
+
+    #[test]
+    fn long_values_are_cut_to_the_width() {
+        assert_eq!(truncate("abcdef", 4), "abc…");
+        assert_eq!(truncate("abc", 4), "abc");
+    }
+}
