@@ -42,6 +42,7 @@ set edit:completion:arg-completer[kmsg] = {|@words|
             cand produce 'Send JSON messages (generated, piped, or one) at a precise rate, with a run summary'
             cand consume 'Run a consumer-group member: validate, retry, forward, dead-letter, commit when durable'
             cand view 'Read records without joining a group (exit at the end, or --follow)'
+            cand dlq 'Inspect the dead letter topic: list, show one record, stats'
             cand completions 'Print shell completions'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -438,6 +439,121 @@ set edit:completion:arg-completer[kmsg] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'kmsg;dlq'= {
+            cand -b 'Kafka bootstrap servers, comma separated [default: localhost:9092]'
+            cand --bootstrap 'Kafka bootstrap servers, comma separated [default: localhost:9092]'
+            cand -X 'Pass a librdkafka property through (repeatable), e.g. -X queue.buffering.max.ms=50. Keys that have a typed flag (--bootstrap, --security-protocol, --sasl-*, --tls-*) are refused'
+            cand --security-protocol 'Security protocol for the client connection'
+            cand --sasl-mechanism 'SASL mechanism'
+            cand --sasl-username 'SASL user name (the password comes from env KMSG_SASL_PASSWORD or --sasl-password-file)'
+            cand --sasl-password-file 'File holding the SASL password (first line); alternatively set env KMSG_SASL_PASSWORD'
+            cand --tls-ca 'CA certificate (PEM) to verify the brokers'
+            cand --tls-cert 'Client certificate (PEM) for mutual TLS'
+            cand --tls-key 'Client private key (PEM) for mutual TLS'
+            cand --timeout 'How long to wait for the cluster before giving up'
+            cand --log-level 'Log level or filter (overrides RUST_LOG), e.g. debug or kmsg=debug,librdkafka=info'
+            cand --log-format 'Log format on stderr'
+            cand -o 'How results are printed on stdout'
+            cand --output 'How results are printed on stdout'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand list 'A table of dead letters: when, where from, stage, error class, message'
+            cand show 'One dead letter in full: coordinates, decoded headers, value (PARTITION:OFFSET)'
+            cand stats 'Counts by error class, by original topic and over time, with a bar chart'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'kmsg;dlq;list'= {
+            cand -t 'Dead letter topic [default: <INPUT_TOPIC>.dlq, i.e. posts.dlq]'
+            cand --topic 'Dead letter topic [default: <INPUT_TOPIC>.dlq, i.e. posts.dlq]'
+            cand --reason 'Only this error class (e.g. schema_validation, retries_exhausted)'
+            cand --since 'Only dead letters newer than this: a duration ago (10m) or an RFC 3339 time'
+            cand --original-topic 'Only dead letters that came from this topic'
+            cand -n 'Show at most this many'
+            cand --max 'Show at most this many'
+            cand -b 'Kafka bootstrap servers, comma separated [default: localhost:9092]'
+            cand --bootstrap 'Kafka bootstrap servers, comma separated [default: localhost:9092]'
+            cand -X 'Pass a librdkafka property through (repeatable), e.g. -X queue.buffering.max.ms=50. Keys that have a typed flag (--bootstrap, --security-protocol, --sasl-*, --tls-*) are refused'
+            cand --security-protocol 'Security protocol for the client connection'
+            cand --sasl-mechanism 'SASL mechanism'
+            cand --sasl-username 'SASL user name (the password comes from env KMSG_SASL_PASSWORD or --sasl-password-file)'
+            cand --sasl-password-file 'File holding the SASL password (first line); alternatively set env KMSG_SASL_PASSWORD'
+            cand --tls-ca 'CA certificate (PEM) to verify the brokers'
+            cand --tls-cert 'Client certificate (PEM) for mutual TLS'
+            cand --tls-key 'Client private key (PEM) for mutual TLS'
+            cand --timeout 'How long to wait for the cluster before giving up'
+            cand --log-level 'Log level or filter (overrides RUST_LOG), e.g. debug or kmsg=debug,librdkafka=info'
+            cand --log-format 'Log format on stderr'
+            cand -o 'How results are printed on stdout'
+            cand --output 'How results are printed on stdout'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'kmsg;dlq;show'= {
+            cand -t 'Dead letter topic [default: <INPUT_TOPIC>.dlq, i.e. posts.dlq]'
+            cand --topic 'Dead letter topic [default: <INPUT_TOPIC>.dlq, i.e. posts.dlq]'
+            cand -b 'Kafka bootstrap servers, comma separated [default: localhost:9092]'
+            cand --bootstrap 'Kafka bootstrap servers, comma separated [default: localhost:9092]'
+            cand -X 'Pass a librdkafka property through (repeatable), e.g. -X queue.buffering.max.ms=50. Keys that have a typed flag (--bootstrap, --security-protocol, --sasl-*, --tls-*) are refused'
+            cand --security-protocol 'Security protocol for the client connection'
+            cand --sasl-mechanism 'SASL mechanism'
+            cand --sasl-username 'SASL user name (the password comes from env KMSG_SASL_PASSWORD or --sasl-password-file)'
+            cand --sasl-password-file 'File holding the SASL password (first line); alternatively set env KMSG_SASL_PASSWORD'
+            cand --tls-ca 'CA certificate (PEM) to verify the brokers'
+            cand --tls-cert 'Client certificate (PEM) for mutual TLS'
+            cand --tls-key 'Client private key (PEM) for mutual TLS'
+            cand --timeout 'How long to wait for the cluster before giving up'
+            cand --log-level 'Log level or filter (overrides RUST_LOG), e.g. debug or kmsg=debug,librdkafka=info'
+            cand --log-format 'Log format on stderr'
+            cand -o 'How results are printed on stdout'
+            cand --output 'How results are printed on stdout'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'kmsg;dlq;stats'= {
+            cand -t 'Dead letter topic [default: <INPUT_TOPIC>.dlq, i.e. posts.dlq]'
+            cand --topic 'Dead letter topic [default: <INPUT_TOPIC>.dlq, i.e. posts.dlq]'
+            cand --since 'Only dead letters newer than this: a duration ago (10m) or an RFC 3339 time'
+            cand -b 'Kafka bootstrap servers, comma separated [default: localhost:9092]'
+            cand --bootstrap 'Kafka bootstrap servers, comma separated [default: localhost:9092]'
+            cand -X 'Pass a librdkafka property through (repeatable), e.g. -X queue.buffering.max.ms=50. Keys that have a typed flag (--bootstrap, --security-protocol, --sasl-*, --tls-*) are refused'
+            cand --security-protocol 'Security protocol for the client connection'
+            cand --sasl-mechanism 'SASL mechanism'
+            cand --sasl-username 'SASL user name (the password comes from env KMSG_SASL_PASSWORD or --sasl-password-file)'
+            cand --sasl-password-file 'File holding the SASL password (first line); alternatively set env KMSG_SASL_PASSWORD'
+            cand --tls-ca 'CA certificate (PEM) to verify the brokers'
+            cand --tls-cert 'Client certificate (PEM) for mutual TLS'
+            cand --tls-key 'Client private key (PEM) for mutual TLS'
+            cand --timeout 'How long to wait for the cluster before giving up'
+            cand --log-level 'Log level or filter (overrides RUST_LOG), e.g. debug or kmsg=debug,librdkafka=info'
+            cand --log-format 'Log format on stderr'
+            cand -o 'How results are printed on stdout'
+            cand --output 'How results are printed on stdout'
+            cand --per-minute 'Count per minute instead of per hour'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'kmsg;dlq;help'= {
+            cand list 'A table of dead letters: when, where from, stage, error class, message'
+            cand show 'One dead letter in full: coordinates, decoded headers, value (PARTITION:OFFSET)'
+            cand stats 'Counts by error class, by original topic and over time, with a bar chart'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'kmsg;dlq;help;list'= {
+        }
+        &'kmsg;dlq;help;show'= {
+        }
+        &'kmsg;dlq;help;stats'= {
+        }
+        &'kmsg;dlq;help;help'= {
+        }
         &'kmsg;completions'= {
             cand -b 'Kafka bootstrap servers, comma separated [default: localhost:9092]'
             cand --bootstrap 'Kafka bootstrap servers, comma separated [default: localhost:9092]'
@@ -465,6 +581,7 @@ set edit:completion:arg-completer[kmsg] = {|@words|
             cand produce 'Send JSON messages (generated, piped, or one) at a precise rate, with a run summary'
             cand consume 'Run a consumer-group member: validate, retry, forward, dead-letter, commit when durable'
             cand view 'Read records without joining a group (exit at the end, or --follow)'
+            cand dlq 'Inspect the dead letter topic: list, show one record, stats'
             cand completions 'Print shell completions'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -498,6 +615,17 @@ set edit:completion:arg-completer[kmsg] = {|@words|
         &'kmsg;help;consume'= {
         }
         &'kmsg;help;view'= {
+        }
+        &'kmsg;help;dlq'= {
+            cand list 'A table of dead letters: when, where from, stage, error class, message'
+            cand show 'One dead letter in full: coordinates, decoded headers, value (PARTITION:OFFSET)'
+            cand stats 'Counts by error class, by original topic and over time, with a bar chart'
+        }
+        &'kmsg;help;dlq;list'= {
+        }
+        &'kmsg;help;dlq;show'= {
+        }
+        &'kmsg;help;dlq;stats'= {
         }
         &'kmsg;help;completions'= {
         }

@@ -168,8 +168,73 @@ pub enum Command {
     Consume(Box<ConsumeArgs>),
     /// Read records without joining a group (exit at the end, or --follow)
     View(ViewArgs),
+    /// Inspect the dead letter topic: list, show one record, stats
+    #[command(subcommand)]
+    Dlq(DlqCommand),
     /// Print shell completions
     Completions(CompletionsArgs),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum DlqCommand {
+    /// A table of dead letters: when, where from, stage, error class, message
+    List(DlqListArgs),
+    /// One dead letter in full: coordinates, decoded headers, value (PARTITION:OFFSET)
+    Show(DlqShowArgs),
+    /// Counts by error class, by original topic and over time, with a bar chart
+    Stats(DlqStatsArgs),
+}
+
+#[derive(Debug, Args, Clone)]
+pub struct DlqTopicArgs {
+    /// Dead letter topic [default: <INPUT_TOPIC>.dlq, i.e. posts.dlq]
+    #[arg(short, long, env = "DLQ_TOPIC")]
+    pub topic: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct DlqListArgs {
+    #[command(flatten)]
+    pub dlq: DlqTopicArgs,
+
+    /// Only this error class (e.g. schema_validation, retries_exhausted)
+    #[arg(long)]
+    pub reason: Option<String>,
+
+    /// Only dead letters newer than this: a duration ago (10m) or an RFC 3339 time
+    #[arg(long, value_name = "WHEN")]
+    pub since: Option<String>,
+
+    /// Only dead letters that came from this topic
+    #[arg(long)]
+    pub original_topic: Option<String>,
+
+    /// Show at most this many
+    #[arg(short = 'n', long)]
+    pub max: Option<usize>,
+}
+
+#[derive(Debug, Args)]
+pub struct DlqShowArgs {
+    #[command(flatten)]
+    pub dlq: DlqTopicArgs,
+
+    /// The record, as PARTITION:OFFSET of the dead letter topic
+    pub record: String,
+}
+
+#[derive(Debug, Args)]
+pub struct DlqStatsArgs {
+    #[command(flatten)]
+    pub dlq: DlqTopicArgs,
+
+    /// Only dead letters newer than this: a duration ago (10m) or an RFC 3339 time
+    #[arg(long, value_name = "WHEN")]
+    pub since: Option<String>,
+
+    /// Count per minute instead of per hour
+    #[arg(long)]
+    pub per_minute: bool,
 }
 
 #[derive(Debug, Args)]

@@ -7,6 +7,7 @@
 pub mod cluster;
 pub mod completions;
 pub mod consume;
+pub mod dlq;
 pub mod produce;
 pub mod topics;
 pub mod view;
@@ -35,6 +36,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Produce(args) => produce::run(*args, &ctx).await,
         Command::Consume(args) => consume::run(*args, &ctx).await,
         Command::View(args) => view::run(args, &ctx).await,
+        Command::Dlq(cmd) => dlq::run(cmd, &ctx).await,
         Command::Completions(args) => completions::run(args),
     }
 }

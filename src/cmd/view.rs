@@ -6,7 +6,6 @@
 //! `--output json` (what `produce --input json-envelope` reads back), or values only with
 //! `--output raw`. A closed stdout (`kmsg view | head`) ends quietly.
 
-use std::collections::BTreeSet;
 use std::io::Write;
 use std::process::ExitCode;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -14,61 +13,19 @@ use std::sync::Arc;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use anyhow::anyhow;
-use rdkafka::consumer::{BaseConsumer, Consumer};
-use rdkafka::error::KafkaError;
 use rdkafka::message::{Headers, OwnedMessage};
-use rdkafka::{Message, Offset, TopicPartitionList};
+use rdkafka::Message;
 
 use super::Context;
 use crate::cli::{OutputFormat, ViewArgs};
 use crate::envelope::Envelope;
 use crate::error::usage;
 use crate::kafka::admin::Admin;
-use crate::kafka::context::KmsgContext;
+use crate::kafka::reader::{parse_since, ReadStep, Start, TopicReader};
 use crate::output;
 
 /// Widest value shown in the table.
 const VALUE_WIDTH: usize = 80;
-
-/// Where reading starts in each partition.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Start {
-    Beginning,
-    Offset(i64),
-    Last(i64),
-    /// Milliseconds since the epoch.
-    Since(i64),
-}
-
-/// Parses `--since`: a duration ago ("10m") or an RFC 3339 time, relative to `now`.
-pub fn parse_since(text: &str, now: SystemTime) -> Result<i64, String> {
-    let at = match humantime::parse_duration(text) {
-        Ok(ago) => now
-            .checked_sub(ago)
-            .ok_or_else(|| format!("--since {text}: too far back"))?,
-        Err(_) => humantime::parse_rfc3339_weak(text).map_err(|_| {
-            format!("--since {text:?} is neither a duration (10m, 2h) nor an RFC 3339 time (2026-01-02T15:04:05Z)")
-        })?,
-    };
-    Ok(at
-        .duration_since(UNIX_EPOCH)
-        .map(|d| d.as_millis() as i64)
-        .unwrap_or(0))
-}
-
-/// The start offset of a partition with watermarks `low..high` (pure; `Since` is resolved
-/// by the broker, not here).
-pub fn start_offset(start: Start, low: i64, high: i64) -> Result<i64, String> {
-    match start {
-        Start::Beginning | Start::Since(_) => Ok(low),
-        Start::Offset(o) if o < low || o > high => Err(format!(
-            "--offset {o} is out of range: the partition holds offsets {low} to {}",
-            high - 1
-        )),
-        Start::Offset(o) => Ok(o),
-        Start::Last(n) => Ok((high - n).max(low)),
-    }
-}
 
 fn truncate(text: &str, width: usize) -> String {
     if text.chars().count() <= width {
@@ -148,53 +105,10 @@ fn read(
     partitions: Vec<i32>,
     stop: Arc<AtomicBool>,
 ) -> anyhow::Result<ExitCode> {
-    let consumer: BaseConsumer<KmsgContext> = settings
-        .viewer_config()
-        .create_with_context(KmsgContext::default())
-        .map_err(|e| anyhow!("cannot create the reader: {e}"))?;
-    let timeout = settings.timeout;
-    let mut tpl = TopicPartitionList::new();
-    let mut pending: BTreeSet<i32> = BTreeSet::new();
-    let mut by_time = TopicPartitionList::new();
-    for &p in &partitions {
-        let (low, high) = consumer
-            .fetch_watermarks(&args.topic, p, timeout)
-            .map_err(|e| {
-                anyhow!(
-                    "cannot read the offsets of {} partition {p}: {e}",
-                    args.topic
-                )
-            })?;
-        let offset = start_offset(start, low, high).map_err(usage)?;
-        if let Start::Since(ms) = start {
-            by_time.add_partition_offset(&args.topic, p, Offset::Offset(ms))?;
-        }
-        tpl.add_partition_offset(&args.topic, p, Offset::Offset(offset))?;
-        if offset < high || args.follow {
-            pending.insert(p);
-        }
-    }
-    if let Start::Since(_) = start {
-        let found = consumer
-            .offsets_for_times(by_time, timeout)
-            .map_err(|e| anyhow!("cannot look up offsets by time: {e}"))?;
-        tpl = TopicPartitionList::new();
-        for e in found.elements() {
-            // No record at or after the time: start at the end.
-            let offset = match e.offset() {
-                Offset::Offset(o) => Offset::Offset(o),
-                _ => Offset::End,
-            };
-            tpl.add_partition_offset(&args.topic, e.partition(), offset)?;
-        }
-    }
-    consumer
-        .assign(&tpl)
-        .map_err(|e| anyhow!("cannot assign partitions: {e}"))?;
-
+    let mut reader = TopicReader::open(&settings, &args.topic, &partitions, start, args.follow)?;
     let mut printer = Printer::new(format, args.pretty, args.follow);
     let mut shown = 0u64;
-    while !stop.load(Ordering::Relaxed) && (args.follow || !pending.is_empty()) {
+    while !stop.load(Ordering::Relaxed) {
         if args.follow && stdout_closed() {
             // `kmsg view --follow | head`: the reader is gone; end quietly.
             return Ok(ExitCode::SUCCESS);
@@ -202,17 +116,12 @@ fn read(
         if args.max.is_some_and(|m| shown >= m) {
             break;
         }
-        match consumer.poll(Duration::from_millis(200)) {
-            None => {}
-            Some(Err(KafkaError::PartitionEOF(p))) => {
-                if !args.follow {
-                    pending.remove(&p);
-                }
-            }
-            Some(Err(e)) => return Err(anyhow!("reading {}: {e}", args.topic)),
-            Some(Ok(m)) => {
+        match reader.next()? {
+            ReadStep::End => break,
+            ReadStep::Idle => {}
+            ReadStep::Record(m) => {
                 shown += 1;
-                printer.record(&m.detach())?;
+                printer.record(&m)?;
             }
         }
     }
@@ -348,26 +257,6 @@ impl Printer {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn start_offsets_respect_the_watermarks() {
-        assert_eq!(start_offset(Start::Beginning, 5, 10), Ok(5));
-        assert_eq!(start_offset(Start::Last(3), 5, 10), Ok(7));
-        assert_eq!(start_offset(Start::Last(30), 5, 10), Ok(5));
-        assert_eq!(start_offset(Start::Offset(9), 5, 10), Ok(9));
-        let err = start_offset(Start::Offset(11), 5, 10).unwrap_err();
-        assert!(err.contains("holds offsets 5 to 9"), "{err}");
-    }
-
-    #[test]
-    fn since_takes_durations_and_rfc3339() {
-        let now = UNIX_EPOCH + Duration::from_secs(1_000_000);
-        assert_eq!(parse_since("10m", now), Ok((1_000_000 - 600) * 1000));
-        assert_eq!(parse_since("1970-01-01T00:00:10Z", now), Ok(10_000));
-        assert!(parse_since("yesterday-ish", now)
-            .unwrap_err()
-            .contains("neither a duration"));
-    }
 
     #[test]
     fn long_values_are_cut_to_the_width() {

@@ -9,3 +9,4 @@ pub mod http_sink;
 pub mod launcher;
 pub mod layout;
 pub mod producer;
+pub mod reader;

@@ -64,6 +64,120 @@ impl DeadLetter {
     }
 }
 
+/// What a dead-letter record says about itself, read from kmsg's `kmsg.dlq.*` headers, or
+/// Spring Kafka's `kafka_dlt-*` (numbers as big-endian binary) or Kafka Connect's
+/// `__connect.errors.*` headers.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
+pub struct DeadLetterInfo {
+    /// `kmsg`, `spring`, `connect`, or `unknown`.
+    pub format: &'static str,
+    pub original_topic: Option<String>,
+    pub original_partition: Option<i32>,
+    pub original_offset: Option<i64>,
+    pub original_timestamp: Option<i64>,
+    pub group: Option<String>,
+    pub stage: Option<String>,
+    pub class: Option<String>,
+    pub message: Option<String>,
+    pub detail: Option<String>,
+    pub attempts: Option<u32>,
+    pub failed_at: Option<String>,
+    pub replay_count: u32,
+}
+
+fn text(v: &Option<Vec<u8>>) -> Option<String> {
+    v.as_ref().map(|b| String::from_utf8_lossy(b).to_string())
+}
+
+fn be_int(v: &Option<Vec<u8>>) -> Option<i64> {
+    let b = v.as_ref()?;
+    match b.len() {
+        4 => Some(i32::from_be_bytes(b[..4].try_into().ok()?) as i64),
+        8 => Some(i64::from_be_bytes(b[..8].try_into().ok()?)),
+        _ => std::str::from_utf8(b).ok()?.trim().parse().ok(),
+    }
+}
+
+/// Reads the dead-letter context out of a record's headers.
+pub fn describe(headers: &[(String, Option<Vec<u8>>)]) -> DeadLetterInfo {
+    let get = |k: &str| {
+        headers
+            .iter()
+            .rev()
+            .find(|(n, _)| n == k)
+            .map(|(_, v)| v.clone())
+    };
+    let num = |k: &str| {
+        get(k)
+            .and_then(|v| text(&v))
+            .and_then(|t| t.trim().parse::<i64>().ok())
+    };
+    let replay_count = num("kmsg.dlq.replay.count").unwrap_or(0).max(0) as u32;
+    if get("kmsg.dlq.error.class").is_some() || get("kmsg.dlq.original.topic").is_some() {
+        return DeadLetterInfo {
+            format: "kmsg",
+            original_topic: get("kmsg.dlq.original.topic").and_then(|v| text(&v)),
+            original_partition: num("kmsg.dlq.original.partition").map(|p| p as i32),
+            original_offset: num("kmsg.dlq.original.offset"),
+            original_timestamp: num("kmsg.dlq.original.timestamp"),
+            group: get("kmsg.dlq.consumer.group").and_then(|v| text(&v)),
+            stage: get("kmsg.dlq.stage").and_then(|v| text(&v)),
+            class: get("kmsg.dlq.error.class").and_then(|v| text(&v)),
+            message: get("kmsg.dlq.error.message").and_then(|v| text(&v)),
+            detail: get("kmsg.dlq.error.detail").and_then(|v| text(&v)),
+            attempts: num("kmsg.dlq.attempts").map(|a| a.max(0) as u32),
+            failed_at: get("kmsg.dlq.failed.at").and_then(|v| text(&v)),
+            replay_count,
+        };
+    }
+    if get("kafka_dlt-original-topic").is_some() || get("kafka_dlt-exception-fqcn").is_some() {
+        return DeadLetterInfo {
+            format: "spring",
+            original_topic: get("kafka_dlt-original-topic").and_then(|v| text(&v)),
+            original_partition: get("kafka_dlt-original-partition")
+                .and_then(|v| be_int(&v))
+                .map(|p| p as i32),
+            original_offset: get("kafka_dlt-original-offset").and_then(|v| be_int(&v)),
+            original_timestamp: get("kafka_dlt-original-timestamp").and_then(|v| be_int(&v)),
+            group: get("kafka_dlt-original-consumer-group").and_then(|v| text(&v)),
+            stage: None,
+            class: get("kafka_dlt-exception-fqcn").and_then(|v| text(&v)),
+            message: get("kafka_dlt-exception-message").and_then(|v| text(&v)),
+            detail: get("kafka_dlt-exception-stacktrace").and_then(|v| text(&v)),
+            attempts: get("kafka_deliveryAttempt")
+                .and_then(|v| be_int(&v))
+                .map(|a| a.max(0) as u32),
+            failed_at: None,
+            replay_count,
+        };
+    }
+    if headers
+        .iter()
+        .any(|(k, _)| k.starts_with("__connect.errors."))
+    {
+        return DeadLetterInfo {
+            format: "connect",
+            original_topic: get("__connect.errors.topic").and_then(|v| text(&v)),
+            original_partition: num("__connect.errors.partition").map(|p| p as i32),
+            original_offset: num("__connect.errors.offset"),
+            original_timestamp: None,
+            group: None,
+            stage: get("__connect.errors.stage").and_then(|v| text(&v)),
+            class: get("__connect.errors.exception.class.name").and_then(|v| text(&v)),
+            message: get("__connect.errors.exception.message").and_then(|v| text(&v)),
+            detail: get("__connect.errors.exception.stacktrace").and_then(|v| text(&v)),
+            attempts: None,
+            failed_at: None,
+            replay_count,
+        };
+    }
+    DeadLetterInfo {
+        format: "unknown",
+        replay_count,
+        ..DeadLetterInfo::default()
+    }
+}
+
 fn one_line(s: &str) -> String {
     s.replace(['\n', '\r'], " ")
 }
@@ -129,6 +243,76 @@ mod tests {
         assert!(get(&h, "kmsg.dlq.error.detail").len() < 4200);
         assert_eq!(get(&h, "kmsg.dlq.attempts"), "1");
         assert_eq!(get(&h, "kmsg.dlq.failed.at"), "1970-01-01T00:00:00.000Z");
+    }
+
+    #[test]
+    fn describes_kmsg_spring_and_connect_dead_letters() {
+        let kmsg = letter().headers(&[]);
+        let info = describe(&kmsg);
+        assert_eq!(info.format, "kmsg");
+        assert_eq!(info.original_partition, Some(4));
+        assert_eq!(info.class.as_deref(), Some("schema_validation"));
+
+        let spring = vec![
+            (
+                "kafka_dlt-original-topic".to_string(),
+                Some(b"orders".to_vec()),
+            ),
+            (
+                "kafka_dlt-original-partition".to_string(),
+                Some(3i32.to_be_bytes().to_vec()),
+            ),
+            (
+                "kafka_dlt-original-offset".to_string(),
+                Some(77i64.to_be_bytes().to_vec()),
+            ),
+            (
+                "kafka_dlt-exception-fqcn".to_string(),
+                Some(b"java.lang.IllegalStateException".to_vec()),
+            ),
+            (
+                "kafka_dlt-exception-message".to_string(),
+                Some(b"boom".to_vec()),
+            ),
+        ];
+        let info = describe(&spring);
+        assert_eq!(info.format, "spring");
+        assert_eq!(
+            (info.original_partition, info.original_offset),
+            (Some(3), Some(77))
+        );
+        assert_eq!(
+            info.class.as_deref(),
+            Some("java.lang.IllegalStateException")
+        );
+
+        let connect = vec![
+            (
+                "__connect.errors.topic".to_string(),
+                Some(b"events".to_vec()),
+            ),
+            (
+                "__connect.errors.partition".to_string(),
+                Some(b"1".to_vec()),
+            ),
+            ("__connect.errors.offset".to_string(), Some(b"12".to_vec())),
+            (
+                "__connect.errors.stage".to_string(),
+                Some(b"VALUE_CONVERTER".to_vec()),
+            ),
+            (
+                "__connect.errors.exception.class.name".to_string(),
+                Some(b"org.apache.kafka.connect.errors.DataException".to_vec()),
+            ),
+        ];
+        let info = describe(&connect);
+        assert_eq!(info.format, "connect");
+        assert_eq!(
+            (info.original_partition, info.original_offset),
+            (Some(1), Some(12))
+        );
+        assert_eq!(info.stage.as_deref(), Some("VALUE_CONVERTER"));
+        assert_eq!(describe(&[]).format, "unknown");
     }
 
     #[test]

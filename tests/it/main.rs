@@ -6,6 +6,7 @@ mod cli;
 mod cluster;
 mod compose;
 mod consume;
+mod dlq;
 mod downstream;
 mod harness;
 mod produce;

@@ -1,0 +1,181 @@
+//! Reading a topic without joining a group: assign chosen partitions at a chosen start
+//! (beginning, an offset, the last N, or a time), `read_committed`, and know when every
+//! partition has reached its end. Used by `view` and the `dlq` tools.
+
+use std::collections::BTreeSet;
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+use anyhow::anyhow;
+use rdkafka::consumer::{BaseConsumer, Consumer};
+use rdkafka::error::KafkaError;
+use rdkafka::message::OwnedMessage;
+use rdkafka::{Offset, TopicPartitionList};
+
+use super::config::ClientSettings;
+use super::context::KmsgContext;
+use crate::error::usage;
+
+/// Where reading starts in each partition.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Start {
+    Beginning,
+    Offset(i64),
+    Last(i64),
+    /// Milliseconds since the epoch.
+    Since(i64),
+}
+
+/// Parses `--since`: a duration ago ("10m") or an RFC 3339 time, relative to `now`.
+pub fn parse_since(text: &str, now: SystemTime) -> Result<i64, String> {
+    let at = match humantime::parse_duration(text) {
+        Ok(ago) => now
+            .checked_sub(ago)
+            .ok_or_else(|| format!("--since {text}: too far back"))?,
+        Err(_) => humantime::parse_rfc3339_weak(text).map_err(|_| {
+            format!("--since {text:?} is neither a duration (10m, 2h) nor an RFC 3339 time (2026-01-02T15:04:05Z)")
+        })?,
+    };
+    Ok(at
+        .duration_since(UNIX_EPOCH)
+        .map(|d| d.as_millis() as i64)
+        .unwrap_or(0))
+}
+
+/// The start offset of a partition with watermarks `low..high` (pure; `Since` is resolved
+/// by the broker, not here).
+pub fn start_offset(start: Start, low: i64, high: i64) -> Result<i64, String> {
+    match start {
+        Start::Beginning | Start::Since(_) => Ok(low),
+        Start::Offset(o) if o < low || o > high => Err(format!(
+            "--offset {o} is out of range: the partition holds offsets {low} to {}",
+            high - 1
+        )),
+        Start::Offset(o) => Ok(o),
+        Start::Last(n) => Ok((high - n).max(low)),
+    }
+}
+
+/// One step of reading.
+pub enum ReadStep {
+    Record(OwnedMessage),
+    /// Nothing arrived this time (following, or the end is not reached yet).
+    Idle,
+    /// Every partition reached its end (never when following).
+    End,
+}
+
+/// An assigned, positioned reader.
+pub struct TopicReader {
+    consumer: BaseConsumer<KmsgContext>,
+    topic: String,
+    pending: BTreeSet<i32>,
+    follow: bool,
+}
+
+impl TopicReader {
+    pub fn open(
+        settings: &ClientSettings,
+        topic: &str,
+        partitions: &[i32],
+        start: Start,
+        follow: bool,
+    ) -> anyhow::Result<Self> {
+        let consumer: BaseConsumer<KmsgContext> = settings
+            .viewer_config()
+            .create_with_context(KmsgContext::default())
+            .map_err(|e| anyhow!("cannot create the reader: {e}"))?;
+        let timeout = settings.timeout;
+        let mut tpl = TopicPartitionList::new();
+        let mut pending = BTreeSet::new();
+        let mut by_time = TopicPartitionList::new();
+        for &p in partitions {
+            let (low, high) = consumer
+                .fetch_watermarks(topic, p, timeout)
+                .map_err(|e| anyhow!("cannot read the offsets of {topic} partition {p}: {e}"))?;
+            let offset = start_offset(start, low, high).map_err(usage)?;
+            if let Start::Since(ms) = start {
+                by_time.add_partition_offset(topic, p, Offset::Offset(ms))?;
+            }
+            tpl.add_partition_offset(topic, p, Offset::Offset(offset))?;
+            if offset < high {
+                pending.insert(p);
+            }
+        }
+        if let Start::Since(_) = start {
+            let found = consumer
+                .offsets_for_times(by_time, timeout)
+                .map_err(|e| anyhow!("cannot look up offsets by time: {e}"))?;
+            tpl = TopicPartitionList::new();
+            for e in found.elements() {
+                // No record at or after the time: start at the end.
+                let offset = match e.offset() {
+                    Offset::Offset(o) => Offset::Offset(o),
+                    _ => Offset::End,
+                };
+                tpl.add_partition_offset(topic, e.partition(), offset)?;
+            }
+        }
+        consumer
+            .assign(&tpl)
+            .map_err(|e| anyhow!("cannot assign partitions: {e}"))?;
+        Ok(TopicReader {
+            consumer,
+            topic: topic.to_string(),
+            pending,
+            follow,
+        })
+    }
+
+    /// Waits up to 200 ms for the next record.
+    pub fn next(&mut self) -> anyhow::Result<ReadStep> {
+        if !self.follow && self.pending.is_empty() {
+            return Ok(ReadStep::End);
+        }
+        match self.consumer.poll(Duration::from_millis(200)) {
+            None => Ok(ReadStep::Idle),
+            Some(Err(KafkaError::PartitionEOF(p))) => {
+                self.pending.remove(&p);
+                Ok(ReadStep::Idle)
+            }
+            Some(Err(e)) => Err(anyhow!("reading {}: {e}", self.topic)),
+            Some(Ok(m)) => Ok(ReadStep::Record(m.detach())),
+        }
+    }
+
+    /// Every record from the start to the end (not following).
+    pub fn read_all(mut self) -> anyhow::Result<Vec<OwnedMessage>> {
+        let mut out = Vec::new();
+        loop {
+            match self.next()? {
+                ReadStep::End => return Ok(out),
+                ReadStep::Idle => {}
+                ReadStep::Record(m) => out.push(m),
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn start_offsets_respect_the_watermarks() {
+        assert_eq!(start_offset(Start::Beginning, 5, 10), Ok(5));
+        assert_eq!(start_offset(Start::Last(3), 5, 10), Ok(7));
+        assert_eq!(start_offset(Start::Last(30), 5, 10), Ok(5));
+        assert_eq!(start_offset(Start::Offset(9), 5, 10), Ok(9));
+        let err = start_offset(Start::Offset(11), 5, 10).unwrap_err();
+        assert!(err.contains("holds offsets 5 to 9"), "{err}");
+    }
+
+    #[test]
+    fn since_takes_durations_and_rfc3339() {
+        let now = UNIX_EPOCH + Duration::from_secs(1_000_000);
+        assert_eq!(parse_since("10m", now), Ok((1_000_000 - 600) * 1000));
+        assert_eq!(parse_since("1970-01-01T00:00:10Z", now), Ok(10_000));
+        assert!(parse_since("yesterday-ish", now)
+            .unwrap_err()
+            .contains("neither a duration"));
+    }
+}

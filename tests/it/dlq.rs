@@ -1,0 +1,164 @@
+//! `kmsg dlq list|show|stats` on a DLQ filled through `kmsg consume`, plus records carrying
+//! Spring's and Kafka Connect's dead-letter headers written by the test.
+
+use predicates::prelude::*;
+
+use crate::harness::{json_lines, kmsg, kmsg_on_cluster, unique};
+
+/// A DLQ with 10 kmsg dead letters (6 schema, 2 json_parse, 2 not_utf8), one Spring record
+/// and one Connect record. Returns (input topic, dlq topic).
+fn filled_dlq() -> (String, String) {
+    let input = unique("dlqtools");
+    let output = format!("{input}.out");
+    let dlq = format!("{input}.dlq");
+    kmsg_on_cluster()
+        .env("INPUT_TOPIC", &input)
+        .env("OUTPUT_TOPIC", &output)
+        .args(["topics", "create", "-p", "2", "-o", "json"])
+        .assert()
+        .success();
+    kmsg_on_cluster()
+        .args([
+            "produce",
+            "-t",
+            &input,
+            "--generate",
+            "login",
+            "--count",
+            "100",
+        ])
+        .args(["--invalid-ratio", "0.1", "--seed", "5", "-q"])
+        .assert()
+        .success();
+    kmsg_on_cluster()
+        .args([
+            "consume",
+            "-g",
+            &unique("g"),
+            "-t",
+            &input,
+            "--output-topic",
+            &output,
+        ])
+        .args([
+            "--schema",
+            concat!(env!("CARGO_MANIFEST_DIR"), "/schema.json"),
+        ])
+        .args(["--idle-timeout", "4s", "-o", "json"])
+        .assert()
+        .success();
+    // Spring: partition as a 4-byte and offset as an 8-byte big-endian number (base64).
+    let spring = r#"{"partition":0,"key":"spring-1","value":"{}","headers":[{"key":"kafka_dlt-original-topic","value":"orders"},{"key":"kafka_dlt-original-partition","value":"AAAAAw==","encoding":"base64"},{"key":"kafka_dlt-original-offset","value":"AAAAAAAAAE0=","encoding":"base64"},{"key":"kafka_dlt-exception-fqcn","value":"java.lang.IllegalStateException"},{"key":"kafka_dlt-exception-message","value":"boom"}]}"#;
+    let connect = r#"{"partition":1,"key":"connect-1","value":"{}","headers":[{"key":"__connect.errors.topic","value":"events"},{"key":"__connect.errors.partition","value":"1"},{"key":"__connect.errors.offset","value":"12"},{"key":"__connect.errors.stage","value":"VALUE_CONVERTER"},{"key":"__connect.errors.exception.class.name","value":"org.apache.kafka.connect.errors.DataException"}]}"#;
+    kmsg_on_cluster()
+        .args(["produce", "-t", &dlq, "--input", "json-envelope", "-q"])
+        .write_stdin(format!("{spring}\n{connect}\n"))
+        .assert()
+        .success();
+    (input, dlq)
+}
+
+fn list(dlq: &str, extra: &[&str]) -> Vec<serde_json::Value> {
+    let out = kmsg_on_cluster()
+        .args(["dlq", "list", "-t", dlq, "-o", "json"])
+        .args(extra)
+        .assert()
+        .success();
+    json_lines(&out.get_output().stdout)
+}
+
+#[test]
+fn dlq_list_show_and_stats_read_kmsg_spring_and_connect_dead_letters() {
+    let (input, dlq) = filled_dlq();
+    let all = list(&dlq, &[]);
+    assert_eq!(all.len(), 12);
+    assert_eq!(list(&dlq, &["--reason", "schema_validation"]).len(), 6);
+    assert_eq!(list(&dlq, &["--reason", "json_parse"]).len(), 2);
+    assert_eq!(list(&dlq, &["--original-topic", &input]).len(), 10);
+    assert_eq!(list(&dlq, &["--original-topic", "orders"]).len(), 1);
+    assert_eq!(list(&dlq, &["--since", "1h"]).len(), 12);
+    assert_eq!(list(&dlq, &["-n", "3"]).len(), 3);
+    let kmsg_row = all.iter().find(|r| r["class"] == "not_utf8").unwrap();
+    assert_eq!(kmsg_row["format"], "kmsg");
+    assert_eq!(kmsg_row["stage"], "decode");
+    assert_eq!(kmsg_row["original_topic"], input.as_str());
+
+    let spring = all.iter().find(|r| r["format"] == "spring").unwrap();
+    let at = format!("{}:{}", spring["partition"], spring["offset"]);
+    let out = kmsg_on_cluster()
+        .args(["dlq", "show", "-t", &dlq, &at, "-o", "json"])
+        .assert()
+        .success();
+    let shown = &json_lines(&out.get_output().stdout)[0];
+    assert_eq!(shown["key"], "spring-1");
+    assert_eq!(shown["dead_letter"]["original_topic"], "orders");
+    assert_eq!(shown["dead_letter"]["original_partition"], 3);
+    assert_eq!(shown["dead_letter"]["original_offset"], 77);
+    assert_eq!(
+        shown["dead_letter"]["class"],
+        "java.lang.IllegalStateException"
+    );
+    let connect = all.iter().find(|r| r["format"] == "connect").unwrap();
+    assert_eq!(connect["stage"], "VALUE_CONVERTER");
+    assert_eq!(connect["original_offset"], 12);
+
+    let table = kmsg_on_cluster()
+        .args([
+            "dlq",
+            "show",
+            "-t",
+            &dlq,
+            &format!("{}:{}", kmsg_row["partition"], kmsg_row["offset"]),
+        ])
+        .assert()
+        .success();
+    let text = String::from_utf8_lossy(&table.get_output().stdout).to_string();
+    assert!(
+        text.contains("| error class") && text.contains("not_utf8"),
+        "{text}"
+    );
+
+    let out = kmsg_on_cluster()
+        .args(["dlq", "stats", "-t", &dlq, "-o", "json"])
+        .assert()
+        .success();
+    let stats = &json_lines(&out.get_output().stdout)[0];
+    assert_eq!(stats["total"], 12);
+    assert_eq!(stats["by_class"]["schema_validation"], 6);
+    assert_eq!(stats["by_class"]["not_utf8"], 2);
+    assert_eq!(stats["by_original_topic"][input.as_str()], 10);
+    let per_hour: u64 = stats["over_time"]
+        .as_object()
+        .unwrap()
+        .values()
+        .map(|v| v.as_u64().unwrap())
+        .sum();
+    assert_eq!(per_hour, 12);
+    let chart = kmsg_on_cluster()
+        .args(["dlq", "stats", "-t", &dlq])
+        .assert()
+        .success();
+    assert!(String::from_utf8_lossy(&chart.get_output().stdout).contains('█'));
+}
+
+#[test]
+fn dlq_tools_refuse_bad_input() {
+    kmsg()
+        .args([
+            "--bootstrap",
+            "127.0.0.1:1",
+            "dlq",
+            "show",
+            "-t",
+            "x.dlq",
+            "3-5",
+        ])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("is not PARTITION:OFFSET"));
+    kmsg_on_cluster()
+        .args(["dlq", "list", "-t", &unique("none")])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("does not exist"));
+}
