@@ -489,6 +489,7 @@ Register-ArgumentCompleter -Native -CommandName 'kmsg' -ScriptBlock {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'A table of dead letters: when, where from, stage, error class, message')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'One dead letter in full: coordinates, decoded headers, value (PARTITION:OFFSET)')
             [CompletionResult]::new('stats', 'stats', [CompletionResultType]::ParameterValue, 'Counts by error class, by original topic and over time, with a bar chart')
+            [CompletionResult]::new('replay', 'replay', [CompletionResultType]::ParameterValue, 'Re-send selected dead letters to their original topic (or --to); resumable')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -571,10 +572,41 @@ Register-ArgumentCompleter -Native -CommandName 'kmsg' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'kmsg;dlq;replay' {
+            [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 'Dead letter topic [default: <INPUT_TOPIC>.dlq, i.e. posts.dlq]')
+            [CompletionResult]::new('--topic', '--topic', [CompletionResultType]::ParameterName, 'Dead letter topic [default: <INPUT_TOPIC>.dlq, i.e. posts.dlq]')
+            [CompletionResult]::new('--reason', '--reason', [CompletionResultType]::ParameterName, 'Only this error class')
+            [CompletionResult]::new('--original-topic', '--original-topic', [CompletionResultType]::ParameterName, 'Only dead letters that came from this topic')
+            [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'Send to this topic instead of each record''s original topic')
+            [CompletionResult]::new('--max-replays', '--max-replays', [CompletionResultType]::ParameterName, 'Refuse records already replayed this many times (a poison pill must not ping-pong)')
+            [CompletionResult]::new('--group', '--group', [CompletionResultType]::ParameterName, 'Consumer group that records the replay''s progress, so an interrupted replay resumes [default: derived from the DLQ topic, the filters and --to]')
+            [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'Kafka bootstrap servers, comma separated [default: localhost:9092]')
+            [CompletionResult]::new('--bootstrap', '--bootstrap', [CompletionResultType]::ParameterName, 'Kafka bootstrap servers, comma separated [default: localhost:9092]')
+            [CompletionResult]::new('-X', '-X ', [CompletionResultType]::ParameterName, 'Pass a librdkafka property through (repeatable), e.g. -X queue.buffering.max.ms=50. Keys that have a typed flag (--bootstrap, --security-protocol, --sasl-*, --tls-*) are refused')
+            [CompletionResult]::new('--security-protocol', '--security-protocol', [CompletionResultType]::ParameterName, 'Security protocol for the client connection')
+            [CompletionResult]::new('--sasl-mechanism', '--sasl-mechanism', [CompletionResultType]::ParameterName, 'SASL mechanism')
+            [CompletionResult]::new('--sasl-username', '--sasl-username', [CompletionResultType]::ParameterName, 'SASL user name (the password comes from env KMSG_SASL_PASSWORD or --sasl-password-file)')
+            [CompletionResult]::new('--sasl-password-file', '--sasl-password-file', [CompletionResultType]::ParameterName, 'File holding the SASL password (first line); alternatively set env KMSG_SASL_PASSWORD')
+            [CompletionResult]::new('--tls-ca', '--tls-ca', [CompletionResultType]::ParameterName, 'CA certificate (PEM) to verify the brokers')
+            [CompletionResult]::new('--tls-cert', '--tls-cert', [CompletionResultType]::ParameterName, 'Client certificate (PEM) for mutual TLS')
+            [CompletionResult]::new('--tls-key', '--tls-key', [CompletionResultType]::ParameterName, 'Client private key (PEM) for mutual TLS')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'How long to wait for the cluster before giving up')
+            [CompletionResult]::new('--log-level', '--log-level', [CompletionResultType]::ParameterName, 'Log level or filter (overrides RUST_LOG), e.g. debug or kmsg=debug,librdkafka=info')
+            [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Log format on stderr')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'How results are printed on stdout')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'How results are printed on stdout')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show what would be replayed; send and commit nothing')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'kmsg;dlq;help' {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'A table of dead letters: when, where from, stage, error class, message')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'One dead letter in full: coordinates, decoded headers, value (PARTITION:OFFSET)')
             [CompletionResult]::new('stats', 'stats', [CompletionResultType]::ParameterValue, 'Counts by error class, by original topic and over time, with a bar chart')
+            [CompletionResult]::new('replay', 'replay', [CompletionResultType]::ParameterValue, 'Re-send selected dead letters to their original topic (or --to); resumable')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -585,6 +617,9 @@ Register-ArgumentCompleter -Native -CommandName 'kmsg' -ScriptBlock {
             break
         }
         'kmsg;dlq;help;stats' {
+            break
+        }
+        'kmsg;dlq;help;replay' {
             break
         }
         'kmsg;dlq;help;help' {
@@ -670,6 +705,7 @@ Register-ArgumentCompleter -Native -CommandName 'kmsg' -ScriptBlock {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'A table of dead letters: when, where from, stage, error class, message')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'One dead letter in full: coordinates, decoded headers, value (PARTITION:OFFSET)')
             [CompletionResult]::new('stats', 'stats', [CompletionResultType]::ParameterValue, 'Counts by error class, by original topic and over time, with a bar chart')
+            [CompletionResult]::new('replay', 'replay', [CompletionResultType]::ParameterValue, 'Re-send selected dead letters to their original topic (or --to); resumable')
             break
         }
         'kmsg;help;dlq;list' {
@@ -679,6 +715,9 @@ Register-ArgumentCompleter -Native -CommandName 'kmsg' -ScriptBlock {
             break
         }
         'kmsg;help;dlq;stats' {
+            break
+        }
+        'kmsg;help;dlq;replay' {
             break
         }
         'kmsg;help;completions' {

@@ -183,6 +183,39 @@ pub enum DlqCommand {
     Show(DlqShowArgs),
     /// Counts by error class, by original topic and over time, with a bar chart
     Stats(DlqStatsArgs),
+    /// Re-send selected dead letters to their original topic (or --to); resumable
+    Replay(DlqReplayArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct DlqReplayArgs {
+    #[command(flatten)]
+    pub dlq: DlqTopicArgs,
+
+    /// Only this error class
+    #[arg(long)]
+    pub reason: Option<String>,
+
+    /// Only dead letters that came from this topic
+    #[arg(long)]
+    pub original_topic: Option<String>,
+
+    /// Send to this topic instead of each record's original topic
+    #[arg(long, value_name = "TOPIC")]
+    pub to: Option<String>,
+
+    /// Show what would be replayed; send and commit nothing
+    #[arg(long)]
+    pub dry_run: bool,
+
+    /// Refuse records already replayed this many times (a poison pill must not ping-pong)
+    #[arg(long, default_value_t = 3)]
+    pub max_replays: u32,
+
+    /// Consumer group that records the replay's progress, so an interrupted replay resumes
+    /// [default: derived from the DLQ topic, the filters and --to]
+    #[arg(long)]
+    pub group: Option<String>,
 }
 
 #[derive(Debug, Args, Clone)]

@@ -1,6 +1,9 @@
-//! `kmsg dlq list|show|stats`: inspecting dead letters without joining a group or
-//! committing. Records are read to the end of the topic (`read_committed`) and their headers
-//! decoded by `pipeline::dead_letter::describe` (kmsg's, Spring's and Connect's).
+//! `kmsg dlq list|show|stats|replay`: inspecting dead letters without joining a group or
+//! committing, and re-sending them. Records are read to the end of the topic
+//! (`read_committed`) and their headers decoded by `pipeline::dead_letter::describe`
+//! (kmsg's, Spring's and Connect's). `replay` is the one tool that commits: its own group's
+//! progress, each record only after its re-sent copy was acknowledged, so an interrupted
+//! replay resumes without re-sending.
 
 use std::collections::BTreeMap;
 use std::process::ExitCode;
@@ -29,6 +32,7 @@ pub async fn run(cmd: DlqCommand, ctx: &Context) -> anyhow::Result<ExitCode> {
         DlqCommand::List(args) => list(args, ctx).await,
         DlqCommand::Show(args) => show(args, ctx).await,
         DlqCommand::Stats(args) => stats(args, ctx).await,
+        DlqCommand::Replay(args) => replay(args, ctx).await,
     }
 }
 
@@ -395,6 +399,73 @@ async fn stats(args: DlqStatsArgs, ctx: &Context) -> anyhow::Result<ExitCode> {
 mod tests {
     use super::*;
 
+    fn replay_args(reason: Option<&str>, to: Option<&str>) -> crate::cli::DlqReplayArgs {
+        crate::cli::DlqReplayArgs {
+            dlq: DlqTopicArgs { topic: None },
+            reason: reason.map(String::from),
+            original_topic: None,
+            to: to.map(String::from),
+            dry_run: false,
+            max_replays: 3,
+            group: None,
+        }
+    }
+
+    #[test]
+    fn replay_sends_to_the_original_topic_refuses_ping_pong_and_needs_a_target() {
+        let mut info = DeadLetterInfo {
+            format: "kmsg",
+            class: Some("json_parse".into()),
+            original_topic: Some("posts".into()),
+            ..DeadLetterInfo::default()
+        };
+        assert_eq!(
+            decide(&info, &replay_args(None, None)),
+            Ok(ReplayDecision::Send("posts".into()))
+        );
+        assert_eq!(
+            decide(&info, &replay_args(None, Some("x"))),
+            Ok(ReplayDecision::Send("x".into()))
+        );
+        assert_eq!(
+            decide(&info, &replay_args(Some("retries_exhausted"), None)),
+            Ok(ReplayDecision::Skip)
+        );
+        info.replay_count = 3;
+        assert_eq!(
+            decide(&info, &replay_args(None, None)),
+            Ok(ReplayDecision::Refuse)
+        );
+        info.replay_count = 0;
+        info.original_topic = None;
+        assert!(decide(&info, &replay_args(None, None))
+            .unwrap_err()
+            .contains("give --to"));
+    }
+
+    #[test]
+    fn replayed_headers_drop_the_error_and_count_the_replay() {
+        let h = vec![
+            ("trace".to_string(), Some(b"t".to_vec())),
+            (
+                "kmsg.dlq.original.topic".to_string(),
+                Some(b"posts".to_vec()),
+            ),
+            (
+                "kmsg.dlq.error.class".to_string(),
+                Some(b"json_parse".to_vec()),
+            ),
+            ("kmsg.dlq.replay.count".to_string(), Some(b"1".to_vec())),
+        ];
+        let out = replay_headers(&h, 1);
+        let keys: Vec<&str> = out.iter().map(|(k, _)| k.as_str()).collect();
+        assert_eq!(
+            keys,
+            ["trace", "kmsg.dlq.original.topic", "kmsg.dlq.replay.count"]
+        );
+        assert_eq!(out[2].1.as_deref(), Some(&b"2"[..]));
+    }
+
     #[test]
     fn coordinates_are_partition_colon_offset() {
         assert_eq!(parse_coordinates("3:1042"), Ok((3, 1042)));
@@ -427,4 +498,277 @@ mod tests {
         assert_eq!(bar(2, 2).chars().count(), BAR_WIDTH);
         assert_eq!(bar(1, 2).chars().count(), BAR_WIDTH / 2);
     }
+}
+
+/// What `replay` decided for one dead letter.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ReplayDecision {
+    /// Send it to this topic.
+    Send(String),
+    /// Filtered out.
+    Skip,
+    /// Replayed `--max-replays` times already.
+    Refuse,
+}
+
+/// Decides what to do with one dead letter (pure; unit-tested).
+pub fn decide(
+    info: &DeadLetterInfo,
+    args: &crate::cli::DlqReplayArgs,
+) -> Result<ReplayDecision, String> {
+    if args
+        .reason
+        .as_ref()
+        .is_some_and(|r| info.class.as_ref() != Some(r))
+        || args
+            .original_topic
+            .as_ref()
+            .is_some_and(|t| info.original_topic.as_ref() != Some(t))
+    {
+        return Ok(ReplayDecision::Skip);
+    }
+    if info.replay_count >= args.max_replays {
+        return Ok(ReplayDecision::Refuse);
+    }
+    match (&args.to, &info.original_topic) {
+        (Some(to), _) => Ok(ReplayDecision::Send(to.clone())),
+        (None, Some(original)) => Ok(ReplayDecision::Send(original.clone())),
+        (None, None) => Err("it has no original topic header (kmsg.dlq.original.topic, kafka_dlt-original-topic or __connect.errors.topic): give --to".into()),
+    }
+}
+
+/// The headers of a replayed record: `kmsg.dlq.error.*` (and attempts/failed-at) stripped,
+/// `original.*` kept, `kmsg.dlq.replay.count` incremented.
+pub fn replay_headers(
+    headers: &[(String, Option<Vec<u8>>)],
+    count: u32,
+) -> Vec<(String, Option<Vec<u8>>)> {
+    let mut out: Vec<(String, Option<Vec<u8>>)> = headers
+        .iter()
+        .filter(|(k, _)| {
+            !(k.starts_with("kmsg.dlq.error.")
+                || k == "kmsg.dlq.replay.count"
+                || k == "kmsg.dlq.attempts"
+                || k == "kmsg.dlq.failed.at"
+                || k == "kmsg.dlq.stage")
+        })
+        .cloned()
+        .collect();
+    out.push((
+        "kmsg.dlq.replay.count".into(),
+        Some((count + 1).to_string().into_bytes()),
+    ));
+    out
+}
+
+#[derive(Debug, Default, Serialize)]
+struct ReplaySummary {
+    dry_run: bool,
+    group: String,
+    replayed: u64,
+    refused_max_replays: u64,
+    skipped_by_filter: u64,
+    by_target: BTreeMap<String, u64>,
+}
+
+async fn replay(args: crate::cli::DlqReplayArgs, ctx: &Context) -> anyhow::Result<ExitCode> {
+    use rdkafka::consumer::{BaseConsumer, CommitMode, Consumer};
+    use rdkafka::message::{Header, OwnedHeaders};
+    use rdkafka::producer::{FutureProducer, FutureRecord};
+
+    let topic = dlq_topic(&args.dlq)?;
+    if let Some(to) = &args.to {
+        super::topics::validate_topic_name(to).map_err(usage)?;
+    }
+    let group = args.group.clone().unwrap_or_else(|| {
+        format!(
+            "kmsg-dlq-replay.{topic}.{}.{}.{}",
+            args.reason.as_deref().unwrap_or("all"),
+            args.original_topic.as_deref().unwrap_or("any"),
+            args.to.as_deref().unwrap_or("original")
+        )
+    });
+    let admin = Admin::connect(&ctx.settings).await?;
+    let info = admin.topic(&topic).await?;
+    if let Some(to) = &args.to {
+        admin.topic(to).await?;
+    }
+    let partitions: Vec<i32> = info.partitions.iter().map(|p| p.partition).collect();
+
+    if args.dry_run {
+        let rows: Vec<Row> = read_dead_letters(&ctx.settings, &topic, None, Start::Beginning)
+            .await?
+            .iter()
+            .map(row)
+            .collect();
+        let mut summary = ReplaySummary {
+            dry_run: true,
+            group,
+            ..ReplaySummary::default()
+        };
+        let mut t = output::table(&["dlq p:offset", "error class", "decision"]);
+        for r in &rows {
+            let decision = decide(&r.info, &args)
+                .map_err(|e| anyhow!("record {}:{}: {e}", r.partition, r.offset))?;
+            match &decision {
+                ReplayDecision::Send(to) => {
+                    summary.replayed += 1;
+                    *summary.by_target.entry(to.clone()).or_default() += 1;
+                }
+                ReplayDecision::Skip => summary.skipped_by_filter += 1,
+                ReplayDecision::Refuse => summary.refused_max_replays += 1,
+            }
+            if decision != ReplayDecision::Skip {
+                t.add_row(vec![
+                    format!("{}:{}", r.partition, r.offset),
+                    r.info.class.clone().unwrap_or_default(),
+                    match decision {
+                        ReplayDecision::Send(to) => format!("would replay to {to}"),
+                        _ => format!("refused: replayed {} times already", r.info.replay_count),
+                    },
+                ]);
+            }
+        }
+        return print_replay(&summary, ctx.output, Some(t));
+    }
+
+    tracing::warn!(
+        "replay re-sends records after newer ones: per-key order on the target topic changes"
+    );
+    let mut consumer_cfg = ctx.settings.viewer_config();
+    consumer_cfg.set("group.id", &group);
+    consumer_cfg.set("auto.offset.reset", "earliest");
+    let consumer: BaseConsumer<crate::kafka::context::KmsgContext> = consumer_cfg
+        .create_with_context(crate::kafka::context::KmsgContext::default())
+        .map_err(|e| anyhow!("cannot create the replay reader: {e}"))?;
+    let producer: FutureProducer = ctx
+        .settings
+        .producer_config()
+        .create()
+        .map_err(|e| anyhow!("cannot create the replay producer: {e}"))?;
+    // Resume where this replay group left off; a new group starts at the beginning.
+    let mut tpl = rdkafka::TopicPartitionList::new();
+    for p in &partitions {
+        tpl.add_partition(&topic, *p);
+    }
+    let committed = consumer
+        .committed_offsets(tpl, ctx.settings.timeout)
+        .map_err(|e| anyhow!("cannot read the replay group's progress: {e}"))?;
+    let mut start = rdkafka::TopicPartitionList::new();
+    let mut pending = std::collections::BTreeSet::new();
+    for e in committed.elements() {
+        let (low, high) = consumer
+            .fetch_watermarks(&topic, e.partition(), ctx.settings.timeout)
+            .map_err(|err| anyhow!("cannot read the offsets of {topic}: {err}"))?;
+        let from = match e.offset() {
+            rdkafka::Offset::Offset(o) => o.max(low),
+            _ => low,
+        };
+        start.add_partition_offset(&topic, e.partition(), rdkafka::Offset::Offset(from))?;
+        if from < high {
+            pending.insert(e.partition());
+        }
+    }
+    consumer.assign(&start)?;
+
+    let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let s = stop.clone();
+    let signals = tokio::spawn(async move {
+        crate::signals::wait_for_stop().await;
+        s.store(true, std::sync::atomic::Ordering::Relaxed);
+    });
+    let mut summary = ReplaySummary {
+        group: group.clone(),
+        ..ReplaySummary::default()
+    };
+    let mut checked_topics = std::collections::BTreeSet::new();
+    let result: anyhow::Result<()> = async {
+        while !pending.is_empty() && !stop.load(std::sync::atomic::Ordering::Relaxed) {
+            let polled = tokio::task::block_in_place(|| consumer.poll(Duration::from_millis(200)));
+            let m = match polled {
+                None => continue,
+                Some(Err(rdkafka::error::KafkaError::PartitionEOF(p))) => {
+                    pending.remove(&p);
+                    continue;
+                }
+                Some(Err(e)) => return Err(anyhow!("reading {topic}: {e}")),
+                Some(Ok(m)) => m.detach(),
+            };
+            let headers = headers_of(&m);
+            let info = describe(&headers);
+            let decision = decide(&info, &args)
+                .map_err(|e| anyhow!("record {}:{} cannot be replayed: {e}; stopped, earlier records are replayed and committed", m.partition(), m.offset()))?;
+            match decision {
+                ReplayDecision::Skip => summary.skipped_by_filter += 1,
+                ReplayDecision::Refuse => {
+                    summary.refused_max_replays += 1;
+                    tracing::warn!(partition = m.partition(), offset = m.offset(), "refused: replayed {} times already (--max-replays)", info.replay_count);
+                }
+                ReplayDecision::Send(to) => {
+                    if checked_topics.insert(to.clone()) {
+                        admin.topic(&to).await.map_err(|e| anyhow!("cannot replay {}:{}: {e}", m.partition(), m.offset()))?;
+                    }
+                    let mut owned = OwnedHeaders::new();
+                    for (k, v) in replay_headers(&headers, info.replay_count) {
+                        owned = owned.insert(Header { key: &k, value: v.as_deref() });
+                    }
+                    let mut record: FutureRecord<'_, [u8], [u8]> = FutureRecord::to(&to).headers(owned);
+                    if let Some(k) = m.key() {
+                        record = record.key(k);
+                    }
+                    if let Some(v) = m.payload() {
+                        record = record.payload(v);
+                    }
+                    producer
+                        .send(record, ctx.settings.timeout)
+                        .await
+                        .map_err(|(e, _)| anyhow!("replaying {}:{} to {to} failed: {e}; stopped, earlier records are replayed and committed", m.partition(), m.offset()))?;
+                    summary.replayed += 1;
+                    *summary.by_target.entry(to).or_default() += 1;
+                }
+            }
+            // Progress is committed only after the record's delivery (or decision).
+            let mut done = rdkafka::TopicPartitionList::new();
+            done.add_partition_offset(&topic, m.partition(), rdkafka::Offset::Offset(m.offset() + 1))?;
+            consumer.commit(&done, CommitMode::Sync).map_err(|e| anyhow!("cannot commit replay progress: {e}"))?;
+        }
+        Ok(())
+    }
+    .await;
+    signals.abort();
+    print_replay(&summary, ctx.output, None)?;
+    result?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn print_replay(
+    s: &ReplaySummary,
+    format: OutputFormat,
+    listing: Option<comfy_table::Table>,
+) -> anyhow::Result<ExitCode> {
+    if format == OutputFormat::Json {
+        output::print_json(s)?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let mut text = String::new();
+    if let Some(t) = listing {
+        text.push_str(&format!("{t}\n"));
+    }
+    let targets: Vec<String> = s
+        .by_target
+        .iter()
+        .map(|(t, n)| format!("{t}: {n}"))
+        .collect();
+    text.push_str(&format!(
+        "{}{} replayed ({}), {} refused (max replays), {} skipped by filter; progress group {}",
+        if s.dry_run { "dry run: " } else { "" },
+        s.replayed,
+        targets.join(", "),
+        s.refused_max_replays,
+        s.skipped_by_filter,
+        s.group
+    ));
+    output::print_text(&text)?;
+    Ok(ExitCode::SUCCESS)
 }

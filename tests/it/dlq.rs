@@ -162,3 +162,70 @@ fn dlq_tools_refuse_bad_input() {
         .code(1)
         .stderr(predicate::str::contains("does not exist"));
 }
+
+#[test]
+fn dlq_replay_resends_selected_records_once_strips_errors_and_refuses_ping_pong() {
+    let (input, dlq) = filled_dlq();
+    // A record already replayed three times, and one with no original topic, in their own DLQ.
+    let replay_json = |extra: &[&str]| {
+        let out = kmsg_on_cluster()
+            .args(["dlq", "replay", "-t", &dlq, "-o", "json"])
+            .args(extra)
+            .assert()
+            .success();
+        json_lines(&out.get_output().stdout).pop().unwrap()
+    };
+    let before = crate::harness::kcat_read(&input).len();
+    let dry = replay_json(&["--reason", "json_parse", "--dry-run"]);
+    assert_eq!(dry["replayed"], 2);
+    assert_eq!(
+        crate::harness::kcat_read(&input).len(),
+        before,
+        "a dry run sends nothing"
+    );
+
+    let done = replay_json(&["--reason", "json_parse"]);
+    assert_eq!(done["replayed"], 2, "{done}");
+    assert_eq!(done["skipped_by_filter"], 10);
+    let after = crate::harness::kcat_read(&input);
+    assert_eq!(after.len(), before + 2);
+    for r in &after[..] {
+        if r.header("kmsg.dlq.replay.count").is_some() {
+            assert_eq!(r.header("kmsg.dlq.replay.count"), Some("1"));
+            assert_eq!(
+                r.header("kmsg.dlq.error.class"),
+                None,
+                "error headers must be stripped"
+            );
+            assert_eq!(r.header("kmsg.dlq.original.topic"), Some(input.as_str()));
+        }
+    }
+    // The same replay again resumes after what it committed: nothing is sent twice.
+    let again = replay_json(&["--reason", "json_parse"]);
+    assert_eq!(again["replayed"], 0, "{again}");
+    assert_eq!(crate::harness::kcat_read(&input).len(), before + 2);
+
+    let other = unique("pingpong");
+    crate::harness::create_topic(&other, 1, 3);
+    let lines = format!(
+        "{}\n{}\n",
+        format_args!(
+            r#"{{"key":"tired","value":"{{}}","headers":[{{"key":"kmsg.dlq.original.topic","value":"{input}"}},{{"key":"kmsg.dlq.error.class","value":"x"}},{{"key":"kmsg.dlq.replay.count","value":"3"}}]}}"#
+        ),
+        r#"{"key":"orphan","value":"{}","headers":[{"key":"kmsg.dlq.error.class","value":"x"}]}"#
+    );
+    kmsg_on_cluster()
+        .args(["produce", "-t", &other, "--input", "json-envelope", "-q"])
+        .write_stdin(lines)
+        .assert()
+        .success();
+    let out = kmsg_on_cluster()
+        .args(["dlq", "replay", "-t", &other, "-o", "json"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("no original topic header"))
+        .stderr(predicate::str::contains("give --to"));
+    let s = json_lines(&out.get_output().stdout).pop().unwrap();
+    assert_eq!(s["refused_max_replays"], 1, "{s}");
+    assert_eq!(s["replayed"], 0);
+}
