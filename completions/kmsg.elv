@@ -42,6 +42,7 @@ set edit:completion:arg-completer[kmsg] = {|@words|
             cand produce 'Send JSON messages (generated, piped, or one) at a precise rate, with a run summary'
             cand consume 'Run a consumer-group member: validate, retry, forward, dead-letter, commit when durable'
             cand view 'Read records without joining a group (exit at the end, or --follow)'
+            cand metrics 'Consumer group lag per partition (--group), or a running consumer''s key figures (--from)'
             cand dlq 'Inspect the dead letter topic: list, show one record, stats'
             cand completions 'Print shell completions'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -439,6 +440,34 @@ set edit:completion:arg-completer[kmsg] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'kmsg;metrics'= {
+            cand -g 'Consumer group: state, members and their partitions, committed and end offsets, lag'
+            cand --group 'Consumer group: state, members and their partitions, committed and end offsets, lag'
+            cand -t 'Only these topics (repeatable) [default: every topic the group has offsets or members in]'
+            cand --topic 'Only these topics (repeatable) [default: every topic the group has offsets or members in]'
+            cand --from 'A running `kmsg consume --metrics-addr`: e.g. http://localhost:8000 (its /metrics)'
+            cand -w 'Refresh every interval, in place, until Ctrl-C'
+            cand --watch 'Refresh every interval, in place, until Ctrl-C'
+            cand -b 'Kafka bootstrap servers, comma separated [default: localhost:9092]'
+            cand --bootstrap 'Kafka bootstrap servers, comma separated [default: localhost:9092]'
+            cand -X 'Pass a librdkafka property through (repeatable), e.g. -X queue.buffering.max.ms=50. Keys that have a typed flag (--bootstrap, --security-protocol, --sasl-*, --tls-*) are refused'
+            cand --security-protocol 'Security protocol for the client connection'
+            cand --sasl-mechanism 'SASL mechanism'
+            cand --sasl-username 'SASL user name (the password comes from env KMSG_SASL_PASSWORD or --sasl-password-file)'
+            cand --sasl-password-file 'File holding the SASL password (first line); alternatively set env KMSG_SASL_PASSWORD'
+            cand --tls-ca 'CA certificate (PEM) to verify the brokers'
+            cand --tls-cert 'Client certificate (PEM) for mutual TLS'
+            cand --tls-key 'Client private key (PEM) for mutual TLS'
+            cand --timeout 'How long to wait for the cluster before giving up'
+            cand --log-level 'Log level or filter (overrides RUST_LOG), e.g. debug or kmsg=debug,librdkafka=info'
+            cand --log-format 'Log format on stderr'
+            cand -o 'How results are printed on stdout'
+            cand --output 'How results are printed on stdout'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'kmsg;dlq'= {
             cand -b 'Kafka bootstrap servers, comma separated [default: localhost:9092]'
             cand --bootstrap 'Kafka bootstrap servers, comma separated [default: localhost:9092]'
@@ -614,6 +643,7 @@ set edit:completion:arg-completer[kmsg] = {|@words|
             cand produce 'Send JSON messages (generated, piped, or one) at a precise rate, with a run summary'
             cand consume 'Run a consumer-group member: validate, retry, forward, dead-letter, commit when durable'
             cand view 'Read records without joining a group (exit at the end, or --follow)'
+            cand metrics 'Consumer group lag per partition (--group), or a running consumer''s key figures (--from)'
             cand dlq 'Inspect the dead letter topic: list, show one record, stats'
             cand completions 'Print shell completions'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -648,6 +678,8 @@ set edit:completion:arg-completer[kmsg] = {|@words|
         &'kmsg;help;consume'= {
         }
         &'kmsg;help;view'= {
+        }
+        &'kmsg;help;metrics'= {
         }
         &'kmsg;help;dlq'= {
             cand list 'A table of dead letters: when, where from, stage, error class, message'

@@ -8,6 +8,7 @@ pub mod cluster;
 pub mod completions;
 pub mod consume;
 pub mod dlq;
+pub mod metrics;
 pub mod produce;
 pub mod topics;
 pub mod view;
@@ -37,6 +38,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Consume(args) => consume::run(*args, &ctx).await,
         Command::View(args) => view::run(args, &ctx).await,
         Command::Dlq(cmd) => dlq::run(cmd, &ctx).await,
+        Command::Metrics(args) => metrics::run(args, &ctx).await,
         Command::Completions(args) => completions::run(args),
     }
 }

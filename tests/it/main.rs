@@ -9,6 +9,7 @@ mod consume;
 mod dlq;
 mod downstream;
 mod harness;
+mod metrics;
 mod produce;
 mod topics;
 mod view;

@@ -1,0 +1,427 @@
+//! `kmsg metrics`: what `kafka-consumer-groups --describe` shows, in a light tool — a group's
+//! state, members and their partitions, committed offsets, end offsets and lag per partition
+//! (`--group`) — or a running consumer's key figures read from its Prometheus endpoint
+//! (`--from`). `--watch` refreshes in place.
+
+use std::collections::BTreeMap;
+use std::process::ExitCode;
+use std::time::Duration;
+
+use anyhow::anyhow;
+use rdkafka::consumer::{BaseConsumer, Consumer};
+use rdkafka::{Offset, TopicPartitionList};
+use serde::Serialize;
+
+use super::Context;
+use crate::cli::{MetricsArgs, OutputFormat};
+use crate::error::usage;
+use crate::kafka::admin::Admin;
+use crate::kafka::context::KmsgContext;
+use crate::output;
+
+/// Reads a classic consumer-protocol assignment (version, then topics with partitions).
+pub fn parse_assignment(bytes: &[u8]) -> Option<Vec<(String, Vec<i32>)>> {
+    let mut at = 0usize;
+    let mut take = |n: usize| -> Option<&[u8]> {
+        let s = bytes.get(at..at + n)?;
+        at += n;
+        Some(s)
+    };
+    let _version = i16::from_be_bytes(take(2)?.try_into().ok()?);
+    let topics = i32::from_be_bytes(take(4)?.try_into().ok()?);
+    let mut out = Vec::new();
+    for _ in 0..topics.max(0) {
+        let len = i16::from_be_bytes(take(2)?.try_into().ok()?);
+        let name = String::from_utf8(take(len.max(0) as usize)?.to_vec()).ok()?;
+        let n = i32::from_be_bytes(take(4)?.try_into().ok()?);
+        let mut partitions = Vec::new();
+        for _ in 0..n.max(0) {
+            partitions.push(i32::from_be_bytes(take(4)?.try_into().ok()?));
+        }
+        out.push((name, partitions));
+    }
+    Some(out)
+}
+
+#[derive(Debug, Serialize)]
+struct PartitionLag {
+    topic: String,
+    partition: i32,
+    committed: Option<i64>,
+    end: i64,
+    lag: Option<i64>,
+    member: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+struct Member {
+    id: String,
+    client_id: String,
+    host: String,
+    partitions: Vec<String>,
+}
+
+#[derive(Debug, Serialize)]
+struct GroupReport {
+    group: String,
+    state: String,
+    members: Vec<Member>,
+    partitions: Vec<PartitionLag>,
+    total_lag: i64,
+}
+
+async fn group_report(
+    ctx: &Context,
+    group: &str,
+    topics: &[String],
+) -> anyhow::Result<GroupReport> {
+    let admin = Admin::connect(&ctx.settings).await?;
+    let md = admin.metadata(None).await?;
+    drop(admin);
+    let mut cfg = ctx.settings.viewer_config();
+    cfg.set("group.id", group);
+    let consumer: BaseConsumer<KmsgContext> = cfg
+        .create_with_context(KmsgContext::default())
+        .map_err(|e| anyhow!("cannot create a client: {e}"))?;
+    let timeout = ctx.settings.timeout;
+    let group = group.to_string();
+    let topics = topics.to_vec();
+    tokio::task::spawn_blocking(move || -> anyhow::Result<GroupReport> {
+        let list = consumer
+            .fetch_group_list(Some(&group), timeout)
+            .map_err(|e| anyhow!("cannot describe group {group}: {e}"))?;
+        let info = list.groups().iter().find(|g| g.name() == group);
+        let state = info.map_or("Dead".to_string(), |g| g.state().to_string());
+        let mut owner: BTreeMap<(String, i32), String> = BTreeMap::new();
+        let mut members = Vec::new();
+        for m in info.map(|g| g.members()).unwrap_or_default() {
+            let assigned = m
+                .assignment()
+                .and_then(parse_assignment)
+                .unwrap_or_default();
+            let mut parts = Vec::new();
+            for (t, ps) in &assigned {
+                for p in ps {
+                    owner.insert((t.clone(), *p), m.client_id().to_string());
+                    parts.push(format!("{t}/{p}"));
+                }
+            }
+            members.push(Member {
+                id: m.id().to_string(),
+                client_id: m.client_id().to_string(),
+                host: m.client_host().to_string(),
+                partitions: parts,
+            });
+        }
+        let wanted: Vec<&crate::kafka::admin::TopicInfo> = md
+            .topics
+            .iter()
+            .filter(|t| !t.is_internal())
+            .filter(|t| topics.is_empty() || topics.contains(&t.name))
+            .collect();
+        if !topics.is_empty() {
+            if let Some(missing) = topics
+                .iter()
+                .find(|t| !wanted.iter().any(|w| &w.name == *t))
+            {
+                return Err(anyhow!("topic {missing} does not exist"));
+            }
+        }
+        let mut tpl = TopicPartitionList::new();
+        for t in &wanted {
+            for p in &t.partitions {
+                tpl.add_partition(&t.name, p.partition);
+            }
+        }
+        let committed = consumer
+            .committed_offsets(tpl, timeout)
+            .map_err(|e| anyhow!("cannot read the committed offsets of {group}: {e}"))?;
+        let mut partitions = Vec::new();
+        for e in committed.elements() {
+            let offset = match e.offset() {
+                Offset::Offset(o) => Some(o),
+                _ => None,
+            };
+            let key = (e.topic().to_string(), e.partition());
+            let member = owner.get(&key).cloned();
+            // Without --topic, partitions the group never touched are not its business.
+            if offset.is_none() && member.is_none() && topics.is_empty() {
+                continue;
+            }
+            let (low, end) = consumer
+                .fetch_watermarks(e.topic(), e.partition(), timeout)
+                .map_err(|err| {
+                    anyhow!(
+                        "cannot read the end offset of {}/{}: {err}",
+                        e.topic(),
+                        e.partition()
+                    )
+                })?;
+            partitions.push(PartitionLag {
+                topic: key.0,
+                partition: key.1,
+                committed: offset,
+                end,
+                // No committed offset: everything still in the partition is unread.
+                lag: Some((end - offset.unwrap_or(low)).max(0)),
+                member,
+            });
+        }
+        let total_lag = partitions.iter().filter_map(|p| p.lag).sum();
+        Ok(GroupReport {
+            group,
+            state,
+            members,
+            partitions,
+            total_lag,
+        })
+    })
+    .await
+    .map_err(|e| anyhow!("the metrics thread failed: {e}"))?
+}
+
+fn render_group(r: &GroupReport) -> String {
+    let mut t = output::table(&["topic", "partition", "committed", "end", "lag", "member"]);
+    for p in &r.partitions {
+        t.add_row(vec![
+            p.topic.clone(),
+            p.partition.to_string(),
+            p.committed.map_or("-".into(), |c| c.to_string()),
+            p.end.to_string(),
+            p.lag.map_or("-".into(), |l| l.to_string()),
+            p.member.clone().unwrap_or_else(|| "-".into()),
+        ]);
+    }
+    let mut m = output::table(&["member", "host", "partitions"]);
+    for mem in &r.members {
+        m.add_row(vec![
+            mem.client_id.clone(),
+            mem.host.clone(),
+            mem.partitions.join(" "),
+        ]);
+    }
+    format!(
+        "group {}: {}, {} member(s), total lag {}\n{m}\n{t}",
+        r.group,
+        r.state,
+        r.members.len(),
+        r.total_lag
+    )
+}
+
+/// Key figures of a consumer's /metrics.
+#[derive(Debug, Default, Serialize, PartialEq)]
+pub struct Figures {
+    pub processed: BTreeMap<String, f64>,
+    pub dlq_by_reason: BTreeMap<String, f64>,
+    pub retries: f64,
+    pub errors: BTreeMap<String, f64>,
+    pub lag: f64,
+    pub breaker_state: Option<String>,
+    pub processing_p50_ms: Option<f64>,
+    pub processing_p99_ms: Option<f64>,
+}
+
+/// Summarises Prometheus text from `kmsg consume` (pure; unit-tested).
+pub fn figures(text: &str) -> Result<Figures, String> {
+    let lines = text.lines().map(|l| Ok(l.to_string()));
+    let scrape =
+        prometheus_parse::Scrape::parse(lines).map_err(|e| format!("not Prometheus text: {e}"))?;
+    let mut f = Figures::default();
+    let mut buckets: Vec<(f64, f64)> = Vec::new();
+    let mut seen = false;
+    for s in &scrape.samples {
+        let label = |k: &str| s.labels.get(k).unwrap_or("").to_string();
+        let value = match &s.value {
+            prometheus_parse::Value::Counter(v)
+            | prometheus_parse::Value::Gauge(v)
+            | prometheus_parse::Value::Untyped(v) => *v,
+            prometheus_parse::Value::Histogram(hs)
+                if s.metric == "kafka_consumer_processing_seconds" =>
+            {
+                for h in hs {
+                    buckets.push((h.less_than, h.count));
+                }
+                continue;
+            }
+            _ => continue,
+        };
+        match s.metric.as_str() {
+            "kafka_consumer_messages_processed_total" => {
+                seen = true;
+                *f.processed.entry(label("status")).or_default() += value;
+            }
+            "kafka_consumer_dlq_messages_total" => {
+                *f.dlq_by_reason.entry(label("reason")).or_default() += value
+            }
+            "kafka_consumer_message_retries_total" => f.retries += value,
+            "kafka_consumer_processing_errors_total" => {
+                *f.errors.entry(label("error_type")).or_default() += value
+            }
+            "kafka_consumer_lag" => f.lag += value,
+            "kafka_consumer_circuit_breaker_state" if value >= 1.0 => {
+                f.breaker_state = Some(label("state"))
+            }
+            "kafka_consumer_assigned_partitions" => seen = true,
+            _ => {}
+        }
+    }
+    if !seen {
+        return Err("no kafka_consumer_* metrics: is this a kmsg consume endpoint?".into());
+    }
+    buckets.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let total = buckets.last().map_or(0.0, |b| b.1);
+    let quantile = |q: f64| {
+        (total > 0.0).then(|| {
+            buckets
+                .iter()
+                .find(|(_, c)| *c >= q * total)
+                .map_or(f64::INFINITY, |(le, _)| *le * 1000.0)
+        })
+    };
+    f.processing_p50_ms = quantile(0.5);
+    f.processing_p99_ms = quantile(0.99);
+    Ok(f)
+}
+
+async fn fetch_figures(url: &str, timeout: Duration) -> anyhow::Result<Figures> {
+    let mut url = crate::kafka::http_sink::HttpSink::check_url(url)
+        .map_err(|e| usage(e.replace("--sink-url", "--from")))?;
+    if url.path() == "/" || url.path().is_empty() {
+        url.set_path("/metrics");
+    }
+    let client = reqwest::Client::builder()
+        .timeout(timeout)
+        .build()
+        .map_err(|e| anyhow!("cannot build the HTTP client: {e}"))?;
+    let resp = client.get(url.clone()).send().await.map_err(|e| {
+        anyhow!(
+            "--from {url}: no answer within {}: {e}",
+            humantime::format_duration(timeout)
+        )
+    })?;
+    if !resp.status().is_success() {
+        return Err(anyhow!("--from {url}: HTTP {}", resp.status()));
+    }
+    let text = resp
+        .text()
+        .await
+        .map_err(|e| anyhow!("--from {url}: {e}"))?;
+    figures(&text).map_err(|e| anyhow!("--from {url}: {e}"))
+}
+
+fn render_figures(from: &str, f: &Figures) -> String {
+    let mut t = output::table(&["figure", "value"]);
+    let join = |m: &BTreeMap<String, f64>| {
+        m.iter()
+            .map(|(k, v)| format!("{k}: {v}"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    t.add_row(vec!["processed".into(), join(&f.processed)]);
+    t.add_row(vec![
+        "dead-lettered by reason".into(),
+        join(&f.dlq_by_reason),
+    ]);
+    t.add_row(vec!["retries".into(), f.retries.to_string()]);
+    t.add_row(vec!["errors by type".into(), join(&f.errors)]);
+    t.add_row(vec!["lag (all partitions)".into(), f.lag.to_string()]);
+    t.add_row(vec![
+        "circuit breaker".into(),
+        f.breaker_state.clone().unwrap_or_else(|| "-".into()),
+    ]);
+    let ms = |v: Option<f64>| v.map_or("-".into(), |v| format!("≤ {v} ms"));
+    t.add_row(vec![
+        "processing p50 / p99".into(),
+        format!("{} / {}", ms(f.processing_p50_ms), ms(f.processing_p99_ms)),
+    ]);
+    format!("{from}\n{t}")
+}
+
+pub async fn run(args: MetricsArgs, ctx: &Context) -> anyhow::Result<ExitCode> {
+    if args.watch.is_some_and(|w| w.is_zero()) {
+        return Err(usage("--watch needs an interval above 0, e.g. 2s"));
+    }
+    if let Some(url) = &args.from {
+        crate::kafka::http_sink::HttpSink::check_url(url)
+            .map_err(|e| usage(e.replace("--sink-url", "--from")))?;
+    }
+    loop {
+        let text = match (&args.group, &args.from) {
+            (Some(group), _) => {
+                let r = group_report(ctx, group, &args.topics).await?;
+                if ctx.output == OutputFormat::Json {
+                    output::print_json(&r)?;
+                    None
+                } else {
+                    Some(render_group(&r))
+                }
+            }
+            (None, Some(url)) => {
+                let f = fetch_figures(url, ctx.settings.timeout).await?;
+                if ctx.output == OutputFormat::Json {
+                    output::print_json(&f)?;
+                    None
+                } else {
+                    Some(render_figures(url, &f))
+                }
+            }
+            (None, None) => return Err(usage("give --group or --from")),
+        };
+        let Some(interval) = args.watch else {
+            if let Some(text) = text {
+                output::print_text(&text)?;
+            }
+            return Ok(ExitCode::SUCCESS);
+        };
+        if let Some(text) = text {
+            if output::stdout_is_tty() {
+                // Redraw in place: clear the screen and go home.
+                output::print_text(&format!("\x1b[2J\x1b[H{text}"))?;
+            } else {
+                output::print_text(&text)?;
+            }
+        }
+        tokio::select! {
+            _ = tokio::time::sleep(interval) => {}
+            _ = crate::signals::wait_for_stop() => return Ok(ExitCode::SUCCESS),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_a_consumer_protocol_assignment() {
+        let mut b = vec![0, 0, 0, 0, 0, 1, 0, 5];
+        b.extend_from_slice(b"posts");
+        b.extend_from_slice(&[0, 0, 0, 2, 0, 0, 0, 1, 0, 0, 0, 4, 0, 0, 0, 0]);
+        assert_eq!(
+            parse_assignment(&b),
+            Some(vec![("posts".to_string(), vec![1, 4])])
+        );
+        assert_eq!(parse_assignment(&[0, 0, 0]), None);
+    }
+
+    #[test]
+    fn summarises_a_consumer_endpoint() {
+        let m = crate::metrics::ConsumerMetrics::new();
+        m.succeeded("posts");
+        m.succeeded("posts");
+        m.dead_lettered("posts", "json_parse", 0, 1, "x");
+        m.retry("posts", 0, 1, 1, Duration::from_millis(1), "x");
+        m.set_lag("posts", 0, 5);
+        m.rebalanced("posts", "assign", 1, &[0]);
+        m.observe_processing("posts", 0.002);
+        let f = figures(&m.render()).unwrap();
+        assert_eq!(f.processed["success"], 2.0);
+        assert_eq!(f.dlq_by_reason["json_parse"], 1.0);
+        assert_eq!(f.retries, 1.0);
+        assert_eq!(f.lag, 5.0);
+        assert_eq!(f.breaker_state.as_deref(), Some("closed"));
+        assert_eq!(f.processing_p50_ms, Some(2.5));
+        assert!(figures("hello world").is_err());
+    }
+}
