@@ -71,7 +71,7 @@ fn group_lag_is_what_was_produced_minus_what_was_consumed() {
     assert_eq!(committed, 20);
     assert_eq!(r["members"].as_array().unwrap().len(), 0);
     let table = kmsg_on_cluster()
-        .args(["metrics", "--group", &group])
+        .args(["metrics", "--group", &group, "-t", &topic])
         .assert()
         .success();
     assert!(String::from_utf8_lossy(&table.get_output().stdout).contains("total lag 30"));
