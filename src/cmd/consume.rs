@@ -103,6 +103,11 @@ impl ConsumePlan {
         if args.group.trim().is_empty() {
             return Err(usage("--group (GROUP_ID) is empty"));
         }
+        if args.max_retries > 100 {
+            return Err(usage(
+                "--max-retries above 100 is not a retry policy; lower it",
+            ));
+        }
         for name in [
             Some(&args.topic),
             args.output_topic.as_ref(),
@@ -175,7 +180,51 @@ impl ConsumePlan {
         if let Some(url) = &args.sink_url {
             HttpSink::check_url(url).map_err(usage)?;
         }
+        for (flag, d, max) in [
+            (
+                "--breaker-timeout",
+                args.breaker_timeout,
+                Duration::from_secs(86_400),
+            ),
+            (
+                "--shutdown-timeout",
+                args.shutdown_timeout,
+                Duration::from_secs(3_600),
+            ),
+            (
+                "--sink-timeout",
+                args.sink_timeout,
+                Duration::from_secs(600),
+            ),
+            (
+                "--retry-backoff-max",
+                args.retry_backoff_max,
+                Duration::from_secs(3_600),
+            ),
+        ] {
+            if d > max {
+                return Err(usage(format!(
+                    "{flag} {} is longer than the {} kmsg allows",
+                    humantime::format_duration(d),
+                    humantime::format_duration(max)
+                )));
+            }
+        }
+        if (args.sink_url.is_some() || args.fail_rate > 0.0 || args.fail_first > 0)
+            && args.breaker_threshold > args.max_retries + 1
+        {
+            tracing::warn!(
+                "--breaker-threshold {} is above --max-retries + 1 ({}): in an outage the first message can run out of retries and be dead-lettered before the breaker opens",
+                args.breaker_threshold,
+                args.max_retries + 1
+            );
+        }
         if args.exactly_once {
+            if args.offset_reset == OffsetReset::Latest {
+                return Err(usage(
+                    "--exactly-once with --offset-reset latest could skip messages when a first transaction is rewound: use earliest",
+                ));
+            }
             if args.instance_id.is_none() {
                 return Err(usage(
                     "--exactly-once needs a stable --instance-id (or INSTANCE_ID): its transactional.id derives from it, so a restarted member fences its previous self",
@@ -319,12 +368,18 @@ struct Shared {
     /// Exactly-once state: whether a transaction is open, and what the loop must do next.
     exactly_once: bool,
     txn_open: AtomicBool,
-    txn_started: Mutex<Option<Instant>>,
     /// Set when a transaction had to be aborted outside the loop (in a revoke): rewind.
     txn_needs_rewind: AtomicBool,
     txn_fatal: Mutex<Option<String>>,
     txn_committed: AtomicU64,
     txn_aborted: AtomicU64,
+    /// Bumped at every abort: work begun before it belongs to an aborted transaction.
+    txn_epoch: AtomicU64,
+    /// Partitions revoked since the loop last looked (buffered work of theirs is stale, even
+    /// when the same partition was assigned back).
+    revoked: Mutex<BTreeSet<i32>>,
+    /// Set when the member stops on an error: a revoke during shutdown must not commit.
+    closing_fatal: AtomicBool,
 }
 
 /// Why a transaction could not be committed.
@@ -382,7 +437,6 @@ impl Shared {
             .begin_transaction()
             .map_err(|e| txn_failure("begin transaction", &e))?;
         self.txn_open.store(true, Ordering::SeqCst);
-        *lock(&self.txn_started) = Some(Instant::now());
         Ok(())
     }
 
@@ -391,7 +445,12 @@ impl Shared {
     /// and offsets become visible together or not at all.
     fn commit_txn(&self, consumer: &BaseConsumer<RebalanceContext>) -> Result<(), TxnFailure> {
         let producer = self.producer();
-        let _ = producer.flush(TXN_TIMEOUT);
+        if let Err(e) = producer.flush(TXN_TIMEOUT) {
+            // Records not delivered by now would be committed without their offsets.
+            return Err(TxnFailure::Abort(format!(
+                "records of the transaction were not delivered in time: {e}"
+            )));
+        }
         if let Some((_, reason)) = lock(&self.failures).first() {
             return Err(TxnFailure::Abort(format!(
                 "a record of the transaction failed: {reason}"
@@ -429,6 +488,10 @@ impl Shared {
             self.txn_aborted.fetch_add(1, Ordering::Relaxed);
         }
         lock(&self.failures).clear();
+        // Nothing of the aborted work may be committed by any later path.
+        let assigned: Vec<i32> = lock(&self.assignment).iter().copied().collect();
+        lock(&self.tracker).release(&assigned);
+        self.txn_epoch.fetch_add(1, Ordering::SeqCst);
         Ok(())
     }
 
@@ -582,7 +645,11 @@ impl ConsumerContext for RebalanceContext {
         if let Rebalance::Revoke(tpl) = rebalance {
             let partitions = partitions_of(tpl, &shared.topic);
             shared.revokes.fetch_add(1, Ordering::SeqCst);
-            if shared.exactly_once {
+            lock(&shared.revoked).extend(partitions.iter().copied());
+            if shared.exactly_once && shared.closing_fatal.load(Ordering::SeqCst) {
+                // Stopping on an error: the open transaction must not commit.
+                let _ = shared.abort_txn();
+            } else if shared.exactly_once {
                 // Commit the open transaction (it may hold records of the revoked partitions).
                 match shared.commit_txn(consumer) {
                     Ok(()) => {}
@@ -601,9 +668,7 @@ impl ConsumerContext for RebalanceContext {
             // Let outcomes already on their way become durable, then commit them.
             if let (false, Some(producer)) = (shared.exactly_once, shared.producer.get()) {
                 let deadline = Instant::now() + REVOKE_FLUSH;
-                while lock(&shared.tracker).in_flight_of(&partitions) > 0
-                    && Instant::now() < deadline
-                {
+                while producer.in_flight_count() > 0 && Instant::now() < deadline {
                     let _ = producer.flush(Duration::from_millis(100));
                 }
             }
@@ -639,7 +704,17 @@ impl ConsumerContext for RebalanceContext {
                     .metrics
                     .rebalanced(&shared.topic, "assign", assignment.len(), &partitions);
             }
-            Rebalance::Error(e) => tracing::warn!("rebalance error: {e}"),
+            Rebalance::Error(e) => {
+                // librdkafka unassigns on a rebalance error: treat it as losing everything.
+                tracing::warn!("rebalance error: {e}; dropping the assignment");
+                let mut assignment = lock(&shared.assignment);
+                let all: Vec<i32> = assignment.iter().copied().collect();
+                lock(&shared.tracker).release(&all);
+                lock(&shared.revoked).extend(all.iter().copied());
+                shared.revokes.fetch_add(1, Ordering::SeqCst);
+                assignment.clear();
+                shared.metrics.rebalanced(&shared.topic, "error", 0, &all);
+            }
             Rebalance::Revoke(_) => {}
         }
     }
@@ -679,6 +754,13 @@ enum StopReason {
     Signal,
     MaxMessages,
     Idle,
+}
+
+/// Where things stood when a wait began.
+#[derive(Clone, Copy)]
+struct WaitMark {
+    revokes: u64,
+    epoch: u64,
 }
 
 /// The member: consumer, producer, shared state.
@@ -948,7 +1030,10 @@ impl Member {
         let transition = match (kind, failure) {
             ("successful", _) => breaker.on_success(now),
             ("failed", Some(reason)) => breaker.on_failure(now, reason),
-            _ => None,
+            _ => {
+                breaker.on_ignored();
+                None
+            }
         };
         match transition {
             Some(t) => {
@@ -992,7 +1077,7 @@ impl Member {
     }
 
     fn wait_open(&mut self, until: Instant, partition: i32) -> bool {
-        let revokes = self.shared.revokes.load(Ordering::SeqCst);
+        let before = self.mark();
         self.shared.breaker_paused.store(true, Ordering::SeqCst);
         if self.plan.exactly_once {
             // Commit the work done so far before pausing, so no transaction stays open.
@@ -1007,7 +1092,7 @@ impl Member {
         }
         self.poll_until(until, true);
         self.shared.breaker_paused.store(false, Ordering::SeqCst);
-        self.still_owns(revokes, partition)
+        self.still_owns(before, partition)
     }
 
     /// Exactly-once commit point; an abortable failure aborts and rewinds.
@@ -1042,6 +1127,10 @@ impl Member {
     /// Seeks every assigned partition back to its committed offset and forgets the work
     /// done since (it was aborted), so it is processed again.
     fn rewind(&mut self) -> anyhow::Result<()> {
+        // Anything produced since the abort belongs to work that will be redone.
+        if let Err(TxnFailure::Fatal(f)) | Err(TxnFailure::Abort(f)) = self.shared.abort_txn() {
+            bail!("{f}");
+        }
         self.buffered.clear();
         let assigned: Vec<i32> = lock(&self.shared.assignment).iter().copied().collect();
         lock(&self.shared.tracker).release(&assigned);
@@ -1061,9 +1150,13 @@ impl Member {
             let _ = seek.add_partition_offset(&self.shared.topic, e.partition(), to);
         }
         if seek.count() > 0 {
-            self.consumer
+            let result = self
+                .consumer
                 .seek_partitions(seek, TXN_TIMEOUT)
                 .map_err(|e| anyhow!("cannot rewind to the committed offsets: {e}"))?;
+            if let Some(e) = result.elements().iter().find_map(|e| e.error().err()) {
+                bail!("cannot rewind to the committed offsets: {e}; stopping without committing");
+            }
         }
         tracing::info!(partitions = ?assigned, "rewound to the committed offsets");
         Ok(())
@@ -1081,9 +1174,9 @@ impl Member {
     /// and costs a fetch round trip on resume, so short backoffs avoid it). Returns false when
     /// the message must be abandoned (its partition was revoked, or the member is stopping).
     fn wait_polling(&mut self, delay: Duration, partition: i32) -> bool {
-        let revokes = self.shared.revokes.load(Ordering::SeqCst);
+        let before = self.mark();
         self.poll_until(Instant::now() + delay, false);
-        self.still_owns(revokes, partition)
+        self.still_owns(before, partition)
     }
 
     /// Polls until `until` or a stop, buffering what arrives. With `pause_all` every
@@ -1115,18 +1208,30 @@ impl Member {
         }
     }
 
-    /// After a wait: drops buffered work of partitions lost in a rebalance, and says whether
-    /// the current message's partition is still ours (and the member is not stopping).
-    fn still_owns(&mut self, revokes_before: u64, partition: i32) -> bool {
-        if self.shared.revokes.load(Ordering::SeqCst) != revokes_before {
-            let assignment = lock(&self.shared.assignment).clone();
-            self.buffered
-                .retain(|m| assignment.contains(&m.partition()));
-            if !assignment.contains(&partition) || !lock(&self.shared.tracker).tracks(partition) {
-                return false;
-            }
+    /// After a wait: drops buffered work of partitions revoked meanwhile (even if assigned
+    /// back: they will be fetched again from the committed offset), and says whether the
+    /// current message may go on: its partition was not revoked, no transaction was aborted
+    /// since it began, and the member is not stopping.
+    fn still_owns(&mut self, before: WaitMark, partition: i32) -> bool {
+        let revoked = std::mem::take(&mut *lock(&self.shared.revoked));
+        if !revoked.is_empty() {
+            self.buffered.retain(|m| !revoked.contains(&m.partition()));
+        }
+        if revoked.contains(&partition)
+            || self.shared.revokes.load(Ordering::SeqCst) != before.revokes
+                && !lock(&self.shared.tracker).tracks(partition)
+            || self.shared.txn_epoch.load(Ordering::SeqCst) != before.epoch
+        {
+            return false;
         }
         !self.stopped()
+    }
+
+    fn mark(&self) -> WaitMark {
+        WaitMark {
+            revokes: self.shared.revokes.load(Ordering::SeqCst),
+            epoch: self.shared.txn_epoch.load(Ordering::SeqCst),
+        }
     }
 
     /// Failure handling that never stops the member (used inside a backoff wait).
@@ -1149,6 +1254,11 @@ impl Member {
         }
         let failures: Vec<(Box<Pending>, String)> =
             std::mem::take(&mut *lock(&self.shared.failures));
+        // A partition revoked meanwhile is processed again by its new owner.
+        let failures: Vec<(Box<Pending>, String)> = failures
+            .into_iter()
+            .filter(|(p, _)| lock(&self.shared.tracker).tracks(p.source.partition()))
+            .collect();
         let mut dlq_retries = Vec::new();
         for (pending, reason) in failures {
             let pending = *pending;
@@ -1237,11 +1347,13 @@ fn run_member(
         reset_earliest: plan.offset_reset == OffsetReset::Earliest,
         exactly_once: plan.exactly_once,
         txn_open: AtomicBool::new(false),
-        txn_started: Mutex::new(None),
         txn_needs_rewind: AtomicBool::new(false),
         txn_fatal: Mutex::new(None),
         txn_committed: AtomicU64::new(0),
         txn_aborted: AtomicU64::new(0),
+        txn_epoch: AtomicU64::new(0),
+        revoked: Mutex::new(BTreeSet::new()),
+        closing_fatal: AtomicBool::new(false),
     });
     let producer: Arc<ThreadedProducer<OutcomeContext>> = Arc::new(
         plan.producer
@@ -1294,96 +1406,15 @@ fn run_member(
         aborts_in_a_row: 0,
     };
     let start = Instant::now();
-    let mut last_message = Instant::now();
-    let mut last_commit = Instant::now();
-
-    let reason = loop {
-        if member.stopped() {
-            break StopReason::Signal;
-        }
-        if member
-            .plan
-            .max_messages
-            .is_some_and(|m| member.consumed >= m)
-        {
-            break StopReason::MaxMessages;
-        }
-        if let Some(idle) = member.plan.idle_timeout {
-            if last_message.elapsed() >= idle
-                && lock(&shared.tracker).in_flight() == 0
-                && member.buffered.is_empty()
-            {
-                break StopReason::Idle;
-            }
-        }
-        if member.plan.exactly_once {
-            if let Some(f) = lock(&shared.txn_fatal).take() {
-                return Err(finish_fatal(&member, anyhow!("{f}")));
-            }
-            if shared.txn_needs_rewind.swap(false, Ordering::SeqCst) {
-                member.rewind()?;
-            }
-            if !lock(&shared.failures).is_empty() {
-                let reason = lock(&shared.failures)[0].1.clone();
-                member
-                    .abort_and_rewind(&format!("a record of the transaction failed: {reason}"))?;
-            }
-            let due = member.txn_messages >= member.plan.txn_max_messages
-                || last_commit.elapsed() >= member.plan.txn_max_interval;
-            if due {
-                member.commit_txn_or_rewind()?;
-                last_commit = Instant::now();
-            }
-        } else {
-            member.process_failures()?;
-            if last_commit.elapsed() >= member.plan.commit_interval {
-                let commits = lock(&shared.tracker).take_commits();
-                shared.commit(&member.consumer, &commits, CommitMode::Async);
-                last_commit = Instant::now();
-            }
-        }
-        let next = match member.buffered.pop_front() {
-            Some(m) => Some(m),
-            None => match member.consumer.poll(Duration::from_millis(100)) {
-                Some(Ok(m)) => Some(m.detach()),
-                Some(Err(e)) => {
-                    tracing::warn!("consumer error: {e}");
-                    shared.error("consume");
-                    None
-                }
-                None => None,
-            },
-        };
-        if let Some(m) = next {
-            last_message = Instant::now();
-            member.consumed += 1;
-            member.txn_messages += 1;
-            member.handle(m);
-        }
-        if let Some(e) = member.fatal.take() {
+    let reason = match drive(&mut member) {
+        Ok(reason) => reason,
+        Err(e) => {
+            // No commit of unfinished or aborted work on the way out, not even in the
+            // revoke that closing the consumer triggers.
+            shared.closing_fatal.store(true, Ordering::SeqCst);
             return Err(finish_fatal(&member, e));
         }
     };
-
-    // Shutdown: let in-flight outcomes become durable (bounded), serve their failures, commit.
-    let deadline = Instant::now() + member.plan.shutdown_timeout;
-    if member.plan.exactly_once {
-        member.commit_txn_or_rewind()?;
-    }
-    while !member.plan.exactly_once {
-        let _ = member.producer.flush(Duration::from_millis(100));
-        if let Err(e) = member.process_failures() {
-            return Err(finish_fatal(&member, e));
-        }
-        let in_flight = lock(&shared.tracker).in_flight();
-        if in_flight == 0 && lock(&shared.failures).is_empty() || Instant::now() >= deadline {
-            break;
-        }
-    }
-    if !member.plan.exactly_once {
-        let positions = lock(&shared.tracker).positions();
-        shared.commit(&member.consumer, &positions, CommitMode::Sync);
-    }
     let left = lock(&shared.tracker).in_flight() as u64;
     member.consumer.unsubscribe();
     let elapsed = start.elapsed().as_secs_f64().max(1e-6);
@@ -1417,6 +1448,104 @@ fn run_member(
         }
         .into(),
     })
+}
+
+/// The member's main loop and its orderly shutdown; an error means stop uncommitted.
+fn drive(member: &mut Member) -> anyhow::Result<StopReason> {
+    let mut last_message = Instant::now();
+    let mut last_commit = Instant::now();
+
+    let reason = loop {
+        if member.stopped() {
+            break StopReason::Signal;
+        }
+        if member
+            .plan
+            .max_messages
+            .is_some_and(|m| member.consumed >= m)
+        {
+            break StopReason::MaxMessages;
+        }
+        if let Some(idle) = member.plan.idle_timeout {
+            if last_message.elapsed() >= idle
+                && lock(&member.shared.tracker).in_flight() == 0
+                && member.buffered.is_empty()
+            {
+                break StopReason::Idle;
+            }
+        }
+        if member.plan.exactly_once {
+            if let Some(f) = lock(&member.shared.txn_fatal).take() {
+                return Err(anyhow!("{f}"));
+            }
+            if member.shared.txn_needs_rewind.swap(false, Ordering::SeqCst) {
+                member.rewind()?;
+            }
+            if !lock(&member.shared.failures).is_empty() {
+                let reason = lock(&member.shared.failures)[0].1.clone();
+                member
+                    .abort_and_rewind(&format!("a record of the transaction failed: {reason}"))?;
+            }
+            let due = member.txn_messages >= member.plan.txn_max_messages
+                || last_commit.elapsed() >= member.plan.txn_max_interval;
+            if due {
+                member.commit_txn_or_rewind()?;
+                last_commit = Instant::now();
+            }
+        } else {
+            member.process_failures()?;
+            if last_commit.elapsed() >= member.plan.commit_interval {
+                let commits = lock(&member.shared.tracker).take_commits();
+                member
+                    .shared
+                    .commit(&member.consumer, &commits, CommitMode::Async);
+                last_commit = Instant::now();
+            }
+        }
+        let next = match member.buffered.pop_front() {
+            Some(m) => Some(m),
+            None => match member.consumer.poll(Duration::from_millis(100)) {
+                Some(Ok(m)) => Some(m.detach()),
+                Some(Err(e)) => {
+                    tracing::warn!("consumer error: {e}");
+                    member.shared.error("consume");
+                    None
+                }
+                None => None,
+            },
+        };
+        if let Some(m) = next {
+            last_message = Instant::now();
+            member.consumed += 1;
+            member.txn_messages += 1;
+            member.handle(m);
+        }
+        if let Some(e) = member.fatal.take() {
+            return Err(e);
+        }
+    };
+
+    // Shutdown: let in-flight outcomes become durable (bounded), serve their failures, commit.
+    let deadline = Instant::now() + member.plan.shutdown_timeout;
+    if member.plan.exactly_once {
+        member.commit_txn_or_rewind()?;
+    }
+    while !member.plan.exactly_once {
+        let _ = member.producer.flush(Duration::from_millis(100));
+        member.process_failures()?;
+        // Records still queued; a message abandoned by the stop was never queued.
+        let queued = member.producer.in_flight_count();
+        if queued == 0 && lock(&member.shared.failures).is_empty() || Instant::now() >= deadline {
+            break;
+        }
+    }
+    if !member.plan.exactly_once {
+        let positions = lock(&member.shared.tracker).positions();
+        member
+            .shared
+            .commit(&member.consumer, &positions, CommitMode::Sync);
+    }
+    Ok(reason)
 }
 
 /// On a fatal error: commit only what is durable (never past the failed message) and return.

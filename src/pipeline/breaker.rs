@@ -160,6 +160,14 @@ impl Breaker {
         }
     }
 
+    /// A call ended in a way that says nothing about the downstream's health (a permanent
+    /// rejection): in half-open the probe permit is given back, so the next call probes.
+    pub fn on_ignored(&mut self) {
+        if self.state == BreakerState::HalfOpen {
+            self.probes_started = self.probes_started.saturating_sub(1);
+        }
+    }
+
     /// A call failed transiently (5xx, timeout, refused, injected fault).
     pub fn on_failure(&mut self, now: Instant, reason: &str) -> Option<Transition> {
         match self.state {
@@ -263,6 +271,21 @@ mod tests {
             (BreakerState::HalfOpen, BreakerState::Closed)
         );
         assert_eq!(b.try_acquire(later).0, Permit::Allowed);
+    }
+
+    #[test]
+    fn an_ignored_probe_gives_its_permit_back() {
+        let t0 = Instant::now();
+        let mut b = breaker(1, 1);
+        b.on_failure(t0, "x");
+        let later = t0 + Duration::from_secs(31);
+        assert_eq!(b.try_acquire(later).0, Permit::Allowed);
+        b.on_ignored();
+        assert_eq!(
+            b.try_acquire(later).0,
+            Permit::Allowed,
+            "stuck in half-open"
+        );
     }
 
     #[test]

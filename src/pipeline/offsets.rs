@@ -25,10 +25,16 @@ struct PartitionState {
 }
 
 impl OffsetTracker {
-    /// Registers a consumed message. Offsets of a partition must arrive in increasing order.
+    /// Registers a consumed message. Offsets of a partition arrive in increasing order; one
+    /// that does not (the partition was re-read from an earlier offset) starts the partition
+    /// afresh, committing nothing until the new work is done.
     pub fn begin(&mut self, partition: i32, offset: i64) {
         let state = self.partitions.entry(partition).or_default();
-        debug_assert!(state.pending.back().is_none_or(|(o, _)| *o < offset));
+        if state.pending.back().is_some_and(|(o, _)| *o >= offset)
+            || state.committable.is_some_and(|c| c > offset)
+        {
+            *state = PartitionState::default();
+        }
         state.pending.push_back((offset, false));
     }
 
@@ -70,15 +76,6 @@ impl OffsetTracker {
     pub fn in_flight(&self) -> usize {
         self.partitions
             .values()
-            .map(|s| s.pending.iter().filter(|(_, done)| !done).count())
-            .sum()
-    }
-
-    /// In-flight messages of some partitions.
-    pub fn in_flight_of(&self, partitions: &[i32]) -> usize {
-        partitions
-            .iter()
-            .filter_map(|p| self.partitions.get(p))
             .map(|s| s.pending.iter().filter(|(_, done)| !done).count())
             .sum()
     }
@@ -135,7 +132,18 @@ mod tests {
         t.complete(1, 7);
         assert_eq!(t.take_commits(), vec![(1, 8)]);
         assert_eq!(t.in_flight(), 2);
-        assert_eq!(t.in_flight_of(&[1]), 1);
+    }
+
+    #[test]
+    fn a_partition_read_again_from_earlier_starts_afresh() {
+        let mut t = OffsetTracker::default();
+        t.begin(0, 10);
+        t.begin(0, 11);
+        t.complete(0, 11);
+        t.begin(0, 10); // re-read after a rewind
+        assert!(t.take_commits().is_empty());
+        t.complete(0, 10);
+        assert_eq!(t.take_commits(), vec![(0, 11)]);
     }
 
     #[test]
