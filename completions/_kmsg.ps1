@@ -520,6 +520,7 @@ Register-ArgumentCompleter -Native -CommandName 'kmsg' -ScriptBlock {
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'One dead letter in full: coordinates, decoded headers, value (PARTITION:OFFSET)')
             [CompletionResult]::new('stats', 'stats', [CompletionResultType]::ParameterValue, 'Counts by error class, by original topic and over time, with a bar chart')
             [CompletionResult]::new('replay', 'replay', [CompletionResultType]::ParameterValue, 'Re-send selected dead letters to their original topic (or --to); resumable')
+            [CompletionResult]::new('watch', 'watch', [CompletionResultType]::ParameterValue, 'A long-running group member that logs every dead letter and serves kafka_dlq_* metrics')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -632,11 +633,40 @@ Register-ArgumentCompleter -Native -CommandName 'kmsg' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'kmsg;dlq;watch' {
+            [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 'Dead letter topic [default: <INPUT_TOPIC>.dlq, i.e. posts.dlq]')
+            [CompletionResult]::new('--topic', '--topic', [CompletionResultType]::ParameterName, 'Dead letter topic [default: <INPUT_TOPIC>.dlq, i.e. posts.dlq]')
+            [CompletionResult]::new('-g', '-g', [CompletionResultType]::ParameterName, 'Consumer group of the watcher')
+            [CompletionResult]::new('--group', '--group', [CompletionResultType]::ParameterName, 'Consumer group of the watcher')
+            [CompletionResult]::new('--metrics-addr', '--metrics-addr', [CompletionResultType]::ParameterName, 'Serve Prometheus metrics at /metrics, plus /healthz and /readyz')
+            [CompletionResult]::new('--idle-timeout', '--idle-timeout', [CompletionResultType]::ParameterName, 'Stop when no dead letter arrived for this long (for scripts)')
+            [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'Kafka bootstrap servers, comma separated [default: localhost:9092]')
+            [CompletionResult]::new('--bootstrap', '--bootstrap', [CompletionResultType]::ParameterName, 'Kafka bootstrap servers, comma separated [default: localhost:9092]')
+            [CompletionResult]::new('-X', '-X ', [CompletionResultType]::ParameterName, 'Pass a librdkafka property through (repeatable), e.g. -X queue.buffering.max.ms=50. Keys that have a typed flag (--bootstrap, --security-protocol, --sasl-*, --tls-*) are refused')
+            [CompletionResult]::new('--security-protocol', '--security-protocol', [CompletionResultType]::ParameterName, 'Security protocol for the client connection')
+            [CompletionResult]::new('--sasl-mechanism', '--sasl-mechanism', [CompletionResultType]::ParameterName, 'SASL mechanism')
+            [CompletionResult]::new('--sasl-username', '--sasl-username', [CompletionResultType]::ParameterName, 'SASL user name (the password comes from env KMSG_SASL_PASSWORD or --sasl-password-file)')
+            [CompletionResult]::new('--sasl-password-file', '--sasl-password-file', [CompletionResultType]::ParameterName, 'File holding the SASL password (first line); alternatively set env KMSG_SASL_PASSWORD')
+            [CompletionResult]::new('--tls-ca', '--tls-ca', [CompletionResultType]::ParameterName, 'CA certificate (PEM) to verify the brokers')
+            [CompletionResult]::new('--tls-cert', '--tls-cert', [CompletionResultType]::ParameterName, 'Client certificate (PEM) for mutual TLS')
+            [CompletionResult]::new('--tls-key', '--tls-key', [CompletionResultType]::ParameterName, 'Client private key (PEM) for mutual TLS')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'How long to wait for the cluster before giving up')
+            [CompletionResult]::new('--log-level', '--log-level', [CompletionResultType]::ParameterName, 'Log level or filter (overrides RUST_LOG), e.g. debug or kmsg=debug,librdkafka=info')
+            [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Log format on stderr')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'How results are printed on stdout')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'How results are printed on stdout')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'kmsg;dlq;help' {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'A table of dead letters: when, where from, stage, error class, message')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'One dead letter in full: coordinates, decoded headers, value (PARTITION:OFFSET)')
             [CompletionResult]::new('stats', 'stats', [CompletionResultType]::ParameterValue, 'Counts by error class, by original topic and over time, with a bar chart')
             [CompletionResult]::new('replay', 'replay', [CompletionResultType]::ParameterValue, 'Re-send selected dead letters to their original topic (or --to); resumable')
+            [CompletionResult]::new('watch', 'watch', [CompletionResultType]::ParameterValue, 'A long-running group member that logs every dead letter and serves kafka_dlq_* metrics')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -650,6 +680,9 @@ Register-ArgumentCompleter -Native -CommandName 'kmsg' -ScriptBlock {
             break
         }
         'kmsg;dlq;help;replay' {
+            break
+        }
+        'kmsg;dlq;help;watch' {
             break
         }
         'kmsg;dlq;help;help' {
@@ -740,6 +773,7 @@ Register-ArgumentCompleter -Native -CommandName 'kmsg' -ScriptBlock {
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'One dead letter in full: coordinates, decoded headers, value (PARTITION:OFFSET)')
             [CompletionResult]::new('stats', 'stats', [CompletionResultType]::ParameterValue, 'Counts by error class, by original topic and over time, with a bar chart')
             [CompletionResult]::new('replay', 'replay', [CompletionResultType]::ParameterValue, 'Re-send selected dead letters to their original topic (or --to); resumable')
+            [CompletionResult]::new('watch', 'watch', [CompletionResultType]::ParameterValue, 'A long-running group member that logs every dead letter and serves kafka_dlq_* metrics')
             break
         }
         'kmsg;help;dlq;list' {
@@ -752,6 +786,9 @@ Register-ArgumentCompleter -Native -CommandName 'kmsg' -ScriptBlock {
             break
         }
         'kmsg;help;dlq;replay' {
+            break
+        }
+        'kmsg;help;dlq;watch' {
             break
         }
         'kmsg;help;completions' {

@@ -82,6 +82,9 @@ _kmsg() {
             kmsg__subcmd__dlq,stats)
                 cmd="kmsg__subcmd__dlq__subcmd__stats"
                 ;;
+            kmsg__subcmd__dlq,watch)
+                cmd="kmsg__subcmd__dlq__subcmd__watch"
+                ;;
             kmsg__subcmd__dlq__subcmd__help,help)
                 cmd="kmsg__subcmd__dlq__subcmd__help__subcmd__help"
                 ;;
@@ -96,6 +99,9 @@ _kmsg() {
                 ;;
             kmsg__subcmd__dlq__subcmd__help,stats)
                 cmd="kmsg__subcmd__dlq__subcmd__help__subcmd__stats"
+                ;;
+            kmsg__subcmd__dlq__subcmd__help,watch)
+                cmd="kmsg__subcmd__dlq__subcmd__help__subcmd__watch"
                 ;;
             kmsg__subcmd__help,cluster)
                 cmd="kmsg__subcmd__help__subcmd__cluster"
@@ -144,6 +150,9 @@ _kmsg() {
                 ;;
             kmsg__subcmd__help__subcmd__dlq,stats)
                 cmd="kmsg__subcmd__help__subcmd__dlq__subcmd__stats"
+                ;;
+            kmsg__subcmd__help__subcmd__dlq,watch)
+                cmd="kmsg__subcmd__help__subcmd__dlq__subcmd__watch"
                 ;;
             kmsg__subcmd__help__subcmd__topics,create)
                 cmd="kmsg__subcmd__help__subcmd__topics__subcmd__create"
@@ -938,7 +947,7 @@ _kmsg() {
             return 0
             ;;
         kmsg__subcmd__dlq)
-            opts="-b -X -o -h -V --bootstrap --security-protocol --sasl-mechanism --sasl-username --sasl-password-file --tls-ca --tls-cert --tls-key --timeout --log-level --log-format --output --help --version list show stats replay help"
+            opts="-b -X -o -h -V --bootstrap --security-protocol --sasl-mechanism --sasl-username --sasl-password-file --tls-ca --tls-cert --tls-key --timeout --log-level --log-format --output --help --version list show stats replay watch help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1012,7 +1021,7 @@ _kmsg() {
             return 0
             ;;
         kmsg__subcmd__dlq__subcmd__help)
-            opts="list show stats replay help"
+            opts="list show stats replay watch help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1082,6 +1091,20 @@ _kmsg() {
             return 0
             ;;
         kmsg__subcmd__dlq__subcmd__help__subcmd__stats)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        kmsg__subcmd__dlq__subcmd__help__subcmd__watch)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1467,6 +1490,104 @@ _kmsg() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        kmsg__subcmd__dlq__subcmd__watch)
+            opts="-t -g -b -X -o -h -V --topic --group --metrics-addr --idle-timeout --bootstrap --security-protocol --sasl-mechanism --sasl-username --sasl-password-file --tls-ca --tls-cert --tls-key --timeout --log-level --log-format --output --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --topic)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -t)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --group)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -g)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --metrics-addr)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --idle-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --bootstrap)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -b)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -X)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --security-protocol)
+                    COMPREPLY=($(compgen -W "plaintext ssl sasl-plaintext sasl-ssl" -- "${cur}"))
+                    return 0
+                    ;;
+                --sasl-mechanism)
+                    COMPREPLY=($(compgen -W "PLAIN SCRAM-SHA-256 SCRAM-SHA-512" -- "${cur}"))
+                    return 0
+                    ;;
+                --sasl-username)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sasl-password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-ca)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-format)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json raw" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json raw" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         kmsg__subcmd__help)
             opts="topics cluster produce consume view metrics dlq completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -1566,7 +1687,7 @@ _kmsg() {
             return 0
             ;;
         kmsg__subcmd__help__subcmd__dlq)
-            opts="list show stats replay"
+            opts="list show stats replay watch"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1622,6 +1743,20 @@ _kmsg() {
             return 0
             ;;
         kmsg__subcmd__help__subcmd__dlq__subcmd__stats)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        kmsg__subcmd__help__subcmd__dlq__subcmd__watch)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

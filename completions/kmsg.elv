@@ -492,6 +492,7 @@ set edit:completion:arg-completer[kmsg] = {|@words|
             cand show 'One dead letter in full: coordinates, decoded headers, value (PARTITION:OFFSET)'
             cand stats 'Counts by error class, by original topic and over time, with a bar chart'
             cand replay 'Re-send selected dead letters to their original topic (or --to); resumable'
+            cand watch 'A long-running group member that logs every dead letter and serves kafka_dlq_* metrics'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'kmsg;dlq;list'= {
@@ -599,11 +600,39 @@ set edit:completion:arg-completer[kmsg] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'kmsg;dlq;watch'= {
+            cand -t 'Dead letter topic [default: <INPUT_TOPIC>.dlq, i.e. posts.dlq]'
+            cand --topic 'Dead letter topic [default: <INPUT_TOPIC>.dlq, i.e. posts.dlq]'
+            cand -g 'Consumer group of the watcher'
+            cand --group 'Consumer group of the watcher'
+            cand --metrics-addr 'Serve Prometheus metrics at /metrics, plus /healthz and /readyz'
+            cand --idle-timeout 'Stop when no dead letter arrived for this long (for scripts)'
+            cand -b 'Kafka bootstrap servers, comma separated [default: localhost:9092]'
+            cand --bootstrap 'Kafka bootstrap servers, comma separated [default: localhost:9092]'
+            cand -X 'Pass a librdkafka property through (repeatable), e.g. -X queue.buffering.max.ms=50. Keys that have a typed flag (--bootstrap, --security-protocol, --sasl-*, --tls-*) are refused'
+            cand --security-protocol 'Security protocol for the client connection'
+            cand --sasl-mechanism 'SASL mechanism'
+            cand --sasl-username 'SASL user name (the password comes from env KMSG_SASL_PASSWORD or --sasl-password-file)'
+            cand --sasl-password-file 'File holding the SASL password (first line); alternatively set env KMSG_SASL_PASSWORD'
+            cand --tls-ca 'CA certificate (PEM) to verify the brokers'
+            cand --tls-cert 'Client certificate (PEM) for mutual TLS'
+            cand --tls-key 'Client private key (PEM) for mutual TLS'
+            cand --timeout 'How long to wait for the cluster before giving up'
+            cand --log-level 'Log level or filter (overrides RUST_LOG), e.g. debug or kmsg=debug,librdkafka=info'
+            cand --log-format 'Log format on stderr'
+            cand -o 'How results are printed on stdout'
+            cand --output 'How results are printed on stdout'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'kmsg;dlq;help'= {
             cand list 'A table of dead letters: when, where from, stage, error class, message'
             cand show 'One dead letter in full: coordinates, decoded headers, value (PARTITION:OFFSET)'
             cand stats 'Counts by error class, by original topic and over time, with a bar chart'
             cand replay 'Re-send selected dead letters to their original topic (or --to); resumable'
+            cand watch 'A long-running group member that logs every dead letter and serves kafka_dlq_* metrics'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'kmsg;dlq;help;list'= {
@@ -613,6 +642,8 @@ set edit:completion:arg-completer[kmsg] = {|@words|
         &'kmsg;dlq;help;stats'= {
         }
         &'kmsg;dlq;help;replay'= {
+        }
+        &'kmsg;dlq;help;watch'= {
         }
         &'kmsg;dlq;help;help'= {
         }
@@ -686,6 +717,7 @@ set edit:completion:arg-completer[kmsg] = {|@words|
             cand show 'One dead letter in full: coordinates, decoded headers, value (PARTITION:OFFSET)'
             cand stats 'Counts by error class, by original topic and over time, with a bar chart'
             cand replay 'Re-send selected dead letters to their original topic (or --to); resumable'
+            cand watch 'A long-running group member that logs every dead letter and serves kafka_dlq_* metrics'
         }
         &'kmsg;help;dlq;list'= {
         }
@@ -694,6 +726,8 @@ set edit:completion:arg-completer[kmsg] = {|@words|
         &'kmsg;help;dlq;stats'= {
         }
         &'kmsg;help;dlq;replay'= {
+        }
+        &'kmsg;help;dlq;watch'= {
         }
         &'kmsg;help;completions'= {
         }

@@ -468,34 +468,35 @@ json\t'JSON: one object per result, one per line for streams'
 raw\t'Values only, one per line (view); other commands print tables'"
 complete -c kmsg -n "__fish_kmsg_using_subcommand metrics" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kmsg -n "__fish_kmsg_using_subcommand metrics" -s V -l version -d 'Print version'
-complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and not __fish_seen_subcommand_from list show stats replay help" -s b -l bootstrap -d 'Kafka bootstrap servers, comma separated [default: localhost:9092]' -r
-complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and not __fish_seen_subcommand_from list show stats replay help" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X queue.buffering.max.ms=50. Keys that have a typed flag (--bootstrap, --security-protocol, --sasl-*, --tls-*) are refused' -r
-complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and not __fish_seen_subcommand_from list show stats replay help" -l security-protocol -d 'Security protocol for the client connection' -r -f -a "plaintext\t''
+complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and not __fish_seen_subcommand_from list show stats replay watch help" -s b -l bootstrap -d 'Kafka bootstrap servers, comma separated [default: localhost:9092]' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and not __fish_seen_subcommand_from list show stats replay watch help" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X queue.buffering.max.ms=50. Keys that have a typed flag (--bootstrap, --security-protocol, --sasl-*, --tls-*) are refused' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and not __fish_seen_subcommand_from list show stats replay watch help" -l security-protocol -d 'Security protocol for the client connection' -r -f -a "plaintext\t''
 ssl\t''
 sasl-plaintext\t''
 sasl-ssl\t''"
-complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and not __fish_seen_subcommand_from list show stats replay help" -l sasl-mechanism -d 'SASL mechanism' -r -f -a "PLAIN\t''
+complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and not __fish_seen_subcommand_from list show stats replay watch help" -l sasl-mechanism -d 'SASL mechanism' -r -f -a "PLAIN\t''
 SCRAM-SHA-256\t''
 SCRAM-SHA-512\t''"
-complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and not __fish_seen_subcommand_from list show stats replay help" -l sasl-username -d 'SASL user name (the password comes from env KMSG_SASL_PASSWORD or --sasl-password-file)' -r
-complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and not __fish_seen_subcommand_from list show stats replay help" -l sasl-password-file -d 'File holding the SASL password (first line); alternatively set env KMSG_SASL_PASSWORD' -r -F
-complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and not __fish_seen_subcommand_from list show stats replay help" -l tls-ca -d 'CA certificate (PEM) to verify the brokers' -r -F
-complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and not __fish_seen_subcommand_from list show stats replay help" -l tls-cert -d 'Client certificate (PEM) for mutual TLS' -r -F
-complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and not __fish_seen_subcommand_from list show stats replay help" -l tls-key -d 'Client private key (PEM) for mutual TLS' -r -F
-complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and not __fish_seen_subcommand_from list show stats replay help" -l timeout -d 'How long to wait for the cluster before giving up' -r
-complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and not __fish_seen_subcommand_from list show stats replay help" -l log-level -d 'Log level or filter (overrides RUST_LOG), e.g. debug or kmsg=debug,librdkafka=info' -r
-complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and not __fish_seen_subcommand_from list show stats replay help" -l log-format -d 'Log format on stderr' -r -f -a "text\t''
+complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and not __fish_seen_subcommand_from list show stats replay watch help" -l sasl-username -d 'SASL user name (the password comes from env KMSG_SASL_PASSWORD or --sasl-password-file)' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and not __fish_seen_subcommand_from list show stats replay watch help" -l sasl-password-file -d 'File holding the SASL password (first line); alternatively set env KMSG_SASL_PASSWORD' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and not __fish_seen_subcommand_from list show stats replay watch help" -l tls-ca -d 'CA certificate (PEM) to verify the brokers' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and not __fish_seen_subcommand_from list show stats replay watch help" -l tls-cert -d 'Client certificate (PEM) for mutual TLS' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and not __fish_seen_subcommand_from list show stats replay watch help" -l tls-key -d 'Client private key (PEM) for mutual TLS' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and not __fish_seen_subcommand_from list show stats replay watch help" -l timeout -d 'How long to wait for the cluster before giving up' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and not __fish_seen_subcommand_from list show stats replay watch help" -l log-level -d 'Log level or filter (overrides RUST_LOG), e.g. debug or kmsg=debug,librdkafka=info' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and not __fish_seen_subcommand_from list show stats replay watch help" -l log-format -d 'Log format on stderr' -r -f -a "text\t''
 json\t''"
-complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and not __fish_seen_subcommand_from list show stats replay help" -s o -l output -d 'How results are printed on stdout' -r -f -a "table\t'Human-readable tables'
+complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and not __fish_seen_subcommand_from list show stats replay watch help" -s o -l output -d 'How results are printed on stdout' -r -f -a "table\t'Human-readable tables'
 json\t'JSON: one object per result, one per line for streams'
 raw\t'Values only, one per line (view); other commands print tables'"
-complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and not __fish_seen_subcommand_from list show stats replay help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and not __fish_seen_subcommand_from list show stats replay help" -s V -l version -d 'Print version'
-complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and not __fish_seen_subcommand_from list show stats replay help" -f -a "list" -d 'A table of dead letters: when, where from, stage, error class, message'
-complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and not __fish_seen_subcommand_from list show stats replay help" -f -a "show" -d 'One dead letter in full: coordinates, decoded headers, value (PARTITION:OFFSET)'
-complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and not __fish_seen_subcommand_from list show stats replay help" -f -a "stats" -d 'Counts by error class, by original topic and over time, with a bar chart'
-complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and not __fish_seen_subcommand_from list show stats replay help" -f -a "replay" -d 'Re-send selected dead letters to their original topic (or --to); resumable'
-complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and not __fish_seen_subcommand_from list show stats replay help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and not __fish_seen_subcommand_from list show stats replay watch help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and not __fish_seen_subcommand_from list show stats replay watch help" -s V -l version -d 'Print version'
+complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and not __fish_seen_subcommand_from list show stats replay watch help" -f -a "list" -d 'A table of dead letters: when, where from, stage, error class, message'
+complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and not __fish_seen_subcommand_from list show stats replay watch help" -f -a "show" -d 'One dead letter in full: coordinates, decoded headers, value (PARTITION:OFFSET)'
+complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and not __fish_seen_subcommand_from list show stats replay watch help" -f -a "stats" -d 'Counts by error class, by original topic and over time, with a bar chart'
+complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and not __fish_seen_subcommand_from list show stats replay watch help" -f -a "replay" -d 'Re-send selected dead letters to their original topic (or --to); resumable'
+complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and not __fish_seen_subcommand_from list show stats replay watch help" -f -a "watch" -d 'A long-running group member that logs every dead letter and serves kafka_dlq_* metrics'
+complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and not __fish_seen_subcommand_from list show stats replay watch help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from list" -s t -l topic -d 'Dead letter topic [default: <INPUT_TOPIC>.dlq, i.e. posts.dlq]' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from list" -l reason -d 'Only this error class (e.g. schema_validation, retries_exhausted)' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from list" -l since -d 'Only dead letters newer than this: a duration ago (10m) or an RFC 3339 time' -r
@@ -604,10 +605,38 @@ raw\t'Values only, one per line (view); other commands print tables'"
 complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from replay" -l dry-run -d 'Show what would be replayed; send and commit nothing'
 complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from replay" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from replay" -s V -l version -d 'Print version'
+complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from watch" -s t -l topic -d 'Dead letter topic [default: <INPUT_TOPIC>.dlq, i.e. posts.dlq]' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from watch" -s g -l group -d 'Consumer group of the watcher' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from watch" -l metrics-addr -d 'Serve Prometheus metrics at /metrics, plus /healthz and /readyz' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from watch" -l idle-timeout -d 'Stop when no dead letter arrived for this long (for scripts)' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from watch" -s b -l bootstrap -d 'Kafka bootstrap servers, comma separated [default: localhost:9092]' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from watch" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X queue.buffering.max.ms=50. Keys that have a typed flag (--bootstrap, --security-protocol, --sasl-*, --tls-*) are refused' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from watch" -l security-protocol -d 'Security protocol for the client connection' -r -f -a "plaintext\t''
+ssl\t''
+sasl-plaintext\t''
+sasl-ssl\t''"
+complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from watch" -l sasl-mechanism -d 'SASL mechanism' -r -f -a "PLAIN\t''
+SCRAM-SHA-256\t''
+SCRAM-SHA-512\t''"
+complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from watch" -l sasl-username -d 'SASL user name (the password comes from env KMSG_SASL_PASSWORD or --sasl-password-file)' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from watch" -l sasl-password-file -d 'File holding the SASL password (first line); alternatively set env KMSG_SASL_PASSWORD' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from watch" -l tls-ca -d 'CA certificate (PEM) to verify the brokers' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from watch" -l tls-cert -d 'Client certificate (PEM) for mutual TLS' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from watch" -l tls-key -d 'Client private key (PEM) for mutual TLS' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from watch" -l timeout -d 'How long to wait for the cluster before giving up' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from watch" -l log-level -d 'Log level or filter (overrides RUST_LOG), e.g. debug or kmsg=debug,librdkafka=info' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from watch" -l log-format -d 'Log format on stderr' -r -f -a "text\t''
+json\t''"
+complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from watch" -s o -l output -d 'How results are printed on stdout' -r -f -a "table\t'Human-readable tables'
+json\t'JSON: one object per result, one per line for streams'
+raw\t'Values only, one per line (view); other commands print tables'"
+complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from watch" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from watch" -s V -l version -d 'Print version'
 complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from help" -f -a "list" -d 'A table of dead letters: when, where from, stage, error class, message'
 complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from help" -f -a "show" -d 'One dead letter in full: coordinates, decoded headers, value (PARTITION:OFFSET)'
 complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from help" -f -a "stats" -d 'Counts by error class, by original topic and over time, with a bar chart'
 complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from help" -f -a "replay" -d 'Re-send selected dead letters to their original topic (or --to); resumable'
+complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from help" -f -a "watch" -d 'A long-running group member that logs every dead letter and serves kafka_dlq_* metrics'
 complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c kmsg -n "__fish_kmsg_using_subcommand completions" -s b -l bootstrap -d 'Kafka bootstrap servers, comma separated [default: localhost:9092]' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand completions" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X queue.buffering.max.ms=50. Keys that have a typed flag (--bootstrap, --security-protocol, --sasl-*, --tls-*) are refused' -r
@@ -652,3 +681,4 @@ complete -c kmsg -n "__fish_kmsg_using_subcommand help; and __fish_seen_subcomma
 complete -c kmsg -n "__fish_kmsg_using_subcommand help; and __fish_seen_subcommand_from dlq" -f -a "show" -d 'One dead letter in full: coordinates, decoded headers, value (PARTITION:OFFSET)'
 complete -c kmsg -n "__fish_kmsg_using_subcommand help; and __fish_seen_subcommand_from dlq" -f -a "stats" -d 'Counts by error class, by original topic and over time, with a bar chart'
 complete -c kmsg -n "__fish_kmsg_using_subcommand help; and __fish_seen_subcommand_from dlq" -f -a "replay" -d 'Re-send selected dead letters to their original topic (or --to); resumable'
+complete -c kmsg -n "__fish_kmsg_using_subcommand help; and __fish_seen_subcommand_from dlq" -f -a "watch" -d 'A long-running group member that logs every dead letter and serves kafka_dlq_* metrics'

@@ -207,6 +207,26 @@ pub enum DlqCommand {
     Stats(DlqStatsArgs),
     /// Re-send selected dead letters to their original topic (or --to); resumable
     Replay(DlqReplayArgs),
+    /// A long-running group member that logs every dead letter and serves kafka_dlq_* metrics
+    Watch(DlqWatchArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct DlqWatchArgs {
+    #[command(flatten)]
+    pub dlq: DlqTopicArgs,
+
+    /// Consumer group of the watcher
+    #[arg(short, long, default_value = "kmsg-dlq-watch")]
+    pub group: String,
+
+    /// Serve Prometheus metrics at /metrics, plus /healthz and /readyz
+    #[arg(long, env = "METRICS_ADDR", value_name = "HOST:PORT")]
+    pub metrics_addr: Option<std::net::SocketAddr>,
+
+    /// Stop when no dead letter arrived for this long (for scripts)
+    #[arg(long, value_parser = parse_duration)]
+    pub idle_timeout: Option<Duration>,
 }
 
 #[derive(Debug, Args)]

@@ -259,7 +259,100 @@ impl ConsumerMetrics {
     }
 }
 
-async fn metrics(State(m): State<Arc<ConsumerMetrics>>) -> impl IntoResponse {
+/// What the HTTP endpoint serves: Prometheus text, and whether the process is ready.
+pub trait Exposition: Send + Sync + 'static {
+    fn render(&self) -> String;
+    fn is_ready(&self) -> bool;
+}
+
+impl Exposition for ConsumerMetrics {
+    fn render(&self) -> String {
+        ConsumerMetrics::render(self)
+    }
+    fn is_ready(&self) -> bool {
+        ConsumerMetrics::is_ready(self)
+    }
+}
+
+/// Metrics of `kmsg dlq watch`.
+pub struct DlqMetrics {
+    registry: Registry,
+    messages: IntCounterVec,
+    last_seen: IntGaugeVec,
+    ready: AtomicBool,
+}
+
+impl DlqMetrics {
+    pub fn new() -> Self {
+        let registry = Registry::new();
+        DlqMetrics {
+            messages: counter(
+                &registry,
+                "kafka_dlq_messages_total",
+                "Dead letters seen by the DLQ watcher, by original topic and reason (error class)",
+                &["original_topic", "reason"],
+            ),
+            last_seen: gauge(
+                &registry,
+                "kafka_dlq_last_message_timestamp_seconds",
+                "When the newest dead letter was written (record timestamp), by original topic",
+                &["original_topic"],
+            ),
+            registry,
+            ready: AtomicBool::new(false),
+        }
+    }
+
+    /// A dead letter was seen: logged with its context and counted.
+    #[allow(clippy::too_many_arguments)]
+    pub fn seen(
+        &self,
+        original_topic: &str,
+        reason: &str,
+        stage: &str,
+        partition: i32,
+        offset: i64,
+        timestamp_ms: Option<i64>,
+        message: &str,
+    ) {
+        tracing::info!(
+            target: "kmsg::dlq",
+            original_topic,
+            reason,
+            stage,
+            dlq_partition = partition,
+            dlq_offset = offset,
+            "dead letter: {message}"
+        );
+        self.messages
+            .with_label_values(&[original_topic, reason])
+            .inc();
+        if let Some(ms) = timestamp_ms {
+            self.last_seen
+                .with_label_values(&[original_topic])
+                .set(ms / 1000);
+        }
+    }
+
+    pub fn set_ready(&self, ready: bool) {
+        self.ready.store(ready, Ordering::Relaxed);
+    }
+}
+
+impl Exposition for DlqMetrics {
+    fn render(&self) -> String {
+        let mut buf = Vec::new();
+        TextEncoder::new()
+            .encode(&self.registry.gather(), &mut buf)
+            .expect("text encoding cannot fail");
+        String::from_utf8(buf).expect("prometheus text is UTF-8")
+    }
+    fn is_ready(&self) -> bool {
+        self.ready.load(Ordering::Relaxed)
+    }
+}
+
+async fn metrics<T: Exposition>(State(m): State<Arc<T>>) -> impl IntoResponse {
     (
         [(
             header::CONTENT_TYPE,
@@ -269,7 +362,7 @@ async fn metrics(State(m): State<Arc<ConsumerMetrics>>) -> impl IntoResponse {
     )
 }
 
-async fn ready(State(m): State<Arc<ConsumerMetrics>>) -> impl IntoResponse {
+async fn ready<T: Exposition>(State(m): State<Arc<T>>) -> impl IntoResponse {
     if m.is_ready() {
         (StatusCode::OK, "ready\n")
     } else {
@@ -281,15 +374,15 @@ async fn ready(State(m): State<Arc<ConsumerMetrics>>) -> impl IntoResponse {
 }
 
 /// Binds `addr` (so a taken port is an error at start-up) and serves the endpoints.
-pub async fn serve(addr: SocketAddr, state: Arc<ConsumerMetrics>) -> anyhow::Result<SocketAddr> {
+pub async fn serve<T: Exposition>(addr: SocketAddr, state: Arc<T>) -> anyhow::Result<SocketAddr> {
     let listener = tokio::net::TcpListener::bind(addr)
         .await
         .map_err(|e| anyhow::anyhow!("--metrics-addr {addr}: cannot listen: {e}"))?;
     let local = listener.local_addr()?;
     let app = Router::new()
-        .route("/metrics", get(metrics))
+        .route("/metrics", get(metrics::<T>))
         .route("/healthz", get(|| async { "ok\n" }))
-        .route("/readyz", get(ready))
+        .route("/readyz", get(ready::<T>))
         .with_state(state);
     tokio::spawn(async move {
         if let Err(e) = axum::serve(listener, app).await {

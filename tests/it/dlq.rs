@@ -229,3 +229,77 @@ fn dlq_replay_resends_selected_records_once_strips_errors_and_refuses_ping_pong(
     assert_eq!(s["refused_max_replays"], 1, "{s}");
     assert_eq!(s["replayed"], 0);
 }
+
+#[test]
+fn dlq_watch_logs_every_dead_letter_counts_it_and_commits() {
+    let (_input, dlq) = filled_dlq();
+    let group = unique("watch");
+    let port = crate::harness::free_port();
+    let addr = format!("127.0.0.1:{port}");
+    let child = crate::harness::spawn_kmsg(&[
+        "--log-format",
+        "json",
+        "dlq",
+        "watch",
+        "-t",
+        &dlq,
+        "-g",
+        &group,
+        "--metrics-addr",
+        &addr,
+        "--idle-timeout",
+        "6s",
+        "-o",
+        "json",
+    ]);
+    let mut body = String::new();
+    crate::harness::eventually(
+        std::time::Duration::from_secs(60),
+        "12 dead letters counted",
+        || {
+            body = crate::harness::http_get(port, "/metrics")
+                .map(|r| r.1)
+                .unwrap_or_default();
+            body.lines()
+                .filter(|l| l.starts_with("kafka_dlq_messages_total{"))
+                .filter_map(|l| l.rsplit(' ').next()?.parse::<f64>().ok())
+                .sum::<f64>()
+                == 12.0
+        },
+    );
+    assert!(body.contains(r#"kafka_dlq_messages_total{original_topic="orders",reason="java.lang.IllegalStateException"} 1"#), "{body}");
+    let out = crate::harness::wait_bounded(child, std::time::Duration::from_secs(60));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let s = json_lines(&out.stdout).pop().unwrap();
+    assert_eq!(s["seen"], 12);
+    assert_eq!(s["by_reason"]["schema_validation"], 6);
+    let logged = String::from_utf8_lossy(&out.stderr)
+        .lines()
+        .filter(|l| l.contains("dead letter:") && l.contains("\"reason\""))
+        .count();
+    assert_eq!(logged, 12, "one structured log line per dead letter");
+    // Committed: the same group sees nothing new.
+    let again = kmsg_on_cluster()
+        .args([
+            "dlq",
+            "watch",
+            "-t",
+            &dlq,
+            "-g",
+            &group,
+            "--idle-timeout",
+            "4s",
+            "-o",
+            "json",
+        ])
+        .assert()
+        .success();
+    assert_eq!(
+        json_lines(&again.get_output().stdout).pop().unwrap()["seen"],
+        0
+    );
+}
