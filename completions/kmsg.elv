@@ -43,6 +43,7 @@ set edit:completion:arg-completer[kmsg] = {|@words|
             cand consume 'Run a consumer-group member: validate, retry, forward, dead-letter, commit when durable'
             cand view 'Read records without joining a group (exit at the end, or --follow)'
             cand metrics 'Consumer group lag per partition (--group), or a running consumer''s key figures (--from)'
+            cand breaker-test 'Check retries, breaker and DLQ end to end against a failing-then-recovering downstream'
             cand dlq 'Inspect the dead letter topic: list, show one record, stats'
             cand completions 'Print shell completions'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -468,6 +469,33 @@ set edit:completion:arg-completer[kmsg] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'kmsg;breaker-test'= {
+            cand --messages 'Messages to send through the pipeline'
+            cand --outage 'How long the downstream fails (503) from its first request'
+            cand --breaker-threshold 'Consecutive failures that open the breaker'
+            cand --breaker-timeout 'How long the breaker stays open before a probe'
+            cand --max-retries 'Retries of a transient failure before a message is dead-lettered'
+            cand --deadline 'Give up (FAIL) when the pipeline has not finished by then'
+            cand -b 'Kafka bootstrap servers, comma separated [default: localhost:9092]'
+            cand --bootstrap 'Kafka bootstrap servers, comma separated [default: localhost:9092]'
+            cand -X 'Pass a librdkafka property through (repeatable), e.g. -X queue.buffering.max.ms=50. Keys that have a typed flag (--bootstrap, --security-protocol, --sasl-*, --tls-*) are refused'
+            cand --security-protocol 'Security protocol for the client connection'
+            cand --sasl-mechanism 'SASL mechanism'
+            cand --sasl-username 'SASL user name (the password comes from env KMSG_SASL_PASSWORD or --sasl-password-file)'
+            cand --sasl-password-file 'File holding the SASL password (first line); alternatively set env KMSG_SASL_PASSWORD'
+            cand --tls-ca 'CA certificate (PEM) to verify the brokers'
+            cand --tls-cert 'Client certificate (PEM) for mutual TLS'
+            cand --tls-key 'Client private key (PEM) for mutual TLS'
+            cand --timeout 'How long to wait for the cluster before giving up'
+            cand --log-level 'Log level or filter (overrides RUST_LOG), e.g. debug or kmsg=debug,librdkafka=info'
+            cand --log-format 'Log format on stderr'
+            cand -o 'How results are printed on stdout'
+            cand --output 'How results are printed on stdout'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'kmsg;dlq'= {
             cand -b 'Kafka bootstrap servers, comma separated [default: localhost:9092]'
             cand --bootstrap 'Kafka bootstrap servers, comma separated [default: localhost:9092]'
@@ -675,6 +703,7 @@ set edit:completion:arg-completer[kmsg] = {|@words|
             cand consume 'Run a consumer-group member: validate, retry, forward, dead-letter, commit when durable'
             cand view 'Read records without joining a group (exit at the end, or --follow)'
             cand metrics 'Consumer group lag per partition (--group), or a running consumer''s key figures (--from)'
+            cand breaker-test 'Check retries, breaker and DLQ end to end against a failing-then-recovering downstream'
             cand dlq 'Inspect the dead letter topic: list, show one record, stats'
             cand completions 'Print shell completions'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -711,6 +740,8 @@ set edit:completion:arg-completer[kmsg] = {|@words|
         &'kmsg;help;view'= {
         }
         &'kmsg;help;metrics'= {
+        }
+        &'kmsg;help;breaker-test'= {
         }
         &'kmsg;help;dlq'= {
             cand list 'A table of dead letters: when, where from, stage, error class, message'

@@ -53,6 +53,7 @@ complete -c kmsg -n "__fish_kmsg_needs_command" -f -a "produce" -d 'Send JSON me
 complete -c kmsg -n "__fish_kmsg_needs_command" -f -a "consume" -d 'Run a consumer-group member: validate, retry, forward, dead-letter, commit when durable'
 complete -c kmsg -n "__fish_kmsg_needs_command" -f -a "view" -d 'Read records without joining a group (exit at the end, or --follow)'
 complete -c kmsg -n "__fish_kmsg_needs_command" -f -a "metrics" -d 'Consumer group lag per partition (--group), or a running consumer\'s key figures (--from)'
+complete -c kmsg -n "__fish_kmsg_needs_command" -f -a "breaker-test" -d 'Check retries, breaker and DLQ end to end against a failing-then-recovering downstream'
 complete -c kmsg -n "__fish_kmsg_needs_command" -f -a "dlq" -d 'Inspect the dead letter topic: list, show one record, stats'
 complete -c kmsg -n "__fish_kmsg_needs_command" -f -a "completions" -d 'Print shell completions'
 complete -c kmsg -n "__fish_kmsg_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -468,6 +469,35 @@ json\t'JSON: one object per result, one per line for streams'
 raw\t'Values only, one per line (view); other commands print tables'"
 complete -c kmsg -n "__fish_kmsg_using_subcommand metrics" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kmsg -n "__fish_kmsg_using_subcommand metrics" -s V -l version -d 'Print version'
+complete -c kmsg -n "__fish_kmsg_using_subcommand breaker-test" -l messages -d 'Messages to send through the pipeline' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand breaker-test" -l outage -d 'How long the downstream fails (503) from its first request' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand breaker-test" -l breaker-threshold -d 'Consecutive failures that open the breaker' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand breaker-test" -l breaker-timeout -d 'How long the breaker stays open before a probe' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand breaker-test" -l max-retries -d 'Retries of a transient failure before a message is dead-lettered' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand breaker-test" -l deadline -d 'Give up (FAIL) when the pipeline has not finished by then' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand breaker-test" -s b -l bootstrap -d 'Kafka bootstrap servers, comma separated [default: localhost:9092]' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand breaker-test" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X queue.buffering.max.ms=50. Keys that have a typed flag (--bootstrap, --security-protocol, --sasl-*, --tls-*) are refused' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand breaker-test" -l security-protocol -d 'Security protocol for the client connection' -r -f -a "plaintext\t''
+ssl\t''
+sasl-plaintext\t''
+sasl-ssl\t''"
+complete -c kmsg -n "__fish_kmsg_using_subcommand breaker-test" -l sasl-mechanism -d 'SASL mechanism' -r -f -a "PLAIN\t''
+SCRAM-SHA-256\t''
+SCRAM-SHA-512\t''"
+complete -c kmsg -n "__fish_kmsg_using_subcommand breaker-test" -l sasl-username -d 'SASL user name (the password comes from env KMSG_SASL_PASSWORD or --sasl-password-file)' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand breaker-test" -l sasl-password-file -d 'File holding the SASL password (first line); alternatively set env KMSG_SASL_PASSWORD' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand breaker-test" -l tls-ca -d 'CA certificate (PEM) to verify the brokers' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand breaker-test" -l tls-cert -d 'Client certificate (PEM) for mutual TLS' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand breaker-test" -l tls-key -d 'Client private key (PEM) for mutual TLS' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand breaker-test" -l timeout -d 'How long to wait for the cluster before giving up' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand breaker-test" -l log-level -d 'Log level or filter (overrides RUST_LOG), e.g. debug or kmsg=debug,librdkafka=info' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand breaker-test" -l log-format -d 'Log format on stderr' -r -f -a "text\t''
+json\t''"
+complete -c kmsg -n "__fish_kmsg_using_subcommand breaker-test" -s o -l output -d 'How results are printed on stdout' -r -f -a "table\t'Human-readable tables'
+json\t'JSON: one object per result, one per line for streams'
+raw\t'Values only, one per line (view); other commands print tables'"
+complete -c kmsg -n "__fish_kmsg_using_subcommand breaker-test" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c kmsg -n "__fish_kmsg_using_subcommand breaker-test" -s V -l version -d 'Print version'
 complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and not __fish_seen_subcommand_from list show stats replay watch help" -s b -l bootstrap -d 'Kafka bootstrap servers, comma separated [default: localhost:9092]' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and not __fish_seen_subcommand_from list show stats replay watch help" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X queue.buffering.max.ms=50. Keys that have a typed flag (--bootstrap, --security-protocol, --sasl-*, --tls-*) are refused' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and not __fish_seen_subcommand_from list show stats replay watch help" -l security-protocol -d 'Security protocol for the client connection' -r -f -a "plaintext\t''
@@ -661,15 +691,16 @@ json\t'JSON: one object per result, one per line for streams'
 raw\t'Values only, one per line (view); other commands print tables'"
 complete -c kmsg -n "__fish_kmsg_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kmsg -n "__fish_kmsg_using_subcommand completions" -s V -l version -d 'Print version'
-complete -c kmsg -n "__fish_kmsg_using_subcommand help; and not __fish_seen_subcommand_from topics cluster produce consume view metrics dlq completions help" -f -a "topics" -d 'Create, list, describe and delete topics'
-complete -c kmsg -n "__fish_kmsg_using_subcommand help; and not __fish_seen_subcommand_from topics cluster produce consume view metrics dlq completions help" -f -a "cluster" -d 'Run a real local Kafka cluster (KRaft, no Docker)'
-complete -c kmsg -n "__fish_kmsg_using_subcommand help; and not __fish_seen_subcommand_from topics cluster produce consume view metrics dlq completions help" -f -a "produce" -d 'Send JSON messages (generated, piped, or one) at a precise rate, with a run summary'
-complete -c kmsg -n "__fish_kmsg_using_subcommand help; and not __fish_seen_subcommand_from topics cluster produce consume view metrics dlq completions help" -f -a "consume" -d 'Run a consumer-group member: validate, retry, forward, dead-letter, commit when durable'
-complete -c kmsg -n "__fish_kmsg_using_subcommand help; and not __fish_seen_subcommand_from topics cluster produce consume view metrics dlq completions help" -f -a "view" -d 'Read records without joining a group (exit at the end, or --follow)'
-complete -c kmsg -n "__fish_kmsg_using_subcommand help; and not __fish_seen_subcommand_from topics cluster produce consume view metrics dlq completions help" -f -a "metrics" -d 'Consumer group lag per partition (--group), or a running consumer\'s key figures (--from)'
-complete -c kmsg -n "__fish_kmsg_using_subcommand help; and not __fish_seen_subcommand_from topics cluster produce consume view metrics dlq completions help" -f -a "dlq" -d 'Inspect the dead letter topic: list, show one record, stats'
-complete -c kmsg -n "__fish_kmsg_using_subcommand help; and not __fish_seen_subcommand_from topics cluster produce consume view metrics dlq completions help" -f -a "completions" -d 'Print shell completions'
-complete -c kmsg -n "__fish_kmsg_using_subcommand help; and not __fish_seen_subcommand_from topics cluster produce consume view metrics dlq completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c kmsg -n "__fish_kmsg_using_subcommand help; and not __fish_seen_subcommand_from topics cluster produce consume view metrics breaker-test dlq completions help" -f -a "topics" -d 'Create, list, describe and delete topics'
+complete -c kmsg -n "__fish_kmsg_using_subcommand help; and not __fish_seen_subcommand_from topics cluster produce consume view metrics breaker-test dlq completions help" -f -a "cluster" -d 'Run a real local Kafka cluster (KRaft, no Docker)'
+complete -c kmsg -n "__fish_kmsg_using_subcommand help; and not __fish_seen_subcommand_from topics cluster produce consume view metrics breaker-test dlq completions help" -f -a "produce" -d 'Send JSON messages (generated, piped, or one) at a precise rate, with a run summary'
+complete -c kmsg -n "__fish_kmsg_using_subcommand help; and not __fish_seen_subcommand_from topics cluster produce consume view metrics breaker-test dlq completions help" -f -a "consume" -d 'Run a consumer-group member: validate, retry, forward, dead-letter, commit when durable'
+complete -c kmsg -n "__fish_kmsg_using_subcommand help; and not __fish_seen_subcommand_from topics cluster produce consume view metrics breaker-test dlq completions help" -f -a "view" -d 'Read records without joining a group (exit at the end, or --follow)'
+complete -c kmsg -n "__fish_kmsg_using_subcommand help; and not __fish_seen_subcommand_from topics cluster produce consume view metrics breaker-test dlq completions help" -f -a "metrics" -d 'Consumer group lag per partition (--group), or a running consumer\'s key figures (--from)'
+complete -c kmsg -n "__fish_kmsg_using_subcommand help; and not __fish_seen_subcommand_from topics cluster produce consume view metrics breaker-test dlq completions help" -f -a "breaker-test" -d 'Check retries, breaker and DLQ end to end against a failing-then-recovering downstream'
+complete -c kmsg -n "__fish_kmsg_using_subcommand help; and not __fish_seen_subcommand_from topics cluster produce consume view metrics breaker-test dlq completions help" -f -a "dlq" -d 'Inspect the dead letter topic: list, show one record, stats'
+complete -c kmsg -n "__fish_kmsg_using_subcommand help; and not __fish_seen_subcommand_from topics cluster produce consume view metrics breaker-test dlq completions help" -f -a "completions" -d 'Print shell completions'
+complete -c kmsg -n "__fish_kmsg_using_subcommand help; and not __fish_seen_subcommand_from topics cluster produce consume view metrics breaker-test dlq completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c kmsg -n "__fish_kmsg_using_subcommand help; and __fish_seen_subcommand_from topics" -f -a "create" -d 'Create the pipeline\'s topics (input, output, DLQ), or one named topic; idempotent'
 complete -c kmsg -n "__fish_kmsg_using_subcommand help; and __fish_seen_subcommand_from topics" -f -a "list" -d 'List topics with partition count and replication factor'
 complete -c kmsg -n "__fish_kmsg_using_subcommand help; and __fish_seen_subcommand_from topics" -f -a "describe" -d 'Show partitions, leaders, replicas, ISR and non-default configs'

@@ -170,11 +170,40 @@ pub enum Command {
     View(ViewArgs),
     /// Consumer group lag per partition (--group), or a running consumer's key figures (--from)
     Metrics(MetricsArgs),
+    /// Check retries, breaker and DLQ end to end against a failing-then-recovering downstream
+    BreakerTest(BreakerTestArgs),
     /// Inspect the dead letter topic: list, show one record, stats
     #[command(subcommand)]
     Dlq(DlqCommand),
     /// Print shell completions
     Completions(CompletionsArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct BreakerTestArgs {
+    /// Messages to send through the pipeline
+    #[arg(long, default_value_t = 50)]
+    pub messages: u32,
+
+    /// How long the downstream fails (503) from its first request
+    #[arg(long, default_value = "3s", value_parser = parse_duration)]
+    pub outage: Duration,
+
+    /// Consecutive failures that open the breaker
+    #[arg(long, default_value_t = 3)]
+    pub breaker_threshold: u32,
+
+    /// How long the breaker stays open before a probe
+    #[arg(long, default_value = "2s", value_parser = parse_duration)]
+    pub breaker_timeout: Duration,
+
+    /// Retries of a transient failure before a message is dead-lettered
+    #[arg(long, default_value_t = 5)]
+    pub max_retries: u32,
+
+    /// Give up (FAIL) when the pipeline has not finished by then
+    #[arg(long, default_value = "90s", value_parser = parse_duration)]
+    pub deadline: Duration,
 }
 
 #[derive(Debug, Args)]

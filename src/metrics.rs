@@ -38,6 +38,8 @@ pub struct ConsumerMetrics {
     breaker_calls: IntCounterVec,
     ready: AtomicBool,
     breaker_open: AtomicBool,
+    /// Every breaker transition with its time, for `breaker-test`'s timeline.
+    timeline: std::sync::Mutex<Vec<(std::time::SystemTime, Transition)>>,
 }
 
 fn counter(registry: &Registry, name: &str, help: &str, labels: &[&str]) -> IntCounterVec {
@@ -139,6 +141,7 @@ impl ConsumerMetrics {
             registry,
             ready: AtomicBool::new(false),
             breaker_open: AtomicBool::new(false),
+            timeline: std::sync::Mutex::new(Vec::new()),
         };
         m.set_breaker_state(BreakerState::Closed);
         m
@@ -166,6 +169,9 @@ impl ConsumerMetrics {
             .with_label_values(&[from, to])
             .inc();
         self.set_breaker_state(t.to);
+        if let Ok(mut timeline) = self.timeline.lock() {
+            timeline.push((std::time::SystemTime::now(), t.clone()));
+        }
     }
 
     /// One downstream call (or refusal) of a kind: successful, failed, ignored, not_permitted.
@@ -242,6 +248,16 @@ impl ConsumerMetrics {
             .with_label_values(&[topic])
             .set(assigned_now as i64);
         self.ready.store(assigned_now > 0, Ordering::Relaxed);
+    }
+
+    /// The breaker transitions so far, with their times.
+    pub fn breaker_timeline(&self) -> Vec<(std::time::SystemTime, Transition)> {
+        self.timeline.lock().map(|t| t.clone()).unwrap_or_default()
+    }
+
+    /// Messages of `topic` whose outcome had `status` (success, dlq).
+    pub fn processed(&self, topic: &str, status: &str) -> u64 {
+        self.processed.with_label_values(&[topic, status]).get()
     }
 
     /// Ready: joined the group with an assignment, and the breaker is not open.

@@ -722,7 +722,7 @@ impl ConsumerContext for RebalanceContext {
 
 /// The run summary.
 #[derive(Debug, Serialize)]
-struct Summary {
+pub(crate) struct Summary {
     group: String,
     instance: String,
     topic: String,
@@ -1562,6 +1562,35 @@ fn finish_fatal(member: &Member, e: anyhow::Error) -> anyhow::Error {
 }
 
 pub async fn run(args: ConsumeArgs, ctx: &Context) -> anyhow::Result<ExitCode> {
+    let metrics = Arc::new(ConsumerMetrics::new());
+    let stop = Arc::new(AtomicBool::new(false));
+    let s = stop.clone();
+    let signals = tokio::spawn(async move {
+        crate::signals::wait_for_stop().await;
+        tracing::info!("stopping: finishing in-flight messages, committing, leaving the group");
+        s.store(true, Ordering::Relaxed);
+    });
+    let summary = run_with(args, ctx, metrics, stop).await;
+    signals.abort();
+    let summary = summary?;
+    print_summary(&summary, ctx.output)?;
+    if summary.not_finished_at_exit > 0 {
+        tracing::warn!(
+            "{} messages had no durable outcome within --shutdown-timeout; they were not committed and will be consumed again",
+            summary.not_finished_at_exit
+        );
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Runs one member until `stop` (or its own stop conditions), with the caller's metrics:
+/// `consume` itself, and `breaker-test`, which watches the metrics while it runs.
+pub(crate) async fn run_with(
+    args: ConsumeArgs,
+    ctx: &Context,
+    metrics: Arc<ConsumerMetrics>,
+    stop: Arc<AtomicBool>,
+) -> anyhow::Result<Summary> {
     let plan = ConsumePlan::from_args(&args, ctx)?;
 
     // Refuse at start-up what would fail later: missing input, output or DLQ topic.
@@ -1594,29 +1623,12 @@ pub async fn run(args: ConsumeArgs, ctx: &Context) -> anyhow::Result<ExitCode> {
         }
         None => None,
     };
-    let metrics = Arc::new(ConsumerMetrics::new());
     if let Some(addr) = plan.metrics_addr {
         crate::metrics::serve(addr, metrics.clone()).await?;
     }
-    let stop = Arc::new(AtomicBool::new(false));
-    let s = stop.clone();
-    let signals = tokio::spawn(async move {
-        crate::signals::wait_for_stop().await;
-        tracing::info!("stopping: finishing in-flight messages, committing, leaving the group");
-        s.store(true, Ordering::Relaxed);
-    });
-    let summary = tokio::task::spawn_blocking(move || run_member(plan, sink, metrics, stop))
+    tokio::task::spawn_blocking(move || run_member(plan, sink, metrics, stop))
         .await
-        .map_err(|e| anyhow!("the consumer thread failed: {e}"))??;
-    signals.abort();
-    print_summary(&summary, ctx.output)?;
-    if summary.not_finished_at_exit > 0 {
-        tracing::warn!(
-            "{} messages had no durable outcome within --shutdown-timeout; they were not committed and will be consumed again",
-            summary.not_finished_at_exit
-        );
-    }
-    Ok(ExitCode::SUCCESS)
+        .map_err(|e| anyhow!("the consumer thread failed: {e}"))?
 }
 
 fn print_summary(s: &Summary, format: OutputFormat) -> std::io::Result<()> {

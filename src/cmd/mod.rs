@@ -4,6 +4,7 @@
 //! and the output format) and returns the exit code of a successful run; errors travel up as
 //! `anyhow::Error` and are printed once by `error::report`.
 
+pub mod breaker_test;
 pub mod cluster;
 pub mod completions;
 pub mod consume;
@@ -39,6 +40,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::View(args) => view::run(args, &ctx).await,
         Command::Dlq(cmd) => dlq::run(cmd, &ctx).await,
         Command::Metrics(args) => metrics::run(args, &ctx).await,
+        Command::BreakerTest(args) => breaker_test::run(args, &ctx).await,
         Command::Completions(args) => completions::run(args),
     }
 }

@@ -2,6 +2,7 @@
 //! run against the real three-broker cluster that `scripts/test.sh` starts once per run
 //! (its bootstrap in `KMSG_TEST_BOOTSTRAP`), with random topic and group names.
 
+mod breaker_test;
 mod cli;
 mod cluster;
 mod compose;

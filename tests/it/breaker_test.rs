@@ -1,0 +1,103 @@
+//! `kmsg breaker-test` on the real cluster: PASS on a healthy set-up, FAIL (exit 3) when the
+//! breaker is configured so it cannot open in time; scratch topics are deleted either way.
+
+use crate::harness::{eventually, json_lines, kmsg_on_cluster};
+
+fn gone(topics: &serde_json::Value) {
+    let names: Vec<String> = topics
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t.as_str().unwrap().to_string())
+        .collect();
+    eventually(
+        std::time::Duration::from_secs(30),
+        "scratch topics deleted",
+        || {
+            let out = kmsg_on_cluster()
+                .args(["topics", "list", "-o", "json"])
+                .output()
+                .unwrap();
+            json_lines(&out.stdout)
+                .iter()
+                .all(|r| !names.iter().any(|n| r["topic"] == n.as_str()))
+        },
+    );
+}
+
+#[test]
+fn breaker_test_passes_on_a_healthy_setup_with_the_expected_timeline() {
+    let out = kmsg_on_cluster()
+        .args([
+            "breaker-test",
+            "--messages",
+            "30",
+            "--outage",
+            "3s",
+            "--breaker-timeout",
+            "2s",
+            "-o",
+            "json",
+        ])
+        .assert()
+        .success();
+    let r = &json_lines(&out.get_output().stdout)[0];
+    assert_eq!(r["result"], "PASS", "{r}");
+    assert!(r["checks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|c| c["passed"] == true));
+    let events: Vec<&str> = r["timeline"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["event"].as_str().unwrap())
+        .collect();
+    assert!(
+        events
+            .iter()
+            .any(|e| e.starts_with("breaker closed -> open")),
+        "{events:?}"
+    );
+    assert!(
+        events
+            .iter()
+            .any(|e| e.starts_with("breaker half_open -> closed")),
+        "{events:?}"
+    );
+    gone(&r["scratch_topics"]);
+}
+
+#[test]
+fn breaker_test_fails_with_exit_3_when_the_breaker_cannot_open_in_time() {
+    let out = kmsg_on_cluster()
+        .args([
+            "breaker-test",
+            "--messages",
+            "20",
+            "--breaker-threshold",
+            "50",
+            "--max-retries",
+            "2",
+            "-o",
+            "json",
+        ])
+        .assert()
+        .code(3);
+    let r = &json_lines(&out.get_output().stdout)[0];
+    assert_eq!(r["result"], "FAIL");
+    let failed: Vec<&str> = r["checks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["passed"] == false)
+        .map(|c| c["name"].as_str().unwrap())
+        .collect();
+    assert!(failed.contains(&"no message lost"), "{failed:?}");
+    assert!(
+        failed.contains(&"nothing dead-lettered by the outage"),
+        "{failed:?}"
+    );
+    gone(&r["scratch_topics"]);
+}
