@@ -230,9 +230,36 @@ pub fn java_partition(key: &[u8], partitions: u32) -> u32 {
     (h & 0x7fff_ffff) % partitions
 }
 
+/// A `kmsg` child process that is killed if the test ends (or panics) before waiting for it,
+/// so a failed test never leaves a consumer running.
+pub struct Spawned {
+    child: Option<std::process::Child>,
+}
+
+impl Spawned {
+    pub fn id(&self) -> u32 {
+        self.child.as_ref().map_or(0, |c| c.id())
+    }
+}
+
+impl From<std::process::Child> for Spawned {
+    fn from(child: std::process::Child) -> Self {
+        Spawned { child: Some(child) }
+    }
+}
+
+impl Drop for Spawned {
+    fn drop(&mut self) {
+        if let Some(mut c) = self.child.take() {
+            let _ = c.kill();
+            let _ = c.wait();
+        }
+    }
+}
+
 /// Starts `kmsg` on the shared cluster as a child process (stdout/stderr captured).
-pub fn spawn_kmsg(args: &[&str]) -> std::process::Child {
-    std::process::Command::new(env!("CARGO_BIN_EXE_kmsg"))
+pub fn spawn_kmsg(args: &[&str]) -> Spawned {
+    let child = std::process::Command::new(env!("CARGO_BIN_EXE_kmsg"))
         .env("BOOTSTRAP_SERVERS", bootstrap())
         .env("NO_COLOR", "1")
         .env_remove("RUST_LOG")
@@ -241,11 +268,13 @@ pub fn spawn_kmsg(args: &[&str]) -> std::process::Child {
         .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::piped())
         .spawn()
-        .expect("spawn kmsg")
+        .expect("spawn kmsg");
+    Spawned { child: Some(child) }
 }
 
 /// Waits for a child, killing it (and failing the test) after `limit`.
-pub fn wait_bounded(child: std::process::Child, limit: Duration) -> std::process::Output {
+pub fn wait_bounded(mut spawned: Spawned, limit: Duration) -> std::process::Output {
+    let child = spawned.child.take().expect("a running child");
     let pid = child.id();
     let (tx, rx) = std::sync::mpsc::channel();
     std::thread::spawn(move || {

@@ -391,7 +391,7 @@ fn a_message_over_the_size_limit_fails_naming_its_size_and_the_limit() {
     assert_eq!(s["failed"], 1);
 }
 
-fn spawn_produce(topic: &str, extra: &[&str]) -> std::process::Child {
+fn spawn_produce(topic: &str, extra: &[&str]) -> crate::harness::Spawned {
     let mut args = vec!["produce", "-t", topic, "-o", "json"];
     args.extend_from_slice(extra);
     spawn_kmsg(&args)
@@ -481,7 +481,7 @@ fn a_slow_stdin_does_not_block_ctrl_c() {
     stdin.flush().unwrap();
     std::thread::sleep(Duration::from_secs(2));
     unsafe { libc::kill(child.id() as i32, libc::SIGINT) };
-    let out = wait_bounded(child, Duration::from_secs(30));
+    let out = wait_bounded(child.into(), Duration::from_secs(30));
     drop(stdin);
     assert!(
         out.status.success(),
