@@ -47,6 +47,7 @@ Register-ArgumentCompleter -Native -CommandName 'kmsg' -ScriptBlock {
             [CompletionResult]::new('view', 'view', [CompletionResultType]::ParameterValue, 'Read records without joining a group (exit at the end, or --follow)')
             [CompletionResult]::new('metrics', 'metrics', [CompletionResultType]::ParameterValue, 'Consumer group lag per partition (--group), or a running consumer''s key figures (--from)')
             [CompletionResult]::new('breaker-test', 'breaker-test', [CompletionResultType]::ParameterValue, 'Check retries, breaker and DLQ end to end against a failing-then-recovering downstream')
+            [CompletionResult]::new('demo', 'demo', [CompletionResultType]::ParameterValue, 'Run the whole pipeline for a while: producer, three consumers, DLQ, summary (on an embedded in-memory cluster unless --bootstrap is given)')
             [CompletionResult]::new('dlq', 'dlq', [CompletionResultType]::ParameterValue, 'Inspect the dead letter topic: list, show one record, stats')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print shell completions')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -525,6 +526,35 @@ Register-ArgumentCompleter -Native -CommandName 'kmsg' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'kmsg;demo' {
+            [CompletionResult]::new('-d', '-d', [CompletionResultType]::ParameterName, 'How long the producer runs')
+            [CompletionResult]::new('--duration', '--duration', [CompletionResultType]::ParameterName, 'How long the producer runs')
+            [CompletionResult]::new('-r', '-r', [CompletionResultType]::ParameterName, 'Messages per second')
+            [CompletionResult]::new('--rate', '--rate', [CompletionResultType]::ParameterName, 'Messages per second')
+            [CompletionResult]::new('--invalid-ratio', '--invalid-ratio', [CompletionResultType]::ParameterName, 'Share of bad messages (they end in the DLQ with their reasons)')
+            [CompletionResult]::new('--fail-rate', '--fail-rate', [CompletionResultType]::ParameterName, 'Share of processing attempts of the flaky downstream that fail (retried)')
+            [CompletionResult]::new('--instances', '--instances', [CompletionResultType]::ParameterName, 'Consumer instances in the group')
+            [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'Kafka bootstrap servers, comma separated [default: localhost:9092]')
+            [CompletionResult]::new('--bootstrap', '--bootstrap', [CompletionResultType]::ParameterName, 'Kafka bootstrap servers, comma separated [default: localhost:9092]')
+            [CompletionResult]::new('-X', '-X ', [CompletionResultType]::ParameterName, 'Pass a librdkafka property through (repeatable), e.g. -X queue.buffering.max.ms=50. Keys that have a typed flag (--bootstrap, --security-protocol, --sasl-*, --tls-*) are refused')
+            [CompletionResult]::new('--security-protocol', '--security-protocol', [CompletionResultType]::ParameterName, 'Security protocol for the client connection')
+            [CompletionResult]::new('--sasl-mechanism', '--sasl-mechanism', [CompletionResultType]::ParameterName, 'SASL mechanism')
+            [CompletionResult]::new('--sasl-username', '--sasl-username', [CompletionResultType]::ParameterName, 'SASL user name (the password comes from env KMSG_SASL_PASSWORD or --sasl-password-file)')
+            [CompletionResult]::new('--sasl-password-file', '--sasl-password-file', [CompletionResultType]::ParameterName, 'File holding the SASL password (first line); alternatively set env KMSG_SASL_PASSWORD')
+            [CompletionResult]::new('--tls-ca', '--tls-ca', [CompletionResultType]::ParameterName, 'CA certificate (PEM) to verify the brokers')
+            [CompletionResult]::new('--tls-cert', '--tls-cert', [CompletionResultType]::ParameterName, 'Client certificate (PEM) for mutual TLS')
+            [CompletionResult]::new('--tls-key', '--tls-key', [CompletionResultType]::ParameterName, 'Client private key (PEM) for mutual TLS')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'How long to wait for the cluster before giving up')
+            [CompletionResult]::new('--log-level', '--log-level', [CompletionResultType]::ParameterName, 'Log level or filter (overrides RUST_LOG), e.g. debug or kmsg=debug,librdkafka=info')
+            [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Log format on stderr')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'How results are printed on stdout')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'How results are printed on stdout')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'kmsg;dlq' {
             [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'Kafka bootstrap servers, comma separated [default: localhost:9092]')
             [CompletionResult]::new('--bootstrap', '--bootstrap', [CompletionResultType]::ParameterName, 'Kafka bootstrap servers, comma separated [default: localhost:9092]')
@@ -747,6 +777,7 @@ Register-ArgumentCompleter -Native -CommandName 'kmsg' -ScriptBlock {
             [CompletionResult]::new('view', 'view', [CompletionResultType]::ParameterValue, 'Read records without joining a group (exit at the end, or --follow)')
             [CompletionResult]::new('metrics', 'metrics', [CompletionResultType]::ParameterValue, 'Consumer group lag per partition (--group), or a running consumer''s key figures (--from)')
             [CompletionResult]::new('breaker-test', 'breaker-test', [CompletionResultType]::ParameterValue, 'Check retries, breaker and DLQ end to end against a failing-then-recovering downstream')
+            [CompletionResult]::new('demo', 'demo', [CompletionResultType]::ParameterValue, 'Run the whole pipeline for a while: producer, three consumers, DLQ, summary (on an embedded in-memory cluster unless --bootstrap is given)')
             [CompletionResult]::new('dlq', 'dlq', [CompletionResultType]::ParameterValue, 'Inspect the dead letter topic: list, show one record, stats')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print shell completions')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -799,6 +830,9 @@ Register-ArgumentCompleter -Native -CommandName 'kmsg' -ScriptBlock {
             break
         }
         'kmsg;help;breaker-test' {
+            break
+        }
+        'kmsg;help;demo' {
             break
         }
         'kmsg;help;dlq' {

@@ -44,6 +44,7 @@ set edit:completion:arg-completer[kmsg] = {|@words|
             cand view 'Read records without joining a group (exit at the end, or --follow)'
             cand metrics 'Consumer group lag per partition (--group), or a running consumer''s key figures (--from)'
             cand breaker-test 'Check retries, breaker and DLQ end to end against a failing-then-recovering downstream'
+            cand demo 'Run the whole pipeline for a while: producer, three consumers, DLQ, summary (on an embedded in-memory cluster unless --bootstrap is given)'
             cand dlq 'Inspect the dead letter topic: list, show one record, stats'
             cand completions 'Print shell completions'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -496,6 +497,34 @@ set edit:completion:arg-completer[kmsg] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'kmsg;demo'= {
+            cand -d 'How long the producer runs'
+            cand --duration 'How long the producer runs'
+            cand -r 'Messages per second'
+            cand --rate 'Messages per second'
+            cand --invalid-ratio 'Share of bad messages (they end in the DLQ with their reasons)'
+            cand --fail-rate 'Share of processing attempts of the flaky downstream that fail (retried)'
+            cand --instances 'Consumer instances in the group'
+            cand -b 'Kafka bootstrap servers, comma separated [default: localhost:9092]'
+            cand --bootstrap 'Kafka bootstrap servers, comma separated [default: localhost:9092]'
+            cand -X 'Pass a librdkafka property through (repeatable), e.g. -X queue.buffering.max.ms=50. Keys that have a typed flag (--bootstrap, --security-protocol, --sasl-*, --tls-*) are refused'
+            cand --security-protocol 'Security protocol for the client connection'
+            cand --sasl-mechanism 'SASL mechanism'
+            cand --sasl-username 'SASL user name (the password comes from env KMSG_SASL_PASSWORD or --sasl-password-file)'
+            cand --sasl-password-file 'File holding the SASL password (first line); alternatively set env KMSG_SASL_PASSWORD'
+            cand --tls-ca 'CA certificate (PEM) to verify the brokers'
+            cand --tls-cert 'Client certificate (PEM) for mutual TLS'
+            cand --tls-key 'Client private key (PEM) for mutual TLS'
+            cand --timeout 'How long to wait for the cluster before giving up'
+            cand --log-level 'Log level or filter (overrides RUST_LOG), e.g. debug or kmsg=debug,librdkafka=info'
+            cand --log-format 'Log format on stderr'
+            cand -o 'How results are printed on stdout'
+            cand --output 'How results are printed on stdout'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'kmsg;dlq'= {
             cand -b 'Kafka bootstrap servers, comma separated [default: localhost:9092]'
             cand --bootstrap 'Kafka bootstrap servers, comma separated [default: localhost:9092]'
@@ -704,6 +733,7 @@ set edit:completion:arg-completer[kmsg] = {|@words|
             cand view 'Read records without joining a group (exit at the end, or --follow)'
             cand metrics 'Consumer group lag per partition (--group), or a running consumer''s key figures (--from)'
             cand breaker-test 'Check retries, breaker and DLQ end to end against a failing-then-recovering downstream'
+            cand demo 'Run the whole pipeline for a while: producer, three consumers, DLQ, summary (on an embedded in-memory cluster unless --bootstrap is given)'
             cand dlq 'Inspect the dead letter topic: list, show one record, stats'
             cand completions 'Print shell completions'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -742,6 +772,8 @@ set edit:completion:arg-completer[kmsg] = {|@words|
         &'kmsg;help;metrics'= {
         }
         &'kmsg;help;breaker-test'= {
+        }
+        &'kmsg;help;demo'= {
         }
         &'kmsg;help;dlq'= {
             cand list 'A table of dead letters: when, where from, stage, error class, message'

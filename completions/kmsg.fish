@@ -54,6 +54,7 @@ complete -c kmsg -n "__fish_kmsg_needs_command" -f -a "consume" -d 'Run a consum
 complete -c kmsg -n "__fish_kmsg_needs_command" -f -a "view" -d 'Read records without joining a group (exit at the end, or --follow)'
 complete -c kmsg -n "__fish_kmsg_needs_command" -f -a "metrics" -d 'Consumer group lag per partition (--group), or a running consumer\'s key figures (--from)'
 complete -c kmsg -n "__fish_kmsg_needs_command" -f -a "breaker-test" -d 'Check retries, breaker and DLQ end to end against a failing-then-recovering downstream'
+complete -c kmsg -n "__fish_kmsg_needs_command" -f -a "demo" -d 'Run the whole pipeline for a while: producer, three consumers, DLQ, summary (on an embedded in-memory cluster unless --bootstrap is given)'
 complete -c kmsg -n "__fish_kmsg_needs_command" -f -a "dlq" -d 'Inspect the dead letter topic: list, show one record, stats'
 complete -c kmsg -n "__fish_kmsg_needs_command" -f -a "completions" -d 'Print shell completions'
 complete -c kmsg -n "__fish_kmsg_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -498,6 +499,34 @@ json\t'JSON: one object per result, one per line for streams'
 raw\t'Values only, one per line (view); other commands print tables'"
 complete -c kmsg -n "__fish_kmsg_using_subcommand breaker-test" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kmsg -n "__fish_kmsg_using_subcommand breaker-test" -s V -l version -d 'Print version'
+complete -c kmsg -n "__fish_kmsg_using_subcommand demo" -s d -l duration -d 'How long the producer runs' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand demo" -s r -l rate -d 'Messages per second' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand demo" -l invalid-ratio -d 'Share of bad messages (they end in the DLQ with their reasons)' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand demo" -l fail-rate -d 'Share of processing attempts of the flaky downstream that fail (retried)' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand demo" -l instances -d 'Consumer instances in the group' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand demo" -s b -l bootstrap -d 'Kafka bootstrap servers, comma separated [default: localhost:9092]' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand demo" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X queue.buffering.max.ms=50. Keys that have a typed flag (--bootstrap, --security-protocol, --sasl-*, --tls-*) are refused' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand demo" -l security-protocol -d 'Security protocol for the client connection' -r -f -a "plaintext\t''
+ssl\t''
+sasl-plaintext\t''
+sasl-ssl\t''"
+complete -c kmsg -n "__fish_kmsg_using_subcommand demo" -l sasl-mechanism -d 'SASL mechanism' -r -f -a "PLAIN\t''
+SCRAM-SHA-256\t''
+SCRAM-SHA-512\t''"
+complete -c kmsg -n "__fish_kmsg_using_subcommand demo" -l sasl-username -d 'SASL user name (the password comes from env KMSG_SASL_PASSWORD or --sasl-password-file)' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand demo" -l sasl-password-file -d 'File holding the SASL password (first line); alternatively set env KMSG_SASL_PASSWORD' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand demo" -l tls-ca -d 'CA certificate (PEM) to verify the brokers' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand demo" -l tls-cert -d 'Client certificate (PEM) for mutual TLS' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand demo" -l tls-key -d 'Client private key (PEM) for mutual TLS' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand demo" -l timeout -d 'How long to wait for the cluster before giving up' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand demo" -l log-level -d 'Log level or filter (overrides RUST_LOG), e.g. debug or kmsg=debug,librdkafka=info' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand demo" -l log-format -d 'Log format on stderr' -r -f -a "text\t''
+json\t''"
+complete -c kmsg -n "__fish_kmsg_using_subcommand demo" -s o -l output -d 'How results are printed on stdout' -r -f -a "table\t'Human-readable tables'
+json\t'JSON: one object per result, one per line for streams'
+raw\t'Values only, one per line (view); other commands print tables'"
+complete -c kmsg -n "__fish_kmsg_using_subcommand demo" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c kmsg -n "__fish_kmsg_using_subcommand demo" -s V -l version -d 'Print version'
 complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and not __fish_seen_subcommand_from list show stats replay watch help" -s b -l bootstrap -d 'Kafka bootstrap servers, comma separated [default: localhost:9092]' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and not __fish_seen_subcommand_from list show stats replay watch help" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X queue.buffering.max.ms=50. Keys that have a typed flag (--bootstrap, --security-protocol, --sasl-*, --tls-*) are refused' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and not __fish_seen_subcommand_from list show stats replay watch help" -l security-protocol -d 'Security protocol for the client connection' -r -f -a "plaintext\t''
@@ -691,16 +720,17 @@ json\t'JSON: one object per result, one per line for streams'
 raw\t'Values only, one per line (view); other commands print tables'"
 complete -c kmsg -n "__fish_kmsg_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kmsg -n "__fish_kmsg_using_subcommand completions" -s V -l version -d 'Print version'
-complete -c kmsg -n "__fish_kmsg_using_subcommand help; and not __fish_seen_subcommand_from topics cluster produce consume view metrics breaker-test dlq completions help" -f -a "topics" -d 'Create, list, describe and delete topics'
-complete -c kmsg -n "__fish_kmsg_using_subcommand help; and not __fish_seen_subcommand_from topics cluster produce consume view metrics breaker-test dlq completions help" -f -a "cluster" -d 'Run a real local Kafka cluster (KRaft, no Docker)'
-complete -c kmsg -n "__fish_kmsg_using_subcommand help; and not __fish_seen_subcommand_from topics cluster produce consume view metrics breaker-test dlq completions help" -f -a "produce" -d 'Send JSON messages (generated, piped, or one) at a precise rate, with a run summary'
-complete -c kmsg -n "__fish_kmsg_using_subcommand help; and not __fish_seen_subcommand_from topics cluster produce consume view metrics breaker-test dlq completions help" -f -a "consume" -d 'Run a consumer-group member: validate, retry, forward, dead-letter, commit when durable'
-complete -c kmsg -n "__fish_kmsg_using_subcommand help; and not __fish_seen_subcommand_from topics cluster produce consume view metrics breaker-test dlq completions help" -f -a "view" -d 'Read records without joining a group (exit at the end, or --follow)'
-complete -c kmsg -n "__fish_kmsg_using_subcommand help; and not __fish_seen_subcommand_from topics cluster produce consume view metrics breaker-test dlq completions help" -f -a "metrics" -d 'Consumer group lag per partition (--group), or a running consumer\'s key figures (--from)'
-complete -c kmsg -n "__fish_kmsg_using_subcommand help; and not __fish_seen_subcommand_from topics cluster produce consume view metrics breaker-test dlq completions help" -f -a "breaker-test" -d 'Check retries, breaker and DLQ end to end against a failing-then-recovering downstream'
-complete -c kmsg -n "__fish_kmsg_using_subcommand help; and not __fish_seen_subcommand_from topics cluster produce consume view metrics breaker-test dlq completions help" -f -a "dlq" -d 'Inspect the dead letter topic: list, show one record, stats'
-complete -c kmsg -n "__fish_kmsg_using_subcommand help; and not __fish_seen_subcommand_from topics cluster produce consume view metrics breaker-test dlq completions help" -f -a "completions" -d 'Print shell completions'
-complete -c kmsg -n "__fish_kmsg_using_subcommand help; and not __fish_seen_subcommand_from topics cluster produce consume view metrics breaker-test dlq completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c kmsg -n "__fish_kmsg_using_subcommand help; and not __fish_seen_subcommand_from topics cluster produce consume view metrics breaker-test demo dlq completions help" -f -a "topics" -d 'Create, list, describe and delete topics'
+complete -c kmsg -n "__fish_kmsg_using_subcommand help; and not __fish_seen_subcommand_from topics cluster produce consume view metrics breaker-test demo dlq completions help" -f -a "cluster" -d 'Run a real local Kafka cluster (KRaft, no Docker)'
+complete -c kmsg -n "__fish_kmsg_using_subcommand help; and not __fish_seen_subcommand_from topics cluster produce consume view metrics breaker-test demo dlq completions help" -f -a "produce" -d 'Send JSON messages (generated, piped, or one) at a precise rate, with a run summary'
+complete -c kmsg -n "__fish_kmsg_using_subcommand help; and not __fish_seen_subcommand_from topics cluster produce consume view metrics breaker-test demo dlq completions help" -f -a "consume" -d 'Run a consumer-group member: validate, retry, forward, dead-letter, commit when durable'
+complete -c kmsg -n "__fish_kmsg_using_subcommand help; and not __fish_seen_subcommand_from topics cluster produce consume view metrics breaker-test demo dlq completions help" -f -a "view" -d 'Read records without joining a group (exit at the end, or --follow)'
+complete -c kmsg -n "__fish_kmsg_using_subcommand help; and not __fish_seen_subcommand_from topics cluster produce consume view metrics breaker-test demo dlq completions help" -f -a "metrics" -d 'Consumer group lag per partition (--group), or a running consumer\'s key figures (--from)'
+complete -c kmsg -n "__fish_kmsg_using_subcommand help; and not __fish_seen_subcommand_from topics cluster produce consume view metrics breaker-test demo dlq completions help" -f -a "breaker-test" -d 'Check retries, breaker and DLQ end to end against a failing-then-recovering downstream'
+complete -c kmsg -n "__fish_kmsg_using_subcommand help; and not __fish_seen_subcommand_from topics cluster produce consume view metrics breaker-test demo dlq completions help" -f -a "demo" -d 'Run the whole pipeline for a while: producer, three consumers, DLQ, summary (on an embedded in-memory cluster unless --bootstrap is given)'
+complete -c kmsg -n "__fish_kmsg_using_subcommand help; and not __fish_seen_subcommand_from topics cluster produce consume view metrics breaker-test demo dlq completions help" -f -a "dlq" -d 'Inspect the dead letter topic: list, show one record, stats'
+complete -c kmsg -n "__fish_kmsg_using_subcommand help; and not __fish_seen_subcommand_from topics cluster produce consume view metrics breaker-test demo dlq completions help" -f -a "completions" -d 'Print shell completions'
+complete -c kmsg -n "__fish_kmsg_using_subcommand help; and not __fish_seen_subcommand_from topics cluster produce consume view metrics breaker-test demo dlq completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c kmsg -n "__fish_kmsg_using_subcommand help; and __fish_seen_subcommand_from topics" -f -a "create" -d 'Create the pipeline\'s topics (input, output, DLQ), or one named topic; idempotent'
 complete -c kmsg -n "__fish_kmsg_using_subcommand help; and __fish_seen_subcommand_from topics" -f -a "list" -d 'List topics with partition count and replication factor'
 complete -c kmsg -n "__fish_kmsg_using_subcommand help; and __fish_seen_subcommand_from topics" -f -a "describe" -d 'Show partitions, leaders, replicas, ISR and non-default configs'

@@ -1,23 +1,13 @@
 #!/usr/bin/env bash
-# The main job on a fresh machine: fetch Kafka, build kmsg, start a real local three-broker
-# KRaft cluster (127.0.0.1:9092-9094, state in ~/.local/state/kmsg/cluster), create the
-# pipeline's topics, and send a short stream of login events (5% bad on purpose) through it.
-# The cluster keeps running afterwards: `kmsg cluster status`, `kmsg cluster down`.
+# The main job on a fresh machine: build kmsg and run `kmsg demo` — the whole pipeline
+# (topics, a producer with some bad messages, three consumers in one group behind a flaky
+# downstream, the DLQ filling with reasons) for 30 s on an embedded in-memory 3-broker
+# cluster, then a view of the output and the DLQ and a summary that must add up.
+# Extra arguments go to `kmsg demo` (e.g. --duration 10s, or --bootstrap HOST:PORT for a
+# real cluster such as `kmsg cluster up` or docker compose).
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$repo"
-
-command -v java >/dev/null 2>&1 || { echo "demo.sh: java not found: apt-get install openjdk-17-jre-headless" >&2; exit 1; }
-export KAFKA_HOME="${KAFKA_HOME:-$repo/.cache/kafka}"
-scripts/fetch-kafka.sh "$KAFKA_HOME" >&2
+command -v cargo >/dev/null 2>&1 || { echo "demo.sh: cargo not found: install Rust (https://rustup.rs)" >&2; exit 1; }
 cargo build --release --locked --quiet --bin kmsg
-kmsg="$repo/target/release/kmsg"
-
-"$kmsg" cluster up --kafka-home "$KAFKA_HOME"
-export BOOTSTRAP_SERVERS=127.0.0.1:9092,127.0.0.1:9093,127.0.0.1:9094
-"$kmsg" topics create
-"$kmsg" topics describe posts
-"$kmsg" produce --generate login --rate "${DEMO_RATE:-500}" --duration "${DEMO_DURATION:-10s}" \
-  --invalid-ratio 0.05 --schema schema.json
-"$kmsg" cluster status
-echo "the cluster keeps running: export BOOTSTRAP_SERVERS=$BOOTSTRAP_SERVERS; stop it with: $kmsg cluster down"
+exec "$repo/target/release/kmsg" demo "$@"

@@ -172,11 +172,37 @@ pub enum Command {
     Metrics(MetricsArgs),
     /// Check retries, breaker and DLQ end to end against a failing-then-recovering downstream
     BreakerTest(BreakerTestArgs),
+    /// Run the whole pipeline for a while: producer, three consumers, DLQ, summary
+    /// (on an embedded in-memory cluster unless --bootstrap is given)
+    Demo(DemoArgs),
     /// Inspect the dead letter topic: list, show one record, stats
     #[command(subcommand)]
     Dlq(DlqCommand),
     /// Print shell completions
     Completions(CompletionsArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct DemoArgs {
+    /// How long the producer runs
+    #[arg(short, long, default_value = "30s", value_parser = parse_duration)]
+    pub duration: Duration,
+
+    /// Messages per second
+    #[arg(short, long, default_value_t = 200.0)]
+    pub rate: f64,
+
+    /// Share of bad messages (they end in the DLQ with their reasons)
+    #[arg(long, default_value_t = 0.05)]
+    pub invalid_ratio: f64,
+
+    /// Share of processing attempts of the flaky downstream that fail (retried)
+    #[arg(long, default_value_t = 0.1)]
+    pub fail_rate: f64,
+
+    /// Consumer instances in the group
+    #[arg(long, default_value_t = 3)]
+    pub instances: u32,
 }
 
 #[derive(Debug, Args)]

@@ -8,12 +8,13 @@ use crate::cli::{GlobalArgs, LogFormat};
 /// The filter used when neither `--log-level` nor `RUST_LOG` is set.
 const DEFAULT_FILTER: &str = "warn,kmsg=info";
 
-pub fn init(args: &GlobalArgs) {
+/// `quiet` lowers the default to warnings (for commands whose own output is the story,
+/// such as `demo`, which runs several members in one process).
+pub fn init(args: &GlobalArgs, quiet: bool) {
+    let default = if quiet { "warn" } else { DEFAULT_FILTER };
     let filter = match &args.log_level {
-        Some(level) => EnvFilter::try_new(level).unwrap_or_else(|_| EnvFilter::new(DEFAULT_FILTER)),
-        None => {
-            EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new(DEFAULT_FILTER))
-        }
+        Some(level) => EnvFilter::try_new(level).unwrap_or_else(|_| EnvFilter::new(default)),
+        None => EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new(default)),
     };
     let builder = tracing_subscriber::fmt()
         .with_env_filter(filter)

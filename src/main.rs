@@ -30,7 +30,7 @@ fn main() -> ExitCode {
             };
         }
     };
-    logging::init(&cli.global);
+    logging::init(&cli.global, matches!(cli.command, cli::Command::Demo(_)));
     let runtime = match tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()

@@ -530,6 +530,10 @@ impl Shared {
         }
         match consumer.commit(&tpl, mode) {
             Ok(()) => tracing::debug!(?positions, "committed"),
+            // The revoke that follows commits these positions synchronously.
+            Err(KafkaError::ConsumerCommit(RDKafkaErrorCode::RebalanceInProgress)) => {
+                tracing::debug!(?positions, "commit deferred: a rebalance is in progress")
+            }
             Err(e) => tracing::warn!(?positions, "commit failed: {e}"),
         }
     }
@@ -1228,6 +1232,9 @@ impl Member {
     }
 
     fn mark(&self) -> WaitMark {
+        // Only revokes that happen during this wait concern it (earlier ones were handled
+        // when they happened: the tracker released those partitions).
+        lock(&self.shared.revoked).clear();
         WaitMark {
             revokes: self.shared.revokes.load(Ordering::SeqCst),
             epoch: self.shared.txn_epoch.load(Ordering::SeqCst),

@@ -8,6 +8,7 @@ pub mod breaker_test;
 pub mod cluster;
 pub mod completions;
 pub mod consume;
+pub mod demo;
 pub mod dlq;
 pub mod metrics;
 pub mod produce;
@@ -41,6 +42,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Dlq(cmd) => dlq::run(cmd, &ctx).await,
         Command::Metrics(args) => metrics::run(args, &ctx).await,
         Command::BreakerTest(args) => breaker_test::run(args, &ctx).await,
+        Command::Demo(args) => demo::run(args, &ctx).await,
         Command::Completions(args) => completions::run(args),
     }
 }

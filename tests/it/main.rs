@@ -7,6 +7,7 @@ mod cli;
 mod cluster;
 mod compose;
 mod consume;
+mod demo;
 mod dlq;
 mod downstream;
 mod harness;
