@@ -490,3 +490,33 @@ fn a_slow_stdin_does_not_block_ctrl_c() {
     );
     assert_eq!(summary(&out.stdout)["acknowledged"], 1);
 }
+
+#[test]
+fn nothing_decorates_output_that_is_not_a_terminal() {
+    let topic = unique("plain");
+    create_topic(&topic, 1, 3);
+    for format in ["table", "json"] {
+        let out = kmsg_on_cluster()
+            .args([
+                "produce",
+                "-t",
+                &topic,
+                "--generate",
+                "posts",
+                "--count",
+                "20",
+                "-o",
+                format,
+            ])
+            .assert()
+            .success();
+        let o = out.get_output();
+        for (name, bytes) in [("stdout", &o.stdout), ("stderr", &o.stderr)] {
+            assert!(
+                !bytes.contains(&0x1b),
+                "{format}: escape codes (colour, bar, spinner) on {name}: {}",
+                String::from_utf8_lossy(bytes)
+            );
+        }
+    }
+}
