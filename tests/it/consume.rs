@@ -13,16 +13,7 @@ use crate::harness::{
 
 /// Creates input, output and DLQ topics (6 partitions, RF 3) and returns their names.
 fn pipeline_topics(prefix: &str) -> (String, String, String) {
-    let input = unique(prefix);
-    let output = format!("{input}.out");
-    let dlq = format!("{input}.dlq");
-    kmsg_on_cluster()
-        .env("INPUT_TOPIC", &input)
-        .env("OUTPUT_TOPIC", &output)
-        .args(["topics", "create", "-o", "json"])
-        .assert()
-        .success();
-    (input, output, dlq)
+    crate::harness::pipeline_topics(prefix, 6)
 }
 
 fn produce_logins(topic: &str, count: u32, invalid_ratio: &str, seed: &str) {

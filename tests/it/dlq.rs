@@ -8,15 +8,7 @@ use crate::harness::{json_lines, kmsg, kmsg_on_cluster, unique};
 /// A DLQ with 10 kmsg dead letters (6 schema, 2 json_parse, 2 not_utf8), one Spring record
 /// and one Connect record. Returns (input topic, dlq topic).
 fn filled_dlq() -> (String, String) {
-    let input = unique("dlqtools");
-    let output = format!("{input}.out");
-    let dlq = format!("{input}.dlq");
-    kmsg_on_cluster()
-        .env("INPUT_TOPIC", &input)
-        .env("OUTPUT_TOPIC", &output)
-        .args(["topics", "create", "-p", "2", "-o", "json"])
-        .assert()
-        .success();
+    let (input, output, dlq) = crate::harness::pipeline_topics("dlqtools", 2);
     kmsg_on_cluster()
         .args([
             "produce",

@@ -14,16 +14,7 @@ use crate::harness::{
 };
 
 fn pipeline_topics(prefix: &str) -> (String, String, String) {
-    let input = unique(prefix);
-    let output = format!("{input}.out");
-    kmsg_on_cluster()
-        .env("INPUT_TOPIC", &input)
-        .env("OUTPUT_TOPIC", &output)
-        .args(["topics", "create", "-p", "3", "-o", "json"])
-        .assert()
-        .success();
-    let dlq = format!("{input}.dlq");
-    (input, output, dlq)
+    crate::harness::pipeline_topics(prefix, 3)
 }
 
 #[test]

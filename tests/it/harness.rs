@@ -459,3 +459,25 @@ impl TestDownstream {
         self.received.lock().unwrap().clone()
     }
 }
+
+/// Creates a pipeline's input, output (`<input>.out`) and DLQ (`<input>.dlq`) topics with
+/// `partitions` partitions (RF 3, min ISR 2) through `kmsg topics create`.
+pub fn pipeline_topics(prefix: &str, partitions: u32) -> (String, String, String) {
+    let input = unique(prefix);
+    let output = format!("{input}.out");
+    let dlq = format!("{input}.dlq");
+    kmsg_on_cluster()
+        .env("INPUT_TOPIC", &input)
+        .env("OUTPUT_TOPIC", &output)
+        .args([
+            "topics",
+            "create",
+            "-p",
+            &partitions.to_string(),
+            "-o",
+            "json",
+        ])
+        .assert()
+        .success();
+    (input, output, dlq)
+}
