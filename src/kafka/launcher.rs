@@ -230,10 +230,24 @@ impl LocalCluster {
         for &node in &to_start {
             self.prepare_node(tools, node)?;
         }
+        let mut spawned = Vec::new();
         for &node in &to_start {
-            self.spawn_node(tools, node, &log4j)?;
+            match self.spawn_node(tools, node, &log4j) {
+                Ok(pid) => spawned.push((node, pid)),
+                Err(e) => {
+                    stop_pids(&spawned).await;
+                    return Err(e);
+                }
+            }
         }
-        self.wait_ready(wait).await?;
+        if let Err(e) = self.wait_ready(wait, &spawned).await {
+            // Leave nothing half-started behind.
+            stop_pids(&spawned).await;
+            for (node, _) in &spawned {
+                let _ = fs::remove_file(self.paths(*node).pid);
+            }
+            return Err(e);
+        }
         Ok(to_start)
     }
 
@@ -275,7 +289,7 @@ impl LocalCluster {
         Ok(())
     }
 
-    fn spawn_node(&self, tools: &Toolchain, node: u16, log4j: &Path) -> Result<(), LauncherError> {
+    fn spawn_node(&self, tools: &Toolchain, node: u16, log4j: &Path) -> Result<u32, LauncherError> {
         let paths = self.paths(node);
         let log = fs::OpenOptions::new()
             .create(true)
@@ -305,19 +319,31 @@ impl LocalCluster {
             .process_group(0)
             .spawn()
             .map_err(io("cannot start", &tools.java))?;
-        fs::write(&paths.pid, child.id().to_string()).map_err(io("cannot write", &paths.pid))?;
+        let pid = child.id();
+        fs::write(&paths.pid, pid.to_string()).map_err(io("cannot write", &paths.pid))?;
         // The child is deliberately not waited for: it outlives this process.
         std::mem::forget(child);
-        Ok(())
+        Ok(pid)
     }
 
     /// Waits until every node runs, accepts connections, is registered, and a controller is known.
-    async fn wait_ready(&self, wait: Duration) -> Result<(), LauncherError> {
+    /// `spawned` are the nodes just started: right after the spawn a child may not show the
+    /// broker's command line yet (it has not exec'd `java`), so for them only "has it
+    /// exited" counts; nodes that were already running must still be brokers.
+    async fn wait_ready(
+        &self,
+        wait: Duration,
+        spawned: &[(u16, u32)],
+    ) -> Result<(), LauncherError> {
         let start = Instant::now();
         let mut state = String::from("starting");
         while start.elapsed() < wait {
             for node in self.layout.node_ids() {
-                if self.running_pid(node).is_none() {
+                let alive = match spawned.iter().find(|(n, _)| *n == node) {
+                    Some((_, pid)) => process_alive(*pid),
+                    None => self.running_pid(node).is_some(),
+                };
+                if !alive {
                     let log = self.paths(node).log;
                     return Err(LauncherError::NodeDied {
                         node,
@@ -413,6 +439,35 @@ impl LocalCluster {
         }
         Ok(targets.into_iter().map(|(n, _)| n).collect())
     }
+}
+
+/// SIGTERM to freshly started nodes, SIGKILL after a short grace (a failed `up`).
+async fn stop_pids(nodes: &[(u16, u32)]) {
+    for (_, pid) in nodes {
+        signal(*pid, libc::SIGTERM);
+    }
+    let start = Instant::now();
+    while start.elapsed() < Duration::from_secs(10) && nodes.iter().any(|(_, p)| process_alive(*p))
+    {
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    for (_, pid) in nodes {
+        if process_alive(*pid) {
+            signal(*pid, libc::SIGKILL);
+        }
+    }
+}
+
+/// True while `pid` exists and is not a zombie (a child of ours that exited is a zombie,
+/// since it is never waited for).
+fn process_alive(pid: u32) -> bool {
+    fs::read_to_string(format!("/proc/{pid}/stat"))
+        .ok()
+        .and_then(|s| {
+            s.rsplit_once(')')
+                .map(|(_, rest)| !rest.trim_start().starts_with('Z'))
+        })
+        .unwrap_or(false)
 }
 
 fn signal(pid: u32, sig: libc::c_int) {
@@ -523,6 +578,12 @@ mod tests {
             text.starts_with("line 10") && text.ends_with("line 19"),
             "{text}"
         );
+    }
+
+    #[test]
+    fn our_own_process_is_alive_and_a_missing_one_is_not() {
+        assert!(process_alive(std::process::id()));
+        assert!(!process_alive(u32::MAX));
     }
 
     #[test]
