@@ -20,8 +20,13 @@
 #     (c) the Python baseline: the same work as (a) (same schema, format checking, forward / DLQ
 #         with acks=all, async commit every 1000 messages), on BENCH_PY_MESSAGES messages
 #         (default 100,000, as it is slow; msgs/s stay comparable, the output says so).
-#   It prints the machine, the Kafka version, a table (messages, seconds, msgs/s, peak RSS) and
-#   the ratios against the targets: kmsg/kcat >= 0.5, kmsg/Python >= 10, kmsg RSS < 150 MB.
+#     (info) kmsg consume again without an output topic (validate + DLQ only), to separate the
+#         cost of consuming + validating from the cost of forwarding.
+#   It prints the machine (and its load average: on a busy machine wall-clock figures are
+#   noisy), the Kafka version, a table (messages, seconds, msgs/s, peak RSS, CPU seconds and CPU
+#   microseconds per message, user + system of all threads) and the ratios against the
+#   targets: kmsg/kcat >= 0.5, kmsg/Python >= 10, kmsg RSS < 150 MB. Targets missed print MISS
+#   but do not fail the script; a failed run or a wrong count does (exit 1, under "problems").
 #
 # Set-up is self-contained, like scripts/test.sh: installs missing Debian packages (kcat, GNU
 # time, jq, python3-venv; java/maven if missing), fetches Kafka (scripts/fetch-kafka.sh,
@@ -109,7 +114,7 @@ if [[ ! -x "$venv/bin/python" || ! -f "$stamp" || "$(cat "$stamp")" != "$want_st
 fi
 py_versions="$("$venv/bin/python" -c 'import sys, confluent_kafka, jsonschema
 from importlib.metadata import version
-print("Python %d.%d.%d, confluent-kafka %s (librdkafka %s), jsonschema %s" % (sys.version_info[:3] + (confluent_kafka.version()[0], confluent_kafka.libversion()[0], version("jsonschema"))))')"
+print("Python %d.%d.%d, confluent-kafka %s (librdkafka %s), jsonschema %s" % (sys.version_info[:3] + (version("confluent-kafka"), confluent_kafka.libversion()[0], version("jsonschema"))))')"
 
 # --- 5. scratch space, cluster, clean-up ---------------------------------------------------
 work="$(mktemp -d "${TMPDIR:-/tmp}/kmsg-bench-consume.XXXXXX")"
@@ -143,6 +148,9 @@ else
       B="127.0.0.1:$base,127.0.0.1:$((base + 1)),127.0.0.1:$((base + 2))"
       break
     fi
+    for f in "$state"/node-*/server.log; do  # the reason, before the purge removes the logs
+      if [[ -f "$f" ]]; then log "last lines of $f:"; tail -n 15 "$f" | sed 's/^/    /' >&2 || true; fi
+    done
     timeout 120 "$kmsg" cluster down --state-dir "$state" --purge >/dev/null 2>&1 || rm -rf "$state"
     cluster_started=""
   done
@@ -160,9 +168,10 @@ end_offsets() {
   timeout 60 kcat -b "$B" -Q "${args[@]}" 2>/dev/null \
     | awk '/offset/ { for (i = 1; i < NF; i++) if ($i == "offset") s += $(i + 1) } END { print s + 0 }'
 }
-# Peak RSS in MB from a `/usr/bin/time -v` report.
+# Peak RSS in MB, and CPU seconds (user + system, all threads), from a `/usr/bin/time -v` report.
 peak_rss_mb() { awk -F: '/Maximum resident set size/ { printf "%.1f", $2 / 1024 }' "$1"; }
-# Runs a tool under GNU time and timeout; sets $secs (wall clock), $rss_mb and $status.
+cpu_secs() { awk -F: '/User time \(seconds\)|System time \(seconds\)/ { s += $2 } END { printf "%.2f", s }' "$1"; }
+# Runs a tool under GNU time and timeout; sets $secs (wall clock), $rss_mb, $cpu and $status.
 timed() {
   local name="$1" out="$2" err="$3"
   shift 3
@@ -174,6 +183,7 @@ timed() {
   secs=$(calc "$t1 - $t0")
   rss_mb=$(peak_rss_mb "$work/$name.time")
   rss_mb=${rss_mb:-0}
+  cpu=$(cpu_secs "$work/$name.time")
   if ((status == 124)); then
     log "$name: timed out after ${TOOL_TIMEOUT}s"
   fi
@@ -187,11 +197,12 @@ T_OUT_KMSG="bench-consume-out-kmsg-$suffix"
 T_DLQ_KMSG="$T_IN.dlq"
 T_OUT_PY="bench-consume-out-py-$suffix"
 T_DLQ_PY="bench-consume-dlq-py-$suffix"
+T_DLQ_KMSG_VO="bench-consume-dlq-kmsg-vo-$suffix"
 timeout 60 "$kmsg" --bootstrap "$B" topics create --input-topic "$T_IN" --output-topic "$T_OUT_KMSG" >/dev/null
-for t in "$T_OUT_PY" "$T_DLQ_PY"; do
+for t in "$T_OUT_PY" "$T_DLQ_PY" "$T_DLQ_KMSG_VO"; do
   timeout 60 "$kmsg" --bootstrap "$B" topics create "$t" -p "$PARTITIONS" -r 3 >/dev/null
 done
-log "topics created: $T_IN (+ .dlq), $T_OUT_KMSG, $T_OUT_PY, $T_DLQ_PY"
+log "topics created: $T_IN (+ .dlq), $T_OUT_KMSG, $T_OUT_PY, $T_DLQ_PY, $T_DLQ_KMSG_VO"
 
 log "producing $N login events (invalid ratio $INVALID_RATIO, seed 1) to $T_IN"
 timed produce "$work/produce.out" "$work/produce.err" \
@@ -209,6 +220,7 @@ in_count=$(end_offsets "$T_IN")
 [[ "$acked" -eq "$N" && "$in_count" -eq "$N" ]] \
   || die "input topic holds $in_count messages ($acked acknowledged), expected $N"
 log "input ready in ${produce_secs}s: $in_count messages, $expected_invalid of them invalid"
+load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
 
 # --- 7. (a) kmsg consume -----------------------------------------------------------------------
 log "kmsg consume: $N messages, schema validation, forward + DLQ"
@@ -216,7 +228,7 @@ timed kmsg "$work/kmsg.out" "$work/kmsg.err" \
   "$kmsg" --bootstrap "$B" consume -g "bench-kmsg-$suffix" -t "$T_IN" \
   --output-topic "$T_OUT_KMSG" --dlq-topic "$T_DLQ_KMSG" --schema "$repo/schema.json" \
   --max-messages "$N" -o json
-kmsg_secs=$secs kmsg_rss=$rss_mb kmsg_status=$status
+kmsg_secs=$secs kmsg_rss=$rss_mb kmsg_cpu=$cpu kmsg_status=$status
 summary="$(tail -n 1 "$work/kmsg.out")"
 if ((kmsg_status != 0)) || ! jq -e . >/dev/null 2>&1 <<<"$summary"; then
   sed 's/^/    /' "$work/kmsg.err" | tail -n 20 >&2
@@ -246,11 +258,33 @@ log "kmsg: ${kmsg_secs}s, forwarded $kmsg_fwd (output topic $kmsg_out_count), de
 log "kcat: reading all $N messages to /dev/null"
 timed kcat /dev/null "$work/kcat.err" \
   kcat -C -b "$B" -t "$T_IN" -o beginning -e -f '%s\n'
-kcat_secs=$secs kcat_rss=$rss_mb kcat_status=$status
+kcat_secs=$secs kcat_rss=$rss_mb kcat_cpu=$cpu kcat_status=$status
 kcat_read=$(grep -o 'at offset [0-9]*' "$work/kcat.err" | awk '{ s += $3 } END { print s + 0 }')
 ((kcat_status == 0)) || { sed 's/^/    /' "$work/kcat.err" | tail -n 20 >&2; problems+=("kcat exited $kcat_status"); }
 [[ "$kcat_read" -eq "$N" ]] || problems+=("kcat read up to offsets summing to $kcat_read, expected $N")
 log "kcat: ${kcat_secs}s, read $kcat_read"
+
+# --- 8b. info: kmsg consume without an output topic (validate, DLQ only) ----------------------
+# Separates the cost of consuming + validating from the cost of forwarding (producing every
+# valid message with acks=all to an RF-3 topic). Not part of the targets.
+log "kmsg consume, validate only (no output topic): $N messages"
+timed kmsg-vo "$work/kmsg-vo.out" "$work/kmsg-vo.err" \
+  "$kmsg" --bootstrap "$B" consume -g "bench-kmsg-vo-$suffix" -t "$T_IN" \
+  --dlq-topic "$T_DLQ_KMSG_VO" --schema "$repo/schema.json" --max-messages "$N" -o json
+vo_secs=$secs vo_rss=$rss_mb vo_cpu=$cpu vo_status=$status
+summary="$(tail -n 1 "$work/kmsg-vo.out")"
+if ((vo_status != 0)) || ! jq -e . >/dev/null 2>&1 <<<"$summary"; then
+  sed 's/^/    /' "$work/kmsg-vo.err" | tail -n 20 >&2
+  problems+=("kmsg consume (validate only) failed (exit $vo_status)")
+  vo_consumed=0 vo_own_rate=0
+else
+  vo_consumed=$(jq -r .consumed <<<"$summary")
+  vo_own_rate=$(jq -r .msgs_per_sec <<<"$summary")
+  vo_dlq=$(jq -r .dead_lettered_total <<<"$summary")
+  [[ "$vo_consumed" -eq "$N" && "$vo_dlq" -eq "$expected_invalid" ]] \
+    || problems+=("kmsg (validate only) consumed $vo_consumed, dead-lettered $vo_dlq; expected $N, $expected_invalid")
+fi
+log "kmsg validate only: ${vo_secs}s"
 
 # --- 9. (c) the Python baseline ----------------------------------------------------------------
 log "Python baseline: $PY_N messages, schema validation, forward + DLQ"
@@ -258,7 +292,7 @@ timed python "$work/python.out" "$work/python.err" \
   "$venv/bin/python" "$repo/bench/python/consumer.py" --bootstrap "$B" --group "bench-py-$suffix" \
   --topic "$T_IN" --output-topic "$T_OUT_PY" --dlq-topic "$T_DLQ_PY" --schema "$repo/schema.json" \
   --max-messages "$PY_N"
-py_secs=$secs py_rss=$rss_mb py_status=$status
+py_secs=$secs py_rss=$rss_mb py_cpu=$cpu py_status=$status
 summary="$(tail -n 1 "$work/python.out")"
 if ((py_status != 0)) || ! jq -e . >/dev/null 2>&1 <<<"$summary"; then
   sed 's/^/    /' "$work/python.err" | tail -n 20 >&2
@@ -280,6 +314,12 @@ log "Python: ${py_secs}s, forwarded $py_fwd (output topic $py_out_count), dead-l
 kmsg_rate=$(calc "$kmsg_consumed / $kmsg_secs")
 kcat_rate=$(calc "$kcat_read / $kcat_secs")
 py_rate=$(calc "$py_consumed / $py_secs")
+vo_rate=$(calc "$vo_consumed / $vo_secs")
+us_per_msg() { awk -v c="$1" -v n="$2" 'BEGIN { if (n > 0) printf "%.1f", c * 1000000 / n; else print "-" }'; }
+kmsg_us=$(us_per_msg "$kmsg_cpu" "$kmsg_consumed")
+kcat_us=$(us_per_msg "$kcat_cpu" "$kcat_read")
+vo_us=$(us_per_msg "$vo_cpu" "$vo_consumed")
+py_us=$(us_per_msg "$py_cpu" "$py_consumed")
 ratio_kcat=$(calc "$kmsg_rate / $kcat_rate")
 ratio_py=$(calc "$kmsg_rate / $py_rate")
 ratio_py_own=$(calc "$kmsg_own_rate / $py_own_rate")
@@ -290,22 +330,27 @@ kafka_note="$kafka_version (3 brokers, combined mode, localhost)"
 [[ -n "${BENCH_BOOTSTRAP:-}" ]] && kafka_note="cluster at $B (jars in KAFKA_HOME: $kafka_version)"
 echo
 echo "kmsg consume benchmark  $(date -u '+%Y-%m-%d %H:%M UTC')"
-echo "machine: $(nproc) CPUs, ${cpu_model:-unknown CPU}, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo) RAM, load average before report: $(cut -d' ' -f1-3 /proc/loadavg)"
+load_after="$(cut -d' ' -f1-3 /proc/loadavg)"
+echo "machine: $(nproc) CPUs, ${cpu_model:-unknown CPU}, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo) RAM; load average before the runs: $load_before, after: $load_after"
 echo "kafka: $kafka_note; input topic: $PARTITIONS partitions, RF 3"
 echo "kmsg: $("$kmsg" --version 2>/dev/null || echo '?'); kcat: $(kcat -V 2>&1 | awk '/^Version/ { print $2; exit }') ($(kcat -V 2>&1 | grep -o 'librdkafka [0-9.]*' | head -n 1)); $py_versions"
-echo "input: $N login events, $expected_invalid invalid ($INVALID_RATIO), written by kmsg produce in ${produce_secs%.*}s"
+echo "input: $N login events, $expected_invalid invalid ($INVALID_RATIO), written by kmsg produce in $(printf "%.1f" "$produce_secs")s"
 echo "work: kmsg and Python decode + JSON + schema.json (formats on) + forward/DLQ (acks=all, idempotence) + commits; kcat only reads to /dev/null"
 echo "wall clock = process start to exit (start-up, group join and final flush included)"
 if ((PY_N < N)); then
   echo "NOTE: the Python baseline consumed only the first $PY_N messages (BENCH_PY_MESSAGES; it is slow); its msgs/s is comparable"
 fi
+if awk -v l="${load_after%% *}" -v n="$(nproc)" 'BEGIN { exit !(l > n) }'; then
+  echo "NOTE: the machine was busy (load average above $(nproc)): wall-clock figures are noisy; CPU us/msg is steadier"
+fi
 echo
-printf '%-26s %10s %9s %10s %9s %11s\n' contender messages seconds msgs/s "RSS MB" "own msgs/s"
-printf '%-26s %10s %9s %10s %9s %11s\n' ---------- -------- ------- ------ ------ ----------
-printf '%-26s %10d %9.2f %10.0f %9.1f %11.0f\n' "kmsg consume (validate)" "$kmsg_consumed" "$kmsg_secs" "$kmsg_rate" "$kmsg_rss" "$kmsg_own_rate"
-printf '%-26s %10d %9.2f %10.0f %9.1f %11s\n' "kcat -C (raw, /dev/null)" "$kcat_read" "$kcat_secs" "$kcat_rate" "$kcat_rss" "-"
-printf '%-26s %10d %9.2f %10.0f %9.1f %11.0f\n' "Python (validate)" "$py_consumed" "$py_secs" "$py_rate" "$py_rss" "$py_own_rate"
-echo "  (own msgs/s = the tool's own figure, from its start-up to its end)"
+printf '%-32s %10s %9s %10s %9s %11s %8s %10s\n' contender messages seconds msgs/s "RSS MB" "own msgs/s" "CPU s" "CPU us/msg"
+printf '%-32s %10s %9s %10s %9s %11s %8s %10s\n' ---------- -------- ------- ------ ------ ---------- ----- ----------
+printf '%-32s %10d %9.2f %10.0f %9.1f %11.0f %8.2f %10s\n' "kmsg consume (validate+forward)" "$kmsg_consumed" "$kmsg_secs" "$kmsg_rate" "$kmsg_rss" "$kmsg_own_rate" "$kmsg_cpu" "$kmsg_us"
+printf '%-32s %10d %9.2f %10.0f %9.1f %11s %8.2f %10s\n' "kcat -C (raw read, /dev/null)" "$kcat_read" "$kcat_secs" "$kcat_rate" "$kcat_rss" "-" "$kcat_cpu" "$kcat_us"
+printf '%-32s %10d %9.2f %10.0f %9.1f %11.0f %8.2f %10s\n' "Python (validate+forward)" "$py_consumed" "$py_secs" "$py_rate" "$py_rss" "$py_own_rate" "$py_cpu" "$py_us"
+printf '%-32s %10d %9.2f %10.0f %9.1f %11.0f %8.2f %10s\n' "info: kmsg validate only, no fwd" "$vo_consumed" "$vo_secs" "$vo_rate" "$vo_rss" "$vo_own_rate" "$vo_cpu" "$vo_us"
+echo "  (own msgs/s = the tool's own figure, from its start-up to its end; CPU = user + system of all its threads)"
 echo "  kmsg: forwarded $kmsg_fwd (output topic holds $kmsg_out_count), dead-lettered $kmsg_dlq (DLQ holds $kmsg_dlq_count)"
 echo "  Python: forwarded $py_fwd (output topic holds $py_out_count), dead-lettered $py_dlq (DLQ holds $py_dlq_count)"
 echo
@@ -313,6 +358,8 @@ printf '%-34s %10s   %-10s %s\n' figure value target verdict
 printf '%-34s %10.2f   %-10s %s\n' "ratio kmsg/kcat (msgs/s)" "$ratio_kcat" ">= 0.5" "$(ok_if "$ratio_kcat >= 0.5")"
 printf '%-34s %10.1f   %-10s %s\n' "ratio kmsg/Python (msgs/s)" "$ratio_py" ">= 10" "$(ok_if "$ratio_py >= 10")"
 printf '%-34s %10.1f   %-10s %s\n' "ratio kmsg/Python (own msgs/s)" "$ratio_py_own" "(info)" ""
+printf '%-34s %10.1f   %-10s %s\n' "ratio Python/kmsg (CPU per msg)" "$(calc "$py_us / $kmsg_us")" "(info)" ""
+printf '%-34s %10.2f   %-10s %s\n' "ratio kmsg validate-only/kcat" "$(calc "$vo_rate / $kcat_rate")" "(info)" ""
 printf '%-34s %10.1f   %-10s %s\n' "kmsg peak RSS (MB)" "$kmsg_rss" "< 150" "$(ok_if "$kmsg_rss < 150")"
 echo
 if ((${#problems[@]})); then
