@@ -1,0 +1,3 @@
+module kmsg/bench/sink
+
+go 1.19
