@@ -356,17 +356,18 @@ echo "kafka:    $kafka_version, 3 brokers (combined broker+controller, localhost
 echo "clients:  kmsg $("$kmsg" --version 2>/dev/null | awk '{ print $2 }') (librdkafka ${librdkafka_kmsg:-?}), kcat ${kcat_version:-?}, Kafka ProducerPerformance $kafka_version; all acks=all + idempotence, default batching"
 echo "load:     $N messages x $SIZE bytes (JSON lines, no keys), $ROUNDS round(s), tool order rotated per round"
 echo "          seconds = wall clock from process start to exit (median of rounds); MB = 10^6 bytes; CPU = user+sys of the client process"
+echo "          (all its threads; with a load average above $(nproc), CPU s and us/msg are steadier than the wall-clock figures)"
 echo
-printf '%-20s %9s %8s %9s %6s %10s %7s %7s %10s %15s\n' tool messages seconds msgs/s MB/s "best msg/s" "CPU s" "RSS MB" "own msg/s" "p50 / p99 ms"
-printf '%-20s %9s %8s %9s %6s %10s %7s %7s %10s %15s\n' ---- -------- ------- ------ ---- ---------- ----- ------ --------- ------------
+printf '%-20s %9s %8s %9s %6s %10s %7s %7s %7s %10s %13s\n' tool messages seconds msgs/s MB/s "best msg/s" "CPU s" "us/msg" "RSS MB" "own msg/s" "p50 / p99 ms"
+printf '%-20s %9s %8s %9s %6s %10s %7s %7s %7s %10s %13s\n' ---- -------- ------- ------ ---- ---------- ----- ------ ------ --------- ------------
 for tool in "${tools[@]}"; do
   if [[ "$tool" == kcat ]]; then own="-" lat="-"; else
     own=$(printf '%.0f' "${M_OWN[$tool]}")
     lat=$(printf '%.0f / %.0f' "${M_P50[$tool]}" "${M_P99[$tool]}")
   fi
-  printf '%-20s %9d %8.2f %9.0f %6.2f %10.0f %7.2f %7.1f %10s %15s\n' "${names[$tool]}" "${M_COUNT[$tool]}" \
+  printf '%-20s %9d %8.2f %9.0f %6.2f %10.0f %7.2f %7.2f %7.1f %10s %13s\n' "${names[$tool]}" "${M_COUNT[$tool]}" \
     "${M_SECS[$tool]}" "${M_RATE[$tool]}" "$(mbps "${M_RATE[$tool]}")" "${M_BEST[$tool]}" "${M_CPU[$tool]}" \
-    "${M_RSS[$tool]}" "$own" "$lat"
+    "$(calc "${M_CPU[$tool]} * 1000000 / $N")" "${M_RSS[$tool]}" "$own" "$lat"
 done
 echo "  messages: acknowledged (kmsg) / gained by the topic (kcat, perf-test), lowest round; best msg/s: fastest round;"
 echo "  RSS: highest round; own msg/s: the tool's own figure, without process start-up; kcat reports no latency."
