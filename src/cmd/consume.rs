@@ -26,7 +26,7 @@ use rdkafka::client::ClientContext;
 use rdkafka::config::RDKafkaLogLevel;
 use rdkafka::consumer::{BaseConsumer, CommitMode, Consumer, ConsumerContext, Rebalance};
 use rdkafka::error::KafkaError;
-use rdkafka::message::{Header, Headers, OwnedHeaders, OwnedMessage};
+use rdkafka::message::{Header, OwnedHeaders, OwnedMessage};
 use rdkafka::producer::{BaseRecord, DeliveryResult, Producer, ProducerContext, ThreadedProducer};
 use rdkafka::types::RDKafkaErrorCode;
 use rdkafka::{ClientConfig, Message, Offset, TopicPartitionList};
@@ -835,18 +835,8 @@ impl Member {
         }
     }
 
-    fn original_headers(msg: &OwnedMessage) -> Vec<(String, Option<Vec<u8>>)> {
-        msg.headers()
-            .map(|h| {
-                h.iter()
-                    .map(|h| (h.key.to_string(), h.value.map(|v| v.to_vec())))
-                    .collect()
-            })
-            .unwrap_or_default()
-    }
-
     fn dead_letter(&self, source: Arc<OwnedMessage>, letter: DeadLetter, attempt: u32) {
-        let headers = letter.headers(&Self::original_headers(&source));
+        let headers = letter.headers(&crate::kafka::producer::record_headers(&source));
         let pending = Pending {
             source,
             kind: PendingKind::DeadLetter {
@@ -982,7 +972,7 @@ impl Member {
                 }
                 match self.plan.output_topic.clone() {
                     Some(out) => {
-                        let headers = Self::original_headers(&msg);
+                        let headers = crate::kafka::producer::record_headers(&msg);
                         self.produce(
                             &out,
                             Pending {

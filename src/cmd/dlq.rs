@@ -10,7 +10,7 @@ use std::process::ExitCode;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use anyhow::anyhow;
-use rdkafka::message::{Headers, OwnedMessage};
+use rdkafka::message::OwnedMessage;
 use rdkafka::Message;
 use serde::Serialize;
 
@@ -46,16 +46,6 @@ fn dlq_topic(args: &DlqTopicArgs) -> anyhow::Result<String> {
     });
     super::topics::validate_topic_name(&topic).map_err(usage)?;
     Ok(topic)
-}
-
-fn headers_of(m: &OwnedMessage) -> Vec<(String, Option<Vec<u8>>)> {
-    m.headers()
-        .map(|h| {
-            h.iter()
-                .map(|h| (h.key.to_string(), h.value.map(|v| v.to_vec())))
-                .collect()
-        })
-        .unwrap_or_default()
 }
 
 /// Reads dead letters from `start` to the end of every partition, on a blocking thread.
@@ -100,7 +90,7 @@ fn row(m: &OwnedMessage) -> Row {
         offset: m.offset(),
         timestamp: m.timestamp().to_millis(),
         key: m.key().map(|k| String::from_utf8_lossy(k).to_string()),
-        info: describe(&headers_of(m)),
+        info: describe(&crate::kafka::producer::record_headers(m)),
     }
 }
 
@@ -234,7 +224,7 @@ async fn show(args: DlqShowArgs, ctx: &Context) -> anyhow::Result<ExitCode> {
     let m = record.filter(|m| m.offset() == offset).ok_or_else(|| {
         anyhow!("no record at {topic} {partition}:{offset} (deleted, or a transaction marker)")
     })?;
-    let headers = headers_of(&m);
+    let headers = crate::kafka::producer::record_headers(&m);
     let shown = Shown {
         record: Envelope::from_record(
             m.topic(),
@@ -696,7 +686,7 @@ async fn replay(args: crate::cli::DlqReplayArgs, ctx: &Context) -> anyhow::Resul
                 Some(Err(e)) => return Err(anyhow!("reading {topic}: {e}")),
                 Some(Ok(m)) => m.detach(),
             };
-            let headers = headers_of(&m);
+            let headers = crate::kafka::producer::record_headers(&m);
             let info = describe(&headers);
             let decision = decide(&info, &args)
                 .map_err(|e| anyhow!("record {}:{} cannot be replayed: {e}; stopped, earlier records are replayed and committed", m.partition(), m.offset()))?;
@@ -842,7 +832,7 @@ async fn watch(args: crate::cli::DlqWatchArgs, ctx: &Context) -> anyhow::Result<
                 Some(Ok(msg)) => msg,
             };
             last = std::time::Instant::now();
-            let info = describe(&headers_of(&msg.detach()));
+            let info = describe(&crate::kafka::producer::record_headers(&msg.detach()));
             let origin = info
                 .original_topic
                 .clone()

@@ -42,16 +42,6 @@ fn pretty(value: &[u8]) -> Option<String> {
         .and_then(|v| serde_json::to_string_pretty(&v).ok())
 }
 
-fn headers_of(msg: &OwnedMessage) -> Vec<(String, Option<Vec<u8>>)> {
-    msg.headers()
-        .map(|h| {
-            h.iter()
-                .map(|h| (h.key.to_string(), h.value.map(|v| v.to_vec())))
-                .collect()
-        })
-        .unwrap_or_default()
-}
-
 pub async fn run(args: ViewArgs, ctx: &Context) -> anyhow::Result<ExitCode> {
     super::topics::validate_topic_name(&args.topic).map_err(usage)?;
     if args.last.is_some_and(|n| n < 1) {
@@ -185,7 +175,7 @@ impl Printer {
                     m.timestamp().to_millis(),
                     m.key(),
                     value,
-                    headers_of(m),
+                    crate::kafka::producer::record_headers(m),
                 );
                 serde_json::to_writer(&mut self.out, &env)?;
                 self.out.write_all(b"\n")?;

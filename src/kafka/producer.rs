@@ -157,6 +157,18 @@ pub fn failure_reason(err: &KafkaError) -> String {
 /// A record header: name and optional value bytes.
 pub type RecordHeader = (String, Option<Vec<u8>>);
 
+/// A consumed record's headers, copied out (names and optional value bytes, in order).
+pub fn record_headers(msg: &rdkafka::message::OwnedMessage) -> Vec<RecordHeader> {
+    use rdkafka::message::Headers;
+    msg.headers()
+        .map(|h| {
+            h.iter()
+                .map(|h| (h.key.to_string(), h.value.map(|v| v.to_vec())))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
 /// One message to send.
 #[derive(Debug, Clone, Default)]
 pub struct Outgoing {

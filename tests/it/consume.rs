@@ -408,6 +408,16 @@ fn a_permanent_failure_is_dead_lettered_as_retries_exhausted_after_exactly_max_r
 
 /// Every produced key is in the output or the DLQ; returns the number of duplicates.
 fn account_for_every_id(input: &str, output: &str, dlq: &str) -> usize {
+    accounting(input, output, dlq)
+        .1
+        .iter()
+        .map(|(_, n)| n - 1)
+        .sum()
+}
+
+/// Reads input, output and DLQ with kcat and asserts no produced key is missing from the
+/// output and DLQ together; returns how many keys were produced and the duplicated ones.
+fn accounting(input: &str, output: &str, dlq: &str) -> (usize, Vec<(String, usize)>) {
     let produced: HashSet<String> = kcat_read(input).into_iter().filter_map(|r| r.key).collect();
     let mut seen: BTreeMap<String, usize> = BTreeMap::new();
     for r in kcat_read(output).into_iter().chain(kcat_read(dlq)) {
@@ -419,7 +429,8 @@ fn account_for_every_id(input: &str, output: &str, dlq: &str) -> usize {
         .take(5)
         .collect();
     assert!(missing.is_empty(), "lost messages, e.g. {missing:?}");
-    seen.values().map(|n| n - 1).sum()
+    let duplicates = seen.into_iter().filter(|(_, n)| *n > 1).collect();
+    (produced.len(), duplicates)
 }
 
 /// Two members and a paced producer (8 s at 400 msgs/s, 5% bad); after 3.5 s the first
@@ -632,23 +643,12 @@ fn start_up_refuses_missing_topics_and_bad_settings() {
 /// Every key of the input, read with read_committed, appears exactly once across output and
 /// DLQ; returns the number of keys (panics listing losses and duplicates otherwise).
 fn every_id_exactly_once(input: &str, output: &str, dlq: &str) -> usize {
-    let produced: HashSet<String> = kcat_read(input).into_iter().filter_map(|r| r.key).collect();
-    let mut seen: BTreeMap<String, usize> = BTreeMap::new();
-    for r in kcat_read(output).into_iter().chain(kcat_read(dlq)) {
-        *seen.entry(r.key.unwrap()).or_default() += 1;
-    }
-    let missing: Vec<_> = produced
-        .iter()
-        .filter(|k| !seen.contains_key(*k))
-        .take(5)
-        .collect();
-    let dups: Vec<_> = seen.iter().filter(|(_, n)| **n > 1).take(5).collect();
-    assert!(missing.is_empty(), "lost messages, e.g. {missing:?}");
+    let (produced, duplicates) = accounting(input, output, dlq);
     assert!(
-        dups.is_empty(),
-        "duplicates under --exactly-once, e.g. {dups:?}"
+        duplicates.is_empty(),
+        "duplicates under --exactly-once, e.g. {duplicates:?}"
     );
-    produced.len()
+    produced
 }
 
 #[test]
