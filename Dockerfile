@@ -47,7 +47,8 @@ RUN touch src/main.rs \
 
 # ---------------------------------------------------------------------------
 # Runtime: slim Debian with CA certificates (for TLS to managed Kafka) and
-# nothing else; OpenSSL, zlib and zstd are linked statically into kmsg.
+# curl (docker-compose.yml's healthchecks GET /readyz with it); OpenSSL, zlib
+# and zstd are linked statically into kmsg.
 # ---------------------------------------------------------------------------
 FROM debian:bookworm-slim AS runtime
 
@@ -56,7 +57,7 @@ LABEL org.opencontainers.image.title="kmsg" \
       org.opencontainers.image.licenses="Apache-2.0"
 
 RUN apt-get update \
- && apt-get install -y --no-install-recommends ca-certificates \
+ && apt-get install -y --no-install-recommends ca-certificates curl \
  && rm -rf /var/lib/apt/lists/* \
  && groupadd --system --gid 10001 kmsg \
  && useradd --system --uid 10001 --gid kmsg --no-create-home \

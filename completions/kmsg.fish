@@ -40,7 +40,7 @@ complete -c kmsg -n "__fish_kmsg_needs_command" -l tls-cert -d 'Client certifica
 complete -c kmsg -n "__fish_kmsg_needs_command" -l tls-key -d 'Client private key (PEM) for mutual TLS' -r -F
 complete -c kmsg -n "__fish_kmsg_needs_command" -l timeout -d 'How long to wait for the cluster before giving up' -r
 complete -c kmsg -n "__fish_kmsg_needs_command" -l log-level -d 'Log level or filter (overrides RUST_LOG), e.g. debug or kmsg=debug,librdkafka=info' -r
-complete -c kmsg -n "__fish_kmsg_needs_command" -l log-format -d 'Log format on stderr' -r -f -a "text\t''
+complete -c kmsg -n "__fish_kmsg_needs_command" -l log-format -d 'Log format on stderr (json: one object per line, for log collectors)' -r -f -a "text\t''
 json\t''"
 complete -c kmsg -n "__fish_kmsg_needs_command" -s o -l output -d 'How results are printed on stdout' -r -f -a "table\t'Human-readable tables'
 json\t'JSON: one object per result, one per line for streams'
@@ -74,7 +74,7 @@ complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and not __fish_seen_su
 complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and not __fish_seen_subcommand_from create list describe delete help" -l tls-key -d 'Client private key (PEM) for mutual TLS' -r -F
 complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and not __fish_seen_subcommand_from create list describe delete help" -l timeout -d 'How long to wait for the cluster before giving up' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and not __fish_seen_subcommand_from create list describe delete help" -l log-level -d 'Log level or filter (overrides RUST_LOG), e.g. debug or kmsg=debug,librdkafka=info' -r
-complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and not __fish_seen_subcommand_from create list describe delete help" -l log-format -d 'Log format on stderr' -r -f -a "text\t''
+complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and not __fish_seen_subcommand_from create list describe delete help" -l log-format -d 'Log format on stderr (json: one object per line, for log collectors)' -r -f -a "text\t''
 json\t''"
 complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and not __fish_seen_subcommand_from create list describe delete help" -s o -l output -d 'How results are printed on stdout' -r -f -a "table\t'Human-readable tables'
 json\t'JSON: one object per result, one per line for streams'
@@ -108,7 +108,7 @@ complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcom
 complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from create" -l tls-key -d 'Client private key (PEM) for mutual TLS' -r -F
 complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from create" -l timeout -d 'How long to wait for the cluster before giving up' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from create" -l log-level -d 'Log level or filter (overrides RUST_LOG), e.g. debug or kmsg=debug,librdkafka=info' -r
-complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from create" -l log-format -d 'Log format on stderr' -r -f -a "text\t''
+complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from create" -l log-format -d 'Log format on stderr (json: one object per line, for log collectors)' -r -f -a "text\t''
 json\t''"
 complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from create" -s o -l output -d 'How results are printed on stdout' -r -f -a "table\t'Human-readable tables'
 json\t'JSON: one object per result, one per line for streams'
@@ -131,7 +131,7 @@ complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcom
 complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from list" -l tls-key -d 'Client private key (PEM) for mutual TLS' -r -F
 complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from list" -l timeout -d 'How long to wait for the cluster before giving up' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from list" -l log-level -d 'Log level or filter (overrides RUST_LOG), e.g. debug or kmsg=debug,librdkafka=info' -r
-complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from list" -l log-format -d 'Log format on stderr' -r -f -a "text\t''
+complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from list" -l log-format -d 'Log format on stderr (json: one object per line, for log collectors)' -r -f -a "text\t''
 json\t''"
 complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from list" -s o -l output -d 'How results are printed on stdout' -r -f -a "table\t'Human-readable tables'
 json\t'JSON: one object per result, one per line for streams'
@@ -155,7 +155,7 @@ complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcom
 complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from describe" -l tls-key -d 'Client private key (PEM) for mutual TLS' -r -F
 complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from describe" -l timeout -d 'How long to wait for the cluster before giving up' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from describe" -l log-level -d 'Log level or filter (overrides RUST_LOG), e.g. debug or kmsg=debug,librdkafka=info' -r
-complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from describe" -l log-format -d 'Log format on stderr' -r -f -a "text\t''
+complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from describe" -l log-format -d 'Log format on stderr (json: one object per line, for log collectors)' -r -f -a "text\t''
 json\t''"
 complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from describe" -s o -l output -d 'How results are printed on stdout' -r -f -a "table\t'Human-readable tables'
 json\t'JSON: one object per result, one per line for streams'
@@ -178,7 +178,7 @@ complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcom
 complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from delete" -l tls-key -d 'Client private key (PEM) for mutual TLS' -r -F
 complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from delete" -l timeout -d 'How long to wait for the cluster before giving up' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from delete" -l log-level -d 'Log level or filter (overrides RUST_LOG), e.g. debug or kmsg=debug,librdkafka=info' -r
-complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from delete" -l log-format -d 'Log format on stderr' -r -f -a "text\t''
+complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from delete" -l log-format -d 'Log format on stderr (json: one object per line, for log collectors)' -r -f -a "text\t''
 json\t''"
 complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from delete" -s o -l output -d 'How results are printed on stdout' -r -f -a "table\t'Human-readable tables'
 json\t'JSON: one object per result, one per line for streams'
@@ -207,7 +207,7 @@ complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and not __fish_seen_s
 complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and not __fish_seen_subcommand_from up down status help" -l tls-key -d 'Client private key (PEM) for mutual TLS' -r -F
 complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and not __fish_seen_subcommand_from up down status help" -l timeout -d 'How long to wait for the cluster before giving up' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and not __fish_seen_subcommand_from up down status help" -l log-level -d 'Log level or filter (overrides RUST_LOG), e.g. debug or kmsg=debug,librdkafka=info' -r
-complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and not __fish_seen_subcommand_from up down status help" -l log-format -d 'Log format on stderr' -r -f -a "text\t''
+complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and not __fish_seen_subcommand_from up down status help" -l log-format -d 'Log format on stderr (json: one object per line, for log collectors)' -r -f -a "text\t''
 json\t''"
 complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and not __fish_seen_subcommand_from up down status help" -s o -l output -d 'How results are printed on stdout' -r -f -a "table\t'Human-readable tables'
 json\t'JSON: one object per result, one per line for streams'
@@ -241,7 +241,7 @@ complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subco
 complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subcommand_from up" -l tls-key -d 'Client private key (PEM) for mutual TLS' -r -F
 complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subcommand_from up" -l timeout -d 'How long to wait for the cluster before giving up' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subcommand_from up" -l log-level -d 'Log level or filter (overrides RUST_LOG), e.g. debug or kmsg=debug,librdkafka=info' -r
-complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subcommand_from up" -l log-format -d 'Log format on stderr' -r -f -a "text\t''
+complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subcommand_from up" -l log-format -d 'Log format on stderr (json: one object per line, for log collectors)' -r -f -a "text\t''
 json\t''"
 complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subcommand_from up" -s o -l output -d 'How results are printed on stdout' -r -f -a "table\t'Human-readable tables'
 json\t'JSON: one object per result, one per line for streams'
@@ -266,7 +266,7 @@ complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subco
 complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subcommand_from down" -l tls-key -d 'Client private key (PEM) for mutual TLS' -r -F
 complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subcommand_from down" -l timeout -d 'How long to wait for the cluster before giving up' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subcommand_from down" -l log-level -d 'Log level or filter (overrides RUST_LOG), e.g. debug or kmsg=debug,librdkafka=info' -r
-complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subcommand_from down" -l log-format -d 'Log format on stderr' -r -f -a "text\t''
+complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subcommand_from down" -l log-format -d 'Log format on stderr (json: one object per line, for log collectors)' -r -f -a "text\t''
 json\t''"
 complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subcommand_from down" -s o -l output -d 'How results are printed on stdout' -r -f -a "table\t'Human-readable tables'
 json\t'JSON: one object per result, one per line for streams'
@@ -292,7 +292,7 @@ complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subco
 complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subcommand_from status" -l tls-key -d 'Client private key (PEM) for mutual TLS' -r -F
 complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subcommand_from status" -l timeout -d 'How long to wait for the cluster before giving up' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subcommand_from status" -l log-level -d 'Log level or filter (overrides RUST_LOG), e.g. debug or kmsg=debug,librdkafka=info' -r
-complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subcommand_from status" -l log-format -d 'Log format on stderr' -r -f -a "text\t''
+complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subcommand_from status" -l log-format -d 'Log format on stderr (json: one object per line, for log collectors)' -r -f -a "text\t''
 json\t''"
 complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subcommand_from status" -s o -l output -d 'How results are printed on stdout' -r -f -a "table\t'Human-readable tables'
 json\t'JSON: one object per result, one per line for streams'
@@ -353,7 +353,7 @@ complete -c kmsg -n "__fish_kmsg_using_subcommand produce" -l tls-cert -d 'Clien
 complete -c kmsg -n "__fish_kmsg_using_subcommand produce" -l tls-key -d 'Client private key (PEM) for mutual TLS' -r -F
 complete -c kmsg -n "__fish_kmsg_using_subcommand produce" -l timeout -d 'How long to wait for the cluster before giving up' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand produce" -l log-level -d 'Log level or filter (overrides RUST_LOG), e.g. debug or kmsg=debug,librdkafka=info' -r
-complete -c kmsg -n "__fish_kmsg_using_subcommand produce" -l log-format -d 'Log format on stderr' -r -f -a "text\t''
+complete -c kmsg -n "__fish_kmsg_using_subcommand produce" -l log-format -d 'Log format on stderr (json: one object per line, for log collectors)' -r -f -a "text\t''
 json\t''"
 complete -c kmsg -n "__fish_kmsg_using_subcommand produce" -s o -l output -d 'How results are printed on stdout' -r -f -a "table\t'Human-readable tables'
 json\t'JSON: one object per result, one per line for streams'
@@ -403,7 +403,7 @@ complete -c kmsg -n "__fish_kmsg_using_subcommand consume" -l tls-cert -d 'Clien
 complete -c kmsg -n "__fish_kmsg_using_subcommand consume" -l tls-key -d 'Client private key (PEM) for mutual TLS' -r -F
 complete -c kmsg -n "__fish_kmsg_using_subcommand consume" -l timeout -d 'How long to wait for the cluster before giving up' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand consume" -l log-level -d 'Log level or filter (overrides RUST_LOG), e.g. debug or kmsg=debug,librdkafka=info' -r
-complete -c kmsg -n "__fish_kmsg_using_subcommand consume" -l log-format -d 'Log format on stderr' -r -f -a "text\t''
+complete -c kmsg -n "__fish_kmsg_using_subcommand consume" -l log-format -d 'Log format on stderr (json: one object per line, for log collectors)' -r -f -a "text\t''
 json\t''"
 complete -c kmsg -n "__fish_kmsg_using_subcommand consume" -s o -l output -d 'How results are printed on stdout' -r -f -a "table\t'Human-readable tables'
 json\t'JSON: one object per result, one per line for streams'
@@ -433,7 +433,7 @@ complete -c kmsg -n "__fish_kmsg_using_subcommand view" -l tls-cert -d 'Client c
 complete -c kmsg -n "__fish_kmsg_using_subcommand view" -l tls-key -d 'Client private key (PEM) for mutual TLS' -r -F
 complete -c kmsg -n "__fish_kmsg_using_subcommand view" -l timeout -d 'How long to wait for the cluster before giving up' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand view" -l log-level -d 'Log level or filter (overrides RUST_LOG), e.g. debug or kmsg=debug,librdkafka=info' -r
-complete -c kmsg -n "__fish_kmsg_using_subcommand view" -l log-format -d 'Log format on stderr' -r -f -a "text\t''
+complete -c kmsg -n "__fish_kmsg_using_subcommand view" -l log-format -d 'Log format on stderr (json: one object per line, for log collectors)' -r -f -a "text\t''
 json\t''"
 complete -c kmsg -n "__fish_kmsg_using_subcommand view" -s o -l output -d 'How results are printed on stdout' -r -f -a "table\t'Human-readable tables'
 json\t'JSON: one object per result, one per line for streams'
@@ -463,7 +463,7 @@ complete -c kmsg -n "__fish_kmsg_using_subcommand metrics" -l tls-cert -d 'Clien
 complete -c kmsg -n "__fish_kmsg_using_subcommand metrics" -l tls-key -d 'Client private key (PEM) for mutual TLS' -r -F
 complete -c kmsg -n "__fish_kmsg_using_subcommand metrics" -l timeout -d 'How long to wait for the cluster before giving up' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand metrics" -l log-level -d 'Log level or filter (overrides RUST_LOG), e.g. debug or kmsg=debug,librdkafka=info' -r
-complete -c kmsg -n "__fish_kmsg_using_subcommand metrics" -l log-format -d 'Log format on stderr' -r -f -a "text\t''
+complete -c kmsg -n "__fish_kmsg_using_subcommand metrics" -l log-format -d 'Log format on stderr (json: one object per line, for log collectors)' -r -f -a "text\t''
 json\t''"
 complete -c kmsg -n "__fish_kmsg_using_subcommand metrics" -s o -l output -d 'How results are printed on stdout' -r -f -a "table\t'Human-readable tables'
 json\t'JSON: one object per result, one per line for streams'
@@ -492,7 +492,7 @@ complete -c kmsg -n "__fish_kmsg_using_subcommand breaker-test" -l tls-cert -d '
 complete -c kmsg -n "__fish_kmsg_using_subcommand breaker-test" -l tls-key -d 'Client private key (PEM) for mutual TLS' -r -F
 complete -c kmsg -n "__fish_kmsg_using_subcommand breaker-test" -l timeout -d 'How long to wait for the cluster before giving up' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand breaker-test" -l log-level -d 'Log level or filter (overrides RUST_LOG), e.g. debug or kmsg=debug,librdkafka=info' -r
-complete -c kmsg -n "__fish_kmsg_using_subcommand breaker-test" -l log-format -d 'Log format on stderr' -r -f -a "text\t''
+complete -c kmsg -n "__fish_kmsg_using_subcommand breaker-test" -l log-format -d 'Log format on stderr (json: one object per line, for log collectors)' -r -f -a "text\t''
 json\t''"
 complete -c kmsg -n "__fish_kmsg_using_subcommand breaker-test" -s o -l output -d 'How results are printed on stdout' -r -f -a "table\t'Human-readable tables'
 json\t'JSON: one object per result, one per line for streams'
@@ -520,7 +520,7 @@ complete -c kmsg -n "__fish_kmsg_using_subcommand demo" -l tls-cert -d 'Client c
 complete -c kmsg -n "__fish_kmsg_using_subcommand demo" -l tls-key -d 'Client private key (PEM) for mutual TLS' -r -F
 complete -c kmsg -n "__fish_kmsg_using_subcommand demo" -l timeout -d 'How long to wait for the cluster before giving up' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand demo" -l log-level -d 'Log level or filter (overrides RUST_LOG), e.g. debug or kmsg=debug,librdkafka=info' -r
-complete -c kmsg -n "__fish_kmsg_using_subcommand demo" -l log-format -d 'Log format on stderr' -r -f -a "text\t''
+complete -c kmsg -n "__fish_kmsg_using_subcommand demo" -l log-format -d 'Log format on stderr (json: one object per line, for log collectors)' -r -f -a "text\t''
 json\t''"
 complete -c kmsg -n "__fish_kmsg_using_subcommand demo" -s o -l output -d 'How results are printed on stdout' -r -f -a "table\t'Human-readable tables'
 json\t'JSON: one object per result, one per line for streams'
@@ -543,7 +543,7 @@ complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and not __fish_seen_subco
 complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and not __fish_seen_subcommand_from list show stats replay watch help" -l tls-key -d 'Client private key (PEM) for mutual TLS' -r -F
 complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and not __fish_seen_subcommand_from list show stats replay watch help" -l timeout -d 'How long to wait for the cluster before giving up' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and not __fish_seen_subcommand_from list show stats replay watch help" -l log-level -d 'Log level or filter (overrides RUST_LOG), e.g. debug or kmsg=debug,librdkafka=info' -r
-complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and not __fish_seen_subcommand_from list show stats replay watch help" -l log-format -d 'Log format on stderr' -r -f -a "text\t''
+complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and not __fish_seen_subcommand_from list show stats replay watch help" -l log-format -d 'Log format on stderr (json: one object per line, for log collectors)' -r -f -a "text\t''
 json\t''"
 complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and not __fish_seen_subcommand_from list show stats replay watch help" -s o -l output -d 'How results are printed on stdout' -r -f -a "table\t'Human-readable tables'
 json\t'JSON: one object per result, one per line for streams'
@@ -577,7 +577,7 @@ complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcomman
 complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from list" -l tls-key -d 'Client private key (PEM) for mutual TLS' -r -F
 complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from list" -l timeout -d 'How long to wait for the cluster before giving up' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from list" -l log-level -d 'Log level or filter (overrides RUST_LOG), e.g. debug or kmsg=debug,librdkafka=info' -r
-complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from list" -l log-format -d 'Log format on stderr' -r -f -a "text\t''
+complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from list" -l log-format -d 'Log format on stderr (json: one object per line, for log collectors)' -r -f -a "text\t''
 json\t''"
 complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from list" -s o -l output -d 'How results are printed on stdout' -r -f -a "table\t'Human-readable tables'
 json\t'JSON: one object per result, one per line for streams'
@@ -601,7 +601,7 @@ complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcomman
 complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from show" -l tls-key -d 'Client private key (PEM) for mutual TLS' -r -F
 complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from show" -l timeout -d 'How long to wait for the cluster before giving up' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from show" -l log-level -d 'Log level or filter (overrides RUST_LOG), e.g. debug or kmsg=debug,librdkafka=info' -r
-complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from show" -l log-format -d 'Log format on stderr' -r -f -a "text\t''
+complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from show" -l log-format -d 'Log format on stderr (json: one object per line, for log collectors)' -r -f -a "text\t''
 json\t''"
 complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from show" -s o -l output -d 'How results are printed on stdout' -r -f -a "table\t'Human-readable tables'
 json\t'JSON: one object per result, one per line for streams'
@@ -626,7 +626,7 @@ complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcomman
 complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from stats" -l tls-key -d 'Client private key (PEM) for mutual TLS' -r -F
 complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from stats" -l timeout -d 'How long to wait for the cluster before giving up' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from stats" -l log-level -d 'Log level or filter (overrides RUST_LOG), e.g. debug or kmsg=debug,librdkafka=info' -r
-complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from stats" -l log-format -d 'Log format on stderr' -r -f -a "text\t''
+complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from stats" -l log-format -d 'Log format on stderr (json: one object per line, for log collectors)' -r -f -a "text\t''
 json\t''"
 complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from stats" -s o -l output -d 'How results are printed on stdout' -r -f -a "table\t'Human-readable tables'
 json\t'JSON: one object per result, one per line for streams'
@@ -656,7 +656,7 @@ complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcomman
 complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from replay" -l tls-key -d 'Client private key (PEM) for mutual TLS' -r -F
 complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from replay" -l timeout -d 'How long to wait for the cluster before giving up' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from replay" -l log-level -d 'Log level or filter (overrides RUST_LOG), e.g. debug or kmsg=debug,librdkafka=info' -r
-complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from replay" -l log-format -d 'Log format on stderr' -r -f -a "text\t''
+complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from replay" -l log-format -d 'Log format on stderr (json: one object per line, for log collectors)' -r -f -a "text\t''
 json\t''"
 complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from replay" -s o -l output -d 'How results are printed on stdout' -r -f -a "table\t'Human-readable tables'
 json\t'JSON: one object per result, one per line for streams'
@@ -684,7 +684,7 @@ complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcomman
 complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from watch" -l tls-key -d 'Client private key (PEM) for mutual TLS' -r -F
 complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from watch" -l timeout -d 'How long to wait for the cluster before giving up' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from watch" -l log-level -d 'Log level or filter (overrides RUST_LOG), e.g. debug or kmsg=debug,librdkafka=info' -r
-complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from watch" -l log-format -d 'Log format on stderr' -r -f -a "text\t''
+complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from watch" -l log-format -d 'Log format on stderr (json: one object per line, for log collectors)' -r -f -a "text\t''
 json\t''"
 complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from watch" -s o -l output -d 'How results are printed on stdout' -r -f -a "table\t'Human-readable tables'
 json\t'JSON: one object per result, one per line for streams'
@@ -713,7 +713,7 @@ complete -c kmsg -n "__fish_kmsg_using_subcommand completions" -l tls-cert -d 'C
 complete -c kmsg -n "__fish_kmsg_using_subcommand completions" -l tls-key -d 'Client private key (PEM) for mutual TLS' -r -F
 complete -c kmsg -n "__fish_kmsg_using_subcommand completions" -l timeout -d 'How long to wait for the cluster before giving up' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand completions" -l log-level -d 'Log level or filter (overrides RUST_LOG), e.g. debug or kmsg=debug,librdkafka=info' -r
-complete -c kmsg -n "__fish_kmsg_using_subcommand completions" -l log-format -d 'Log format on stderr' -r -f -a "text\t''
+complete -c kmsg -n "__fish_kmsg_using_subcommand completions" -l log-format -d 'Log format on stderr (json: one object per line, for log collectors)' -r -f -a "text\t''
 json\t''"
 complete -c kmsg -n "__fish_kmsg_using_subcommand completions" -s o -l output -d 'How results are printed on stdout' -r -f -a "table\t'Human-readable tables'
 json\t'JSON: one object per result, one per line for streams'

@@ -84,11 +84,11 @@ pub struct GlobalArgs {
     pub timeout: Duration,
 
     /// Log level or filter (overrides RUST_LOG), e.g. debug or kmsg=debug,librdkafka=info
-    #[arg(long, global = true, value_name = "LEVEL")]
+    #[arg(long, global = true, value_name = "LEVEL", env = "KMSG_LOG_LEVEL")]
     pub log_level: Option<String>,
 
-    /// Log format on stderr
-    #[arg(long, global = true, value_enum, default_value_t = LogFormat::Text)]
+    /// Log format on stderr (json: one object per line, for log collectors)
+    #[arg(long, global = true, value_enum, env = "KMSG_LOG_FORMAT", default_value_t = LogFormat::Text)]
     pub log_format: LogFormat,
 
     /// How results are printed on stdout
