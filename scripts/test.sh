@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every kmsg test, doing all set-up itself on a fresh machine:
-#   1. installs the Debian packages the tests use (kcat; java/maven if missing),
+#   1. installs the Debian packages the tests use (kcat, prometheus, docker-compose;
+#      java/maven if missing),
 #   2. fetches Apache Kafka from Maven Central (scripts/fetch-kafka.sh, cached in .cache/kafka),
 #   3. builds kmsg and the tests once,
 #   4. starts ONE real three-broker KRaft cluster on free loopback ports (kmsg cluster up),
@@ -22,6 +23,12 @@ command -v java >/dev/null 2>&1 || need_pkgs+=(openjdk-17-jre-headless)
 command -v mvn >/dev/null 2>&1 || need_pkgs+=(maven)
 command -v make >/dev/null 2>&1 || need_pkgs+=(make)
 command -v perl >/dev/null 2>&1 || need_pkgs+=(perl)
+# The monitoring tests run a real Prometheus server and promtool (both in `prometheus`).
+command -v prometheus >/dev/null 2>&1 && command -v promtool >/dev/null 2>&1 || need_pkgs+=(prometheus)
+# The compose tests validate docker-compose.yml with Compose itself (`config` needs no engine).
+if ! docker compose version >/dev/null 2>&1 && ! command -v docker-compose >/dev/null 2>&1; then
+  need_pkgs+=(docker-compose)
+fi
 if ((${#need_pkgs[@]})); then
   log "installing Debian packages: ${need_pkgs[*]}"
   sudo_cmd=()

@@ -1,11 +1,12 @@
 //! Static checks of the Docker setup: `docker-compose.yml` (a three-node KRaft
-//! cluster plus the one-shot `topics` job) and the runtime stage of the
-//! `Dockerfile`.
+//! cluster, the one-shot `topics` job, the pipeline and its monitoring), its
+//! `.env.example`, and the runtime stage of the `Dockerfile`.
 //!
 //! These tests only parse the files, so they need neither a Docker engine nor
-//! the network. One extra test asks `docker compose config` to validate the
-//! compose file when the Compose plugin is installed, and says on stderr that
-//! it skipped that check when it is not.
+//! the network; two ask Compose itself (`docker compose config`, or the
+//! standalone `docker-compose`, which scripts/test.sh installs) to validate the
+//! file with the example env file, and to refuse it without a required
+//! variable.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
@@ -47,8 +48,18 @@ fn compose() -> Result<Value, String> {
         fs::read_to_string(COMPOSE_FILE).map_err(|e| format!("cannot read {COMPOSE_FILE}: {e}"))?;
     let mut doc: Value = serde_yaml::from_str(&text)
         .map_err(|e| format!("{COMPOSE_FILE} is not valid YAML: {e}"))?;
-    doc.apply_merge()
-        .map_err(|e| format!("{COMPOSE_FILE}: cannot resolve `<<` merge keys: {e}"))?;
+    // One pass resolves one level: an anchor that itself merges another (a consumer merges
+    // `x-kmsg-consumer`, which merges `x-kmsg-service`) needs one more.
+    for _ in 0..4 {
+        doc.apply_merge()
+            .map_err(|e| format!("{COMPOSE_FILE}: cannot resolve `<<` merge keys: {e}"))?;
+    }
+    assert!(
+        !serde_yaml::to_string(&doc)
+            .unwrap_or_default()
+            .contains("<<"),
+        "{COMPOSE_FILE}: `<<` merge keys nested deeper than 4 levels"
+    );
     Ok(doc)
 }
 
@@ -577,34 +588,391 @@ fn dockerfile_runtime_stage_runs_as_a_non_root_user() -> TestResult {
     Ok(())
 }
 
-/// Why `docker compose` cannot be used here, or `None` when it can.
-fn docker_compose_unusable() -> Option<String> {
-    match Command::new("docker").args(["compose", "version"]).output() {
-        Ok(output) if output.status.success() => None,
-        Ok(output) => Some(format!(
-            "`docker compose version` failed ({}): {}",
-            output.status,
-            String::from_utf8_lossy(&output.stderr).trim()
-        )),
-        Err(e) => Some(format!("cannot run `docker`: {e}")),
+/// The Compose command of this machine: the `docker compose` plugin, or the standalone
+/// `docker-compose` (scripts/test.sh installs the Debian package when neither is there).
+/// Panics when there is none: the check must not be skipped silently.
+fn compose_command() -> Vec<&'static str> {
+    let works = |cmd: &[&str]| {
+        Command::new(cmd[0])
+            .args(&cmd[1..])
+            .arg("version")
+            .output()
+            .is_ok_and(|o| o.status.success())
+    };
+    if works(&["docker", "compose"]) {
+        vec!["docker", "compose"]
+    } else if works(&["docker-compose"]) {
+        vec!["docker-compose"]
+    } else {
+        panic!(
+            "neither `docker compose` nor `docker-compose` runs here: install the Debian \
+             package docker-compose (scripts/test.sh does)"
+        )
     }
 }
 
-#[test]
-fn compose_file_passes_docker_compose_config_when_docker_compose_is_available() -> TestResult {
-    if let Some(reason) = docker_compose_unusable() {
-        eprintln!("skipping the `docker compose config` check: {reason}");
-        return Ok(());
+/// `compose -f docker-compose.yml --env-file <env> config -q`, with none of the file's
+/// variables inherited from the test's own environment.
+fn compose_config(env_file: &std::path::Path) -> std::process::Output {
+    let cmd = compose_command();
+    let mut c = Command::new(cmd[0]);
+    c.args(&cmd[1..]);
+    for var in compose_variables() {
+        c.env_remove(var);
     }
-    let output = Command::new("docker")
-        .args(["compose", "-f", COMPOSE_FILE, "config", "-q"])
+    c.args(["-f", COMPOSE_FILE, "--env-file"])
+        .arg(env_file)
+        .args(["config", "-q"])
         .output()
-        .map_err(|e| format!("cannot run `docker compose config`: {e}"))?;
+        .expect("run compose config")
+}
+
+const ENV_EXAMPLE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/.env.example");
+const PROMETHEUS_CONFIG: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/monitoring/prometheus/prometheus.yml"
+);
+
+/// Every `${VAR...}` the compose file interpolates.
+fn compose_variables() -> BTreeSet<String> {
+    let text = fs::read_to_string(COMPOSE_FILE).expect("compose file");
+    text.split("${")
+        .skip(1)
+        .map(|rest| {
+            rest.chars()
+                .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+                .collect()
+        })
+        .collect()
+}
+
+/// The .env.example file with `overrides` applied, written to a temporary file.
+fn env_file(overrides: &[(&str, &str)]) -> tempfile::NamedTempFile {
+    let mut text = fs::read_to_string(ENV_EXAMPLE).expect(".env.example");
+    for (key, value) in overrides {
+        let line = text
+            .lines()
+            .find(|l| l.starts_with(&format!("{key}=")))
+            .unwrap_or_else(|| panic!(".env.example has no {key}="))
+            .to_string();
+        text = text.replace(&line, &format!("{key}={value}"));
+    }
+    let file = tempfile::NamedTempFile::new().expect("temp file");
+    fs::write(file.path(), text).expect("write env file");
+    file
+}
+
+#[test]
+fn compose_file_passes_compose_config_with_the_example_env_and_a_password() -> TestResult {
+    let env = env_file(&[("GRAFANA_ADMIN_PASSWORD", "a-local-secret")]);
+    let output = compose_config(env.path());
     assert!(
         output.status.success(),
-        "`docker compose -f {COMPOSE_FILE} config -q` failed ({}):\n{}",
+        "compose config with .env.example failed ({}):\n{}",
         output.status,
         String::from_utf8_lossy(&output.stderr)
+    );
+    Ok(())
+}
+
+#[test]
+fn compose_config_fails_naming_a_missing_required_variable() -> TestResult {
+    // .env.example leaves the Grafana password empty on purpose: there is no default.
+    let env = env_file(&[]);
+    let output = compose_config(env.path());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        !output.status.success(),
+        "compose config passed without a password"
+    );
+    assert!(
+        stderr.contains("GRAFANA_ADMIN_PASSWORD"),
+        "the error should name the variable: {stderr}"
+    );
+    Ok(())
+}
+
+#[test]
+fn env_example_documents_every_variable_the_compose_file_reads() -> TestResult {
+    let example = fs::read_to_string(ENV_EXAMPLE).map_err(|e| e.to_string())?;
+    let documented: BTreeSet<&str> = example
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| l.split_once('=').map(|(k, _)| k.trim()))
+        .collect();
+    let used = compose_variables();
+    assert!(used.len() >= 8, "compose reads only {used:?}");
+    for var in &used {
+        assert!(
+            documented.contains(var.as_str()),
+            ".env.example lacks {var}"
+        );
+    }
+    for var in [
+        "BOOTSTRAP_SERVERS",
+        "INPUT_TOPIC",
+        "OUTPUT_TOPIC",
+        "DLQ_TOPIC",
+        "GROUP_ID",
+    ] {
+        let set_somewhere = used.contains(var)
+            || fs::read_to_string(COMPOSE_FILE)
+                .map_err(|e| e.to_string())?
+                .contains(&format!("{var}:"));
+        assert!(set_somewhere, "compose does not configure {var}");
+    }
+    Ok(())
+}
+
+/// The `command` of a service as one string (list or string form).
+fn command_line(service: &Value) -> String {
+    match service.get("command") {
+        Some(Value::Sequence(items)) => items.iter().map(scalar).collect::<Vec<_>>().join(" "),
+        Some(other) => scalar(other),
+        None => String::new(),
+    }
+}
+
+/// The kmsg services that serve /metrics, with their metrics port.
+fn kmsg_metric_services(doc: &Value) -> Result<BTreeMap<String, u16>, String> {
+    let mut out = BTreeMap::new();
+    for (name, service) in services(doc)? {
+        let name = scalar(name);
+        if service.get("image").and_then(Value::as_str) != Some("kmsg:local") {
+            continue;
+        }
+        let cmd = command_line(service);
+        let env = environment(service);
+        let addr = cmd
+            .split_whitespace()
+            .find_map(|w| w.strip_prefix("--metrics-addr="))
+            .map(String::from)
+            .or_else(|| env.get("METRICS_ADDR").cloned());
+        if let Some(addr) = addr {
+            let port = addr
+                .rsplit(':')
+                .next()
+                .and_then(|p| p.parse().ok())
+                .ok_or_else(|| format!("{name}: bad metrics address {addr}"))?;
+            out.insert(name, port);
+        }
+    }
+    Ok(out)
+}
+
+#[test]
+fn the_pipeline_runs_a_producer_three_consumers_in_one_group_and_a_dlq_watcher() -> TestResult {
+    let doc = compose()?;
+    let producer = command_line(service(&doc, "producer")?);
+    assert!(producer.starts_with("produce "), "{producer}");
+    for flag in [
+        "--generate=login",
+        "--rate=",
+        "--invalid-ratio=",
+        "--metrics-addr=",
+    ] {
+        assert!(producer.contains(flag), "producer lacks {flag}: {producer}");
+    }
+    let mut groups = BTreeSet::new();
+    let mut instances = BTreeSet::new();
+    for n in 1..=3 {
+        let name = format!("consumer-{n}");
+        let consumer = service(&doc, &name)?;
+        let cmd = command_line(consumer);
+        assert!(cmd.starts_with("consume "), "{name}: {cmd}");
+        assert!(
+            cmd.contains("--schema=/etc/kmsg/schema.json"),
+            "{name}: {cmd}"
+        );
+        let env = environment(consumer);
+        for var in [
+            "BOOTSTRAP_SERVERS",
+            "INPUT_TOPIC",
+            "OUTPUT_TOPIC",
+            "DLQ_TOPIC",
+            "GROUP_ID",
+        ] {
+            assert!(env.contains_key(var), "{name} does not set {var}");
+        }
+        groups.insert(env["GROUP_ID"].clone());
+        instances.insert(env.get("INSTANCE_ID").cloned().unwrap_or_default());
+        let deps = consumer
+            .get("depends_on")
+            .and_then(|d| d.get(TOPICS_SERVICE))
+            .and_then(|t| t.get("condition"))
+            .and_then(Value::as_str);
+        assert_eq!(deps, Some("service_completed_successfully"), "{name}");
+    }
+    assert_eq!(
+        groups.len(),
+        1,
+        "the consumers must share one group: {groups:?}"
+    );
+    assert_eq!(instances.len(), 3, "distinct instance ids: {instances:?}");
+    let watch = command_line(service(&doc, "dlq-watch")?);
+    assert!(watch.starts_with("dlq watch"), "{watch}");
+    Ok(())
+}
+
+#[test]
+fn kmsg_services_have_readiness_healthchecks_on_their_metrics_port() -> TestResult {
+    let doc = compose()?;
+    let served = kmsg_metric_services(&doc)?;
+    assert_eq!(
+        served.len(),
+        5,
+        "producer, three consumers, dlq-watch: {served:?}"
+    );
+    for (name, port) in &served {
+        let check = service(&doc, name)?
+            .get("healthcheck")
+            .and_then(|h| h.get("test"))
+            .ok_or_else(|| format!("{name} has no healthcheck"))?;
+        let check = match check {
+            Value::Sequence(items) => items.iter().map(scalar).collect::<Vec<_>>().join(" "),
+            other => scalar(other),
+        };
+        assert!(
+            check.contains(&format!("localhost:{port}/readyz")),
+            "{name}'s healthcheck must probe /readyz on its metrics port: {check}"
+        );
+    }
+    // The image must have the probe's program.
+    let dockerfile = fs::read_to_string(DOCKERFILE).map_err(|e| e.to_string())?;
+    assert!(
+        dockerfile.contains(" curl"),
+        "the runtime image needs curl for the healthchecks"
+    );
+    Ok(())
+}
+
+#[test]
+fn prometheus_scrapes_every_kmsg_service_on_its_metrics_port() -> TestResult {
+    let doc = compose()?;
+    let served: BTreeSet<String> = kmsg_metric_services(&doc)?
+        .into_iter()
+        .map(|(name, port)| format!("{name}:{port}"))
+        .collect();
+    let config: Value =
+        serde_yaml::from_str(&fs::read_to_string(PROMETHEUS_CONFIG).map_err(|e| e.to_string())?)
+            .map_err(|e| e.to_string())?;
+    let mut scraped = BTreeSet::new();
+    for job in config["scrape_configs"]
+        .as_sequence()
+        .ok_or("no scrape_configs")?
+    {
+        if job["job_name"].as_str() == Some("prometheus") {
+            continue;
+        }
+        for sc in job["static_configs"]
+            .as_sequence()
+            .ok_or("no static_configs")?
+        {
+            for t in sc["targets"].as_sequence().ok_or("no targets")? {
+                scraped.insert(scalar(t));
+            }
+        }
+    }
+    assert_eq!(
+        scraped, served,
+        "Prometheus targets vs kmsg services with metrics"
+    );
+    // Prometheus reads the repo's directory, rules included.
+    let prometheus = service(&doc, "prometheus")?;
+    let volumes = format!("{:?}", prometheus.get("volumes"));
+    assert!(
+        volumes.contains("./monitoring/prometheus:/etc/prometheus"),
+        "{volumes}"
+    );
+    assert!(command_line(prometheus).contains("--config.file=/etc/prometheus/prometheus.yml"));
+    Ok(())
+}
+
+#[test]
+fn every_service_runs_as_a_non_root_user() -> TestResult {
+    let doc = compose()?;
+    for (name, service) in services(&doc)? {
+        let name = scalar(name);
+        let image = service
+            .get("image")
+            .and_then(Value::as_str)
+            .unwrap_or_default();
+        match service.get("user").map(scalar) {
+            Some(user) => {
+                let uid = user.split(':').next().unwrap_or_default();
+                assert!(
+                    !uid.is_empty() && uid != "0" && uid != "root",
+                    "{name} runs as {user}"
+                );
+            }
+            // Images whose default user is not root: apache/kafka (appuser) and kmsg
+            // (the Dockerfile's USER, checked above).
+            None => assert!(
+                image_repository(image) == BROKER_IMAGE || image == "kmsg:local",
+                "{name} ({image}) sets no user and its image may run as root"
+            ),
+        }
+    }
+    Ok(())
+}
+
+#[test]
+fn grafana_has_no_default_password_and_loads_the_provisioned_dashboard() -> TestResult {
+    let doc = compose()?;
+    let grafana = service(&doc, "grafana")?;
+    let env = environment(grafana);
+    let password = env
+        .get("GF_SECURITY_ADMIN_PASSWORD")
+        .ok_or("grafana sets no admin password")?;
+    assert!(
+        password.starts_with("${GRAFANA_ADMIN_PASSWORD:?"),
+        "the admin password must be required from the env file: {password}"
+    );
+    let volumes = format!("{:?}", grafana.get("volumes"));
+    assert!(volumes.contains("./monitoring/grafana/provisioning:/etc/grafana/provisioning"));
+    assert!(volumes.contains("./monitoring/grafana/dashboards:/var/lib/grafana/dashboards"));
+    // The dashboard's datasource uid is the provisioned one.
+    let root = env!("CARGO_MANIFEST_DIR");
+    let ds: Value = serde_yaml::from_str(
+        &fs::read_to_string(format!(
+            "{root}/monitoring/grafana/provisioning/datasources/prometheus.yml"
+        ))
+        .map_err(|e| e.to_string())?,
+    )
+    .map_err(|e| e.to_string())?;
+    let uid = ds["datasources"][0]["uid"]
+        .as_str()
+        .ok_or("no datasource uid")?;
+    assert_eq!(
+        ds["datasources"][0]["url"].as_str(),
+        Some("http://prometheus:9090")
+    );
+    let dashboard = fs::read_to_string(format!(
+        "{root}/monitoring/grafana/dashboards/kmsg-pipeline.json"
+    ))
+    .map_err(|e| e.to_string())?;
+    let dash: serde_json::Value = serde_json::from_str(&dashboard).map_err(|e| e.to_string())?;
+    for panel in dash["panels"].as_array().ok_or("no panels")? {
+        if panel["type"] == "row" {
+            continue;
+        }
+        assert_eq!(
+            panel["datasource"]["uid"].as_str(),
+            Some(uid),
+            "{}",
+            panel["title"]
+        );
+    }
+    let provider: Value = serde_yaml::from_str(
+        &fs::read_to_string(format!(
+            "{root}/monitoring/grafana/provisioning/dashboards/kmsg.yml"
+        ))
+        .map_err(|e| e.to_string())?,
+    )
+    .map_err(|e| e.to_string())?;
+    assert_eq!(
+        provider["providers"][0]["options"]["path"].as_str(),
+        Some("/var/lib/grafana/dashboards")
     );
     Ok(())
 }

@@ -12,6 +12,7 @@ mod dlq;
 mod downstream;
 mod harness;
 mod metrics;
+mod monitoring;
 mod produce;
 mod topics;
 mod view;
