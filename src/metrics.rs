@@ -30,6 +30,7 @@ use prometheus::{
 pub struct ConsumerMetrics {
     registry: Registry,
     processed: IntCounterVec,
+    consumed: IntCounterVec,
     dlq: IntCounterVec,
     errors: IntCounterVec,
     retries: IntCounterVec,
@@ -86,6 +87,12 @@ impl ConsumerMetrics {
                 "kafka_consumer_messages_processed_total",
                 "Messages whose outcome is durable, by status (success: forwarded/processed, dlq: dead-lettered)",
                 &["topic", "status"],
+            ),
+            consumed: counter(
+                &registry,
+                "kafka_consumer_messages_consumed_total",
+                "Messages received from the input topic, per partition",
+                &["topic", "partition"],
             ),
             dlq: counter(
                 &registry,
@@ -181,6 +188,14 @@ impl ConsumerMetrics {
     /// One downstream call (or refusal) of a kind: successful, failed, ignored, not_permitted.
     pub fn breaker_call(&self, kind: &str) {
         self.breaker_calls.with_label_values(&[kind]).inc();
+    }
+
+    /// A message was received from a partition (counted once per delivery to the app, so a
+    /// message re-read after a rebalance or restart counts again).
+    pub fn consumed(&self, topic: &str, partition: i32) {
+        self.consumed
+            .with_label_values(&[topic, &partition.to_string()])
+            .inc();
     }
 
     /// A message was forwarded (or processed without an output topic) and its outcome is durable.

@@ -610,12 +610,15 @@ fn partitions_of(tpl: &TopicPartitionList, topic: &str) -> Vec<i32> {
 
 impl RebalanceContext {
     /// Lag per assigned partition from librdkafka's statistics (no extra requests): the end
-    /// of the partition (last stable offset under read_committed) minus the position.
+    /// of the partition (last stable offset under read_committed) minus the group's position
+    /// there (see [`lag_position`]).
     fn update_lag(&self, stats: &rdkafka::Statistics) {
         let shared = &self.shared;
         let Some(topic) = stats.topics.get(&shared.topic) else {
             return;
         };
+        // Taken (and released) before the assignment lock, never while holding it.
+        let durable: BTreeMap<i32, i64> = lock(&shared.tracker).positions().into_iter().collect();
         let assignment = lock(&shared.assignment);
         for (p, part) in &topic.partitions {
             if *p < 0 || !assignment.contains(p) {
@@ -626,21 +629,29 @@ impl RebalanceContext {
             } else {
                 part.hi_offset
             };
-            // Before the first message the position is the committed offset, or, for a group
-            // with none, where auto.offset.reset will start (earliest: the low watermark).
-            let position = [part.app_offset, part.committed_offset]
-                .into_iter()
-                .find(|o| *o >= 0)
-                .unwrap_or(if shared.reset_earliest {
-                    part.lo_offset
-                } else {
-                    end
-                });
+            let reset = if shared.reset_earliest {
+                part.lo_offset
+            } else {
+                end
+            };
+            let position = lag_position(durable.get(p).copied(), part.committed_offset, reset);
             if end >= 0 && position >= 0 {
-                shared.metrics.set_lag(&shared.topic, *p, end - position);
+                shared
+                    .metrics
+                    .set_lag(&shared.topic, *p, (end - position).max(0));
             }
         }
     }
+}
+
+/// The group's position in a partition, for lag: one past the last message whose outcome is
+/// durable (what the next commit will say), else the committed offset, else where
+/// `auto.offset.reset` starts. Messages fetched but not yet durable — in flight, retrying, or
+/// held back while the circuit breaker is open — still count as lag: they are not done.
+fn lag_position(durable: Option<i64>, committed: i64, reset: i64) -> i64 {
+    durable
+        .or((committed >= 0).then_some(committed))
+        .unwrap_or(reset)
 }
 
 impl ConsumerContext for RebalanceContext {
@@ -879,6 +890,7 @@ impl Member {
         let started = Instant::now();
         let (p, off) = (msg.partition(), msg.offset());
         lock(&self.shared.tracker).begin(p, off);
+        self.shared.metrics.consumed(&self.shared.topic, p);
         let msg = Arc::new(msg);
         match decode_and_validate(msg.payload(), self.plan.schema.as_ref()) {
             Err(poison) => {
@@ -1664,4 +1676,22 @@ fn print_summary(s: &Summary, format: OutputFormat) -> std::io::Result<()> {
     row("throughput", format!("{:.1} msgs/s", s.msgs_per_sec));
     row("stopped by", s.stopped_by.clone());
     output::print_text(&t.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::lag_position;
+
+    #[test]
+    fn lag_counts_from_the_last_durable_outcome_first() {
+        // Done up to offset 41 while the committed offset still says 30: 42.
+        assert_eq!(lag_position(Some(42), 30, 0), 42);
+    }
+
+    #[test]
+    fn lag_falls_back_to_the_committed_offset_then_to_the_reset_position() {
+        assert_eq!(lag_position(None, 30, 0), 30);
+        // librdkafka's "invalid offset" (-1001): nothing committed yet.
+        assert_eq!(lag_position(None, -1001, 7), 7);
+    }
 }

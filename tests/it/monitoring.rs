@@ -633,7 +633,7 @@ fn a_real_prometheus_scrapes_live_kmsg_and_fires_alerts_and_the_dashboard_metric
     let (input, output, dlq) = pipeline_topics("mon", 3);
     let (stalled, _, stalled_dlq) = pipeline_topics("monstall", 3);
     let group = unique("mon-g");
-    let [consumer, breaker, producer, watcher] = [0; 4].map(|_| free_port());
+    let [consumer, breaker, producer, oversize, watcher] = [0; 5].map(|_| free_port());
     let addr = |p: u16| format!("127.0.0.1:{p}");
 
     // The pipeline: every valid message fails once (a retry each), then is forwarded.
@@ -696,7 +696,7 @@ fn a_real_prometheus_scrapes_live_kmsg_and_fires_alerts_and_the_dashboard_metric
         "120s",
     ]);
     let targets: BTreeMap<&str, Vec<String>> = [
-        ("kmsg-producer", vec![addr(producer)]),
+        ("kmsg-producer", vec![addr(producer), addr(oversize)]),
         ("kmsg-consumer", vec![addr(consumer), addr(breaker)]),
         ("kmsg-dlq-watch", vec![addr(watcher)]),
     ]
@@ -732,6 +732,23 @@ fn a_real_prometheus_scrapes_live_kmsg_and_fires_alerts_and_the_dashboard_metric
         "42",
         "--metrics-addr",
         &addr(producer),
+        "--metrics-linger",
+        "60s",
+        "--quiet",
+    ]);
+    // Two messages bigger than the producer accepts: delivery failures, by reason.
+    let failing = spawn_kmsg(&[
+        "produce",
+        "--topic",
+        &stalled_dlq,
+        "--generate",
+        "posts",
+        "--size",
+        "2000000",
+        "--count",
+        "2",
+        "--metrics-addr",
+        &addr(oversize),
         "--metrics-linger",
         "60s",
         "--quiet",
@@ -894,7 +911,7 @@ fn a_real_prometheus_scrapes_live_kmsg_and_fires_alerts_and_the_dashboard_metric
     // Every metric of every dashboard panel and alert rule is one these live processes
     // expose (`up` is Prometheus's own).
     let mut exposed = BTreeSet::new();
-    for port in [consumer, breaker, producer, watcher] {
+    for port in [consumer, breaker, producer, oversize, watcher] {
         exposed.extend(exposed_names(port));
     }
     for (panel, expr) in dashboard_exprs() {
@@ -914,5 +931,5 @@ fn a_real_prometheus_scrapes_live_kmsg_and_fires_alerts_and_the_dashboard_metric
             );
         }
     }
-    drop(producing);
+    drop((producing, failing));
 }
