@@ -783,25 +783,89 @@ fn a_real_prometheus_scrapes_live_kmsg_and_fires_alerts_and_the_dashboard_metric
     );
     assert!(reasons.len() >= 2, "several bad kinds: {reasons:?}");
 
+    // Each query and the value the test caused, as counted above (or by construction).
+    let t = &input;
+    let expected: Vec<(&str, String, f64)> = vec![
+        (
+            "processed success",
+            format!(
+                r#"sum(kafka_consumer_messages_processed_total{{topic="{t}",status="success"}})"#
+            ),
+            forwarded as f64,
+        ),
+        (
+            "processed dlq",
+            format!(r#"sum(kafka_consumer_messages_processed_total{{topic="{t}",status="dlq"}})"#),
+            dead,
+        ),
+        (
+            "consumed from every partition",
+            format!(r#"sum(kafka_consumer_messages_consumed_total{{topic="{t}"}})"#),
+            COUNT as f64,
+        ),
+        (
+            "retries (one per valid message)",
+            format!(r#"sum(kafka_consumer_message_retries_total{{topic="{t}"}})"#),
+            forwarded as f64,
+        ),
+        (
+            "dead letters seen by the watcher",
+            format!(r#"sum(kafka_dlq_messages_total{{original_topic="{t}"}})"#),
+            dead,
+        ),
+        (
+            "lag of the busy consumer",
+            format!(r#"sum(kafka_consumer_lag{{topic="{t}"}})"#),
+            0.0,
+        ),
+        (
+            "lag series (one per partition)",
+            format!(r#"count(kafka_consumer_lag{{topic="{t}"}})"#),
+            3.0,
+        ),
+        (
+            "lag behind the open breaker",
+            format!(r#"sum(kafka_consumer_lag{{topic="{stalled}"}})"#),
+            STALLED as f64,
+        ),
+        (
+            "breaker open on the failing member",
+            format!(
+                r#"kafka_consumer_circuit_breaker_state{{state="open",instance="{}"}}"#,
+                addr(breaker)
+            ),
+            1.0,
+        ),
+        (
+            "producer acknowledged",
+            format!(r#"sum(kafka_producer_messages_acknowledged_total{{topic="{t}"}})"#),
+            COUNT as f64,
+        ),
+        (
+            "producer sent",
+            format!(r#"sum(kafka_producer_messages_sent_total{{topic="{t}"}})"#),
+            COUNT as f64,
+        ),
+        (
+            "delivery latency observations",
+            format!(r#"sum(kafka_producer_delivery_latency_seconds_count{{topic="{t}"}})"#),
+            COUNT as f64,
+        ),
+        (
+            "oversize messages failed",
+            format!(
+                r#"sum(kafka_producer_messages_failed_total{{topic="{stalled_dlq}",reason="message_size_too_large"}})"#
+            ),
+            2.0,
+        ),
+    ];
     until(
         Duration::from_secs(60),
         "Prometheus to see the counts",
         || {
-            let t = &input;
-            same(
-            "processed success",
-            prom.value(&format!(
-                r#"sum(kafka_consumer_messages_processed_total{{topic="{t}",status="success"}})"#
-            )),
-            forwarded as f64,
-        )?;
-            same(
-                "processed dlq",
-                prom.value(&format!(
-                    r#"sum(kafka_consumer_messages_processed_total{{topic="{t}",status="dlq"}})"#
-                )),
-                dead,
-            )?;
+            for (what, query, want) in &expected {
+                same(what, prom.value(query), *want)?;
+            }
             let by_reason: BTreeMap<String, f64> = prom
                 .query(&format!(
                     r#"sum by (reason) (kafka_consumer_dlq_messages_total{{topic="{t}"}})"#
@@ -812,57 +876,7 @@ fn a_real_prometheus_scrapes_live_kmsg_and_fires_alerts_and_the_dashboard_metric
             if by_reason != reasons {
                 return Err(format!("DLQ by reason {by_reason:?}, want {reasons:?}"));
             }
-            same(
-                "retries (one per valid message)",
-                prom.value(&format!(
-                    r#"sum(kafka_consumer_message_retries_total{{topic="{t}"}})"#
-                )),
-                forwarded as f64,
-            )?;
-            same(
-                "dead letters seen by the watcher",
-                prom.value(&format!(
-                    r#"sum(kafka_dlq_messages_total{{original_topic="{t}"}})"#
-                )),
-                dead,
-            )?;
-            same(
-                "lag of the busy consumer",
-                prom.value(&format!(r#"sum(kafka_consumer_lag{{topic="{t}"}})"#)),
-                0.0,
-            )?;
-            same(
-                "lag series (one per partition)",
-                prom.value(&format!(r#"count(kafka_consumer_lag{{topic="{t}"}})"#)),
-                3.0,
-            )?;
-            same(
-                "lag behind the open breaker",
-                prom.value(&format!(r#"sum(kafka_consumer_lag{{topic="{stalled}"}})"#)),
-                STALLED as f64,
-            )?;
-            same(
-                "breaker open on the failing member",
-                prom.value(&format!(
-                    r#"kafka_consumer_circuit_breaker_state{{state="open",instance="{}"}}"#,
-                    addr(breaker)
-                )),
-                1.0,
-            )?;
-            same(
-                "producer acknowledged",
-                prom.value(&format!(
-                    r#"sum(kafka_producer_messages_acknowledged_total{{topic="{t}"}})"#
-                )),
-                COUNT as f64,
-            )?;
-            same(
-                "producer sent",
-                prom.value(&format!(
-                    r#"sum(kafka_producer_messages_sent_total{{topic="{t}"}})"#
-                )),
-                COUNT as f64,
-            )
+            Ok(())
         },
     );
 
