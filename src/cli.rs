@@ -47,11 +47,23 @@ pub struct GlobalArgs {
     pub rdkafka: Vec<String>,
 
     /// Security protocol for the client connection
-    #[arg(long, env = "KMSG_SECURITY_PROTOCOL", global = true, value_enum)]
+    #[arg(
+        long,
+        env = "KMSG_SECURITY_PROTOCOL",
+        global = true,
+        value_enum,
+        ignore_case = true
+    )]
     pub security_protocol: Option<SecurityProtocol>,
 
     /// SASL mechanism
-    #[arg(long, env = "KMSG_SASL_MECHANISM", global = true, value_enum)]
+    #[arg(
+        long,
+        env = "KMSG_SASL_MECHANISM",
+        global = true,
+        value_enum,
+        ignore_case = true
+    )]
     pub sasl_mechanism: Option<SaslMechanism>,
 
     /// SASL user name (the password comes from env KMSG_SASL_PASSWORD or --sasl-password-file)
@@ -98,9 +110,13 @@ pub struct GlobalArgs {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum SecurityProtocol {
+    #[value(name = "PLAINTEXT")]
     Plaintext,
+    #[value(name = "SSL")]
     Ssl,
+    #[value(name = "SASL_PLAINTEXT", alias = "sasl-plaintext")]
     SaslPlaintext,
+    #[value(name = "SASL_SSL", alias = "sasl-ssl")]
     SaslSsl,
 }
 
@@ -766,6 +782,12 @@ pub struct ClusterUpArgs {
     /// How long to wait for the brokers to register and elect a controller
     #[arg(long, default_value = "120s", value_parser = parse_duration)]
     pub wait: Duration,
+
+    /// A locked-down cluster: SASL_SSL (SCRAM-SHA-512) for clients, mutual TLS between
+    /// controllers, ACLs enforced (nothing allowed without one); a CA, certificates and one
+    /// password per role (admin, producer, consumer, dlq) are written to the state folder
+    #[arg(long)]
+    pub secure: bool,
 }
 
 #[derive(Debug, Args)]

@@ -72,6 +72,10 @@ pub enum ConfigError {
 pub struct Secret(String);
 
 impl Secret {
+    pub fn new(value: impl Into<String>) -> Self {
+        Secret(value.into())
+    }
+
     pub fn expose(&self) -> &str {
         &self.0
     }
@@ -189,6 +193,18 @@ impl ClientSettings {
             tls_cert: None,
             tls_key: None,
             timeout,
+        }
+    }
+
+    /// The same settings authenticating as `user` with SCRAM-SHA-512 over TLS verified by `ca`.
+    pub fn with_scram_ssl(self, user: &str, password: &str, ca: &Path) -> Self {
+        ClientSettings {
+            security_protocol: Some(SecurityProtocol::SaslSsl),
+            sasl_mechanism: Some(SaslMechanism::ScramSha512),
+            sasl_username: Some(user.to_string()),
+            sasl_password: Some(Secret::new(password)),
+            tls_ca: Some(ca.to_path_buf()),
+            ..self
         }
     }
 

@@ -1,6 +1,8 @@
 //! The librdkafka client context kmsg uses everywhere: librdkafka's log lines go to `tracing`
 //! (with secrets scrubbed), and the last connection error is remembered so that a timeout can
 //! say *why* the cluster was unreachable ("Connection refused") instead of just "timed out".
+//! A security refusal (wrong password, untrusted certificate, plaintext against a TLS
+//! listener) is remembered apart, so that callers can stop at once instead of waiting.
 
 use std::sync::{Arc, Mutex};
 
@@ -9,14 +11,84 @@ use rdkafka::config::RDKafkaLogLevel;
 use rdkafka::consumer::ConsumerContext;
 use rdkafka::error::KafkaError;
 use rdkafka::producer::{DeliveryResult, ProducerContext};
+use rdkafka::types::RDKafkaErrorCode;
+
+/// Why the cluster refused this client: retrying with the same settings cannot help.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Refusal {
+    /// SASL authentication failed (wrong user name or password, or unknown mechanism).
+    Authentication(String),
+    /// The TLS handshake failed (e.g. the broker certificate is not signed by `--tls-ca`).
+    Tls(String),
+    /// The broker closed a plaintext connection: it expects TLS and/or SASL.
+    Protocol(String),
+}
+
+impl std::fmt::Display for Refusal {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Refusal::Authentication(cause) => write!(
+                f,
+                "authentication failed: {cause}; check --sasl-username and the password (KMSG_SASL_PASSWORD or --sasl-password-file) and --sasl-mechanism"
+            ),
+            Refusal::Tls(cause) => write!(
+                f,
+                "TLS handshake failed: {cause}; check --tls-ca (the CA that signed the brokers' certificates) and --security-protocol"
+            ),
+            Refusal::Protocol(cause) => write!(
+                f,
+                "the broker closed the connection: {cause}; it probably expects TLS/SASL: set --security-protocol (e.g. SASL_SSL) and its options"
+            ),
+        }
+    }
+}
+
+/// Classifies a librdkafka error as a refusal, if it is one.
+pub fn classify_refusal(code: Option<RDKafkaErrorCode>, text: &str) -> Option<Refusal> {
+    let text = strip_thread_prefix(text).to_string();
+    match code {
+        Some(RDKafkaErrorCode::Authentication)
+        | Some(RDKafkaErrorCode::SaslAuthenticationFailed) => {
+            return Some(Refusal::Authentication(text))
+        }
+        Some(RDKafkaErrorCode::SSL) => return Some(Refusal::Tls(text)),
+        _ => {}
+    }
+    if text.contains("SASL authentication error") || text.contains("SASL authentication failed") {
+        Some(Refusal::Authentication(text))
+    } else if text.contains("SSL handshake failed") || text.contains("certificate verify failed") {
+        Some(Refusal::Tls(text))
+    } else if text.contains("incorrect security.protocol")
+        || (text.contains("connection closed by peer") && text.contains("state APIVERSION_QUERY"))
+    {
+        // A plaintext client's first request answered by a hang-up: a TLS listener.
+        Some(Refusal::Protocol(text))
+    } else {
+        None
+    }
+}
 
 /// Remembers the most recent client-level error librdkafka reported.
 #[derive(Clone, Default)]
 pub struct KmsgContext {
     last_error: Arc<Mutex<Option<String>>>,
+    refusal: Arc<Mutex<Option<Refusal>>>,
 }
 
 impl KmsgContext {
+    /// The security refusal librdkafka reported, if any.
+    pub fn refusal(&self) -> Option<Refusal> {
+        self.refusal.lock().ok().and_then(|g| g.clone())
+    }
+
+    fn note_refusal(&self, code: Option<RDKafkaErrorCode>, text: &str) {
+        if let Some(r) = classify_refusal(code, text) {
+            if let Ok(mut guard) = self.refusal.lock() {
+                guard.get_or_insert(r);
+            }
+        }
+    }
+
     /// The last error librdkafka reported (e.g. a refused connection), if any.
     pub fn last_error(&self) -> Option<String> {
         self.last_error.lock().ok().and_then(|g| g.clone())
@@ -36,8 +108,12 @@ impl ClientContext for KmsgContext {
             // Connection failures ("Connect to ipv4#127.0.0.1:1 failed: Connection refused"):
             // remembered for the error message that ends the command, logged at debug only.
             tracing::debug!(target: "librdkafka", fac, "{msg}");
+            self.note_refusal(None, &msg);
             self.remember(strip_thread_prefix(&msg).to_string());
             return;
+        }
+        if (level as i32) <= RDKafkaLogLevel::Error as i32 {
+            self.note_refusal(None, &msg);
         }
         match level {
             RDKafkaLogLevel::Emerg
@@ -55,6 +131,7 @@ impl ClientContext for KmsgContext {
     fn error(&self, error: KafkaError, reason: &str) {
         let reason = scrub_secrets(reason);
         tracing::debug!(target: "librdkafka", %error, "{reason}");
+        self.note_refusal(error.rdkafka_error_code(), &reason);
         self.remember(reason);
     }
 }
@@ -124,6 +201,38 @@ mod tests {
             ctx.last_error().unwrap(),
             "127.0.0.1:1/bootstrap: Connect to ipv4#127.0.0.1:1 failed: Connection refused"
         );
+    }
+
+    #[test]
+    fn security_refusals_are_told_apart_from_unreachable_brokers() {
+        let ctx = KmsgContext::default();
+        ctx.error(
+            KafkaError::Global(RDKafkaErrorCode::BrokerTransportFailure),
+            "Connect to ipv4#127.0.0.1:1 failed: Connection refused",
+        );
+        assert_eq!(ctx.refusal(), None);
+        ctx.error(
+            KafkaError::Global(RDKafkaErrorCode::Authentication),
+            "sasl_ssl://127.0.0.1:1/bootstrap: SASL authentication error: Authentication failed during authentication due to invalid credentials with SASL mechanism SCRAM-SHA-512",
+        );
+        assert!(matches!(ctx.refusal(), Some(Refusal::Authentication(_))));
+        assert!(ctx
+            .refusal()
+            .unwrap()
+            .to_string()
+            .contains("--sasl-username"));
+        assert!(matches!(
+            classify_refusal(Some(RDKafkaErrorCode::SSL), "SSL handshake failed"),
+            Some(Refusal::Tls(_))
+        ));
+        assert!(matches!(
+            classify_refusal(None, "Disconnected while requesting ApiVersion: might be caused by incorrect security.protocol configuration (connecting to a SSL listener?)"),
+            Some(Refusal::Protocol(_))
+        ));
+        assert!(matches!(
+            classify_refusal(None, "127.0.0.1:1/bootstrap: Disconnected: connection closed by peer: receive 0 after POLLIN (after 3ms in state APIVERSION_QUERY)"),
+            Some(Refusal::Protocol(_))
+        ));
     }
 
     #[test]

@@ -8,5 +8,6 @@ pub mod context;
 pub mod http_sink;
 pub mod launcher;
 pub mod layout;
+pub mod pki;
 pub mod producer;
 pub mod reader;
