@@ -157,8 +157,13 @@ impl Admin {
         }
     }
 
-    fn timeout(&self) -> Duration {
+    pub(crate) fn timeout(&self) -> Duration {
         self.settings.timeout
+    }
+
+    /// The admin client, for requests rust-rdkafka has no API for (ACLs, see `acl_ffi`).
+    pub(crate) fn client(&self) -> &AdminClient<KmsgContext> {
+        &self.client
     }
 
     fn unreachable(&self, err: &KafkaError) -> AdminError {

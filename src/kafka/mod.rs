@@ -2,6 +2,8 @@
 //! builds librdkafka configs), the client context, admin operations, and the local KRaft
 //! cluster launcher.
 
+pub mod acl;
+mod acl_ffi;
 pub mod admin;
 pub mod config;
 pub mod context;
