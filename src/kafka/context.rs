@@ -153,10 +153,33 @@ fn strip_thread_prefix(line: &str) -> &str {
     }
 }
 
-/// librdkafka's debug output can echo configuration, including `sasl.password`; mask it.
+/// Secret values this process knows (the SASL password), masked wherever they appear.
+static KNOWN_SECRETS: Mutex<Vec<String>> = Mutex::new(Vec::new());
+
+/// Registers a secret value so that `scrub_secrets` masks it in any text (log lines, errors).
+pub fn register_secret(value: &str) {
+    if value.len() < 4 {
+        return; // too short to mask without mangling ordinary text
+    }
+    if let Ok(mut known) = KNOWN_SECRETS.lock() {
+        if !known.iter().any(|k| k == value) {
+            known.push(value.to_string());
+        }
+    }
+}
+
+/// librdkafka's debug output can echo configuration, including `sasl.password`; mask it, and
+/// every registered secret value wherever it appears.
 pub fn scrub_secrets(line: &str) -> String {
     const KEYS: &[&str] = &["sasl.password", "ssl.key.password", "ssl.keystore.password"];
     let mut out = line.to_string();
+    if let Ok(known) = KNOWN_SECRETS.lock() {
+        for secret in known.iter() {
+            if out.contains(secret.as_str()) {
+                out = out.replace(secret.as_str(), "***");
+            }
+        }
+    }
     for key in KEYS {
         let mut search_from = 0;
         while let Some(pos) = out[search_from..].find(key) {
@@ -187,6 +210,9 @@ mod tests {
         assert!(!out.contains("hunter2"), "{out}");
         assert!(out.contains("bob"));
         assert_eq!(scrub_secrets("nothing here"), "nothing here");
+        register_secret("pa55-w0rd-xyz");
+        let out = scrub_secrets("SASL: auth as bob with pa55-w0rd-xyz failed");
+        assert_eq!(out, "SASL: auth as bob with *** failed");
     }
 
     #[test]
