@@ -13,5 +13,6 @@ mod downstream;
 mod harness;
 mod metrics;
 mod produce;
+mod security;
 mod topics;
 mod view;
