@@ -73,7 +73,8 @@ start_cluster() {
     for off in 0 1 2 1000 1001 1002; do port_free $((base + off)) || ok=0; done
     ((ok)) || continue
     log "starting a 3-broker KRaft cluster $* on 127.0.0.1:$base-$((base + 2)) (attempt $attempt)"
-    if "$kmsg" cluster up --state-dir "$dir" --base-port "$base" --kafka-home "$KAFKA_HOME" "$@" >&2; then
+    # A generous --wait: six JVMs start at once, on machines that may be busy.
+    if "$kmsg" cluster up --state-dir "$dir" --base-port "$base" --kafka-home "$KAFKA_HOME" --wait 300s "$@" >&2; then
       echo "$base" >"$dir.port"
       return 0
     fi

@@ -113,9 +113,17 @@ async fn apply(args: AclApplyArgs, ctx: &Context) -> anyhow::Result<ExitCode> {
     let names = names(&args)?;
     let rules = acl::role_rules(&names);
     let admin = Admin::connect(&ctx.settings).await?;
-    acl::create(&admin, &rules)
-        .await
-        .map_err(|e| anyhow::anyhow!("cannot apply the ACLs: {e}"))?;
+    acl::create(&admin, &rules).await.map_err(|e| {
+        let text = e.to_string();
+        if text.contains("needs ALTER permission") || text.contains("uthorization") {
+            anyhow::anyhow!(
+                "cannot apply the ACLs: user {} may not manage ACLs (it needs ALTER on the cluster); run `kmsg acl apply` as the admin user",
+                ctx.settings.sasl_username.as_deref().unwrap_or("(anonymous)")
+            )
+        } else {
+            anyhow::anyhow!("cannot apply the ACLs: {text}")
+        }
+    })?;
     tracing::info!(count = rules.len(), "ACLs applied");
     print_rules(
         &rules,
