@@ -143,16 +143,18 @@ impl Admin {
                     .fetch_metadata(None, round.max(Duration::from_millis(1)))
             });
             self.probe.poll(Duration::ZERO);
+            let err = match result {
+                Ok(_) => return Ok(()),
+                Err(e) => e,
+            };
             if let Some(refusal) = self.context.refusal() {
                 return Err(AdminError::Refused {
                     bootstrap: self.settings.describe_target(),
                     refusal,
                 });
             }
-            match result {
-                Ok(_) => return Ok(()),
-                Err(e) if Instant::now() >= deadline => return Err(self.unreachable(&e)),
-                Err(_) => {}
+            if Instant::now() >= deadline {
+                return Err(self.unreachable(&err));
             }
         }
     }

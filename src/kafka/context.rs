@@ -73,19 +73,39 @@ pub fn classify_refusal(code: Option<RDKafkaErrorCode>, text: &str) -> Option<Re
 pub struct KmsgContext {
     last_error: Arc<Mutex<Option<String>>>,
     refusal: Arc<Mutex<Option<Refusal>>>,
+    hang_ups: Arc<Mutex<(u32, Option<Refusal>)>>,
 }
+
+/// How many hang-ups during the first request make a "plaintext against TLS" refusal: one
+/// can be a broker shutting down; a listener that hangs up every time expects TLS.
+const HANG_UPS_FOR_REFUSAL: u32 = 3;
 
 impl KmsgContext {
     /// The security refusal librdkafka reported, if any.
     pub fn refusal(&self) -> Option<Refusal> {
-        self.refusal.lock().ok().and_then(|g| g.clone())
+        if let Some(r) = self.refusal.lock().ok().and_then(|g| g.clone()) {
+            return Some(r);
+        }
+        let hang_ups = self.hang_ups.lock().ok()?;
+        (hang_ups.0 >= HANG_UPS_FOR_REFUSAL)
+            .then(|| hang_ups.1.clone())
+            .flatten()
     }
 
     fn note_refusal(&self, code: Option<RDKafkaErrorCode>, text: &str) {
-        if let Some(r) = classify_refusal(code, text) {
-            if let Ok(mut guard) = self.refusal.lock() {
-                guard.get_or_insert(r);
+        match classify_refusal(code, text) {
+            Some(r @ Refusal::Protocol(_)) => {
+                if let Ok(mut guard) = self.hang_ups.lock() {
+                    guard.0 += 1;
+                    guard.1.get_or_insert(r);
+                }
             }
+            Some(r) => {
+                if let Ok(mut guard) = self.refusal.lock() {
+                    guard.get_or_insert(r);
+                }
+            }
+            None => {}
         }
     }
 
@@ -210,8 +230,9 @@ mod tests {
         assert!(!out.contains("hunter2"), "{out}");
         assert!(out.contains("bob"));
         assert_eq!(scrub_secrets("nothing here"), "nothing here");
-        register_secret("pa55-w0rd-xyz");
-        let out = scrub_secrets("SASL: auth as bob with pa55-w0rd-xyz failed");
+        // (Other tests register secrets too: this one shares no text with theirs.)
+        register_secret("zq9-unique-value-77");
+        let out = scrub_secrets("SASL: auth as bob with zq9-unique-value-77 failed");
         assert_eq!(out, "SASL: auth as bob with *** failed");
     }
 
@@ -255,10 +276,18 @@ mod tests {
             classify_refusal(None, "Disconnected while requesting ApiVersion: might be caused by incorrect security.protocol configuration (connecting to a SSL listener?)"),
             Some(Refusal::Protocol(_))
         ));
+        let hang_up = "[thrd:127.0.0.1:1/bootstrap]: 127.0.0.1:1/bootstrap: Disconnected: connection closed by peer: receive 0 after POLLIN (after 3ms in state APIVERSION_QUERY)";
         assert!(matches!(
-            classify_refusal(None, "127.0.0.1:1/bootstrap: Disconnected: connection closed by peer: receive 0 after POLLIN (after 3ms in state APIVERSION_QUERY)"),
+            classify_refusal(None, hang_up),
             Some(Refusal::Protocol(_))
         ));
+        // One hang-up may be a broker going down; three are a TLS listener.
+        let ctx = KmsgContext::default();
+        ctx.log(RDKafkaLogLevel::Error, "FAIL", hang_up);
+        assert_eq!(ctx.refusal(), None);
+        ctx.log(RDKafkaLogLevel::Error, "FAIL", hang_up);
+        ctx.log(RDKafkaLogLevel::Error, "FAIL", hang_up);
+        assert!(matches!(ctx.refusal(), Some(Refusal::Protocol(_))));
     }
 
     #[test]

@@ -271,8 +271,13 @@ impl LocalCluster {
         let log4j = self.dir.join("log4j2.properties");
         fs::write(&log4j, LOG4J2).map_err(io("cannot write", &log4j))?;
         let creds = self.credentials()?;
+        // The same salted SCRAM credentials for every node formatted now.
+        let scram_args = creds
+            .as_ref()
+            .map(Credentials::scram_format_args)
+            .unwrap_or_default();
         for &node in &to_start {
-            self.prepare_node(tools, node, creds.as_ref())?;
+            self.prepare_node(tools, node, creds.as_ref(), &scram_args)?;
         }
         let mut spawned = Vec::new();
         for &node in &to_start {
@@ -300,6 +305,7 @@ impl LocalCluster {
         tools: &Toolchain,
         node: u16,
         creds: Option<&Credentials>,
+        scram_args: &[String],
     ) -> Result<(), LauncherError> {
         let paths = self.paths(node);
         fs::create_dir_all(&paths.data).map_err(io("cannot create", &paths.data))?;
@@ -313,9 +319,6 @@ impl LocalCluster {
             return Ok(());
         }
         // SCRAM users are created with the storage, in salted form (no password in argv).
-        let scram_args = creds
-            .map(Credentials::scram_format_args)
-            .unwrap_or_default();
         let output = Command::new(&tools.java)
             .args(["-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"])
             .arg(format!(
@@ -332,7 +335,7 @@ impl LocalCluster {
                 "--config",
             ])
             .arg(&paths.properties)
-            .args(&scram_args)
+            .args(scram_args)
             .stdin(Stdio::null())
             .output()
             .map_err(io("cannot run", &tools.java))?;
