@@ -152,6 +152,12 @@ impl ClientContext for KmsgContext {
         let reason = scrub_secrets(reason);
         tracing::debug!(target: "librdkafka", %error, "{reason}");
         self.note_refusal(error.rdkafka_error_code(), &reason);
+        // "N/M brokers are down" says less than the connection failure that caused it.
+        if error.rdkafka_error_code() == Some(RDKafkaErrorCode::AllBrokersDown)
+            && self.last_error().is_some()
+        {
+            return;
+        }
         self.remember(reason);
     }
 }
@@ -288,6 +294,21 @@ mod tests {
         ctx.log(RDKafkaLogLevel::Error, "FAIL", hang_up);
         ctx.log(RDKafkaLogLevel::Error, "FAIL", hang_up);
         assert!(matches!(ctx.refusal(), Some(Refusal::Protocol(_))));
+    }
+
+    #[test]
+    fn all_brokers_down_does_not_hide_the_connection_failure() {
+        let ctx = KmsgContext::default();
+        ctx.log(
+            RDKafkaLogLevel::Error,
+            "FAIL",
+            "[thrd:127.0.0.1:1/bootstrap]: 127.0.0.1:1/bootstrap: Connect to ipv4#127.0.0.1:1 failed: Connection refused",
+        );
+        ctx.error(
+            KafkaError::Global(RDKafkaErrorCode::AllBrokersDown),
+            "1/1 brokers are down",
+        );
+        assert!(ctx.last_error().unwrap().contains("Connection refused"));
     }
 
     #[test]
