@@ -57,6 +57,7 @@ cleanup() {
   log "stopping the test clusters"
   "$kmsg" cluster down --state-dir "$state" --purge >/dev/null 2>&1 || true
   "$kmsg" cluster down --state-dir "$secure_state" --purge >/dev/null 2>&1 || true
+  rm -f "$state.port" "$secure_state.port"
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
