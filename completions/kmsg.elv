@@ -46,6 +46,7 @@ set edit:completion:arg-completer[kmsg] = {|@words|
             cand breaker-test 'Check retries, breaker and DLQ end to end against a failing-then-recovering downstream'
             cand demo 'Run the whole pipeline for a while: producer, three consumers, DLQ, summary (on an embedded in-memory cluster unless --bootstrap is given)'
             cand dlq 'Inspect the dead letter topic: list, show one record, stats'
+            cand acl 'Apply the pipeline''s least-privilege ACLs, or list ACLs (secure clusters)'
             cand completions 'Print shell completions'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -236,6 +237,7 @@ set edit:completion:arg-completer[kmsg] = {|@words|
             cand --log-format 'Log format on stderr (json: one object per line, for log collectors)'
             cand -o 'How results are printed on stdout'
             cand --output 'How results are printed on stdout'
+            cand --secure 'A locked-down cluster: SASL_SSL (SCRAM-SHA-512) for clients, mutual TLS between controllers, ACLs enforced (nothing allowed without one); a CA, certificates and one password per role (admin, producer, consumer, dlq) are written to the state folder'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
@@ -706,6 +708,90 @@ set edit:completion:arg-completer[kmsg] = {|@words|
         }
         &'kmsg;dlq;help;help'= {
         }
+        &'kmsg;acl'= {
+            cand -b 'Kafka bootstrap servers, comma separated [default: localhost:9092]'
+            cand --bootstrap 'Kafka bootstrap servers, comma separated [default: localhost:9092]'
+            cand -X 'Pass a librdkafka property through (repeatable), e.g. -X queue.buffering.max.ms=50. Keys that have a typed flag (--bootstrap, --security-protocol, --sasl-*, --tls-*) are refused'
+            cand --security-protocol 'Security protocol for the client connection'
+            cand --sasl-mechanism 'SASL mechanism'
+            cand --sasl-username 'SASL user name (the password comes from env KMSG_SASL_PASSWORD or --sasl-password-file)'
+            cand --sasl-password-file 'File holding the SASL password (first line); alternatively set env KMSG_SASL_PASSWORD'
+            cand --tls-ca 'CA certificate (PEM) to verify the brokers'
+            cand --tls-cert 'Client certificate (PEM) for mutual TLS'
+            cand --tls-key 'Client private key (PEM) for mutual TLS'
+            cand --timeout 'How long to wait for the cluster before giving up'
+            cand --log-level 'Log level or filter (overrides RUST_LOG), e.g. debug or kmsg=debug,librdkafka=info'
+            cand --log-format 'Log format on stderr'
+            cand -o 'How results are printed on stdout'
+            cand --output 'How results are printed on stdout'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand apply 'Create the ACLs of the producer, consumer and dlq roles for the pipeline''s topics and group (idempotent; run it as the admin user)'
+            cand list 'List the cluster''s ACLs'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'kmsg;acl;apply'= {
+            cand --input-topic 'Input topic: the producer writes it, the consumer reads it, DLQ replay writes it'
+            cand --output-topic 'Output topic: the consumer writes it'
+            cand --dlq-topic 'Dead letter topic: the consumer writes it, the dlq user reads it [default: <input-topic>.dlq]'
+            cand -g 'The consumer''s group (the only group the consumer user may join)'
+            cand --group 'The consumer''s group (the only group the consumer user may join)'
+            cand --dlq-group-prefix 'Prefix of the groups the dlq user may use (`dlq watch`, `dlq replay`)'
+            cand -b 'Kafka bootstrap servers, comma separated [default: localhost:9092]'
+            cand --bootstrap 'Kafka bootstrap servers, comma separated [default: localhost:9092]'
+            cand -X 'Pass a librdkafka property through (repeatable), e.g. -X queue.buffering.max.ms=50. Keys that have a typed flag (--bootstrap, --security-protocol, --sasl-*, --tls-*) are refused'
+            cand --security-protocol 'Security protocol for the client connection'
+            cand --sasl-mechanism 'SASL mechanism'
+            cand --sasl-username 'SASL user name (the password comes from env KMSG_SASL_PASSWORD or --sasl-password-file)'
+            cand --sasl-password-file 'File holding the SASL password (first line); alternatively set env KMSG_SASL_PASSWORD'
+            cand --tls-ca 'CA certificate (PEM) to verify the brokers'
+            cand --tls-cert 'Client certificate (PEM) for mutual TLS'
+            cand --tls-key 'Client private key (PEM) for mutual TLS'
+            cand --timeout 'How long to wait for the cluster before giving up'
+            cand --log-level 'Log level or filter (overrides RUST_LOG), e.g. debug or kmsg=debug,librdkafka=info'
+            cand --log-format 'Log format on stderr'
+            cand -o 'How results are printed on stdout'
+            cand --output 'How results are printed on stdout'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'kmsg;acl;list'= {
+            cand --principal 'Only the ACLs of this principal (e.g. User:producer, or just producer)'
+            cand -b 'Kafka bootstrap servers, comma separated [default: localhost:9092]'
+            cand --bootstrap 'Kafka bootstrap servers, comma separated [default: localhost:9092]'
+            cand -X 'Pass a librdkafka property through (repeatable), e.g. -X queue.buffering.max.ms=50. Keys that have a typed flag (--bootstrap, --security-protocol, --sasl-*, --tls-*) are refused'
+            cand --security-protocol 'Security protocol for the client connection'
+            cand --sasl-mechanism 'SASL mechanism'
+            cand --sasl-username 'SASL user name (the password comes from env KMSG_SASL_PASSWORD or --sasl-password-file)'
+            cand --sasl-password-file 'File holding the SASL password (first line); alternatively set env KMSG_SASL_PASSWORD'
+            cand --tls-ca 'CA certificate (PEM) to verify the brokers'
+            cand --tls-cert 'Client certificate (PEM) for mutual TLS'
+            cand --tls-key 'Client private key (PEM) for mutual TLS'
+            cand --timeout 'How long to wait for the cluster before giving up'
+            cand --log-level 'Log level or filter (overrides RUST_LOG), e.g. debug or kmsg=debug,librdkafka=info'
+            cand --log-format 'Log format on stderr'
+            cand -o 'How results are printed on stdout'
+            cand --output 'How results are printed on stdout'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'kmsg;acl;help'= {
+            cand apply 'Create the ACLs of the producer, consumer and dlq roles for the pipeline''s topics and group (idempotent; run it as the admin user)'
+            cand list 'List the cluster''s ACLs'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'kmsg;acl;help;apply'= {
+        }
+        &'kmsg;acl;help;list'= {
+        }
+        &'kmsg;acl;help;help'= {
+        }
         &'kmsg;completions'= {
             cand -b 'Kafka bootstrap servers, comma separated [default: localhost:9092]'
             cand --bootstrap 'Kafka bootstrap servers, comma separated [default: localhost:9092]'
@@ -737,6 +823,7 @@ set edit:completion:arg-completer[kmsg] = {|@words|
             cand breaker-test 'Check retries, breaker and DLQ end to end against a failing-then-recovering downstream'
             cand demo 'Run the whole pipeline for a while: producer, three consumers, DLQ, summary (on an embedded in-memory cluster unless --bootstrap is given)'
             cand dlq 'Inspect the dead letter topic: list, show one record, stats'
+            cand acl 'Apply the pipeline''s least-privilege ACLs, or list ACLs (secure clusters)'
             cand completions 'Print shell completions'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -793,6 +880,14 @@ set edit:completion:arg-completer[kmsg] = {|@words|
         &'kmsg;help;dlq;replay'= {
         }
         &'kmsg;help;dlq;watch'= {
+        }
+        &'kmsg;help;acl'= {
+            cand apply 'Create the ACLs of the producer, consumer and dlq roles for the pipeline''s topics and group (idempotent; run it as the admin user)'
+            cand list 'List the cluster''s ACLs'
+        }
+        &'kmsg;help;acl;apply'= {
+        }
+        &'kmsg;help;acl;list'= {
         }
         &'kmsg;help;completions'= {
         }

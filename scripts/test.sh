@@ -5,7 +5,8 @@
 #   2. fetches Apache Kafka from Maven Central (scripts/fetch-kafka.sh, cached in .cache/kafka),
 #   3. builds kmsg and the tests once,
 #   4. starts ONE real three-broker KRaft cluster on free loopback ports (kmsg cluster up),
-#   5. runs `cargo test` (unit + integration) against it, and stops the cluster at the end,
+#      and next to it, in parallel, ONE secured one (kmsg cluster up --secure),
+#   5. runs `cargo test` (unit + integration) against them, and stops both at the end,
 #      also on failure or Ctrl-C.
 # Usage: scripts/test.sh [extra cargo test args, e.g. a test name filter]
 set -euo pipefail
@@ -51,38 +52,64 @@ log "building kmsg and its tests"
 cargo build --locked --bins --tests
 kmsg="$repo/target/debug/kmsg"
 
-# --- 4. one real cluster for the whole run -------------------------------------------------
+# --- 4. one real cluster for the whole run, and one secured cluster (started in parallel) ----
 state="$repo/target/test-cluster"
-if [[ -f "$state/cluster.json" ]]; then
-  "$kmsg" cluster down --state-dir "$state" --purge >/dev/null 2>&1 || rm -rf "$state"
-fi
+secure_state="$repo/target/test-cluster-secure"
+for dir in "$state" "$secure_state"; do
+  if [[ -f "$dir/cluster.json" ]]; then
+    "$kmsg" cluster down --state-dir "$dir" --purge >/dev/null 2>&1 || rm -rf "$dir"
+  fi
+done
 cleanup() {
-  log "stopping the test cluster"
+  log "stopping the test clusters"
   "$kmsg" cluster down --state-dir "$state" --purge >/dev/null 2>&1 || true
+  "$kmsg" cluster down --state-dir "$secure_state" --purge >/dev/null 2>&1 || true
+  rm -f "$state.port" "$secure_state.port"
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-started=""
-for attempt in 1 2 3; do
-  base=$((20000 + RANDOM % 25000))
-  ok=1
-  for off in 0 1 2 1000 1001 1002; do port_free $((base + off)) || ok=0; done
-  ((ok)) || continue
-  log "starting a 3-broker KRaft cluster on 127.0.0.1:$base-$((base + 2)) (attempt $attempt)"
-  t0=$(date +%s.%N)
-  if "$kmsg" cluster up --state-dir "$state" --base-port "$base" --kafka-home "$KAFKA_HOME"; then
-    t1=$(date +%s.%N)
-    started="$base"
-    cluster_secs=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.1f", b - a }')
-    break
-  fi
-  "$kmsg" cluster down --state-dir "$state" --purge >/dev/null 2>&1 || rm -rf "$state"
-done
-[[ -n "$started" ]] || { echo "test.sh: could not start the Kafka test cluster (see the error above)" >&2; exit 1; }
+# start_cluster STATE_DIR [cluster up args...]: up to 3 tries on free port blocks; on success
+# writes the base port to STATE_DIR.port.
+start_cluster() {
+  local dir=$1 base ok attempt off
+  shift
+  for attempt in 1 2 3; do
+    base=$((20000 + RANDOM % 25000))
+    ok=1
+    for off in 0 1 2 1000 1001 1002; do port_free $((base + off)) || ok=0; done
+    ((ok)) || continue
+    log "starting a 3-broker KRaft cluster $* on 127.0.0.1:$base-$((base + 2)) (attempt $attempt)"
+    # A generous --wait: six JVMs start at once, on machines that may be busy.
+    if "$kmsg" cluster up --state-dir "$dir" --base-port "$base" --kafka-home "$KAFKA_HOME" --wait 300s "$@" >&2; then
+      echo "$base" >"$dir.port"
+      return 0
+    fi
+    "$kmsg" cluster down --state-dir "$dir" --purge >/dev/null 2>&1 || rm -rf "$dir"
+  done
+  return 1
+}
+rm -f "$state.port" "$secure_state.port"
+t0=$(date +%s.%N)
+start_cluster "$state" &
+plain_pid=$!
+start_cluster "$secure_state" --secure &
+secure_pid=$!
+plain_ok=0 secure_ok=0
+wait "$plain_pid" && plain_ok=1
+wait "$secure_pid" && secure_ok=1
+t1=$(date +%s.%N)
+cluster_secs=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.1f", b - a }')
+((plain_ok)) || { echo "test.sh: could not start the Kafka test cluster (see the error above)" >&2; exit 1; }
+((secure_ok)) || { echo "test.sh: could not start the secured Kafka test cluster (see the error above)" >&2; exit 1; }
+started=$(cat "$state.port")
+secure_base=$(cat "$secure_state.port")
 export KMSG_TEST_BOOTSTRAP="127.0.0.1:$started,127.0.0.1:$((started + 1)),127.0.0.1:$((started + 2))"
-log "cluster up in ${cluster_secs}s: $KMSG_TEST_BOOTSTRAP"
+# The secured cluster (SASL_SSL, ACLs): tests/it/security.rs reads its CA and users from here.
+export KMSG_TEST_SECURE_STATE_DIR="$secure_state"
+export KMSG_TEST_SECURE_BOOTSTRAP="127.0.0.1:$secure_base,127.0.0.1:$((secure_base + 1)),127.0.0.1:$((secure_base + 2))"
+log "clusters up in ${cluster_secs}s: $KMSG_TEST_BOOTSTRAP; secured: $KMSG_TEST_SECURE_BOOTSTRAP"
 
 # --- 5. the tests --------------------------------------------------------------------------
 tests_start=$(date +%s)

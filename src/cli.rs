@@ -47,11 +47,23 @@ pub struct GlobalArgs {
     pub rdkafka: Vec<String>,
 
     /// Security protocol for the client connection
-    #[arg(long, env = "KMSG_SECURITY_PROTOCOL", global = true, value_enum)]
+    #[arg(
+        long,
+        env = "KMSG_SECURITY_PROTOCOL",
+        global = true,
+        value_enum,
+        ignore_case = true
+    )]
     pub security_protocol: Option<SecurityProtocol>,
 
     /// SASL mechanism
-    #[arg(long, env = "KMSG_SASL_MECHANISM", global = true, value_enum)]
+    #[arg(
+        long,
+        env = "KMSG_SASL_MECHANISM",
+        global = true,
+        value_enum,
+        ignore_case = true
+    )]
     pub sasl_mechanism: Option<SaslMechanism>,
 
     /// SASL user name (the password comes from env KMSG_SASL_PASSWORD or --sasl-password-file)
@@ -98,9 +110,13 @@ pub struct GlobalArgs {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum SecurityProtocol {
+    #[value(name = "PLAINTEXT")]
     Plaintext,
+    #[value(name = "SSL")]
     Ssl,
+    #[value(name = "SASL_PLAINTEXT", alias = "sasl-plaintext")]
     SaslPlaintext,
+    #[value(name = "SASL_SSL", alias = "sasl-ssl")]
     SaslSsl,
 }
 
@@ -178,8 +194,50 @@ pub enum Command {
     /// Inspect the dead letter topic: list, show one record, stats
     #[command(subcommand)]
     Dlq(DlqCommand),
+    /// Apply the pipeline's least-privilege ACLs, or list ACLs (secure clusters)
+    #[command(subcommand)]
+    Acl(AclCommand),
     /// Print shell completions
     Completions(CompletionsArgs),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum AclCommand {
+    /// Create the ACLs of the producer, consumer and dlq roles for the pipeline's topics and
+    /// group (idempotent; run it as the admin user)
+    Apply(AclApplyArgs),
+    /// List the cluster's ACLs
+    List(AclListArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct AclApplyArgs {
+    /// Input topic: the producer writes it, the consumer reads it, DLQ replay writes it
+    #[arg(long, env = "INPUT_TOPIC", default_value = "posts")]
+    pub input_topic: String,
+
+    /// Output topic: the consumer writes it
+    #[arg(long, env = "OUTPUT_TOPIC", default_value = "posts.processed")]
+    pub output_topic: String,
+
+    /// Dead letter topic: the consumer writes it, the dlq user reads it [default: <input-topic>.dlq]
+    #[arg(long, env = "DLQ_TOPIC")]
+    pub dlq_topic: Option<String>,
+
+    /// The consumer's group (the only group the consumer user may join)
+    #[arg(short, long, env = "GROUP_ID", default_value = "pipeline")]
+    pub group: String,
+
+    /// Prefix of the groups the dlq user may use (`dlq watch`, `dlq replay`)
+    #[arg(long, default_value = crate::kafka::acl::DLQ_GROUP_PREFIX)]
+    pub dlq_group_prefix: String,
+}
+
+#[derive(Debug, Args)]
+pub struct AclListArgs {
+    /// Only the ACLs of this principal (e.g. User:producer, or just producer)
+    #[arg(long)]
+    pub principal: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -775,6 +833,12 @@ pub struct ClusterUpArgs {
     /// How long to wait for the brokers to register and elect a controller
     #[arg(long, default_value = "120s", value_parser = parse_duration)]
     pub wait: Duration,
+
+    /// A locked-down cluster: SASL_SSL (SCRAM-SHA-512) for clients, mutual TLS between
+    /// controllers, ACLs enforced (nothing allowed without one); a CA, certificates and one
+    /// password per role (admin, producer, consumer, dlq) are written to the state folder
+    #[arg(long)]
+    pub secure: bool,
 }
 
 #[derive(Debug, Args)]

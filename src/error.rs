@@ -46,7 +46,7 @@ pub fn report(err: anyhow::Error) -> ExitCode {
     if is_broken_pipe(&err) {
         return ExitCode::SUCCESS;
     }
-    let text = format!("{err:#}").replace('\n', " ");
+    let text = crate::kafka::context::scrub_secrets(&format!("{err:#}").replace('\n', " "));
     eprintln!("kmsg: error: {text}");
     ExitCode::from(exit_code(&err))
 }

@@ -40,11 +40,24 @@ struct UpReport {
     brokers: u16,
     started: Vec<u16>,
     seconds: f64,
+    /// Where a secure cluster's CA and credentials are (never the passwords themselves).
+    security: Option<SecurityReport>,
+}
+
+#[derive(Debug, Serialize)]
+struct SecurityReport {
+    security_protocol: &'static str,
+    sasl_mechanism: &'static str,
+    ca_file: String,
+    credentials_file: String,
+    users: Vec<String>,
+    /// One file per user, for `--sasl-password-file`: `<dir>/<user>.password`.
+    password_files: Vec<String>,
 }
 
 async fn up(args: ClusterUpArgs, ctx: &Context) -> anyhow::Result<ExitCode> {
     let dir = state_dir(&args.dir);
-    let layout = ClusterLayout::new(
+    let mut layout = ClusterLayout::new(
         args.brokers,
         args.base_port,
         args.controller_base_port,
@@ -52,8 +65,15 @@ async fn up(args: ClusterUpArgs, ctx: &Context) -> anyhow::Result<ExitCode> {
         rand::random(),
     )
     .map_err(usage)?;
+    layout.secure = args.secure;
     let tools = Toolchain::locate(args.kafka_home.clone()).map_err(usage_if_setup)?;
     let cluster = LocalCluster::open_or_create(&dir, layout)?;
+    if args.secure && !cluster.layout.secure {
+        return Err(usage(format!(
+            "the cluster in {} was created without --secure; stop it with `kmsg cluster down --purge` (deletes its data) or use another --state-dir",
+            dir.display()
+        )));
+    }
     let started_at = Instant::now();
     tracing::info!(
         dir = %dir.display(),
@@ -62,26 +82,67 @@ async fn up(args: ClusterUpArgs, ctx: &Context) -> anyhow::Result<ExitCode> {
         cluster.layout.nodes
     );
     let started = cluster.up(&tools, args.wait).await?;
+    let security = match cluster.credentials()? {
+        None => None,
+        Some(creds) => {
+            let secrets = cluster.secrets();
+            Some(SecurityReport {
+                security_protocol: "SASL_SSL",
+                sasl_mechanism: "SCRAM-SHA-512",
+                ca_file: secrets.ca_cert.display().to_string(),
+                credentials_file: secrets.credentials.display().to_string(),
+                users: creds.users.keys().cloned().collect(),
+                password_files: creds
+                    .users
+                    .keys()
+                    .map(|u| secrets.password_file(u).display().to_string())
+                    .collect(),
+            })
+        }
+    };
     let report = UpReport {
         state_dir: dir.display().to_string(),
         bootstrap: cluster.layout.bootstrap(),
         brokers: cluster.layout.nodes,
         started,
         seconds: started_at.elapsed().as_secs_f64(),
+        security,
     };
     match ctx.output {
         OutputFormat::Json => output::print_json(&report)?,
-        OutputFormat::Table | OutputFormat::Raw => output::print_text(&format!(
-            "cluster ready: {} broker(s) at {} ({} started in {:.1}s; state in {})\nexport BOOTSTRAP_SERVERS={}",
-            report.brokers,
-            report.bootstrap,
-            report.started.len(),
-            report.seconds,
-            report.state_dir,
-            report.bootstrap
-        ))?,
+        OutputFormat::Table | OutputFormat::Raw => output::print_text(&up_text(&report))?,
     }
     Ok(ExitCode::SUCCESS)
+}
+
+fn up_text(report: &UpReport) -> String {
+    let mut text = format!(
+        "cluster ready: {} broker(s) at {} ({} started in {:.1}s; state in {})",
+        report.brokers,
+        report.bootstrap,
+        report.started.len(),
+        report.seconds,
+        report.state_dir,
+    );
+    if let Some(sec) = &report.security {
+        text.push_str(&format!(
+            "\nsecure: {} with {}, ACLs enforced; users {}\nCA certificate: {}\ncredentials (mode 0600): {} and one password file per user: {}",
+            sec.security_protocol,
+            sec.sasl_mechanism,
+            sec.users.join(", "),
+            sec.ca_file,
+            sec.credentials_file,
+            sec.password_files.first().map_or(String::new(), |f| f.replace("admin.password", "<user>.password")),
+        ));
+    }
+    text.push_str(&format!("\nexport BOOTSTRAP_SERVERS={}", report.bootstrap));
+    if let Some(sec) = &report.security {
+        text.push_str(&format!(
+            "\nexport KMSG_SECURITY_PROTOCOL={} KMSG_SASL_MECHANISM={} KMSG_TLS_CA={}",
+            sec.security_protocol, sec.sasl_mechanism, sec.ca_file
+        ));
+    }
+    text
 }
 
 /// A missing java or Kafka folder is a set-up problem the user fixes: exit 2 like bad flags.
@@ -213,6 +274,14 @@ async fn status(args: ClusterStatusArgs, ctx: &Context) -> anyhow::Result<ExitCo
         return Err(LauncherError::NoCluster(dir.display().to_string()).into());
     }
     let (settings, expected, nodes) = match &local {
+        Some(c) if c.layout.secure => (
+            c.admin_settings(ctx.settings.timeout)?,
+            args.expect_brokers.unwrap_or(c.layout.nodes as usize),
+            c.nodes()
+                .into_iter()
+                .map(|n| (n.node, n.address, n.pid))
+                .collect::<Vec<_>>(),
+        ),
         Some(c) => (
             ClientSettings {
                 bootstrap: c.layout.bootstrap(),

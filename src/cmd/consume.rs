@@ -1516,6 +1516,9 @@ fn drive(member: &mut Member) -> anyhow::Result<StopReason> {
             None => match member.consumer.poll(Duration::from_millis(100)) {
                 Some(Ok(m)) => Some(m.detach()),
                 Some(Err(e)) => {
+                    if let Some(refusal) = not_authorized(&e, &member.plan.group) {
+                        return Err(anyhow::anyhow!(refusal));
+                    }
                     tracing::warn!("consumer error: {e}");
                     member.shared.error("consume");
                     None
@@ -1555,6 +1558,20 @@ fn drive(member: &mut Member) -> anyhow::Result<StopReason> {
             .commit(&member.consumer, &positions, CommitMode::Sync);
     }
     Ok(reason)
+}
+
+/// An authorization refusal while consuming: retrying cannot help, so the member stops
+/// (fatal, like an authentication failure) with a message naming what is missing.
+fn not_authorized(e: &KafkaError, group: &str) -> Option<String> {
+    match e.rdkafka_error_code()? {
+        RDKafkaErrorCode::GroupAuthorizationFailed => Some(format!(
+            "not authorized to join group {group} (GroupAuthorizationFailed): this user has no READ right on it; an admin can grant it with `kmsg acl apply --group {group}`"
+        )),
+        RDKafkaErrorCode::TopicAuthorizationFailed => Some(format!(
+            "not authorized to read the topic (TopicAuthorizationFailed): {e}; an admin can grant it with `kmsg acl apply`"
+        )),
+        _ => None,
+    }
 }
 
 /// On a fatal error: commit only what is durable (never past the failed message) and return.

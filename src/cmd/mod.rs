@@ -4,6 +4,7 @@
 //! and the output format) and returns the exit code of a successful run; errors travel up as
 //! `anyhow::Error` and are printed once by `error::report`.
 
+pub mod acl;
 pub mod breaker_test;
 pub mod cluster;
 pub mod completions;
@@ -43,6 +44,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Metrics(args) => metrics::run(args, &ctx).await,
         Command::BreakerTest(args) => breaker_test::run(args, &ctx).await,
         Command::Demo(args) => demo::run(args, &ctx).await,
+        Command::Acl(cmd) => acl::run(cmd, &ctx).await,
         Command::Completions(args) => completions::run(args),
     }
 }

@@ -26,6 +26,11 @@ pub enum AdminError {
         timeout: String,
         cause: String,
     },
+    #[error("cluster at {bootstrap} refused the connection: {refusal}")]
+    Refused {
+        bootstrap: String,
+        refusal: super::context::Refusal,
+    },
     #[error("topic {0} does not exist (create it with `kmsg topics create {0}`)")]
     TopicMissing(String),
     #[error("cannot create a Kafka client: {0}")]
@@ -121,12 +126,46 @@ impl Admin {
             context,
             settings: settings.clone(),
         };
-        admin.metadata(None).await?;
+        admin.wait_reachable().await?;
         Ok(admin)
     }
 
-    fn timeout(&self) -> Duration {
+    /// Asks for metadata in short rounds until the timeout, so that a security refusal
+    /// (wrong password, untrusted CA, plaintext against TLS) ends the wait at once.
+    async fn wait_reachable(&self) -> Result<(), AdminError> {
+        let deadline = Instant::now() + self.timeout();
+        loop {
+            let left = deadline.saturating_duration_since(Instant::now());
+            let round = left.min(Duration::from_millis(500));
+            let result = tokio::task::block_in_place(|| {
+                self.probe
+                    .client()
+                    .fetch_metadata(None, round.max(Duration::from_millis(1)))
+            });
+            self.probe.poll(Duration::ZERO);
+            let err = match result {
+                Ok(_) => return Ok(()),
+                Err(e) => e,
+            };
+            if let Some(refusal) = self.context.refusal() {
+                return Err(AdminError::Refused {
+                    bootstrap: self.settings.describe_target(),
+                    refusal,
+                });
+            }
+            if Instant::now() >= deadline {
+                return Err(self.unreachable(&err));
+            }
+        }
+    }
+
+    pub(crate) fn timeout(&self) -> Duration {
         self.settings.timeout
+    }
+
+    /// The admin client, for requests rust-rdkafka has no API for (ACLs, see `acl_ffi`).
+    pub(crate) fn client(&self) -> &AdminClient<KmsgContext> {
+        &self.client
     }
 
     fn unreachable(&self, err: &KafkaError) -> AdminError {

@@ -72,6 +72,10 @@ pub enum ConfigError {
 pub struct Secret(String);
 
 impl Secret {
+    pub fn new(value: impl Into<String>) -> Self {
+        Secret(value.into())
+    }
+
     pub fn expose(&self) -> &str {
         &self.0
     }
@@ -140,11 +144,22 @@ impl ClientSettings {
         if args.tls_cert.is_some() != args.tls_key.is_some() {
             return Err(ConfigError::HalfMutualTls);
         }
+        if let Some(ca) = &args.tls_ca {
+            check_pem("--tls-ca", ca, &["CERTIFICATE"])?;
+        }
+        if let (Some(cert), Some(key)) = (&args.tls_cert, &args.tls_key) {
+            check_pem("--tls-cert", cert, &["CERTIFICATE"])?;
+            check_pem("--tls-key", key, &["PRIVATE KEY"])?;
+            check_key_matches(cert, key)?;
+        }
 
         let sasl_password = match &args.sasl_password_file {
             Some(path) => Some(read_password_file(path)?),
             None => password_env.filter(|p| !p.is_empty()).map(Secret),
         };
+        if let Some(pw) = &sasl_password {
+            super::context::register_secret(pw.expose());
+        }
         let uses_sasl = args.sasl_mechanism.is_some()
             || matches!(
                 args.security_protocol,
@@ -189,6 +204,18 @@ impl ClientSettings {
             tls_cert: None,
             tls_key: None,
             timeout,
+        }
+    }
+
+    /// The same settings authenticating as `user` with SCRAM-SHA-512 over TLS verified by `ca`.
+    pub fn with_scram_ssl(self, user: &str, password: &str, ca: &Path) -> Self {
+        ClientSettings {
+            security_protocol: Some(SecurityProtocol::SaslSsl),
+            sasl_mechanism: Some(SaslMechanism::ScramSha512),
+            sasl_username: Some(user.to_string()),
+            sasl_password: Some(Secret::new(password)),
+            tls_ca: Some(ca.to_path_buf()),
+            ..self
         }
     }
 
@@ -340,6 +367,54 @@ fn check_readable(option: &'static str, path: &Path) -> Result<(), ConfigError> 
         })
 }
 
+/// A PEM file holds at least one `-----BEGIN <kind>` block of one of `kinds` (e.g.
+/// `CERTIFICATE`; `PRIVATE KEY` also matches `RSA PRIVATE KEY` and `EC PRIVATE KEY`).
+fn check_pem(option: &'static str, path: &Path, kinds: &[&str]) -> Result<(), ConfigError> {
+    let bytes = std::fs::read(path).map_err(|e| ConfigError::File {
+        option,
+        path: path.display().to_string(),
+        reason: e.to_string(),
+    })?;
+    let text = String::from_utf8_lossy(&bytes);
+    let ok = text.lines().any(|l| {
+        l.starts_with("-----BEGIN ") && l.ends_with("-----") && kinds.iter().any(|k| l.contains(k))
+    });
+    if ok {
+        Ok(())
+    } else {
+        Err(ConfigError::File {
+            option,
+            path: path.display().to_string(),
+            reason: format!(
+                "not a PEM file with a {} (expected a -----BEGIN {}----- block)",
+                kinds.join(" or "),
+                kinds[0]
+            ),
+        })
+    }
+}
+
+/// Asks librdkafka (OpenSSL) to load the client certificate and key, which checks that the
+/// key belongs to the certificate. No broker is contacted: the probe has no bootstrap.
+fn check_key_matches(cert: &Path, key: &Path) -> Result<(), ConfigError> {
+    let mut probe = ClientConfig::new();
+    probe.set("security.protocol", "ssl");
+    probe.set("ssl.certificate.location", cert.to_string_lossy());
+    probe.set("ssl.key.location", key.to_string_lossy());
+    probe.set_log_level(RDKafkaLogLevel::Emerg);
+    match probe.create::<rdkafka::producer::BaseProducer>() {
+        Ok(_) => Ok(()),
+        Err(e) => Err(ConfigError::File {
+            option: "--tls-key",
+            path: key.display().to_string(),
+            reason: format!(
+                "does not go with --tls-cert {} (or cannot be loaded): {e}",
+                cert.display()
+            ),
+        }),
+    }
+}
+
 fn read_password_file(path: &Path) -> Result<Secret, ConfigError> {
     let text = std::fs::read_to_string(path).map_err(|e| ConfigError::File {
         option: "--sasl-password-file",
@@ -432,6 +507,53 @@ mod tests {
         assert!(
             err.to_string().starts_with("--tls-ca /no/such/ca.pem"),
             "{err}"
+        );
+    }
+
+    #[test]
+    fn refuses_a_ca_file_that_is_not_pem_and_a_key_of_another_certificate() {
+        let dir = tempfile::tempdir().unwrap();
+        let junk = dir.path().join("ca.der");
+        std::fs::write(&junk, [0x30u8, 0x82, 0x01, 0x0a]).unwrap();
+        let err = ClientSettings::from_args(&global(&["--tls-ca", junk.to_str().unwrap()]), None)
+            .unwrap_err();
+        let text = err.to_string();
+        assert!(
+            text.starts_with("--tls-ca ") && text.contains("not a PEM file"),
+            "{text}"
+        );
+
+        let one = crate::kafka::pki::generate_pki().unwrap();
+        let two = crate::kafka::pki::generate_pki().unwrap();
+        let split = |ks: &str| {
+            let at = ks.find("-----BEGIN CERTIFICATE-----").unwrap();
+            let end = ks[at..].find("-----END CERTIFICATE-----").unwrap() + at + 26;
+            (ks[..at].to_string(), ks[at..end].to_string())
+        };
+        let (key1, cert1) = split(&one.broker_keystore);
+        let (key2, _) = split(&two.broker_keystore);
+        let (c, k1, k2) = (
+            dir.path().join("c.pem"),
+            dir.path().join("k1.pem"),
+            dir.path().join("k2.pem"),
+        );
+        std::fs::write(&c, cert1).unwrap();
+        std::fs::write(&k1, key1).unwrap();
+        std::fs::write(&k2, key2).unwrap();
+        let args = |k: &Path| {
+            global(&[
+                "--tls-cert",
+                c.to_str().unwrap(),
+                "--tls-key",
+                k.to_str().unwrap(),
+            ])
+        };
+        ClientSettings::from_args(&args(&k1), None).expect("a matching pair is accepted");
+        let err = ClientSettings::from_args(&args(&k2), None).unwrap_err();
+        let text = err.to_string();
+        assert!(
+            text.starts_with("--tls-key ") && text.contains("does not go with --tls-cert"),
+            "{text}"
         );
     }
 

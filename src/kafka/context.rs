@@ -1,6 +1,8 @@
 //! The librdkafka client context kmsg uses everywhere: librdkafka's log lines go to `tracing`
 //! (with secrets scrubbed), and the last connection error is remembered so that a timeout can
 //! say *why* the cluster was unreachable ("Connection refused") instead of just "timed out".
+//! A security refusal (wrong password, untrusted certificate, plaintext against a TLS
+//! listener) is remembered apart, so that callers can stop at once instead of waiting.
 
 use std::sync::{Arc, Mutex};
 
@@ -9,14 +11,104 @@ use rdkafka::config::RDKafkaLogLevel;
 use rdkafka::consumer::ConsumerContext;
 use rdkafka::error::KafkaError;
 use rdkafka::producer::{DeliveryResult, ProducerContext};
+use rdkafka::types::RDKafkaErrorCode;
+
+/// Why the cluster refused this client: retrying with the same settings cannot help.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Refusal {
+    /// SASL authentication failed (wrong user name or password, or unknown mechanism).
+    Authentication(String),
+    /// The TLS handshake failed (e.g. the broker certificate is not signed by `--tls-ca`).
+    Tls(String),
+    /// The broker closed a plaintext connection: it expects TLS and/or SASL.
+    Protocol(String),
+}
+
+impl std::fmt::Display for Refusal {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Refusal::Authentication(cause) => write!(
+                f,
+                "authentication failed: {cause}; check --sasl-username and the password (KMSG_SASL_PASSWORD or --sasl-password-file) and --sasl-mechanism"
+            ),
+            Refusal::Tls(cause) => write!(
+                f,
+                "TLS handshake failed: {cause}; check --tls-ca (the CA that signed the brokers' certificates) and --security-protocol"
+            ),
+            Refusal::Protocol(cause) => write!(
+                f,
+                "the broker closed the connection: {cause}; it probably expects TLS/SASL: set --security-protocol (e.g. SASL_SSL) and its options"
+            ),
+        }
+    }
+}
+
+/// Classifies a librdkafka error as a refusal, if it is one.
+pub fn classify_refusal(code: Option<RDKafkaErrorCode>, text: &str) -> Option<Refusal> {
+    let text = strip_thread_prefix(text).to_string();
+    match code {
+        Some(RDKafkaErrorCode::Authentication)
+        | Some(RDKafkaErrorCode::SaslAuthenticationFailed) => {
+            return Some(Refusal::Authentication(text))
+        }
+        Some(RDKafkaErrorCode::SSL) => return Some(Refusal::Tls(text)),
+        _ => {}
+    }
+    if text.contains("SASL authentication error") || text.contains("SASL authentication failed") {
+        Some(Refusal::Authentication(text))
+    } else if text.contains("SSL handshake failed") || text.contains("certificate verify failed") {
+        Some(Refusal::Tls(text))
+    } else if text.contains("incorrect security.protocol")
+        || (text.contains("connection closed by peer") && text.contains("state APIVERSION_QUERY"))
+    {
+        // A plaintext client's first request answered by a hang-up: a TLS listener.
+        Some(Refusal::Protocol(text))
+    } else {
+        None
+    }
+}
 
 /// Remembers the most recent client-level error librdkafka reported.
 #[derive(Clone, Default)]
 pub struct KmsgContext {
     last_error: Arc<Mutex<Option<String>>>,
+    refusal: Arc<Mutex<Option<Refusal>>>,
+    hang_ups: Arc<Mutex<(u32, Option<Refusal>)>>,
 }
 
+/// How many hang-ups during the first request make a "plaintext against TLS" refusal: one
+/// can be a broker shutting down; a listener that hangs up every time expects TLS.
+const HANG_UPS_FOR_REFUSAL: u32 = 3;
+
 impl KmsgContext {
+    /// The security refusal librdkafka reported, if any.
+    pub fn refusal(&self) -> Option<Refusal> {
+        if let Some(r) = self.refusal.lock().ok().and_then(|g| g.clone()) {
+            return Some(r);
+        }
+        let hang_ups = self.hang_ups.lock().ok()?;
+        (hang_ups.0 >= HANG_UPS_FOR_REFUSAL)
+            .then(|| hang_ups.1.clone())
+            .flatten()
+    }
+
+    fn note_refusal(&self, code: Option<RDKafkaErrorCode>, text: &str) {
+        match classify_refusal(code, text) {
+            Some(r @ Refusal::Protocol(_)) => {
+                if let Ok(mut guard) = self.hang_ups.lock() {
+                    guard.0 += 1;
+                    guard.1.get_or_insert(r);
+                }
+            }
+            Some(r) => {
+                if let Ok(mut guard) = self.refusal.lock() {
+                    guard.get_or_insert(r);
+                }
+            }
+            None => {}
+        }
+    }
+
     /// The last error librdkafka reported (e.g. a refused connection), if any.
     pub fn last_error(&self) -> Option<String> {
         self.last_error.lock().ok().and_then(|g| g.clone())
@@ -36,8 +128,12 @@ impl ClientContext for KmsgContext {
             // Connection failures ("Connect to ipv4#127.0.0.1:1 failed: Connection refused"):
             // remembered for the error message that ends the command, logged at debug only.
             tracing::debug!(target: "librdkafka", fac, "{msg}");
+            self.note_refusal(None, &msg);
             self.remember(strip_thread_prefix(&msg).to_string());
             return;
+        }
+        if (level as i32) <= RDKafkaLogLevel::Error as i32 {
+            self.note_refusal(None, &msg);
         }
         match level {
             RDKafkaLogLevel::Emerg
@@ -55,6 +151,13 @@ impl ClientContext for KmsgContext {
     fn error(&self, error: KafkaError, reason: &str) {
         let reason = scrub_secrets(reason);
         tracing::debug!(target: "librdkafka", %error, "{reason}");
+        self.note_refusal(error.rdkafka_error_code(), &reason);
+        // "N/M brokers are down" says less than the connection failure that caused it.
+        if error.rdkafka_error_code() == Some(RDKafkaErrorCode::AllBrokersDown)
+            && self.last_error().is_some()
+        {
+            return;
+        }
         self.remember(reason);
     }
 }
@@ -76,10 +179,33 @@ fn strip_thread_prefix(line: &str) -> &str {
     }
 }
 
-/// librdkafka's debug output can echo configuration, including `sasl.password`; mask it.
+/// Secret values this process knows (the SASL password), masked wherever they appear.
+static KNOWN_SECRETS: Mutex<Vec<String>> = Mutex::new(Vec::new());
+
+/// Registers a secret value so that `scrub_secrets` masks it in any text (log lines, errors).
+pub fn register_secret(value: &str) {
+    if value.len() < 4 {
+        return; // too short to mask without mangling ordinary text
+    }
+    if let Ok(mut known) = KNOWN_SECRETS.lock() {
+        if !known.iter().any(|k| k == value) {
+            known.push(value.to_string());
+        }
+    }
+}
+
+/// librdkafka's debug output can echo configuration, including `sasl.password`; mask it, and
+/// every registered secret value wherever it appears.
 pub fn scrub_secrets(line: &str) -> String {
     const KEYS: &[&str] = &["sasl.password", "ssl.key.password", "ssl.keystore.password"];
     let mut out = line.to_string();
+    if let Ok(known) = KNOWN_SECRETS.lock() {
+        for secret in known.iter() {
+            if out.contains(secret.as_str()) {
+                out = out.replace(secret.as_str(), "***");
+            }
+        }
+    }
     for key in KEYS {
         let mut search_from = 0;
         while let Some(pos) = out[search_from..].find(key) {
@@ -110,6 +236,10 @@ mod tests {
         assert!(!out.contains("hunter2"), "{out}");
         assert!(out.contains("bob"));
         assert_eq!(scrub_secrets("nothing here"), "nothing here");
+        // (Other tests register secrets too: this one shares no text with theirs.)
+        register_secret("zq9-unique-value-77");
+        let out = scrub_secrets("SASL: auth as bob with zq9-unique-value-77 failed");
+        assert_eq!(out, "SASL: auth as bob with *** failed");
     }
 
     #[test]
@@ -124,6 +254,61 @@ mod tests {
             ctx.last_error().unwrap(),
             "127.0.0.1:1/bootstrap: Connect to ipv4#127.0.0.1:1 failed: Connection refused"
         );
+    }
+
+    #[test]
+    fn security_refusals_are_told_apart_from_unreachable_brokers() {
+        let ctx = KmsgContext::default();
+        ctx.error(
+            KafkaError::Global(RDKafkaErrorCode::BrokerTransportFailure),
+            "Connect to ipv4#127.0.0.1:1 failed: Connection refused",
+        );
+        assert_eq!(ctx.refusal(), None);
+        ctx.error(
+            KafkaError::Global(RDKafkaErrorCode::Authentication),
+            "sasl_ssl://127.0.0.1:1/bootstrap: SASL authentication error: Authentication failed during authentication due to invalid credentials with SASL mechanism SCRAM-SHA-512",
+        );
+        assert!(matches!(ctx.refusal(), Some(Refusal::Authentication(_))));
+        assert!(ctx
+            .refusal()
+            .unwrap()
+            .to_string()
+            .contains("--sasl-username"));
+        assert!(matches!(
+            classify_refusal(Some(RDKafkaErrorCode::SSL), "SSL handshake failed"),
+            Some(Refusal::Tls(_))
+        ));
+        assert!(matches!(
+            classify_refusal(None, "Disconnected while requesting ApiVersion: might be caused by incorrect security.protocol configuration (connecting to a SSL listener?)"),
+            Some(Refusal::Protocol(_))
+        ));
+        let hang_up = "[thrd:127.0.0.1:1/bootstrap]: 127.0.0.1:1/bootstrap: Disconnected: connection closed by peer: receive 0 after POLLIN (after 3ms in state APIVERSION_QUERY)";
+        assert!(matches!(
+            classify_refusal(None, hang_up),
+            Some(Refusal::Protocol(_))
+        ));
+        // One hang-up may be a broker going down; three are a TLS listener.
+        let ctx = KmsgContext::default();
+        ctx.log(RDKafkaLogLevel::Error, "FAIL", hang_up);
+        assert_eq!(ctx.refusal(), None);
+        ctx.log(RDKafkaLogLevel::Error, "FAIL", hang_up);
+        ctx.log(RDKafkaLogLevel::Error, "FAIL", hang_up);
+        assert!(matches!(ctx.refusal(), Some(Refusal::Protocol(_))));
+    }
+
+    #[test]
+    fn all_brokers_down_does_not_hide_the_connection_failure() {
+        let ctx = KmsgContext::default();
+        ctx.log(
+            RDKafkaLogLevel::Error,
+            "FAIL",
+            "[thrd:127.0.0.1:1/bootstrap]: 127.0.0.1:1/bootstrap: Connect to ipv4#127.0.0.1:1 failed: Connection refused",
+        );
+        ctx.error(
+            KafkaError::Global(RDKafkaErrorCode::AllBrokersDown),
+            "1/1 brokers are down",
+        );
+        assert!(ctx.last_error().unwrap().contains("Connection refused"));
     }
 
     #[test]

@@ -17,7 +17,8 @@ use std::time::{Duration, Instant};
 
 use super::admin::Admin;
 use super::config::ClientSettings;
-use super::layout::{ClusterLayout, NodePaths, LAYOUT_FILE};
+use super::layout::{BrokerSecurity, ClusterLayout, NodePaths, LAYOUT_FILE};
+use super::pki::{self, Credentials, PkiError, SecretPaths};
 
 /// The broker's main class in every Kafka 4.x distribution.
 const BROKER_MAIN: &str = "kafka.Kafka";
@@ -78,6 +79,8 @@ pub enum LauncherError {
     },
     #[error("{0}")]
     Invalid(String),
+    #[error(transparent)]
+    Pki(#[from] PkiError),
 }
 
 fn io<'a>(what: &'static str, path: &'a Path) -> impl FnOnce(std::io::Error) -> LauncherError + 'a {
@@ -185,6 +188,46 @@ impl LocalCluster {
         })
     }
 
+    /// Where a secure cluster's certificates and credentials are.
+    pub fn secrets(&self) -> SecretPaths {
+        SecretPaths::new(&self.dir)
+    }
+
+    /// The credentials of a secure cluster (created on first use), `None` for a plaintext one.
+    pub fn credentials(&self) -> Result<Option<Credentials>, LauncherError> {
+        if !self.layout.secure {
+            return Ok(None);
+        }
+        Ok(Some(pki::ensure_secrets(&self.secrets())?))
+    }
+
+    /// Client settings that reach this cluster with every right: plaintext, or as the
+    /// `admin` super user over SASL_SSL verified with the cluster's CA.
+    pub fn admin_settings(&self, timeout: Duration) -> Result<ClientSettings, LauncherError> {
+        let settings = ClientSettings::for_bootstrap(&self.layout.bootstrap(), timeout);
+        match self.credentials()? {
+            None => Ok(settings),
+            Some(creds) => Ok(settings.with_scram_ssl(
+                pki::ADMIN,
+                creds.password(pki::ADMIN).unwrap_or_default(),
+                &self.secrets().ca_cert,
+            )),
+        }
+    }
+
+    fn broker_security(&self, creds: &Credentials) -> BrokerSecurity {
+        let secrets = self.secrets();
+        BrokerSecurity {
+            keystore: secrets.broker_keystore,
+            truststore: secrets.ca_cert,
+            admin_password: creds.password(pki::ADMIN).unwrap_or_default().to_string(),
+            super_users: vec![
+                format!("User:{}", pki::ADMIN),
+                format!("User:CN={}", pki::BROKER_CN),
+            ],
+        }
+    }
+
     pub fn paths(&self, node: u16) -> NodePaths {
         NodePaths::new(&self.dir, node)
     }
@@ -227,8 +270,14 @@ impl LocalCluster {
         }
         let log4j = self.dir.join("log4j2.properties");
         fs::write(&log4j, LOG4J2).map_err(io("cannot write", &log4j))?;
+        let creds = self.credentials()?;
+        // The same salted SCRAM credentials for every node formatted now.
+        let scram_args = creds
+            .as_ref()
+            .map(Credentials::scram_format_args)
+            .unwrap_or_default();
         for &node in &to_start {
-            self.prepare_node(tools, node)?;
+            self.prepare_node(tools, node, creds.as_ref(), &scram_args)?;
         }
         let mut spawned = Vec::new();
         for &node in &to_start {
@@ -251,14 +300,25 @@ impl LocalCluster {
         Ok(to_start)
     }
 
-    fn prepare_node(&self, tools: &Toolchain, node: u16) -> Result<(), LauncherError> {
+    fn prepare_node(
+        &self,
+        tools: &Toolchain,
+        node: u16,
+        creds: Option<&Credentials>,
+        scram_args: &[String],
+    ) -> Result<(), LauncherError> {
         let paths = self.paths(node);
         fs::create_dir_all(&paths.data).map_err(io("cannot create", &paths.data))?;
-        let props = self.layout.server_properties(node, &paths.data);
-        fs::write(&paths.properties, props).map_err(io("cannot write", &paths.properties))?;
+        let security = creds.map(|c| self.broker_security(c));
+        let props = self
+            .layout
+            .server_properties(node, &paths.data, security.as_ref());
+        // A secure node's properties hold the admin password: owner-only.
+        pki::write_file(&paths.properties, &props, 0o600)?;
         if paths.data.join("meta.properties").exists() {
             return Ok(());
         }
+        // SCRAM users are created with the storage, in salted form (no password in argv).
         let output = Command::new(&tools.java)
             .args(["-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"])
             .arg(format!(
@@ -275,6 +335,7 @@ impl LocalCluster {
                 "--config",
             ])
             .arg(&paths.properties)
+            .args(scram_args)
             .stdin(Stdio::null())
             .output()
             .map_err(io("cannot run", &tools.java))?;
@@ -363,8 +424,7 @@ impl LocalCluster {
                     self.layout.nodes
                 );
             } else {
-                let settings =
-                    ClientSettings::for_bootstrap(&self.layout.bootstrap(), Duration::from_secs(3));
+                let settings = self.admin_settings(Duration::from_secs(3))?;
                 match Admin::connect(&settings).await {
                     Ok(admin) => match admin.metadata(None).await {
                         Ok(md)

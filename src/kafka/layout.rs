@@ -21,6 +21,23 @@ pub struct ClusterLayout {
     pub controller_base_port: u16,
     pub cluster_id: String,
     pub heap: String,
+    /// A secure cluster (`--secure`): SASL_SSL/SCRAM-SHA-512 client listener, mutual-TLS
+    /// controller listener, StandardAuthorizer with no access unless an ACL allows it.
+    #[serde(default)]
+    pub secure: bool,
+}
+
+/// What a secure node's `server.properties` needs besides the layout.
+#[derive(Debug, Clone)]
+pub struct BrokerSecurity {
+    /// PEM key store: the broker's private key and certificate chain.
+    pub keystore: PathBuf,
+    /// PEM CA certificate the brokers trust.
+    pub truststore: PathBuf,
+    /// The super user's password, which brokers use to replicate over the SASL_SSL listener.
+    pub admin_password: String,
+    /// The principals with every right (`super.users`).
+    pub super_users: Vec<String>,
 }
 
 impl ClusterLayout {
@@ -66,6 +83,7 @@ impl ClusterLayout {
             controller_base_port,
             cluster_id: cluster_id_from(random16),
             heap: heap.to_string(),
+            secure: false,
         })
     }
 
@@ -110,21 +128,62 @@ impl ClusterLayout {
         (rf, min_isr)
     }
 
-    /// The `server.properties` of one node whose data lives in `data_dir`.
-    pub fn server_properties(&self, node: u16, data_dir: &Path) -> String {
-        let (rf, min_isr) = self.replication();
+    /// The listener lines of a node: plaintext, or (secure) SASL_SSL for clients and brokers
+    /// with SCRAM-SHA-512 and mutual TLS for the controllers (KRaft controllers cannot use
+    /// SCRAM: the credentials live in the metadata they serve).
+    fn listener_properties(&self, node: u16, security: Option<&BrokerSecurity>) -> String {
         let port = self.client_port(node);
         let cport = self.controller_port(node);
+        let Some(sec) = security else {
+            return format!(
+                "listeners=PLAINTEXT://127.0.0.1:{port},CONTROLLER://127.0.0.1:{cport}\n\
+                 advertised.listeners=PLAINTEXT://127.0.0.1:{port}\n\
+                 controller.listener.names=CONTROLLER\n\
+                 inter.broker.listener.name=PLAINTEXT\n\
+                 listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT\n"
+            );
+        };
+        format!(
+            "listeners=CLIENT://127.0.0.1:{port},CONTROLLER://127.0.0.1:{cport}\n\
+             advertised.listeners=CLIENT://127.0.0.1:{port}\n\
+             controller.listener.names=CONTROLLER\n\
+             inter.broker.listener.name=CLIENT\n\
+             listener.security.protocol.map=CONTROLLER:SSL,CLIENT:SASL_SSL\n\
+             sasl.enabled.mechanisms=SCRAM-SHA-512\n\
+             sasl.mechanism.inter.broker.protocol=SCRAM-SHA-512\n\
+             listener.name.client.sasl.enabled.mechanisms=SCRAM-SHA-512\n\
+             listener.name.client.scram-sha-512.sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required username=\"admin\" password=\"{pw}\";\n\
+             ssl.keystore.type=PEM\n\
+             ssl.keystore.location={keystore}\n\
+             ssl.truststore.type=PEM\n\
+             ssl.truststore.location={truststore}\n\
+             ssl.endpoint.identification.algorithm=https\n\
+             listener.name.controller.ssl.client.auth=required\n\
+             authorizer.class.name=org.apache.kafka.metadata.authorizer.StandardAuthorizer\n\
+             allow.everyone.if.no.acl.found=false\n\
+             super.users={supers}\n",
+            pw = sec.admin_password,
+            keystore = sec.keystore.display(),
+            truststore = sec.truststore.display(),
+            supers = sec.super_users.join(";"),
+        )
+    }
+
+    /// The `server.properties` of one node whose data lives in `data_dir`; `security` is
+    /// given for a secure cluster.
+    pub fn server_properties(
+        &self,
+        node: u16,
+        data_dir: &Path,
+        security: Option<&BrokerSecurity>,
+    ) -> String {
+        let (rf, min_isr) = self.replication();
         format!(
             "# Written by `kmsg cluster up`; edits are overwritten at the next start.\n\
              process.roles=broker,controller\n\
              node.id={node}\n\
              controller.quorum.voters={voters}\n\
-             listeners=PLAINTEXT://127.0.0.1:{port},CONTROLLER://127.0.0.1:{cport}\n\
-             advertised.listeners=PLAINTEXT://127.0.0.1:{port}\n\
-             controller.listener.names=CONTROLLER\n\
-             inter.broker.listener.name=PLAINTEXT\n\
-             listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT\n\
+             {listeners}\
              log.dirs={data}\n\
              num.partitions=1\n\
              default.replication.factor={rf}\n\
@@ -150,6 +209,7 @@ impl ClusterLayout {
              num.recovery.threads.per.data.dir=1\n\
              log.retention.hours=168\n",
             voters = self.voters(),
+            listeners = self.listener_properties(node, security),
             data = data_dir.display(),
         )
     }
@@ -215,7 +275,7 @@ mod tests {
 
     #[test]
     fn three_nodes_get_rf_3_and_min_isr_2_for_internal_topics() {
-        let props = layout(3).server_properties(2, Path::new("/tmp/d"));
+        let props = layout(3).server_properties(2, Path::new("/tmp/d"), None);
         for line in [
             "node.id=2",
             "listeners=PLAINTEXT://127.0.0.1:9093,CONTROLLER://127.0.0.1:10093",
@@ -231,8 +291,34 @@ mod tests {
     }
 
     #[test]
+    fn a_secure_node_has_sasl_ssl_for_clients_mtls_for_controllers_and_the_authorizer() {
+        let sec = BrokerSecurity {
+            keystore: "/s/broker.pem".into(),
+            truststore: "/s/ca.pem".into(),
+            admin_password: "pw".into(),
+            super_users: vec!["User:admin".into(), "User:CN=kmsg-broker".into()],
+        };
+        let props = layout(3).server_properties(1, Path::new("/d"), Some(&sec));
+        for line in [
+            "listeners=CLIENT://127.0.0.1:9092,CONTROLLER://127.0.0.1:10092",
+            "listener.security.protocol.map=CONTROLLER:SSL,CLIENT:SASL_SSL",
+            "inter.broker.listener.name=CLIENT",
+            "sasl.enabled.mechanisms=SCRAM-SHA-512",
+            "listener.name.controller.ssl.client.auth=required",
+            "ssl.keystore.type=PEM",
+            "ssl.truststore.location=/s/ca.pem",
+            "authorizer.class.name=org.apache.kafka.metadata.authorizer.StandardAuthorizer",
+            "allow.everyone.if.no.acl.found=false",
+            "super.users=User:admin;User:CN=kmsg-broker",
+        ] {
+            assert!(props.lines().any(|l| l == line), "missing {line}\n{props}");
+        }
+        assert!(!props.contains("PLAINTEXT"), "{props}");
+    }
+
+    #[test]
     fn a_single_node_gets_rf_1() {
-        let props = layout(1).server_properties(1, Path::new("/d"));
+        let props = layout(1).server_properties(1, Path::new("/d"), None);
         assert!(props.contains("offsets.topic.replication.factor=1\n"));
         assert!(props.contains("transaction.state.log.min.isr=1\n"));
     }

@@ -28,6 +28,9 @@ pub struct DeliveryStats {
     pub acked: AtomicU64,
     pub failed: AtomicU64,
     pub bytes_acked: AtomicU64,
+    /// Messages queued in librdkafka, and delivery reports received (either outcome).
+    queued: AtomicU64,
+    reported: AtomicU64,
     failures: Mutex<BTreeMap<String, u64>>,
     latency_us: Mutex<Histogram<u64>>,
     partitions: Mutex<BTreeMap<i32, u64>>,
@@ -41,6 +44,8 @@ impl DeliveryStats {
             acked: AtomicU64::new(0),
             failed: AtomicU64::new(0),
             bytes_acked: AtomicU64::new(0),
+            queued: AtomicU64::new(0),
+            reported: AtomicU64::new(0),
             failures: Mutex::new(BTreeMap::new()),
             latency_us: Mutex::new(
                 Histogram::new_with_bounds(1, 3_600_000_000, 3).expect("bounds"),
@@ -117,6 +122,7 @@ impl ProducerContext for TrackingContext {
 
     fn delivery(&self, result: &DeliveryResult<'_>, sent_at_us: usize) {
         let stats = &self.stats;
+        stats.reported.fetch_add(1, Ordering::Relaxed);
         match result {
             Ok(msg) => {
                 stats.acked.fetch_add(1, Ordering::Relaxed);
@@ -296,6 +302,7 @@ impl PipelinedProducer {
         loop {
             match self.producer.send(record) {
                 Ok(()) => {
+                    self.stats.queued.fetch_add(1, Ordering::Relaxed);
                     if let Some(m) = &self.metrics {
                         m.sent(1);
                     }
@@ -329,9 +336,13 @@ impl PipelinedProducer {
         }
     }
 
-    /// Messages queued but not yet acknowledged or failed.
+    /// Messages queued but not yet acknowledged or failed. Counted from delivery reports,
+    /// not librdkafka's `outq_len`, which also counts queued events such as its own log
+    /// lines (with `-X debug=all` those never run out, so a flush would never end).
     pub fn in_flight(&self) -> i32 {
-        self.producer.in_flight_count()
+        let queued = self.stats.queued.load(Ordering::Relaxed);
+        let reported = self.stats.reported.load(Ordering::Relaxed);
+        queued.saturating_sub(reported) as i32
     }
 
     /// Waits up to `timeout` for every queued message, returning early when `abort` says so.

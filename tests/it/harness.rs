@@ -38,6 +38,13 @@ pub fn kmsg() -> Command {
         "DLQ_TOPIC",
         "GROUP_ID",
         "KMSG_SASL_PASSWORD",
+        "KMSG_SASL_PASSWORD_FILE",
+        "KMSG_SASL_USERNAME",
+        "KMSG_SASL_MECHANISM",
+        "KMSG_SECURITY_PROTOCOL",
+        "KMSG_TLS_CA",
+        "KMSG_TLS_CERT",
+        "KMSG_TLS_KEY",
         "KMSG_CLUSTER_DIR",
         "RUST_LOG",
     ] {
@@ -480,4 +487,106 @@ pub fn pipeline_topics(prefix: &str, partitions: u32) -> (String, String, String
         .assert()
         .success();
     (input, output, dlq)
+}
+
+/// The shared secured cluster (`kmsg cluster up --secure`, started by `scripts/test.sh`):
+/// SASL_SSL with SCRAM-SHA-512, ACLs enforced, users admin, producer, consumer and dlq.
+pub struct SecureCluster {
+    pub state_dir: std::path::PathBuf,
+    pub bootstrap: String,
+}
+
+impl SecureCluster {
+    /// Panics loudly when the suite was started without a secured cluster.
+    pub fn get() -> Self {
+        let dir = match std::env::var("KMSG_TEST_SECURE_STATE_DIR") {
+            Ok(d) if !d.is_empty() => std::path::PathBuf::from(d),
+            _ => panic!(
+                "KMSG_TEST_SECURE_STATE_DIR is not set: this test needs the secured cluster. Run the \
+                 suite with `scripts/test.sh`, which starts one (`kmsg cluster up --secure`) and sets it, \
+                 or start one yourself and point KMSG_TEST_SECURE_STATE_DIR at its --state-dir."
+            ),
+        };
+        let layout: serde_json::Value = serde_json::from_str(
+            &std::fs::read_to_string(dir.join("cluster.json"))
+                .unwrap_or_else(|e| panic!("no secured cluster in {}: {e}", dir.display())),
+        )
+        .unwrap();
+        assert_eq!(
+            layout["secure"],
+            true,
+            "{} is not a secure cluster",
+            dir.display()
+        );
+        let base = layout["base_port"].as_u64().unwrap();
+        let nodes = layout["nodes"].as_u64().unwrap();
+        let bootstrap = (0..nodes)
+            .map(|i| format!("127.0.0.1:{}", base + i))
+            .collect::<Vec<_>>()
+            .join(",");
+        SecureCluster {
+            state_dir: dir,
+            bootstrap,
+        }
+    }
+
+    pub fn ca(&self) -> std::path::PathBuf {
+        self.state_dir.join("secrets/ca.pem")
+    }
+
+    pub fn password_file(&self, user: &str) -> std::path::PathBuf {
+        self.state_dir.join(format!("secrets/{user}.password"))
+    }
+
+    pub fn password(&self, user: &str) -> String {
+        std::fs::read_to_string(self.password_file(user))
+            .unwrap()
+            .trim()
+            .to_string()
+    }
+
+    /// `kmsg` as `user`, everything through env (as a compose service would run it).
+    pub fn kmsg_as(&self, user: &str) -> Command {
+        let mut cmd = kmsg();
+        cmd.env("BOOTSTRAP_SERVERS", &self.bootstrap)
+            .env("KMSG_SECURITY_PROTOCOL", "SASL_SSL")
+            .env("KMSG_SASL_MECHANISM", "SCRAM-SHA-512")
+            .env("KMSG_SASL_USERNAME", user)
+            .env("KMSG_SASL_PASSWORD_FILE", self.password_file(user))
+            .env("KMSG_TLS_CA", self.ca());
+        cmd
+    }
+
+    /// Creates input, output and DLQ topics with random names as admin and applies the
+    /// roles' ACLs for them and `group`. Returns (input, output, dlq).
+    pub fn pipeline(&self, prefix: &str, group: &str) -> (String, String, String) {
+        let input = unique(prefix);
+        let output = format!("{input}.out");
+        let dlq = format!("{input}.dlq");
+        self.kmsg_as("admin")
+            .args([
+                "topics",
+                "create",
+                "--input-topic",
+                &input,
+                "--output-topic",
+                &output,
+            ])
+            .args(["--dlq-topic", &dlq, "-p", "3"])
+            .assert()
+            .success();
+        self.kmsg_as("admin")
+            .args([
+                "acl",
+                "apply",
+                "--input-topic",
+                &input,
+                "--output-topic",
+                &output,
+            ])
+            .args(["--dlq-topic", &dlq, "--group", group])
+            .assert()
+            .success();
+        (input, output, dlq)
+    }
 }

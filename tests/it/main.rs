@@ -14,5 +14,6 @@ mod harness;
 mod metrics;
 mod monitoring;
 mod produce;
+mod security;
 mod topics;
 mod view;
