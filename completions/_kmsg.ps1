@@ -361,6 +361,8 @@ Register-ArgumentCompleter -Native -CommandName 'kmsg' -ScriptBlock {
             [CompletionResult]::new('--batch-size', '--batch-size', [CompletionResultType]::ParameterName, 'Maximum batch size in bytes (batch.size)')
             [CompletionResult]::new('--delivery-timeout', '--delivery-timeout', [CompletionResultType]::ParameterName, 'How long a message may wait for its acknowledgement before it counts as failed')
             [CompletionResult]::new('--flush-timeout', '--flush-timeout', [CompletionResultType]::ParameterName, 'After the last message (or Ctrl-C), how long to wait for outstanding acknowledgements')
+            [CompletionResult]::new('--metrics-addr', '--metrics-addr', [CompletionResultType]::ParameterName, 'Serve Prometheus metrics (kafka_producer_*) at /metrics, plus /healthz and /readyz, while producing')
+            [CompletionResult]::new('--metrics-linger', '--metrics-linger', [CompletionResultType]::ParameterName, 'After the summary, keep serving --metrics-addr this long so a scraper sees the final figures (Ctrl-C or SIGTERM end it early)')
             [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'Kafka bootstrap servers, comma separated [default: localhost:9092]')
             [CompletionResult]::new('--bootstrap', '--bootstrap', [CompletionResultType]::ParameterName, 'Kafka bootstrap servers, comma separated [default: localhost:9092]')
             [CompletionResult]::new('-X', '-X ', [CompletionResultType]::ParameterName, 'Pass a librdkafka property through (repeatable), e.g. -X queue.buffering.max.ms=50. Keys that have a typed flag (--bootstrap, --security-protocol, --sasl-*, --tls-*) are refused')

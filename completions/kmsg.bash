@@ -2239,7 +2239,7 @@ _kmsg() {
             return 0
             ;;
         kmsg__subcmd__produce)
-            opts="-t -g -f -k -H -K -r -n -d -p -z -q -b -X -o -h -V --topic --generate --file --value --key --header --input --key-separator --on-invalid --invalid-ratio --seed --size --schema --rate --count --duration --partition --acks --compression --linger --batch-size --delivery-timeout --flush-timeout --quiet --bootstrap --security-protocol --sasl-mechanism --sasl-username --sasl-password-file --tls-ca --tls-cert --tls-key --timeout --log-level --log-format --output --help --version"
+            opts="-t -g -f -k -H -K -r -n -d -p -z -q -b -X -o -h -V --topic --generate --file --value --key --header --input --key-separator --on-invalid --invalid-ratio --seed --size --schema --rate --count --duration --partition --acks --compression --linger --batch-size --delivery-timeout --flush-timeout --quiet --metrics-addr --metrics-linger --bootstrap --security-protocol --sasl-mechanism --sasl-username --sasl-password-file --tls-ca --tls-cert --tls-key --timeout --log-level --log-format --output --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2378,6 +2378,14 @@ _kmsg() {
                     return 0
                     ;;
                 --flush-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --metrics-addr)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --metrics-linger)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -337,6 +337,8 @@ set edit:completion:arg-completer[kmsg] = {|@words|
             cand --batch-size 'Maximum batch size in bytes (batch.size)'
             cand --delivery-timeout 'How long a message may wait for its acknowledgement before it counts as failed'
             cand --flush-timeout 'After the last message (or Ctrl-C), how long to wait for outstanding acknowledgements'
+            cand --metrics-addr 'Serve Prometheus metrics (kafka_producer_*) at /metrics, plus /healthz and /readyz, while producing'
+            cand --metrics-linger 'After the summary, keep serving --metrics-addr this long so a scraper sees the final figures (Ctrl-C or SIGTERM end it early)'
             cand -b 'Kafka bootstrap servers, comma separated [default: localhost:9092]'
             cand --bootstrap 'Kafka bootstrap servers, comma separated [default: localhost:9092]'
             cand -X 'Pass a librdkafka property through (repeatable), e.g. -X queue.buffering.max.ms=50. Keys that have a typed flag (--bootstrap, --security-protocol, --sasl-*, --tls-*) are refused'

@@ -337,6 +337,8 @@ complete -c kmsg -n "__fish_kmsg_using_subcommand produce" -l linger -d 'How lon
 complete -c kmsg -n "__fish_kmsg_using_subcommand produce" -l batch-size -d 'Maximum batch size in bytes (batch.size)' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand produce" -l delivery-timeout -d 'How long a message may wait for its acknowledgement before it counts as failed' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand produce" -l flush-timeout -d 'After the last message (or Ctrl-C), how long to wait for outstanding acknowledgements' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand produce" -l metrics-addr -d 'Serve Prometheus metrics (kafka_producer_*) at /metrics, plus /healthz and /readyz, while producing' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand produce" -l metrics-linger -d 'After the summary, keep serving --metrics-addr this long so a scraper sees the final figures (Ctrl-C or SIGTERM end it early)' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand produce" -s b -l bootstrap -d 'Kafka bootstrap servers, comma separated [default: localhost:9092]' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand produce" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X queue.buffering.max.ms=50. Keys that have a typed flag (--bootstrap, --security-protocol, --sasl-*, --tls-*) are refused' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand produce" -l security-protocol -d 'Security protocol for the client connection' -r -f -a "plaintext\t''

@@ -652,6 +652,15 @@ pub struct ProduceArgs {
     /// No progress display
     #[arg(short, long)]
     pub quiet: bool,
+
+    /// Serve Prometheus metrics (kafka_producer_*) at /metrics, plus /healthz and /readyz, while producing
+    #[arg(long, env = "METRICS_ADDR", value_name = "HOST:PORT")]
+    pub metrics_addr: Option<std::net::SocketAddr>,
+
+    /// After the summary, keep serving --metrics-addr this long so a scraper sees the final
+    /// figures (Ctrl-C or SIGTERM end it early)
+    #[arg(long, value_parser = parse_duration, value_name = "DURATION", requires = "metrics_addr")]
+    pub metrics_linger: Option<Duration>,
 }
 
 #[derive(Debug, Subcommand)]

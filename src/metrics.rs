@@ -6,6 +6,9 @@
 //! `..._processing_errors_total`, `..._message_retries_total`, `kafka_consumer_lag`) plus a
 //! processing-time histogram, assigned partitions and rebalances. `/healthz` says the process
 //! is alive; `/readyz` says it has joined its group and holds an assignment.
+//! `kmsg dlq watch` has `kafka_dlq_*` and `kmsg produce` has `kafka_producer_*`
+//! (sent, acknowledged, failed by reason, delivery latency); each is a struct of its own
+//! behind the same endpoint (`Exposition`).
 
 use std::net::SocketAddr;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -19,7 +22,8 @@ use axum::response::IntoResponse;
 use axum::routing::get;
 use axum::Router;
 use prometheus::{
-    Encoder, HistogramOpts, HistogramVec, IntCounterVec, IntGaugeVec, Opts, Registry, TextEncoder,
+    Encoder, Histogram, HistogramOpts, HistogramVec, IntCounter, IntCounterVec, IntGaugeVec, Opts,
+    Registry, TextEncoder,
 };
 
 /// The consumer's metrics.
@@ -279,6 +283,10 @@ impl ConsumerMetrics {
 pub trait Exposition: Send + Sync + 'static {
     fn render(&self) -> String;
     fn is_ready(&self) -> bool;
+    /// The body of a 503 from `/readyz`.
+    fn not_ready_reason(&self) -> &'static str {
+        "not ready: no partitions assigned\n"
+    }
 }
 
 impl Exposition for ConsumerMetrics {
@@ -368,6 +376,112 @@ impl Exposition for DlqMetrics {
     }
 }
 
+/// Bounds of the producer's delivery latency histogram, in seconds: 0.5 ms to 10 s.
+const DELIVERY_LATENCY_BUCKETS: [f64; 14] = [
+    0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0,
+];
+
+/// Metrics of `kmsg produce --metrics-addr`, for one topic.
+///
+/// `sent` counts every message handed to librdkafka (also one it refused at once, which is
+/// counted as failed too), so `sent = acknowledged + failed + in flight` at any time. The
+/// per-message calls touch only atomics: the topic's series are resolved once, here, and a
+/// failure's reason is looked up only when a delivery fails.
+pub struct ProducerMetrics {
+    registry: Registry,
+    topic: String,
+    sent: IntCounter,
+    acknowledged: IntCounter,
+    failed: IntCounterVec,
+    latency: Histogram,
+    ready: AtomicBool,
+}
+
+impl ProducerMetrics {
+    /// Metrics for messages to `topic`; every series exists (at 0) from the start.
+    pub fn new(topic: &str) -> Self {
+        let registry = Registry::new();
+        let sent = counter(
+            &registry,
+            "kafka_producer_messages_sent_total",
+            "Messages handed to the Kafka client (librdkafka) for sending",
+            &["topic"],
+        );
+        let acknowledged = counter(
+            &registry,
+            "kafka_producer_messages_acknowledged_total",
+            "Messages the brokers acknowledged (successful delivery reports)",
+            &["topic"],
+        );
+        let failed = counter(
+            &registry,
+            "kafka_producer_messages_failed_total",
+            "Messages that were not delivered, by error reason (librdkafka error code, snake_case)",
+            &["topic", "reason"],
+        );
+        let latency = HistogramVec::new(
+            HistogramOpts::new(
+                "kafka_producer_delivery_latency_seconds",
+                "Time from handing a message to the Kafka client to its successful delivery report",
+            )
+            .buckets(DELIVERY_LATENCY_BUCKETS.to_vec()),
+            &["topic"],
+        )
+        .expect("valid metric");
+        registry
+            .register(Box::new(latency.clone()))
+            .expect("unique metric");
+        ProducerMetrics {
+            sent: sent.with_label_values(&[topic]),
+            acknowledged: acknowledged.with_label_values(&[topic]),
+            latency: latency.with_label_values(&[topic]),
+            failed,
+            topic: topic.to_string(),
+            registry,
+            ready: AtomicBool::new(false),
+        }
+    }
+
+    /// `n` messages were handed to the Kafka client.
+    pub fn sent(&self, n: u64) {
+        self.sent.inc_by(n);
+    }
+
+    /// A successful delivery report, `seconds` after the message was handed over.
+    pub fn acknowledged(&self, seconds: f64) {
+        self.acknowledged.inc();
+        self.latency.observe(seconds);
+    }
+
+    /// `n` messages were not delivered, for `reason` (a short snake_case word).
+    pub fn failed(&self, reason: &str, n: u64) {
+        self.failed
+            .with_label_values(&[self.topic.as_str(), reason])
+            .inc_by(n);
+    }
+
+    /// Ready while the producer is sending; not ready before it connected and once it stopped.
+    pub fn set_ready(&self, ready: bool) {
+        self.ready.store(ready, Ordering::Relaxed);
+    }
+}
+
+impl Exposition for ProducerMetrics {
+    fn render(&self) -> String {
+        let mut buf = Vec::new();
+        TextEncoder::new()
+            .encode(&self.registry.gather(), &mut buf)
+            .expect("text encoding cannot fail");
+        String::from_utf8(buf).expect("prometheus text is UTF-8")
+    }
+    fn is_ready(&self) -> bool {
+        self.ready.load(Ordering::Relaxed)
+    }
+    fn not_ready_reason(&self) -> &'static str {
+        "not ready: not sending (starting, or finished)\n"
+    }
+}
+
 async fn metrics<T: Exposition>(State(m): State<Arc<T>>) -> impl IntoResponse {
     (
         [(
@@ -382,10 +496,7 @@ async fn ready<T: Exposition>(State(m): State<Arc<T>>) -> impl IntoResponse {
     if m.is_ready() {
         (StatusCode::OK, "ready\n")
     } else {
-        (
-            StatusCode::SERVICE_UNAVAILABLE,
-            "not ready: no partitions assigned\n",
-        )
+        (StatusCode::SERVICE_UNAVAILABLE, m.not_ready_reason())
     }
 }
 
@@ -463,5 +574,35 @@ mod tests {
         assert!(text.contains(
             r#"kafka_consumer_circuit_breaker_transitions_total{from="closed",to="open"} 1"#
         ));
+    }
+
+    #[test]
+    fn producer_events_show_up_under_their_names_with_the_topic() {
+        let m = ProducerMetrics::new("posts");
+        let text = m.render();
+        assert!(
+            text.contains(r#"kafka_producer_messages_sent_total{topic="posts"} 0"#),
+            "series exist from the start:\n{text}"
+        );
+        m.sent(3);
+        m.acknowledged(0.002);
+        m.acknowledged(20.0);
+        m.failed("message_timed_out", 1);
+        let text = m.render();
+        for line in [
+            r#"kafka_producer_messages_sent_total{topic="posts"} 3"#,
+            r#"kafka_producer_messages_acknowledged_total{topic="posts"} 2"#,
+            r#"kafka_producer_messages_failed_total{reason="message_timed_out",topic="posts"} 1"#,
+            r#"kafka_producer_delivery_latency_seconds_bucket{topic="posts",le="0.0005"} 0"#,
+            r#"kafka_producer_delivery_latency_seconds_bucket{topic="posts",le="0.0025"} 1"#,
+            r#"kafka_producer_delivery_latency_seconds_bucket{topic="posts",le="10"} 1"#,
+            r#"kafka_producer_delivery_latency_seconds_bucket{topic="posts",le="+Inf"} 2"#,
+            r#"kafka_producer_delivery_latency_seconds_count{topic="posts"} 2"#,
+        ] {
+            assert!(text.lines().any(|l| l == line), "missing {line}\n{text}");
+        }
+        assert!(!m.is_ready());
+        m.set_ready(true);
+        assert!(m.is_ready());
     }
 }

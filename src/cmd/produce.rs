@@ -5,7 +5,8 @@
 //! blocking thread so pacing and a full queue never stall the async runtime; piped input is
 //! read on a thread of its own so Ctrl-C works even while stdin is silent. After the last
 //! message, a Ctrl-C or SIGTERM, the producer waits for outstanding acknowledgements (up to
-//! `--flush-timeout`; a second Ctrl-C stops waiting) and reports.
+//! `--flush-timeout`; a second Ctrl-C stops waiting) and reports. With `--metrics-addr` it
+//! serves `kafka_producer_*` metrics (`crate::metrics::ProducerMetrics`) meanwhile.
 
 use std::collections::BTreeMap;
 use std::io::{BufRead, BufReader, IsTerminal, Read};
@@ -26,6 +27,7 @@ use crate::envelope::Envelope;
 use crate::error::usage;
 use crate::kafka::admin::Admin;
 use crate::kafka::producer::{Outgoing, PipelinedProducer, RecordHeader, SendError};
+use crate::metrics::ProducerMetrics;
 use crate::output;
 use crate::pipeline::generate::{GenerateKind, Generator, InvalidKind};
 use crate::pipeline::rate::Pacer;
@@ -65,6 +67,8 @@ struct ProducePlan {
     partition: Option<i32>,
     flush_timeout: Duration,
     progress: bool,
+    metrics_addr: Option<std::net::SocketAddr>,
+    metrics_linger: Option<Duration>,
     producer: rdkafka::ClientConfig,
 }
 
@@ -199,6 +203,8 @@ impl ProducePlan {
             partition: args.partition,
             flush_timeout: args.flush_timeout,
             progress: !args.quiet && std::io::stderr().is_terminal() && output::stdout_is_tty(),
+            metrics_addr: args.metrics_addr,
+            metrics_linger: args.metrics_linger,
             producer,
         })
     }
@@ -413,11 +419,15 @@ struct Summary {
 /// Sends everything the plan says; blocking.
 fn work(
     plan: ProducePlan,
+    metrics: Option<Arc<ProducerMetrics>>,
     stop: Arc<AtomicBool>,
     hard_stop: Arc<AtomicBool>,
 ) -> anyhow::Result<(Summary, Option<(i32, i64)>)> {
-    let producer = PipelinedProducer::new(&plan.producer)
+    let producer = PipelinedProducer::with_metrics(&plan.producer, metrics.clone())
         .map_err(|e| anyhow!("cannot create the producer: {e}"))?;
+    if let Some(m) = &metrics {
+        m.set_ready(true);
+    }
     let mut source = Source::start(&plan.source)?;
     let pacer = plan.rate.map(Pacer::new).transpose().map_err(usage)?;
     let bar = plan.progress.then(|| progress_bar(plan.count));
@@ -526,6 +536,12 @@ fn work(
     let left = producer.flush(plan.flush_timeout, &|| hard_stop.load(Ordering::Relaxed));
     if let Some(bar) = &bar {
         bar.finish_and_clear();
+    }
+    if let Some(m) = &metrics {
+        if left > 0 {
+            m.failed("flush_timeout", left as u64);
+        }
+        m.set_ready(false);
     }
     let stats = producer.stats();
     let mut failures = stats.failures();
@@ -642,6 +658,15 @@ pub async fn run(args: ProduceArgs, ctx: &Context) -> anyhow::Result<ExitCode> {
     }
     drop(admin);
 
+    let metrics = match plan.metrics_addr {
+        Some(addr) => {
+            let m = Arc::new(ProducerMetrics::new(&plan.topic));
+            crate::metrics::serve(addr, m.clone()).await?;
+            Some(m)
+        }
+        None => None,
+    };
+    let linger = plan.metrics_linger;
     let single = matches!(plan.source, SourcePlan::Single(_));
     let stop = Arc::new(AtomicBool::new(false));
     let hard_stop = Arc::new(AtomicBool::new(false));
@@ -655,7 +680,7 @@ pub async fn run(args: ProduceArgs, ctx: &Context) -> anyhow::Result<ExitCode> {
         crate::signals::wait_for_stop().await;
         h.store(true, Ordering::Relaxed);
     });
-    let (summary, last) = tokio::task::spawn_blocking(move || work(plan, stop, hard_stop))
+    let (summary, last) = tokio::task::spawn_blocking(move || work(plan, metrics, stop, hard_stop))
         .await
         .map_err(|e| anyhow!("the producer thread failed: {e}"))??;
     signals.abort();
@@ -671,11 +696,13 @@ pub async fn run(args: ProduceArgs, ctx: &Context) -> anyhow::Result<ExitCode> {
                 summary.topic
             ))?,
         }
+        linger_for_scrapers(linger, &summary).await;
         return Ok(ExitCode::SUCCESS);
     }
     if !single {
         print_summary(&summary, ctx.output)?;
     }
+    linger_for_scrapers(linger, &summary).await;
     if !summary.kept_up {
         tracing::warn!(
             "could not keep up with --rate {}: achieved {:.1} msgs/s",
@@ -715,6 +742,22 @@ pub async fn run(args: ProduceArgs, ctx: &Context) -> anyhow::Result<ExitCode> {
         Ok(ExitCode::SUCCESS)
     } else {
         Err(anyhow!("{}", problems.join("; ")))
+    }
+}
+
+/// `--metrics-linger`: keeps the metrics endpoint up after the run so a scraper sees the final
+/// figures; not after a Ctrl-C (the user wants out), and a Ctrl-C or SIGTERM ends it early.
+async fn linger_for_scrapers(linger: Option<Duration>, summary: &Summary) {
+    let Some(linger) = linger.filter(|_| summary.stopped_by != "signal") else {
+        return;
+    };
+    tracing::info!(
+        "serving metrics for another {} (Ctrl-C to stop)",
+        humantime::format_duration(linger)
+    );
+    tokio::select! {
+        _ = tokio::time::sleep(linger) => {}
+        _ = crate::signals::wait_for_stop() => {}
     }
 }
 

@@ -20,6 +20,7 @@ use rdkafka::types::RDKafkaErrorCode;
 use rdkafka::{ClientConfig, Message};
 
 use super::context::KmsgContext;
+use crate::metrics::ProducerMetrics;
 
 /// What happened to the messages sent so far.
 pub struct DeliveryStats {
@@ -97,6 +98,7 @@ fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
 pub struct TrackingContext {
     inner: KmsgContext,
     stats: Arc<DeliveryStats>,
+    metrics: Option<Arc<ProducerMetrics>>,
 }
 
 impl ClientContext for TrackingContext {
@@ -122,10 +124,18 @@ impl ProducerContext for TrackingContext {
                 stats.bytes_acked.fetch_add(bytes as u64, Ordering::Relaxed);
                 let latency = stats.now_us().saturating_sub(sent_at_us).max(1) as u64;
                 let _ = lock(&stats.latency_us).record(latency);
+                if let Some(m) = &self.metrics {
+                    m.acknowledged(latency as f64 / 1e6);
+                }
                 *lock(&stats.partitions).entry(msg.partition()).or_default() += 1;
                 *lock(&stats.last) = Some((msg.partition(), msg.offset()));
             }
-            Err((err, _msg)) => stats.fail(failure_reason(err)),
+            Err((err, _msg)) => {
+                stats.fail(failure_reason(err));
+                if let Some(m) = &self.metrics {
+                    m.failed(&failure_label(err), 1);
+                }
+            }
         }
     }
 }
@@ -152,6 +162,30 @@ pub fn failure_reason(err: &KafkaError) -> String {
         Some(code) => code.to_string(),
         None => err.to_string(),
     }
+}
+
+/// A failed delivery's reason as a metric label: librdkafka's error code in snake_case
+/// (`message_timed_out`, `message_size_too_large`, `not_enough_replicas`, ...), a small fixed set.
+pub fn failure_label(err: &KafkaError) -> String {
+    match err.rdkafka_error_code() {
+        Some(code) => snake_case(&format!("{code:?}")),
+        None => "other".into(),
+    }
+}
+
+fn snake_case(camel: &str) -> String {
+    let mut out = String::with_capacity(camel.len() + 4);
+    for (i, c) in camel.chars().enumerate() {
+        if c.is_ascii_uppercase() {
+            if i > 0 {
+                out.push('_');
+            }
+            out.push(c.to_ascii_lowercase());
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// A record header: name and optional value bytes.
@@ -192,15 +226,25 @@ pub enum SendError {
 pub struct PipelinedProducer {
     producer: ThreadedProducer<TrackingContext>,
     stats: Arc<DeliveryStats>,
+    metrics: Option<Arc<ProducerMetrics>>,
     max_message_bytes: usize,
 }
 
 impl PipelinedProducer {
     pub fn new(config: &ClientConfig) -> Result<Self, KafkaError> {
+        Self::with_metrics(config, None)
+    }
+
+    /// A producer that also counts into `metrics` (`kmsg produce --metrics-addr`).
+    pub fn with_metrics(
+        config: &ClientConfig,
+        metrics: Option<Arc<ProducerMetrics>>,
+    ) -> Result<Self, KafkaError> {
         let stats = Arc::new(DeliveryStats::new());
         let context = TrackingContext {
             inner: KmsgContext::default(),
             stats: stats.clone(),
+            metrics: metrics.clone(),
         };
         let max_message_bytes = config
             .get("message.max.bytes")
@@ -210,6 +254,7 @@ impl PipelinedProducer {
         Ok(PipelinedProducer {
             producer,
             stats,
+            metrics,
             max_message_bytes,
         })
     }
@@ -250,7 +295,12 @@ impl PipelinedProducer {
         }
         loop {
             match self.producer.send(record) {
-                Ok(()) => return Ok(()),
+                Ok(()) => {
+                    if let Some(m) = &self.metrics {
+                        m.sent(1);
+                    }
+                    return Ok(());
+                }
                 Err((KafkaError::MessageProduction(RDKafkaErrorCode::QueueFull), back)) => {
                     if stop() {
                         return Err(SendError::Stopped);
@@ -269,6 +319,10 @@ impl PipelinedProducer {
                         _ => failure_reason(&err),
                     };
                     self.stats.fail(reason.clone());
+                    if let Some(m) = &self.metrics {
+                        m.sent(1);
+                        m.failed(&failure_label(&err), 1);
+                    }
                     return Err(SendError::Rejected(reason));
                 }
             }
@@ -309,6 +363,23 @@ mod tests {
             RDKafkaErrorCode::BrokerNotAvailable
         ))
         .contains("Success"));
+    }
+
+    #[test]
+    fn failure_labels_are_snake_case_error_codes() {
+        let label = |code| failure_label(&KafkaError::MessageProduction(code));
+        assert_eq!(
+            label(RDKafkaErrorCode::MessageTimedOut),
+            "message_timed_out"
+        );
+        assert_eq!(
+            label(RDKafkaErrorCode::NotEnoughReplicas),
+            "not_enough_replicas"
+        );
+        assert_eq!(
+            label(RDKafkaErrorCode::UnknownTopicOrPartition),
+            "unknown_topic_or_partition"
+        );
     }
 
     #[test]

@@ -520,3 +520,107 @@ fn nothing_decorates_output_that_is_not_a_terminal() {
         }
     }
 }
+
+#[test]
+fn metrics_addr_counts_every_message_sent_acknowledged_and_timed_and_lingers_for_a_scrape() {
+    use crate::harness::{eventually, free_port, http_get, metric, signal};
+    let topic = unique("pmetrics");
+    create_topic(&topic, 3, 3);
+    let port = free_port();
+    let addr = format!("127.0.0.1:{port}");
+    // 3,000 messages at 1,000/s: about 3 s of sending to scrape while it runs, then it keeps
+    // serving (--metrics-linger) until the SIGTERM below.
+    let child = spawn_kmsg(&[
+        "produce",
+        "-t",
+        &topic,
+        "--generate",
+        "posts",
+        "--count",
+        "3000",
+        "--rate",
+        "1000",
+        "--metrics-addr",
+        &addr,
+        "--metrics-linger",
+        "120s",
+        "-o",
+        "json",
+    ]);
+    let series = |body: &str, name: &str| metric(body, &format!("{name}{{topic=\"{topic}\"}}"));
+    let mut mid_run = None;
+    eventually(Duration::from_secs(60), "a scrape while sending", || {
+        let Some((200, body)) = http_get(port, "/metrics") else {
+            return false;
+        };
+        let sent = series(&body, "kafka_producer_messages_sent_total").unwrap_or(0.0);
+        if sent > 0.0 && sent < 3000.0 {
+            let ready = http_get(port, "/readyz").map(|r| r.0);
+            mid_run = Some((sent, ready));
+        }
+        mid_run.is_some() || sent >= 3000.0
+    });
+    let (sent_mid, ready_mid) = mid_run.expect("no scrape caught the run in progress");
+    assert_eq!(
+        ready_mid,
+        Some(200),
+        "ready while sending ({sent_mid} sent)"
+    );
+    assert_eq!(http_get(port, "/healthz").map(|r| r.0), Some(200));
+
+    let mut body = String::new();
+    eventually(Duration::from_secs(60), "3000 acknowledged", || {
+        body = http_get(port, "/metrics").map(|r| r.1).unwrap_or_default();
+        series(&body, "kafka_producer_messages_acknowledged_total") == Some(3000.0)
+    });
+    assert_eq!(
+        series(&body, "kafka_producer_messages_sent_total"),
+        Some(3000.0),
+        "{body}"
+    );
+    assert_eq!(
+        series(&body, "kafka_producer_delivery_latency_seconds_count"),
+        Some(3000.0),
+        "{body}"
+    );
+    let inf =
+        format!("kafka_producer_delivery_latency_seconds_bucket{{topic=\"{topic}\",le=\"+Inf\"}}");
+    assert_eq!(metric(&body, &inf), Some(3000.0), "{body}");
+    let smallest = format!(
+        "kafka_producer_delivery_latency_seconds_bucket{{topic=\"{topic}\",le=\"0.0005\"}}"
+    );
+    assert!(
+        metric(&body, &smallest).is_some(),
+        "buckets start at 0.5 ms:\n{body}"
+    );
+    assert!(
+        !body.contains("kafka_producer_messages_failed_total{"),
+        "no failures expected:\n{body}"
+    );
+    // Finished: alive, serving the final figures, no longer ready.
+    eventually(Duration::from_secs(10), "not ready once finished", || {
+        http_get(port, "/readyz").map(|r| r.0) == Some(503)
+    });
+
+    let started = Instant::now();
+    signal(child.id(), libc::SIGTERM);
+    let out = wait_bounded(child, Duration::from_secs(30));
+    assert!(
+        started.elapsed() < Duration::from_secs(10),
+        "SIGTERM ends the linger"
+    );
+    assert!(out.status.success(), "{out:?}");
+    let s = summary(&out.stdout);
+    assert_eq!(s["sent"], 3000, "{s}");
+    assert_eq!(s["acknowledged"], 3000, "{s}");
+    assert_eq!(kcat_read(&topic).len(), 3000);
+}
+
+#[test]
+fn metrics_linger_needs_metrics_addr() {
+    kmsg()
+        .args(["produce", "--generate", "posts", "--metrics-linger", "5s"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("--metrics-addr"));
+}
