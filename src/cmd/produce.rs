@@ -37,6 +37,13 @@ use crate::pipeline::validate::SchemaValidator;
 const MAX_REASONS: usize = 5;
 /// Messages sent per loop turn when the rate is unlimited.
 const UNPACED_CHUNK: u32 = 512;
+/// Input lines per message from the reader thread: one channel hand-over (and thread wake-up)
+/// per batch, not per line. A batch is also handed over as soon as the input has nothing more
+/// buffered, so slow input is never held back.
+const LINE_BATCH: usize = 512;
+
+/// An input line with its number, or the read error met there.
+type Line = (u64, std::io::Result<Vec<u8>>);
 
 /// Where messages come from.
 enum SourcePlan {
@@ -210,14 +217,15 @@ impl ProducePlan {
     }
 }
 
-/// Turns one input line into a message (pure; unit-tested).
+/// Turns one input line into a message (pure; unit-tested). The line's buffer becomes the
+/// value, without a copy.
 pub fn parse_line(
-    line: &[u8],
+    mut line: Vec<u8>,
     format: InputFormat,
     key_separator: Option<&[u8]>,
 ) -> Result<Outgoing, String> {
     if format == InputFormat::JsonEnvelope {
-        let text = std::str::from_utf8(line).map_err(|_| "the line is not UTF-8".to_string())?;
+        let text = std::str::from_utf8(&line).map_err(|_| "the line is not UTF-8".to_string())?;
         let raw = Envelope::parse(text).map_err(|e| e.to_string())?;
         return Ok(Outgoing {
             key: raw.key,
@@ -228,19 +236,23 @@ pub fn parse_line(
         });
     }
     let (key, value) = match key_separator {
-        Some(sep) => match find(line, sep) {
-            Some(at) => (Some(line[..at].to_vec()), &line[at + sep.len()..]),
+        Some(sep) => match find(&line, sep) {
+            Some(at) => {
+                let value = line.split_off(at + sep.len());
+                line.truncate(at);
+                (Some(line), value)
+            }
             None => return Err("the key separator is missing".into()),
         },
         None => (None, line),
     };
     if format == InputFormat::Json {
-        serde_json::from_slice::<serde::de::IgnoredAny>(value)
+        serde_json::from_slice::<serde::de::IgnoredAny>(&value)
             .map_err(|e| format!("not valid JSON: {e}"))?;
     }
     Ok(Outgoing {
         key,
-        value: Some(value.to_vec()),
+        value: Some(value),
         ..Outgoing::default()
     })
 }
@@ -261,7 +273,8 @@ enum Next {
 enum Source {
     Generate(Box<Generator>),
     Lines {
-        rx: Receiver<(u64, std::io::Result<Vec<u8>>)>,
+        rx: Receiver<Vec<Line>>,
+        pending: std::vec::IntoIter<Line>,
         format: InputFormat,
         key_separator: Option<Vec<u8>>,
     },
@@ -295,35 +308,11 @@ impl Source {
                     ),
                     None => Box::new(std::io::stdin()),
                 };
-                let (tx, rx) = sync_channel(8192);
-                std::thread::spawn(move || {
-                    let mut reader = BufReader::with_capacity(1 << 16, reader);
-                    let mut line_no = 0u64;
-                    loop {
-                        let mut buf = Vec::new();
-                        line_no += 1;
-                        match reader.read_until(b'\n', &mut buf) {
-                            Ok(0) => break,
-                            Ok(_) => {
-                                while buf.last().is_some_and(|b| *b == b'\n' || *b == b'\r') {
-                                    buf.pop();
-                                }
-                                if buf.iter().all(u8::is_ascii_whitespace) {
-                                    continue;
-                                }
-                                if tx.send((line_no, Ok(buf))).is_err() {
-                                    break;
-                                }
-                            }
-                            Err(e) => {
-                                let _ = tx.send((line_no, Err(e)));
-                                break;
-                            }
-                        }
-                    }
-                });
+                let (tx, rx) = sync_channel(16);
+                std::thread::spawn(move || read_lines(reader, tx));
                 Source::Lines {
                     rx,
+                    pending: Vec::new().into_iter(),
                     format: *format,
                     key_separator: key_separator.clone(),
                 }
@@ -359,22 +348,72 @@ impl Source {
             },
             Source::Lines {
                 rx,
+                pending,
                 format,
                 key_separator,
-            } => match rx.recv_timeout(Duration::from_millis(50)) {
-                Ok((line, Ok(bytes))) => {
-                    match parse_line(&bytes, *format, key_separator.as_deref()) {
-                        Ok(m) => Next::Message(m, None, line),
-                        Err(reason) => Next::Bad { line, reason },
+            } => loop {
+                match pending.next() {
+                    Some((line, Ok(bytes))) => {
+                        return match parse_line(bytes, *format, key_separator.as_deref()) {
+                            Ok(m) => Next::Message(m, None, line),
+                            Err(reason) => Next::Bad { line, reason },
+                        }
                     }
+                    Some((line, Err(e))) => {
+                        return Next::Bad {
+                            line,
+                            reason: format!("cannot read input: {e}"),
+                        }
+                    }
+                    None => match rx.recv_timeout(Duration::from_millis(50)) {
+                        Ok(batch) => *pending = batch.into_iter(),
+                        Err(RecvTimeoutError::Timeout) => return Next::Wait,
+                        Err(RecvTimeoutError::Disconnected) => return Next::End,
+                    },
                 }
-                Ok((line, Err(e))) => Next::Bad {
-                    line,
-                    reason: format!("cannot read input: {e}"),
-                },
-                Err(RecvTimeoutError::Timeout) => Next::Wait,
-                Err(RecvTimeoutError::Disconnected) => Next::End,
             },
+        }
+    }
+}
+
+/// The reader thread: numbered non-blank lines, without their line ending, in batches of up
+/// to `LINE_BATCH`; a read error ends the input after being passed on.
+fn read_lines(reader: Box<dyn Read + Send>, tx: std::sync::mpsc::SyncSender<Vec<Line>>) {
+    let mut reader = BufReader::with_capacity(1 << 16, reader);
+    let mut line_no = 0u64;
+    let mut batch = Vec::with_capacity(LINE_BATCH);
+    // Lines tend to be alike: start each buffer at the last line's size, so most lines are
+    // read with one allocation and no regrowth.
+    let mut last_len = 64;
+    loop {
+        let mut buf = Vec::with_capacity(last_len + 2);
+        line_no += 1;
+        let end = match reader.read_until(b'\n', &mut buf) {
+            Ok(0) => true,
+            Ok(_) => {
+                last_len = buf.len();
+                while buf.last().is_some_and(|b| *b == b'\n' || *b == b'\r') {
+                    buf.pop();
+                }
+                if !buf.iter().all(u8::is_ascii_whitespace) {
+                    batch.push((line_no, Ok(buf)));
+                }
+                false
+            }
+            Err(e) => {
+                batch.push((line_no, Err(e)));
+                true
+            }
+        };
+        let more_buffered = !reader.buffer().is_empty();
+        if !batch.is_empty() && (end || batch.len() >= LINE_BATCH || !more_buffered) {
+            let full = std::mem::replace(&mut batch, Vec::with_capacity(LINE_BATCH));
+            if tx.send(full).is_err() {
+                return;
+            }
+        }
+        if end {
+            return;
         }
     }
 }
@@ -419,12 +458,11 @@ struct Summary {
 /// Sends everything the plan says; blocking.
 fn work(
     plan: ProducePlan,
+    producer: PipelinedProducer,
     metrics: Option<Arc<ProducerMetrics>>,
     stop: Arc<AtomicBool>,
     hard_stop: Arc<AtomicBool>,
 ) -> anyhow::Result<(Summary, Option<(i32, i64)>)> {
-    let producer = PipelinedProducer::with_metrics(&plan.producer, metrics.clone())
-        .map_err(|e| anyhow!("cannot create the producer: {e}"))?;
     if let Some(m) = &metrics {
         m.set_ready(true);
     }
@@ -643,6 +681,18 @@ fn draw(
 
 pub async fn run(args: ProduceArgs, ctx: &Context) -> anyhow::Result<ExitCode> {
     let plan = ProducePlan::from_args(&args, ctx, std::io::stdin().is_terminal())?;
+    let metrics = match plan.metrics_addr {
+        Some(addr) => {
+            let m = Arc::new(ProducerMetrics::new(&plan.topic));
+            crate::metrics::serve(addr, m.clone()).await?;
+            Some(m)
+        }
+        None => None,
+    };
+    // Created before the topic check so that its connections and producer id (idempotence)
+    // are being set up meanwhile, not after it.
+    let producer = PipelinedProducer::with_metrics(&plan.producer, metrics.clone())
+        .map_err(|e| anyhow!("cannot create the producer: {e}"))?;
 
     // Fail fast, with a clear message, on a missing topic or partition.
     let admin = Admin::connect(&ctx.settings).await?;
@@ -658,14 +708,6 @@ pub async fn run(args: ProduceArgs, ctx: &Context) -> anyhow::Result<ExitCode> {
     }
     drop(admin);
 
-    let metrics = match plan.metrics_addr {
-        Some(addr) => {
-            let m = Arc::new(ProducerMetrics::new(&plan.topic));
-            crate::metrics::serve(addr, m.clone()).await?;
-            Some(m)
-        }
-        None => None,
-    };
     let linger = plan.metrics_linger;
     let single = matches!(plan.source, SourcePlan::Single(_));
     let stop = Arc::new(AtomicBool::new(false));
@@ -680,9 +722,10 @@ pub async fn run(args: ProduceArgs, ctx: &Context) -> anyhow::Result<ExitCode> {
         crate::signals::wait_for_stop().await;
         h.store(true, Ordering::Relaxed);
     });
-    let (summary, last) = tokio::task::spawn_blocking(move || work(plan, metrics, stop, hard_stop))
-        .await
-        .map_err(|e| anyhow!("the producer thread failed: {e}"))??;
+    let (summary, last) =
+        tokio::task::spawn_blocking(move || work(plan, producer, metrics, stop, hard_stop))
+            .await
+            .map_err(|e| anyhow!("the producer thread failed: {e}"))??;
     signals.abort();
 
     if single && summary.acknowledged == 1 {
@@ -830,25 +873,25 @@ mod tests {
 
     #[test]
     fn json_lines_must_be_json() {
-        assert!(parse_line(br#"{"a":1}"#, InputFormat::Json, None).is_ok());
-        let err = parse_line(b"{nope", InputFormat::Json, None).unwrap_err();
+        assert!(parse_line(br#"{"a":1}"#.to_vec(), InputFormat::Json, None).is_ok());
+        let err = parse_line(b"{nope".to_vec(), InputFormat::Json, None).unwrap_err();
         assert!(err.starts_with("not valid JSON"), "{err}");
-        assert!(parse_line(b"{nope", InputFormat::Raw, None).is_ok());
+        assert!(parse_line(b"{nope".to_vec(), InputFormat::Raw, None).is_ok());
     }
 
     #[test]
     fn a_key_separator_splits_at_its_first_occurrence() {
-        let m = parse_line(br#"k1:{"a":"b:c"}"#, InputFormat::Json, Some(b":")).unwrap();
+        let m = parse_line(br#"k1:{"a":"b:c"}"#.to_vec(), InputFormat::Json, Some(b":")).unwrap();
         assert_eq!(m.key.as_deref(), Some(&b"k1"[..]));
         assert_eq!(m.value.as_deref(), Some(&br#"{"a":"b:c"}"#[..]));
-        let err = parse_line(br#"{"a":1}"#, InputFormat::Json, Some(b"\t")).unwrap_err();
+        let err = parse_line(br#"{"a":1}"#.to_vec(), InputFormat::Json, Some(b"\t")).unwrap_err();
         assert!(err.contains("separator"), "{err}");
     }
 
     #[test]
     fn envelopes_keep_key_headers_and_partition() {
         let line = r#"{"partition":3,"key":"k","value":"{}","headers":[{"key":"h","value":"v"}]}"#;
-        let m = parse_line(line.as_bytes(), InputFormat::JsonEnvelope, None).unwrap();
+        let m = parse_line(line.as_bytes().to_vec(), InputFormat::JsonEnvelope, None).unwrap();
         assert_eq!(m.partition, Some(3));
         assert_eq!(m.key.as_deref(), Some(&b"k"[..]));
         assert_eq!(m.headers, vec![("h".to_string(), Some(b"v".to_vec()))]);
