@@ -52,8 +52,6 @@ use crate::pipeline::validate::SchemaValidator;
 const DLQ_MAX_ATTEMPTS: u32 = 5;
 /// librdkafka's default `max.poll.interval.ms`.
 const DEFAULT_MAX_POLL_INTERVAL: Duration = Duration::from_secs(300);
-/// How often librdkafka reports statistics, from which the lag gauges are refreshed.
-const STATS_INTERVAL_MS: &str = "3000";
 /// How long a transactional call (init, send offsets, commit, abort) may take.
 const TXN_TIMEOUT: Duration = Duration::from_secs(30);
 /// librdkafka's default `transaction.timeout.ms`.
@@ -276,26 +274,15 @@ impl ConsumePlan {
             OffsetReset::Earliest => "earliest",
             OffsetReset::Latest => "latest",
         };
-        let mut consumer = ctx.settings.consumer_config(&args.group, &instance, reset);
-        if !ctx.settings.extra.contains_key("statistics.interval.ms") {
-            consumer.set("statistics.interval.ms", STATS_INTERVAL_MS);
-        }
-        let mut producer = ctx.settings.producer_config();
-        producer.set("client.id", format!("kmsg-{instance}"));
-        if !ctx.settings.extra.contains_key("linger.ms") {
-            producer.set("linger.ms", "5");
-        }
-        if !ctx.settings.extra.contains_key("message.timeout.ms") {
-            producer.set("message.timeout.ms", "30000");
-        }
-        if args.exactly_once {
-            producer.set(
-                "transactional.id",
-                format!("kmsg-{}-{instance}", args.group),
-            );
-            producer.set("enable.idempotence", "true");
-            producer.set("acks", "all");
-        }
+        let consumer = ctx
+            .settings
+            .pipeline_consumer_config(&args.group, &instance, reset);
+        let transactional_id = args
+            .exactly_once
+            .then(|| format!("kmsg-{}-{instance}", args.group));
+        let producer = ctx
+            .settings
+            .pipeline_producer_config(&instance, transactional_id.as_deref());
         Ok(ConsumePlan {
             group: args.group.clone(),
             topic: args.topic.clone(),
