@@ -858,15 +858,19 @@ impl Member {
             }
         }
         let source = pending.source.clone();
-        let mut owned = OwnedHeaders::new_with_capacity(headers.len());
-        for (k, v) in headers {
-            owned = owned.insert(Header {
-                key: k,
-                value: v.as_deref(),
-            });
-        }
         let mut record: BaseRecord<'_, [u8], [u8], Box<Pending>> =
-            BaseRecord::with_opaque_to(topic, Box::new(pending)).headers(owned);
+            BaseRecord::with_opaque_to(topic, Box::new(pending));
+        // No header list at all for a record without headers (librdkafka allocates one).
+        if !headers.is_empty() {
+            let mut owned = OwnedHeaders::new_with_capacity(headers.len());
+            for (k, v) in headers {
+                owned = owned.insert(Header {
+                    key: k,
+                    value: v.as_deref(),
+                });
+            }
+            record = record.headers(owned);
+        }
         if let Some(k) = source.key() {
             record = record.key(k);
         }
