@@ -48,7 +48,7 @@ use crate::pipeline::breaker::{Breaker, BreakerConfig, BreakerState, Permit, Tra
 use crate::pipeline::dead_letter::DeadLetter;
 use crate::pipeline::lanes::{Lanes, Ticket};
 use crate::pipeline::offsets::OffsetTracker;
-use crate::pipeline::outcome::{decode_and_validate, FaultInjector, RetryPolicy};
+use crate::pipeline::outcome::{decode_and_validate, FaultInjector, Poison, RetryPolicy};
 use crate::pipeline::sink::CallResult;
 use crate::pipeline::validate::SchemaValidator;
 
@@ -797,6 +797,8 @@ struct Member {
 /// A message of the `--sink-url` path, from its poll to its outcome.
 struct Call {
     msg: Arc<OwnedMessage>,
+    /// Why it can never be processed (decode or schema); dead-lettered in its turn, no call.
+    poison: Option<Poison>,
     /// Attempts that count towards `--max-retries`.
     attempt: u32,
     /// Calls made (the fault injector's `--fail-first` counts calls).
@@ -1467,15 +1469,18 @@ impl Member {
         self.dispatch = Some(d);
     }
 
-    /// Registers a polled message and queues it in its partition's lane; a full lane pauses
-    /// its partition.
+    /// Registers a polled message, decodes and validates it, and queues it in its partition's
+    /// lane (poison too, so that outcomes stay in partition order); a full lane pauses its
+    /// partition.
     fn accept(&mut self, d: &mut Dispatch, msg: OwnedMessage) {
         let p = msg.partition();
         lock(&self.shared.tracker).begin(p, msg.offset());
+        let poison = decode_and_validate(msg.payload(), self.plan.schema.as_ref()).err();
         d.lanes.push(
             p,
             Box::new(Call {
                 msg: Arc::new(msg),
+                poison,
                 attempt: 1,
                 calls: 0,
                 epoch: self.shared.txn_epoch.load(Ordering::SeqCst),
@@ -1575,6 +1580,23 @@ impl Member {
             if call.epoch != epoch {
                 // Polled before an aborted transaction: the rewind reads it again.
                 d.lanes.finish(ticket);
+                continue;
+            }
+            if let Some(poison) = call.poison.take() {
+                // Poison never calls the downstream and never touches the breaker.
+                self.shared.error(poison.class);
+                let letter = self.letter(
+                    &call.msg,
+                    poison.stage,
+                    poison.class,
+                    poison.message,
+                    poison.detail,
+                    1,
+                );
+                self.dead_letter(call.msg, letter, 1);
+                self.observe(now);
+                d.lanes.finish(ticket);
+                started = true;
                 continue;
             }
             if let Some(breaker) = self.breaker.as_mut() {

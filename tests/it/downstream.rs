@@ -394,8 +394,8 @@ fn a_member_with_an_open_breaker_calls_and_fetches_nothing_across_a_rebalance() 
     }
 }
 
-/// Runs one member with `--sink-concurrency` on `input` (6 partitions) against a downstream
-/// that takes 40 ms per request; returns the requests it saw and the run's summary.
+/// Runs one member with `--schema` and `--sink-concurrency` on `input` (6 partitions) against
+/// a downstream that takes 40 ms per request; returns the requests it saw and the summary.
 fn run_concurrent(
     input: &str,
     output: &str,
@@ -418,6 +418,8 @@ fn run_concurrent(
             &server.url(),
             "--sink-concurrency",
             concurrency,
+            "--schema",
+            concat!(env!("CARGO_MANIFEST_DIR"), "/schema.json"),
         ])
         .args(["--max-messages", &n.to_string(), "-o", "json"])
         .timeout(Duration::from_secs(120))
@@ -446,7 +448,9 @@ fn max_overlap(requests: &[Received]) -> usize {
 #[test]
 fn sink_concurrency_calls_partitions_in_parallel_keeping_each_partitions_order() {
     let (input, output, dlq) = crate::harness::pipeline_topics("conc", 6);
-    let n = 180;
+    // 200 logins, exactly 20 of them invalid: those go to the DLQ and never to the downstream.
+    let (total, bad) = (200, 20);
+    let n = total - bad;
     kmsg_on_cluster()
         .args([
             "produce",
@@ -455,15 +459,19 @@ fn sink_concurrency_calls_partitions_in_parallel_keeping_each_partitions_order()
             "--generate",
             "login",
             "--count",
-            &n.to_string(),
+            &total.to_string(),
+            "--invalid-ratio",
+            "0.1",
             "-q",
         ])
         .assert()
         .success();
-    let (requests, summary) = run_concurrent(&input, &output, n, "4");
+    let (requests, summary) = run_concurrent(&input, &output, total, "4");
     assert_eq!(summary["forwarded"], n, "{summary}");
-    assert_eq!(summary["dead_lettered_total"], 0, "{summary}");
-    // Every message reached the downstream exactly once, and the output exactly once.
+    assert_eq!(summary["dead_lettered_total"], bad, "{summary}");
+    let dead: Vec<String> = kcat_read(&dlq).into_iter().filter_map(|r| r.key).collect();
+    assert_eq!(dead.len(), bad);
+    // Every valid message reached the downstream exactly once, and the output exactly once.
     let mut seen: BTreeMap<String, usize> = BTreeMap::new();
     for r in &requests {
         assert_eq!(r.status, 200);
@@ -480,7 +488,11 @@ fn sink_concurrency_calls_partitions_in_parallel_keeping_each_partitions_order()
             });
     assert_eq!(forwarded.len(), n);
     assert!(forwarded.values().all(|&c| c == 1), "a duplicate forward");
-    assert!(kcat_read(&dlq).is_empty());
+    assert!(
+        dead.iter()
+            .all(|k| !seen.contains_key(k) && !forwarded.contains_key(k)),
+        "an invalid message reached the downstream or the output"
+    );
     // Per partition: offsets in increasing order, each call after the previous one ended.
     let mut by_partition: BTreeMap<i32, Vec<&Received>> = BTreeMap::new();
     for r in &requests {
@@ -522,7 +534,7 @@ fn sink_concurrency_calls_partitions_in_parallel_keeping_each_partitions_order()
         .args(["topics", "create", &output1, "-p", "3"])
         .assert()
         .success();
-    let (requests, summary) = run_concurrent(&input, &output1, n, "1");
+    let (requests, summary) = run_concurrent(&input, &output1, total, "1");
     assert_eq!(summary["forwarded"], n, "{summary}");
     assert_eq!(requests.len(), n);
     assert_eq!(max_overlap(&requests), 1);
