@@ -7,20 +7,23 @@
 #   RF 3), so about 5% of them are invalid. A local HTTP downstream (bench/sink/main.go, Go
 #   standard library only, built here with `go build`) listens on 127.0.0.1, answers every POST
 #   with 204 at once (keep-alive on) and counts the POSTs (GET /count). Then the same input is
-#   consumed twice, each time by one member with a fresh group, in this order:
-#     (1) at-least-once (the default),
-#     (2) --exactly-once --instance-id bench-1 (output, dead letters and offsets in Kafka
-#         transactions),
+#   consumed three times, each time by one member with a fresh group, in this order:
+#     (1) at-least-once with --sink-concurrency 1 (one call at a time, as before the option),
+#     (2) at-least-once with the default --sink-concurrency (8),
+#     (3) --exactly-once --instance-id bench-1 (output, dead letters and offsets in Kafka
+#         transactions), default concurrency,
 #   each as `kmsg consume --schema schema.json --sink-url http://127.0.0.1:<port>/ingest
 #   --output-topic <own> --dlq-topic <own> --max-messages N -o json`: every valid message is
-#   POSTed to the downstream (one request at a time) and, once it accepted, forwarded to the
+#   POSTed to the downstream (at most one request in flight per partition) and, once it
+#   accepted, forwarded to the
 #   run's own output topic; invalid ones go to the run's own DLQ topic. Each run is timed by wall
 #   clock from process start to exit (start-up, group join, final flush / commit included), with
 #   peak RSS from GNU time (/usr/bin/time -v). Per run it also reads the downstream's request
 #   count (must be >= the valid messages) and counts the output and DLQ topics with kcat
 #   (`-X isolation.level=read_committed`, so aborted transactional records are not counted).
 #   It prints the machine, a table (mode, messages, seconds, msgs/s, RSS, requests seen by the
-#   downstream, output count) and the cost of exactly-once as the ratio eos/alo of msgs/s.
+#   downstream, output count), the gain of concurrent calls as alo/alo-c1 and the cost of
+#   exactly-once as the ratio eos/alo of msgs/s.
 #   Exit status 1 when a run failed or a check did not hold; the ratio itself has no target.
 #
 # Set-up is self-contained, like scripts/test.sh and bench/consume.sh: installs missing Debian
@@ -198,16 +201,18 @@ problems=()
 # --- 5. topics and data ----------------------------------------------------------------------
 suffix="$(date +%s)-$RANDOM"
 T_IN="bench-sink-in-$suffix"
+T_OUT_ALO1="bench-sink-out-alo1-$suffix"
+T_DLQ_ALO1="bench-sink-dlq-alo1-$suffix"
 T_OUT_ALO="bench-sink-out-alo-$suffix"
 T_DLQ_ALO="bench-sink-dlq-alo-$suffix"
 T_OUT_EOS="bench-sink-out-eos-$suffix"
 T_DLQ_EOS="bench-sink-dlq-eos-$suffix"
 timeout 60 "$kmsg" --bootstrap "$B" topics create --input-topic "$T_IN" --output-topic "$T_OUT_ALO" \
   --dlq-topic "$T_DLQ_ALO" >/dev/null
-for t in "$T_OUT_EOS" "$T_DLQ_EOS"; do
+for t in "$T_OUT_EOS" "$T_DLQ_EOS" "$T_OUT_ALO1" "$T_DLQ_ALO1"; do
   timeout 60 "$kmsg" --bootstrap "$B" topics create "$t" -p "$PARTITIONS" -r 3 >/dev/null
 done
-log "topics created: $T_IN, bench-sink-{out,dlq}-{alo,eos}-$suffix"
+log "topics created: $T_IN, bench-sink-{out,dlq}-{alo1,alo,eos}-$suffix"
 
 log "producing $N login events (invalid ratio $INVALID_RATIO, seed 1) to $T_IN"
 timed produce "$work/produce.out" "$work/produce.err" \
@@ -227,7 +232,7 @@ in_count=$(committed_count "$T_IN")
   || die "input topic holds $in_count messages ($acked acknowledged), expected $N"
 log "input ready in ${produce_secs}s: $in_count messages, $expected_invalid of them invalid, $expected_valid valid"
 
-# --- 6. the two runs -------------------------------------------------------------------------
+# --- 6. the three runs -------------------------------------------------------------------------
 load_at_start="$(cut -d' ' -f1-3 /proc/loadavg)"
 if awk -v l="${load_at_start%% *}" -v n="$(nproc)" 'BEGIN { exit !(l > n) }'; then
   log "warning: load average $load_at_start on $(nproc) CPUs: other work is running, expect noisy figures"
@@ -284,6 +289,7 @@ run() {
   log "$mode: ${secs}s, forwarded $fwd (output topic $(printf %s "${R_OUT[$mode]}")), dead-lettered $dlqd (DLQ topic ${R_DLQ[$mode]}), downstream requests ${R_REQ[$mode]}, transactions: $txn"
 }
 
+run alo1 "$T_OUT_ALO1" "$T_DLQ_ALO1" --sink-concurrency 1
 run alo "$T_OUT_ALO" "$T_DLQ_ALO"
 run eos "$T_OUT_EOS" "$T_DLQ_EOS" --exactly-once --instance-id bench-1
 
@@ -297,25 +303,32 @@ echo "machine: $(nproc) CPUs (nproc), ${cpu_model:-unknown CPU}, $(awk '/MemTota
 echo "kafka: $kafka_note; input topic: $PARTITIONS partitions, RF 3"
 echo "kmsg: $("$kmsg" --version 2>/dev/null || echo '?'); downstream: bench/sink ($(go version | awk '{ print $3 }'), 204 per POST, keep-alive) at $SINK_URL"
 echo "input: $N login events, $expected_invalid invalid ($INVALID_RATIO), $expected_valid valid, written by kmsg produce in ${produce_secs%.*}s"
-echo "work per run: one member, fresh group; decode + JSON + schema.json; each valid message POSTed (one at a time), then forwarded (acks=all); invalid ones to the DLQ"
+echo "work per run: one member, fresh group; decode + JSON + schema.json; each valid message POSTed (at most one call in flight per partition), then forwarded (acks=all); invalid ones to the DLQ"
 echo "wall clock = process start to exit (start-up, group join and final flush / commit included)"
 echo
-printf '%-15s %9s %9s %9s %8s %10s %10s %10s\n' mode messages seconds msgs/s "RSS MB" requests "output" "own msgs/s"
-printf '%-15s %9s %9s %9s %8s %10s %10s %10s\n' ---- -------- ------- ------ ------ -------- ------ ----------
-for mode in alo eos; do
-  label="at-least-once"
-  [[ "$mode" == eos ]] && label="exactly-once"
-  printf '%-15s %9d %9.2f %9.0f %8.1f %10d %10d %10.0f\n' "$label" "${R_MSGS[$mode]}" "${R_SECS[$mode]}" \
+printf '%-22s %9s %9s %9s %8s %10s %10s %10s\n' mode messages seconds msgs/s "RSS MB" requests "output" "own msgs/s"
+printf '%-22s %9s %9s %9s %8s %10s %10s %10s\n' ---- -------- ------- ------ ------ -------- ------ ----------
+for mode in alo1 alo eos; do
+  case "$mode" in
+    alo1) label="at-least-once, conc 1" ;;
+    alo) label="at-least-once, conc 8" ;;
+    *) label="exactly-once, conc 8" ;;
+  esac
+  printf '%-22s %9d %9.2f %9.0f %8.1f %10d %10d %10.0f\n' "$label" "${R_MSGS[$mode]}" "${R_SECS[$mode]}" \
     "${R_RATE[$mode]}" "${R_RSS[$mode]}" "${R_REQ[$mode]}" "${R_OUT[$mode]}" "${R_OWN[$mode]}"
 done
 echo "  requests = POSTs the downstream counted during the run (must be >= $expected_valid valid messages)"
 echo "  output   = messages in the run's output topic, read with kcat -X isolation.level=read_committed"
 echo "  own msgs/s = kmsg's own figure (consumed / its duration_secs)"
-for mode in alo eos; do
+for mode in alo1 alo eos; do
   echo "  $mode: forwarded ${R_FWD[$mode]}, dead-lettered ${R_DLQD[$mode]} (DLQ topic holds ${R_DLQ[$mode]} committed), transactions: ${R_TXN[$mode]}"
   echo "       CPU user+sys: kmsg ${R_CPU[$mode]} s, downstream ${R_SCPU[$mode]} s; 1-min load average at the end of the run: ${R_LOAD[$mode]}"
 done
 echo
+if [[ "${R_OK[alo1]}" == 1 && "${R_OK[alo]}" == 1 ]]; then
+  printf 'gain of concurrent calls: alo/alo1 msgs/s = %.2f (wall clock), %.2f (own msgs/s)\n' \
+    "$(calc "${R_RATE[alo]} / ${R_RATE[alo1]}")" "$(calc "${R_OWN[alo]} / ${R_OWN[alo1]}")"
+fi
 if [[ "${R_OK[alo]}" == 1 && "${R_OK[eos]}" == 1 ]]; then
   ratio=$(calc "${R_RATE[eos]} / ${R_RATE[alo]}")
   ratio_own=$(calc "${R_OWN[eos]} / ${R_OWN[alo]}")

@@ -404,6 +404,7 @@ Register-ArgumentCompleter -Native -CommandName 'kmsg' -ScriptBlock {
             [CompletionResult]::new('--fail-first', '--fail-first', [CompletionResultType]::ParameterName, 'Fault injection: the first N attempts of every message fail transiently')
             [CompletionResult]::new('--sink-url', '--sink-url', [CompletionResultType]::ParameterName, 'HTTP downstream: POST every valid message here (2xx ok; 5xx/429/timeout retried; other 4xx dead-lettered as downstream_rejected); with --output-topic, forwarded after it accepted')
             [CompletionResult]::new('--sink-timeout', '--sink-timeout', [CompletionResultType]::ParameterName, 'Longest wait for one downstream call')
+            [CompletionResult]::new('--sink-concurrency', '--sink-concurrency', [CompletionResultType]::ParameterName, 'Downstream calls in flight at once (1..=1024), from different partitions: a partition has at most one call in flight, so its messages keep their order')
             [CompletionResult]::new('--breaker-threshold', '--breaker-threshold', [CompletionResultType]::ParameterName, 'Consecutive transient downstream failures that open the circuit breaker')
             [CompletionResult]::new('--breaker-timeout', '--breaker-timeout', [CompletionResultType]::ParameterName, 'How long the breaker stays open (consumption paused) before probing')
             [CompletionResult]::new('--breaker-probes', '--breaker-probes', [CompletionResultType]::ParameterName, 'Probe calls allowed in half-open')

@@ -1211,7 +1211,7 @@ _kmsg() {
             return 0
             ;;
         kmsg__subcmd__consume)
-            opts="-g -t -b -X -o -h -V --group --topic --output-topic --dlq-topic --schema --instance-id --max-retries --retry-backoff --retry-backoff-max --fail-rate --fail-first --sink-url --sink-timeout --breaker-threshold --breaker-timeout --breaker-probes --exactly-once --txn-max-messages --txn-max-interval --seed --offset-reset --max-messages --idle-timeout --commit-interval --shutdown-timeout --metrics-addr --bootstrap --security-protocol --sasl-mechanism --sasl-username --sasl-password-file --tls-ca --tls-cert --tls-key --timeout --log-level --log-format --output --help --version"
+            opts="-g -t -b -X -o -h -V --group --topic --output-topic --dlq-topic --schema --instance-id --max-retries --retry-backoff --retry-backoff-max --fail-rate --fail-first --sink-url --sink-timeout --sink-concurrency --breaker-threshold --breaker-timeout --breaker-probes --exactly-once --txn-max-messages --txn-max-interval --seed --offset-reset --max-messages --idle-timeout --commit-interval --shutdown-timeout --metrics-addr --bootstrap --security-protocol --sasl-mechanism --sasl-username --sasl-password-file --tls-ca --tls-cert --tls-key --timeout --log-level --log-format --output --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1274,6 +1274,10 @@ _kmsg() {
                     return 0
                     ;;
                 --sink-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sink-concurrency)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -379,6 +379,7 @@ set edit:completion:arg-completer[kmsg] = {|@words|
             cand --fail-first 'Fault injection: the first N attempts of every message fail transiently'
             cand --sink-url 'HTTP downstream: POST every valid message here (2xx ok; 5xx/429/timeout retried; other 4xx dead-lettered as downstream_rejected); with --output-topic, forwarded after it accepted'
             cand --sink-timeout 'Longest wait for one downstream call'
+            cand --sink-concurrency 'Downstream calls in flight at once (1..=1024), from different partitions: a partition has at most one call in flight, so its messages keep their order'
             cand --breaker-threshold 'Consecutive transient downstream failures that open the circuit breaker'
             cand --breaker-timeout 'How long the breaker stays open (consumption paused) before probing'
             cand --breaker-probes 'Probe calls allowed in half-open'

@@ -378,6 +378,7 @@ complete -c kmsg -n "__fish_kmsg_using_subcommand consume" -l fail-rate -d 'Faul
 complete -c kmsg -n "__fish_kmsg_using_subcommand consume" -l fail-first -d 'Fault injection: the first N attempts of every message fail transiently' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand consume" -l sink-url -d 'HTTP downstream: POST every valid message here (2xx ok; 5xx/429/timeout retried; other 4xx dead-lettered as downstream_rejected); with --output-topic, forwarded after it accepted' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand consume" -l sink-timeout -d 'Longest wait for one downstream call' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand consume" -l sink-concurrency -d 'Downstream calls in flight at once (1..=1024), from different partitions: a partition has at most one call in flight, so its messages keep their order' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand consume" -l breaker-threshold -d 'Consecutive transient downstream failures that open the circuit breaker' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand consume" -l breaker-timeout -d 'How long the breaker stays open (consumption paused) before probing' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand consume" -l breaker-probes -d 'Probe calls allowed in half-open' -r

@@ -529,6 +529,11 @@ pub struct ConsumeArgs {
     #[arg(long, default_value = "5s", value_parser = parse_duration)]
     pub sink_timeout: Duration,
 
+    /// Downstream calls in flight at once (1..=1024), from different partitions: a partition
+    /// has at most one call in flight, so its messages keep their order
+    #[arg(long, default_value_t = 8, value_name = "N")]
+    pub sink_concurrency: usize,
+
     /// Consecutive transient downstream failures that open the circuit breaker
     #[arg(long, default_value_t = 5)]
     pub breaker_threshold: u32,

@@ -18,6 +18,12 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
+/// mimalloc instead of glibc's malloc: `consume` allocates a few small buffers per message
+/// (the message copy, the JSON document, the delivery opaque) and frees them on another
+/// thread (delivery reports), and glibc's arenas took about a quarter of its CPU (perf).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let cli = match cli::Cli::try_parse() {
         Ok(cli) => cli,

@@ -12,13 +12,16 @@
 //! keeps failing stops the member with exit 1 without committing past that message.
 //!
 //! The Kafka loop runs on a blocking thread; deliveries are pipelined (a `ThreadedProducer`
-//! reports them on its own thread), never one synchronous wait per message.
+//! reports them on its own thread), never one synchronous wait per message. With
+//! `--sink-url`, messages wait in per-partition lanes (`pipeline::lanes`) and up to
+//! `--sink-concurrency` HTTP calls run on the async runtime at once, at most one per
+//! partition, so each partition keeps its order while the loop goes on polling.
 
 use std::collections::{BTreeMap, BTreeSet, VecDeque};
 use std::net::SocketAddr;
 use std::process::ExitCode;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
-use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
+use std::sync::{mpsc, Arc, Mutex, MutexGuard, OnceLock};
 use std::time::{Duration, Instant, SystemTime};
 
 use anyhow::{anyhow, bail};
@@ -43,8 +46,9 @@ use crate::metrics::ConsumerMetrics;
 use crate::output;
 use crate::pipeline::breaker::{Breaker, BreakerConfig, BreakerState, Permit, Transition};
 use crate::pipeline::dead_letter::DeadLetter;
+use crate::pipeline::lanes::{Lanes, Ticket};
 use crate::pipeline::offsets::OffsetTracker;
-use crate::pipeline::outcome::{decode_and_validate, FaultInjector, RetryPolicy};
+use crate::pipeline::outcome::{decode_and_validate, FaultInjector, Poison, RetryPolicy};
 use crate::pipeline::sink::CallResult;
 use crate::pipeline::validate::SchemaValidator;
 
@@ -52,8 +56,6 @@ use crate::pipeline::validate::SchemaValidator;
 const DLQ_MAX_ATTEMPTS: u32 = 5;
 /// librdkafka's default `max.poll.interval.ms`.
 const DEFAULT_MAX_POLL_INTERVAL: Duration = Duration::from_secs(300);
-/// How often librdkafka reports statistics, from which the lag gauges are refreshed.
-const STATS_INTERVAL_MS: &str = "3000";
 /// How long a transactional call (init, send offsets, commit, abort) may take.
 const TXN_TIMEOUT: Duration = Duration::from_secs(30);
 /// librdkafka's default `transaction.timeout.ms`.
@@ -64,6 +66,12 @@ const MAX_ABORTS: u32 = 5;
 const MAX_BUFFERED: usize = 10_000;
 /// How long a revoke waits for the revoked partitions' in-flight outcomes.
 const REVOKE_FLUSH: Duration = Duration::from_secs(10);
+/// With `--sink-url`: messages waiting in one partition's lane at which it is paused, and
+/// at which it is resumed again.
+const LANE_HIGH: usize = 1_000;
+const LANE_LOW: usize = 250;
+/// Highest `--sink-concurrency`.
+const MAX_SINK_CONCURRENCY: usize = 1_024;
 
 /// Validated `consume` settings.
 struct ConsumePlan {
@@ -84,6 +92,7 @@ struct ConsumePlan {
     metrics_addr: Option<SocketAddr>,
     sink_url: Option<String>,
     sink_timeout: Duration,
+    sink_concurrency: usize,
     breaker: BreakerConfig,
     exactly_once: bool,
     txn_max_messages: u64,
@@ -271,31 +280,26 @@ impl ConsumePlan {
         if args.sink_timeout.is_zero() {
             return Err(usage("--sink-timeout must be above 0"));
         }
+        if !(1..=MAX_SINK_CONCURRENCY).contains(&args.sink_concurrency) {
+            return Err(usage(format!(
+                "--sink-concurrency {} is out of range: give 1 to {MAX_SINK_CONCURRENCY} calls in flight",
+                args.sink_concurrency
+            )));
+        }
         let instance = args.instance_id.clone().unwrap_or_else(default_instance_id);
         let reset = match args.offset_reset {
             OffsetReset::Earliest => "earliest",
             OffsetReset::Latest => "latest",
         };
-        let mut consumer = ctx.settings.consumer_config(&args.group, &instance, reset);
-        if !ctx.settings.extra.contains_key("statistics.interval.ms") {
-            consumer.set("statistics.interval.ms", STATS_INTERVAL_MS);
-        }
-        let mut producer = ctx.settings.producer_config();
-        producer.set("client.id", format!("kmsg-{instance}"));
-        if !ctx.settings.extra.contains_key("linger.ms") {
-            producer.set("linger.ms", "5");
-        }
-        if !ctx.settings.extra.contains_key("message.timeout.ms") {
-            producer.set("message.timeout.ms", "30000");
-        }
-        if args.exactly_once {
-            producer.set(
-                "transactional.id",
-                format!("kmsg-{}-{instance}", args.group),
-            );
-            producer.set("enable.idempotence", "true");
-            producer.set("acks", "all");
-        }
+        let consumer = ctx
+            .settings
+            .pipeline_consumer_config(&args.group, &instance, reset);
+        let transactional_id = args
+            .exactly_once
+            .then(|| format!("kmsg-{}-{instance}", args.group));
+        let producer = ctx
+            .settings
+            .pipeline_producer_config(&instance, transactional_id.as_deref());
         Ok(ConsumePlan {
             group: args.group.clone(),
             topic: args.topic.clone(),
@@ -318,6 +322,7 @@ impl ConsumePlan {
             metrics_addr: args.metrics_addr,
             sink_url: args.sink_url.clone(),
             sink_timeout: args.sink_timeout,
+            sink_concurrency: args.sink_concurrency,
             breaker,
             exactly_once: args.exactly_once,
             txn_max_messages: args.txn_max_messages,
@@ -796,6 +801,57 @@ struct Member {
     /// Messages handled in the open transaction (exactly-once).
     txn_messages: u64,
     aborts_in_a_row: u32,
+    /// With `--sink-url`: concurrent downstream calls, one per partition at a time.
+    dispatch: Option<Dispatch>,
+}
+
+/// A message of the `--sink-url` path, from its poll to its outcome.
+struct Call {
+    msg: Arc<OwnedMessage>,
+    /// Why it can never be processed (decode or schema); dead-lettered in its turn, no call.
+    poison: Option<Poison>,
+    /// Attempts that count towards `--max-retries`.
+    attempt: u32,
+    /// Calls made (the fault injector's `--fail-first` counts calls).
+    calls: u32,
+    /// `txn_epoch` when it was polled: work of an aborted transaction is dropped.
+    epoch: u64,
+    /// When its first call started.
+    started: Option<Instant>,
+}
+
+/// A downstream call's result, sent back from the async runtime.
+struct Completion {
+    ticket: Ticket,
+    call: Box<Call>,
+    result: CallResult,
+}
+
+/// The `--sink-url` dispatcher's state: lanes, the channel calls report on, and pauses.
+struct Dispatch {
+    lanes: Lanes<Box<Call>>,
+    tx: mpsc::Sender<Completion>,
+    rx: mpsc::Receiver<Completion>,
+    /// Partitions paused because their lane is full.
+    backpressured: BTreeSet<i32>,
+    /// Set while every partition is paused because the breaker is open, until then.
+    open_until: Option<Instant>,
+    /// No dispatch before then (half-open: the probes are out).
+    refused_until: Option<Instant>,
+}
+
+impl Dispatch {
+    fn new(limit: usize) -> Self {
+        let (tx, rx) = mpsc::channel();
+        Dispatch {
+            lanes: Lanes::new(limit),
+            tx,
+            rx,
+            backpressured: BTreeSet::new(),
+            open_until: None,
+            refused_until: None,
+        }
+    }
 }
 
 impl Member {
@@ -815,15 +871,19 @@ impl Member {
             }
         }
         let source = pending.source.clone();
-        let mut owned = OwnedHeaders::new_with_capacity(headers.len());
-        for (k, v) in headers {
-            owned = owned.insert(Header {
-                key: k,
-                value: v.as_deref(),
-            });
-        }
         let mut record: BaseRecord<'_, [u8], [u8], Box<Pending>> =
-            BaseRecord::with_opaque_to(topic, Box::new(pending)).headers(owned);
+            BaseRecord::with_opaque_to(topic, Box::new(pending));
+        // No header list at all for a record without headers (librdkafka allocates one).
+        if !headers.is_empty() {
+            let mut owned = OwnedHeaders::new_with_capacity(headers.len());
+            for (k, v) in headers {
+                owned = owned.insert(Header {
+                    key: k,
+                    value: v.as_deref(),
+                });
+            }
+            record = record.headers(owned);
+        }
         if let Some(k) = source.key() {
             record = record.key(k);
         }
@@ -982,30 +1042,35 @@ impl Member {
                         }
                     }
                 }
-                match self.plan.output_topic.clone() {
-                    Some(out) => {
-                        let headers = crate::kafka::producer::record_headers(&msg);
-                        self.produce(
-                            &out,
-                            Pending {
-                                source: msg,
-                                kind: PendingKind::Forward,
-                                dlq_headers: None,
-                            },
-                            &headers,
-                        );
-                    }
-                    None => {
-                        lock(&self.shared.tracker).complete(p, off);
-                        self.shared
-                            .processed_without_output
-                            .fetch_add(1, Ordering::Relaxed);
-                        self.shared.metrics.succeeded(&self.shared.topic);
-                    }
-                }
+                self.succeed(msg);
             }
         }
         self.observe(started);
+    }
+
+    /// A processed message: forwarded to the output topic, or done when there is none.
+    fn succeed(&self, msg: Arc<OwnedMessage>) {
+        match &self.plan.output_topic {
+            Some(out) => {
+                let headers = crate::kafka::producer::record_headers(&msg);
+                self.produce(
+                    out,
+                    Pending {
+                        source: msg,
+                        kind: PendingKind::Forward,
+                        dlq_headers: None,
+                    },
+                    &headers,
+                );
+            }
+            None => {
+                lock(&self.shared.tracker).complete(msg.partition(), msg.offset());
+                self.shared
+                    .processed_without_output
+                    .fetch_add(1, Ordering::Relaxed);
+                self.shared.metrics.succeeded(&self.shared.topic);
+            }
+        }
     }
 
     /// One call of the downstream: the fault injector, then the HTTP sink if there is one.
@@ -1331,6 +1396,422 @@ impl Member {
     }
 }
 
+/// The `--sink-url` path: messages wait in per-partition lanes and up to `--sink-concurrency`
+/// downstream calls are in flight, one per partition, so each partition keeps its order
+/// (retries included) while different partitions call the downstream at the same time. The
+/// outcome rules are those of `handle`; the breaker is asked before every call, and while it
+/// is open every partition is paused and the refused message stays at the head of its lane.
+impl Member {
+    fn max_reached(&self) -> bool {
+        self.plan.max_messages.is_some_and(|m| self.consumed >= m)
+    }
+
+    /// Nothing waiting and no call in flight (always true without a sink).
+    fn dispatch_idle(&self) -> bool {
+        self.dispatch.as_ref().is_none_or(|d| d.lanes.is_empty())
+    }
+
+    /// One turn of the sink loop: poll a burst of messages into their lanes, take the
+    /// results of finished calls, start the calls that may start, and wait briefly when none
+    /// of that made progress.
+    fn turn(&mut self, last_message: &mut Instant) {
+        let Some(mut d) = self.dispatch.take() else {
+            return;
+        };
+        let now = Instant::now();
+        let timer = [d.lanes.next_retry(), d.open_until, d.refused_until]
+            .into_iter()
+            .flatten()
+            .min();
+        // Something in flight: do not block in the poll, the results may be on their way.
+        let idle_wait = if d.lanes.in_flight() > 0 {
+            Duration::ZERO
+        } else {
+            timer.map_or(Duration::from_millis(100), |t| {
+                t.saturating_duration_since(now)
+                    .min(Duration::from_millis(100))
+            })
+        };
+        let mut progressed = false;
+        if self.max_reached() {
+            if d.lanes.in_flight() == 0 && !idle_wait.is_zero() {
+                std::thread::sleep(idle_wait);
+            }
+        } else {
+            let mut wait = idle_wait;
+            for _ in 0..512 {
+                match self.consumer.poll(wait) {
+                    Some(Ok(m)) => {
+                        *last_message = Instant::now();
+                        self.consumed += 1;
+                        self.txn_messages += 1;
+                        self.accept(&mut d, m.detach());
+                        progressed = true;
+                        if self.max_reached() {
+                            break;
+                        }
+                    }
+                    Some(Err(e)) => {
+                        tracing::warn!("consumer error: {e}");
+                        self.shared.error("consume");
+                        break;
+                    }
+                    None => break,
+                }
+                wait = Duration::ZERO;
+            }
+        }
+        self.drop_revoked(&mut d);
+        while let Ok(c) = d.rx.try_recv() {
+            self.complete_call(&mut d, c);
+            progressed = true;
+        }
+        progressed |= self.start_calls(&mut d);
+        self.relieve_backpressure(&mut d);
+        if !progressed && d.lanes.in_flight() > 0 {
+            let mut wait = Duration::from_millis(if self.max_reached() { 100 } else { 5 });
+            if let Some(t) = timer {
+                wait = wait.min(t.saturating_duration_since(Instant::now()));
+            }
+            if let Ok(c) = d.rx.recv_timeout(wait) {
+                self.complete_call(&mut d, c);
+                self.start_calls(&mut d);
+            }
+        }
+        self.dispatch = Some(d);
+    }
+
+    /// Registers a polled message, decodes and validates it, and queues it in its partition's
+    /// lane (poison too, so that outcomes stay in partition order); a full lane pauses its
+    /// partition.
+    fn accept(&mut self, d: &mut Dispatch, msg: OwnedMessage) {
+        let p = msg.partition();
+        lock(&self.shared.tracker).begin(p, msg.offset());
+        let poison = decode_and_validate(msg.payload(), self.plan.schema.as_ref()).err();
+        d.lanes.push(
+            p,
+            Box::new(Call {
+                msg: Arc::new(msg),
+                poison,
+                attempt: 1,
+                calls: 0,
+                epoch: self.shared.txn_epoch.load(Ordering::SeqCst),
+                started: None,
+            }),
+        );
+        if d.lanes.waiting_in(p) >= LANE_HIGH && d.backpressured.insert(p) && d.open_until.is_none()
+        {
+            self.pause_partitions(&[p], true);
+        }
+    }
+
+    /// Resumes partitions whose lane has drained (unless the breaker keeps everything paused).
+    fn relieve_backpressure(&mut self, d: &mut Dispatch) {
+        if d.backpressured.is_empty() {
+            return;
+        }
+        let drained: Vec<i32> = d
+            .backpressured
+            .iter()
+            .copied()
+            .filter(|p| d.lanes.waiting_in(*p) <= LANE_LOW)
+            .collect();
+        for p in &drained {
+            d.backpressured.remove(p);
+        }
+        if !drained.is_empty() && d.open_until.is_none() {
+            self.pause_partitions(&drained, false);
+        }
+    }
+
+    fn pause_partitions(&self, partitions: &[i32], pause: bool) {
+        let mut tpl = TopicPartitionList::new();
+        for p in partitions {
+            tpl.add_partition(&self.shared.topic, *p);
+        }
+        let result = if pause {
+            self.consumer.pause(&tpl)
+        } else {
+            self.consumer.resume(&tpl)
+        };
+        if let Err(e) = result {
+            tracing::warn!(?partitions, pause, "cannot pause or resume partitions: {e}");
+        }
+    }
+
+    /// Forgets the lanes of partitions revoked since the last look (their new owner, maybe
+    /// this member again, reads them from the committed offset).
+    fn drop_revoked(&mut self, d: &mut Dispatch) {
+        let revoked = std::mem::take(&mut *lock(&self.shared.revoked));
+        for p in revoked {
+            let dropped = d.lanes.drop_lane(p);
+            d.backpressured.remove(&p);
+            if dropped > 0 {
+                tracing::debug!(
+                    partition = p,
+                    dropped,
+                    "revoked: dropped waiting messages, not committed"
+                );
+            }
+        }
+    }
+
+    /// Starts calls while lanes are ready, the limit allows and the breaker permits; returns
+    /// whether it started any.
+    fn start_calls(&mut self, d: &mut Dispatch) -> bool {
+        if self.stopped() {
+            return false;
+        }
+        let now = Instant::now();
+        if let Some(until) = d.open_until {
+            if now < until {
+                return false;
+            }
+            // The open time is over: fetch again; the next call is the half-open probe.
+            d.open_until = None;
+            self.shared.breaker_paused.store(false, Ordering::SeqCst);
+            if let Ok(assignment) = self.consumer.assignment() {
+                let mut resume = TopicPartitionList::new();
+                for e in assignment.elements_for_topic(&self.shared.topic) {
+                    if !d.backpressured.contains(&e.partition()) {
+                        resume.add_partition(&self.shared.topic, e.partition());
+                    }
+                }
+                if let Err(e) = self.consumer.resume(&resume) {
+                    tracing::warn!("cannot resume partitions: {e}");
+                }
+            }
+        }
+        if d.refused_until.is_some_and(|t| now < t) {
+            return false;
+        }
+        d.refused_until = None;
+        let epoch = self.shared.txn_epoch.load(Ordering::SeqCst);
+        let mut started = false;
+        while let Some((ticket, mut call)) = d.lanes.next(now) {
+            if call.epoch != epoch {
+                // Polled before an aborted transaction: the rewind reads it again.
+                d.lanes.finish(ticket);
+                continue;
+            }
+            if let Some(poison) = call.poison.take() {
+                // Poison never calls the downstream and never touches the breaker.
+                self.shared.error(poison.class);
+                let letter = self.letter(
+                    &call.msg,
+                    poison.stage,
+                    poison.class,
+                    poison.message,
+                    poison.detail,
+                    1,
+                );
+                self.dead_letter(call.msg, letter, 1);
+                self.observe(now);
+                d.lanes.finish(ticket);
+                started = true;
+                continue;
+            }
+            if let Some(breaker) = self.breaker.as_mut() {
+                let (permit, transition) = breaker.try_acquire(now);
+                let open = breaker.state() == BreakerState::Open;
+                if let Some(t) = transition {
+                    self.on_transition(&t);
+                }
+                if let Permit::NotPermitted { until } = permit {
+                    self.shared.metrics.breaker_call("not_permitted");
+                    d.lanes.put_back(ticket, call);
+                    if open {
+                        self.pause_while_open(d, until);
+                    } else {
+                        d.refused_until = Some(until);
+                    }
+                    break;
+                }
+            }
+            started = true;
+            call.calls += 1;
+            call.started.get_or_insert(now);
+            let (p, off) = (call.msg.partition(), call.msg.offset());
+            if self.plan.injector.is_active() && self.plan.injector.fails(p, off, call.calls) {
+                let result = CallResult::Transient("injected transient failure".into());
+                self.complete_call(
+                    d,
+                    Completion {
+                        ticket,
+                        call,
+                        result,
+                    },
+                );
+                continue;
+            }
+            let Some(sink) = &self.sink else {
+                self.complete_call(
+                    d,
+                    Completion {
+                        ticket,
+                        call,
+                        result: CallResult::Success,
+                    },
+                );
+                continue;
+            };
+            let msg = call.msg.clone();
+            let tx = d.tx.clone();
+            sink.spawn_call(
+                msg.topic(),
+                p,
+                off,
+                msg.key(),
+                msg.payload().unwrap_or_default(),
+                move |result| {
+                    let _ = tx.send(Completion {
+                        ticket,
+                        call,
+                        result,
+                    });
+                },
+            );
+        }
+        started
+    }
+
+    /// The breaker is open: commit what is durable, pause every assigned partition (also
+    /// those assigned meanwhile, see `RebalanceContext`) until it may half-open.
+    fn pause_while_open(&mut self, d: &mut Dispatch, until: Instant) {
+        d.open_until = Some(until);
+        self.shared.breaker_paused.store(true, Ordering::SeqCst);
+        if self.plan.exactly_once {
+            // Commit the work done so far before pausing, so no transaction stays open.
+            if let Err(e) = self.commit_txn_or_rewind() {
+                self.stop.store(true, Ordering::Relaxed);
+                self.fatal.get_or_insert(e);
+            }
+        } else {
+            let commits = lock(&self.shared.tracker).take_commits();
+            self.shared
+                .commit(&self.consumer, &commits, CommitMode::Async);
+        }
+        if let Ok(assignment) = self.consumer.assignment() {
+            if let Err(e) = self.consumer.pause(&assignment) {
+                tracing::warn!("cannot pause partitions: {e}");
+            }
+        }
+    }
+
+    /// Applies a call's result: success → forward; rejection → DLQ; transient → retry after
+    /// a backoff in its lane, or DLQ when the retries are used up. A transient failure while
+    /// the breaker is open is the outage's, not the message's: it waits, with its attempts
+    /// counted afresh. Results of calls whose partition was revoked (or whose transaction
+    /// was aborted) since are only counted for the breaker.
+    fn complete_call(&mut self, d: &mut Dispatch, c: Completion) {
+        let Completion {
+            ticket,
+            mut call,
+            result,
+        } = c;
+        let current = d.lanes.is_current(ticket)
+            && call.epoch == self.shared.txn_epoch.load(Ordering::SeqCst);
+        let (p, off) = (call.msg.partition(), call.msg.offset());
+        let started = call.started.unwrap_or_else(Instant::now);
+        match result {
+            CallResult::Success => {
+                self.breaker_result("successful", None);
+                if current {
+                    self.succeed(call.msg);
+                    self.observe(started);
+                }
+                d.lanes.finish(ticket);
+            }
+            CallResult::Permanent(reason) => {
+                self.breaker_result("ignored", None);
+                if current {
+                    self.shared.error("downstream_rejected");
+                    let letter = self.letter(
+                        &call.msg,
+                        "process",
+                        "downstream_rejected",
+                        format!("the downstream rejected the message: {reason}"),
+                        reason,
+                        call.attempt,
+                    );
+                    self.dead_letter(call.msg, letter, 1);
+                    self.observe(started);
+                }
+                d.lanes.finish(ticket);
+            }
+            CallResult::Transient(reason) => {
+                self.shared.error("transient");
+                let opened = self.breaker_result("failed", Some(&reason));
+                let open = opened
+                    || self
+                        .breaker
+                        .as_ref()
+                        .is_some_and(|b| b.state() == BreakerState::Open);
+                if !current || self.stopped() {
+                    tracing::debug!(
+                        partition = p,
+                        offset = off,
+                        "abandoned (revoked, rewound or stopping); not committed"
+                    );
+                    d.lanes.finish(ticket);
+                } else if open {
+                    call.attempt = 1;
+                    d.lanes.put_back(ticket, call);
+                } else if call.attempt > self.plan.retry.max_retries {
+                    let attempt = call.attempt;
+                    let letter = self.letter(
+                        &call.msg,
+                        "process",
+                        "retries_exhausted",
+                        format!(
+                            "processing failed {attempt} times ({reason}); giving up after {} retries",
+                            self.plan.retry.max_retries
+                        ),
+                        reason,
+                        attempt,
+                    );
+                    self.dead_letter(call.msg, letter, 1);
+                    self.observe(started);
+                    d.lanes.finish(ticket);
+                } else {
+                    let delay = self.plan.retry.delay(call.attempt, rand::random());
+                    self.shared.retries.fetch_add(1, Ordering::Relaxed);
+                    self.shared.metrics.retry(
+                        &self.shared.topic,
+                        p,
+                        off,
+                        call.attempt,
+                        delay,
+                        &reason,
+                    );
+                    call.attempt += 1;
+                    d.lanes.retry_at(ticket, call, Some(Instant::now() + delay));
+                }
+            }
+        }
+    }
+
+    /// At shutdown: waits (until `deadline`) for the calls in flight and applies their
+    /// results; nothing new starts and transient failures are not retried.
+    fn finish_calls(&mut self, deadline: Instant) {
+        let Some(mut d) = self.dispatch.take() else {
+            return;
+        };
+        while d.lanes.in_flight() > 0 {
+            let left = deadline.saturating_duration_since(Instant::now());
+            if left.is_zero() {
+                break;
+            }
+            match d.rx.recv_timeout(left.min(Duration::from_millis(100))) {
+                Ok(c) => self.complete_call(&mut d, c),
+                Err(mpsc::RecvTimeoutError::Timeout) => {}
+                Err(mpsc::RecvTimeoutError::Disconnected) => break,
+            }
+        }
+        self.dispatch = Some(d);
+    }
+}
+
 /// Runs the member until a stop condition; blocking.
 fn run_member(
     plan: ConsumePlan,
@@ -1400,6 +1881,7 @@ fn run_member(
         .then(|| Breaker::new(plan.breaker))
         .transpose()
         .map_err(|e| anyhow!(e))?;
+    let dispatch = sink.as_ref().map(|_| Dispatch::new(plan.sink_concurrency));
     let mut member = Member {
         sink,
         breaker,
@@ -1413,6 +1895,7 @@ fn run_member(
         fatal: None,
         txn_messages: 0,
         aborts_in_a_row: 0,
+        dispatch,
     };
     let start = Instant::now();
     let reason = match drive(&mut member) {
@@ -1468,17 +1951,15 @@ fn drive(member: &mut Member) -> anyhow::Result<StopReason> {
         if member.stopped() {
             break StopReason::Signal;
         }
-        if member
-            .plan
-            .max_messages
-            .is_some_and(|m| member.consumed >= m)
-        {
+        // With a sink, the messages already polled are finished first.
+        if member.max_reached() && member.dispatch_idle() {
             break StopReason::MaxMessages;
         }
         if let Some(idle) = member.plan.idle_timeout {
             if last_message.elapsed() >= idle
                 && lock(&member.shared.tracker).in_flight() == 0
                 && member.buffered.is_empty()
+                && member.dispatch_idle()
             {
                 break StopReason::Idle;
             }
@@ -1511,6 +1992,13 @@ fn drive(member: &mut Member) -> anyhow::Result<StopReason> {
                 last_commit = Instant::now();
             }
         }
+        if member.dispatch.is_some() {
+            member.turn(&mut last_message);
+            if let Some(e) = member.fatal.take() {
+                return Err(e);
+            }
+            continue;
+        }
         let next = match member.buffered.pop_front() {
             Some(m) => Some(m),
             None => match member.consumer.poll(Duration::from_millis(100)) {
@@ -1539,6 +2027,7 @@ fn drive(member: &mut Member) -> anyhow::Result<StopReason> {
 
     // Shutdown: let in-flight outcomes become durable (bounded), serve their failures, commit.
     let deadline = Instant::now() + member.plan.shutdown_timeout;
+    member.finish_calls(deadline);
     if member.plan.exactly_once {
         member.commit_txn_or_rewind()?;
     }

@@ -1,7 +1,9 @@
 //! The HTTP downstream of `consume --sink-url`: each valid message is POSTed as its JSON
 //! body, with the key and Kafka coordinates in headers; `pipeline::sink::classify` judges the
-//! answer. Calls run on the async runtime (reqwest) and are awaited from the consumer's
-//! blocking thread, each bounded by `--sink-timeout` so a hanging server cannot stall it.
+//! answer. Calls run on the async runtime (reqwest), each bounded by `--sink-timeout` so a
+//! hanging server cannot stall the consumer: awaited one at a time from the consumer's
+//! blocking thread (`call`), or started there and reported back (`spawn_call`), so that up
+//! to `--sink-concurrency` are in flight.
 
 use std::time::Duration;
 
@@ -69,6 +71,34 @@ impl HttpSink {
         key: Option<&[u8]>,
         body: &[u8],
     ) -> CallResult {
+        self.runtime
+            .block_on(self.request(topic, partition, offset, key, body))
+    }
+
+    /// Starts one POST on the async runtime and hands its result to `done` there, so several
+    /// calls can be in flight (`--sink-concurrency`); returns at once.
+    pub fn spawn_call(
+        &self,
+        topic: &str,
+        partition: i32,
+        offset: i64,
+        key: Option<&[u8]>,
+        body: &[u8],
+        done: impl FnOnce(CallResult) + Send + 'static,
+    ) {
+        let call = self.request(topic, partition, offset, key, body);
+        self.runtime.spawn(async move { done(call.await) });
+    }
+
+    /// The future of one POST; the request is built (and the body copied) before it is polled.
+    fn request(
+        &self,
+        topic: &str,
+        partition: i32,
+        offset: i64,
+        key: Option<&[u8]>,
+        body: &[u8],
+    ) -> impl std::future::Future<Output = CallResult> + Send + 'static {
         let mut req = self
             .client
             .post(self.url.clone())
@@ -92,8 +122,8 @@ impl HttpSink {
                 }
             }
         }
-        let answer = self.runtime.block_on(async {
-            match req.send().await {
+        async move {
+            let answer = match req.send().await {
                 Ok(resp) => {
                     let status = resp.status().as_u16();
                     // Drain (bounded by the client timeout) so the connection can be reused.
@@ -103,9 +133,9 @@ impl HttpSink {
                 Err(e) if e.is_timeout() => Answer::Timeout,
                 Err(e) if e.is_connect() => Answer::Connect(root_cause(&e)),
                 Err(e) => Answer::Other(root_cause(&e)),
-            }
-        });
-        classify(&answer)
+            };
+            classify(&answer)
+        }
     }
 }
 

@@ -92,7 +92,6 @@ impl Breaker {
         })
     }
 
-    #[cfg(test)]
     pub fn state(&self) -> BreakerState {
         self.state
     }

@@ -5,6 +5,7 @@
 pub mod breaker;
 pub mod dead_letter;
 pub mod generate;
+pub mod lanes;
 pub mod offsets;
 pub mod outcome;
 pub mod rate;

@@ -77,8 +77,13 @@ impl SchemaValidator {
             .map_err(|e| e.to_string())
     }
 
-    /// All violations of `value` (empty when valid).
+    /// All violations of `value` (empty when valid). The errors are collected only for an
+    /// invalid value: `is_valid` stops at the first failure and allocates nothing, which is
+    /// what almost every message needs.
     pub fn violations(&self, value: &Value) -> Vec<Violation> {
+        if self.validator.is_valid(value) {
+            return Vec::new();
+        }
         self.validator
             .iter_errors(value)
             .map(|e| Violation {

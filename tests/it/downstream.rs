@@ -10,7 +10,7 @@ use predicates::prelude::*;
 
 use crate::harness::{
     eventually, free_port, http_get, json_lines, kcat_read, kmsg, kmsg_on_cluster, metric, signal,
-    spawn_kmsg, unique, wait_bounded, Reply, TestDownstream,
+    spawn_kmsg, unique, wait_bounded, Received, Reply, TestDownstream,
 };
 
 fn pipeline_topics(prefix: &str) -> (String, String, String) {
@@ -57,6 +57,10 @@ fn an_outage_opens_the_breaker_at_the_threshold_pauses_fetching_and_recovers_wit
         &output,
         "--sink-url",
         &url,
+        // One call at a time, so the threshold timeline below is exact (the concurrent
+        // dispatcher is covered by the rebalance test and the concurrency test).
+        "--sink-concurrency",
+        "1",
         "--breaker-threshold",
         "3",
         "--breaker-timeout",
@@ -250,6 +254,10 @@ fn bad_downstream_and_breaker_settings_are_usage_errors() {
             vec!["--breaker-timeout", "0s"],
             "--breaker-timeout must be above 0",
         ),
+        (
+            vec!["--sink-concurrency", "0"],
+            "--sink-concurrency 0 is out of range: give 1 to 1024",
+        ),
     ] {
         kmsg()
             .args(["--bootstrap", "127.0.0.1:1", "consume", "-g", "g"])
@@ -327,6 +335,10 @@ fn a_member_with_an_open_breaker_calls_and_fetches_nothing_across_a_rebalance() 
         ) == Some(1.0)
     });
     assert_eq!(http_get(port_a, "/readyz").map(|r| r.0), Some(503));
+    // Up to one call per partition was in flight when the breaker opened; after that, none.
+    std::thread::sleep(Duration::from_secs(1));
+    let calls_before_open = down.requests().len();
+    assert!(calls_before_open >= 2, "{calls_before_open}");
 
     let b = member(healthy.url(), port_b, "b");
     let assigned = |port: u16| {
@@ -361,7 +373,7 @@ fn a_member_with_an_open_breaker_calls_and_fetches_nothing_across_a_rebalance() 
     );
     assert_eq!(
         down.requests().len(),
-        2,
+        calls_before_open,
         "requests reached the failing downstream while open"
     );
 
@@ -380,4 +392,154 @@ fn a_member_with_an_open_breaker_calls_and_fetches_nothing_across_a_rebalance() 
             0
         );
     }
+}
+
+/// Runs one member with `--schema` and `--sink-concurrency` on `input` (6 partitions) against
+/// a downstream that takes 40 ms per request; returns the requests it saw and the summary.
+fn run_concurrent(
+    input: &str,
+    output: &str,
+    n: usize,
+    concurrency: &str,
+) -> (Vec<Received>, serde_json::Value) {
+    let server = TestDownstream::start(|_, _, _| Reply::Slow(Duration::from_millis(40)));
+    let out = kmsg_on_cluster()
+        .args([
+            "consume",
+            "-g",
+            &unique("g"),
+            "-t",
+            input,
+            "--output-topic",
+            output,
+        ])
+        .args([
+            "--sink-url",
+            &server.url(),
+            "--sink-concurrency",
+            concurrency,
+            "--schema",
+            concat!(env!("CARGO_MANIFEST_DIR"), "/schema.json"),
+        ])
+        .args(["--max-messages", &n.to_string(), "-o", "json"])
+        .timeout(Duration::from_secs(120))
+        .assert()
+        .success();
+    let summary = json_lines(&out.get_output().stdout).pop().unwrap();
+    (server.requests(), summary)
+}
+
+/// The most requests the downstream was handling at one time.
+fn max_overlap(requests: &[Received]) -> usize {
+    let mut edges: Vec<(Instant, i32)> = requests
+        .iter()
+        .flat_map(|r| [(r.arrived, 1), (r.at, -1)])
+        .collect();
+    // At equal times an end comes before a start: touching intervals do not overlap.
+    edges.sort();
+    let (mut now, mut max) = (0i32, 0i32);
+    for (_, d) in edges {
+        now += d;
+        max = max.max(now);
+    }
+    max as usize
+}
+
+#[test]
+fn sink_concurrency_calls_partitions_in_parallel_keeping_each_partitions_order() {
+    let (input, output, dlq) = crate::harness::pipeline_topics("conc", 6);
+    // 200 logins, exactly 20 of them invalid: those go to the DLQ and never to the downstream.
+    let (total, bad) = (200, 20);
+    let n = total - bad;
+    kmsg_on_cluster()
+        .args([
+            "produce",
+            "-t",
+            &input,
+            "--generate",
+            "login",
+            "--count",
+            &total.to_string(),
+            "--invalid-ratio",
+            "0.1",
+            "-q",
+        ])
+        .assert()
+        .success();
+    let (requests, summary) = run_concurrent(&input, &output, total, "4");
+    assert_eq!(summary["forwarded"], n, "{summary}");
+    assert_eq!(summary["dead_lettered_total"], bad, "{summary}");
+    let dead: Vec<String> = kcat_read(&dlq).into_iter().filter_map(|r| r.key).collect();
+    assert_eq!(dead.len(), bad);
+    // Every valid message reached the downstream exactly once, and the output exactly once.
+    let mut seen: BTreeMap<String, usize> = BTreeMap::new();
+    for r in &requests {
+        assert_eq!(r.status, 200);
+        *seen.entry(r.key.clone().unwrap()).or_default() += 1;
+    }
+    assert_eq!(seen.len(), n, "distinct keys at the downstream");
+    assert!(seen.values().all(|&c| c == 1), "a duplicate call: {seen:?}");
+    let forwarded: BTreeMap<String, usize> =
+        kcat_read(&output)
+            .into_iter()
+            .fold(BTreeMap::new(), |mut m, r| {
+                *m.entry(r.key.unwrap()).or_default() += 1;
+                m
+            });
+    assert_eq!(forwarded.len(), n);
+    assert!(forwarded.values().all(|&c| c == 1), "a duplicate forward");
+    assert!(
+        dead.iter()
+            .all(|k| !seen.contains_key(k) && !forwarded.contains_key(k)),
+        "an invalid message reached the downstream or the output"
+    );
+    // Per partition: offsets in increasing order, each call after the previous one ended.
+    let mut by_partition: BTreeMap<i32, Vec<&Received>> = BTreeMap::new();
+    for r in &requests {
+        by_partition
+            .entry(r.partition.unwrap())
+            .or_default()
+            .push(r);
+    }
+    assert_eq!(by_partition.len(), 6, "all six partitions were called");
+    for (p, calls) in &by_partition {
+        let mut calls = calls.clone();
+        calls.sort_by_key(|r| r.arrived);
+        for pair in calls.windows(2) {
+            assert!(
+                pair[1].offset > pair[0].offset,
+                "partition {p}: offset {:?} called after {:?}",
+                pair[1].offset,
+                pair[0].offset
+            );
+            assert!(
+                pair[1].arrived >= pair[0].at,
+                "partition {p}: two calls in flight at once"
+            );
+        }
+    }
+    let max = max_overlap(&requests);
+    eprintln!(
+        "--sink-concurrency 4: {n} calls, at most {max} at once, {:.2} s",
+        summary["duration_secs"].as_f64().unwrap()
+    );
+    assert!(
+        (2..=4).contains(&max),
+        "max concurrent requests {max}, limit 4"
+    );
+
+    // The same input one call at a time: never two requests at once.
+    let output1 = format!("{input}.one");
+    kmsg_on_cluster()
+        .args(["topics", "create", &output1, "-p", "3"])
+        .assert()
+        .success();
+    let (requests, summary) = run_concurrent(&input, &output1, total, "1");
+    assert_eq!(summary["forwarded"], n, "{summary}");
+    assert_eq!(requests.len(), n);
+    assert_eq!(max_overlap(&requests), 1);
+    eprintln!(
+        "--sink-concurrency 1: {n} calls, one at a time, {:.2} s",
+        summary["duration_secs"].as_f64().unwrap()
+    );
 }

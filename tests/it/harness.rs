@@ -360,8 +360,14 @@ pub enum Reply {
 /// One request the test downstream received.
 #[derive(Debug, Clone)]
 pub struct Received {
+    /// When the request was complete (before the reply was decided).
+    pub arrived: std::time::Instant,
+    /// When the reply was decided (after a `Slow` sleep).
     pub at: std::time::Instant,
     pub key: Option<String>,
+    /// The `x-kafka-partition` and `x-kafka-offset` headers.
+    pub partition: Option<i32>,
+    pub offset: Option<i64>,
     pub body: String,
     pub status: u16,
 }
@@ -396,6 +402,8 @@ impl TestDownstream {
                         }
                         let mut len = 0usize;
                         let mut key = None;
+                        let mut partition = None;
+                        let mut offset = None;
                         loop {
                             let mut line = String::new();
                             if reader.read_line(&mut line).unwrap_or(0) == 0 {
@@ -411,6 +419,10 @@ impl TestDownstream {
                                     len = v.trim().parse().unwrap_or(0);
                                 } else if k == "x-kafka-key" {
                                     key = Some(v.trim().to_string());
+                                } else if k == "x-kafka-partition" {
+                                    partition = v.trim().parse().ok();
+                                } else if k == "x-kafka-offset" {
+                                    offset = v.trim().parse().ok();
                                 }
                             }
                         }
@@ -419,6 +431,7 @@ impl TestDownstream {
                             return;
                         }
                         let body = String::from_utf8_lossy(&body).to_string();
+                        let arrived = std::time::Instant::now();
                         let n = rec.lock().unwrap().len();
                         let method = request_line
                             .split_whitespace()
@@ -439,8 +452,11 @@ impl TestDownstream {
                         };
                         if method == "POST" {
                             rec.lock().unwrap().push(Received {
+                                arrived,
                                 at: std::time::Instant::now(),
                                 key,
+                                partition,
+                                offset,
                                 body,
                                 status,
                             });
