@@ -718,7 +718,7 @@ complete -c kmsg -n "__fish_kmsg_using_subcommand acl; and not __fish_seen_subco
 complete -c kmsg -n "__fish_kmsg_using_subcommand acl; and not __fish_seen_subcommand_from apply list help" -l tls-key -d 'Client private key (PEM) for mutual TLS' -r -F
 complete -c kmsg -n "__fish_kmsg_using_subcommand acl; and not __fish_seen_subcommand_from apply list help" -l timeout -d 'How long to wait for the cluster before giving up' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand acl; and not __fish_seen_subcommand_from apply list help" -l log-level -d 'Log level or filter (overrides RUST_LOG), e.g. debug or kmsg=debug,librdkafka=info' -r
-complete -c kmsg -n "__fish_kmsg_using_subcommand acl; and not __fish_seen_subcommand_from apply list help" -l log-format -d 'Log format on stderr' -r -f -a "text\t''
+complete -c kmsg -n "__fish_kmsg_using_subcommand acl; and not __fish_seen_subcommand_from apply list help" -l log-format -d 'Log format on stderr (json: one object per line, for log collectors)' -r -f -a "text\t''
 json\t''"
 complete -c kmsg -n "__fish_kmsg_using_subcommand acl; and not __fish_seen_subcommand_from apply list help" -s o -l output -d 'How results are printed on stdout' -r -f -a "table\t'Human-readable tables'
 json\t'JSON: one object per result, one per line for streams'
@@ -749,7 +749,7 @@ complete -c kmsg -n "__fish_kmsg_using_subcommand acl; and __fish_seen_subcomman
 complete -c kmsg -n "__fish_kmsg_using_subcommand acl; and __fish_seen_subcommand_from apply" -l tls-key -d 'Client private key (PEM) for mutual TLS' -r -F
 complete -c kmsg -n "__fish_kmsg_using_subcommand acl; and __fish_seen_subcommand_from apply" -l timeout -d 'How long to wait for the cluster before giving up' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand acl; and __fish_seen_subcommand_from apply" -l log-level -d 'Log level or filter (overrides RUST_LOG), e.g. debug or kmsg=debug,librdkafka=info' -r
-complete -c kmsg -n "__fish_kmsg_using_subcommand acl; and __fish_seen_subcommand_from apply" -l log-format -d 'Log format on stderr' -r -f -a "text\t''
+complete -c kmsg -n "__fish_kmsg_using_subcommand acl; and __fish_seen_subcommand_from apply" -l log-format -d 'Log format on stderr (json: one object per line, for log collectors)' -r -f -a "text\t''
 json\t''"
 complete -c kmsg -n "__fish_kmsg_using_subcommand acl; and __fish_seen_subcommand_from apply" -s o -l output -d 'How results are printed on stdout' -r -f -a "table\t'Human-readable tables'
 json\t'JSON: one object per result, one per line for streams'
@@ -773,7 +773,7 @@ complete -c kmsg -n "__fish_kmsg_using_subcommand acl; and __fish_seen_subcomman
 complete -c kmsg -n "__fish_kmsg_using_subcommand acl; and __fish_seen_subcommand_from list" -l tls-key -d 'Client private key (PEM) for mutual TLS' -r -F
 complete -c kmsg -n "__fish_kmsg_using_subcommand acl; and __fish_seen_subcommand_from list" -l timeout -d 'How long to wait for the cluster before giving up' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand acl; and __fish_seen_subcommand_from list" -l log-level -d 'Log level or filter (overrides RUST_LOG), e.g. debug or kmsg=debug,librdkafka=info' -r
-complete -c kmsg -n "__fish_kmsg_using_subcommand acl; and __fish_seen_subcommand_from list" -l log-format -d 'Log format on stderr' -r -f -a "text\t''
+complete -c kmsg -n "__fish_kmsg_using_subcommand acl; and __fish_seen_subcommand_from list" -l log-format -d 'Log format on stderr (json: one object per line, for log collectors)' -r -f -a "text\t''
 json\t''"
 complete -c kmsg -n "__fish_kmsg_using_subcommand acl; and __fish_seen_subcommand_from list" -s o -l output -d 'How results are printed on stdout' -r -f -a "table\t'Human-readable tables'
 json\t'JSON: one object per result, one per line for streams'

@@ -192,10 +192,10 @@ impl ConsumerMetrics {
 
     /// A message was received from a partition (counted once per delivery to the app, so a
     /// message re-read after a rebalance or restart counts again).
-    pub fn consumed(&self, topic: &str, partition: i32) {
+    /// The caller keeps the counter, so the hot path does no label lookup.
+    pub fn consumed_counter(&self, topic: &str, partition: i32) -> prometheus::IntCounter {
         self.consumed
             .with_label_values(&[topic, &partition.to_string()])
-            .inc();
     }
 
     /// A message was forwarded (or processed without an output topic) and its outcome is durable.

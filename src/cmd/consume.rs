@@ -370,6 +370,10 @@ struct Shared {
     producer: OnceLock<Arc<ThreadedProducer<OutcomeContext>>>,
     /// Where a partition without committed offsets starts (for the lag before the first message).
     reset_earliest: bool,
+    /// Assigned partitions whose end offset the statistics do not know (paused before their
+    /// first fetch, e.g. while the breaker is open), with their committed offset: the loop
+    /// asks the broker for their watermarks instead (`Member::refresh_unknown_lag`).
+    unknown_end: Mutex<BTreeMap<i32, i64>>,
     /// Exactly-once state: whether a transaction is open, and what the loop must do next.
     exactly_once: bool,
     txn_open: AtomicBool,
@@ -639,8 +643,13 @@ impl RebalanceContext {
             } else {
                 end
             };
+            if end < 0 {
+                lock(&shared.unknown_end).insert(*p, part.committed_offset);
+                continue;
+            }
+            lock(&shared.unknown_end).remove(p);
             let position = lag_position(durable.get(p).copied(), part.committed_offset, reset);
-            if end >= 0 && position >= 0 {
+            if position >= 0 {
                 shared
                     .metrics
                     .set_lag(&shared.topic, *p, (end - position).max(0));
@@ -648,6 +657,9 @@ impl RebalanceContext {
         }
     }
 }
+
+/// How often the lag of partitions the statistics know no end of is asked of the broker.
+const UNKNOWN_LAG_REFRESH: Duration = Duration::from_secs(5);
 
 /// The group's position in a partition, for lag: one past the last message whose outcome is
 /// durable (what the next commit will say), else the committed offset, else where
@@ -793,6 +805,10 @@ struct Member {
     buffered: VecDeque<OwnedMessage>,
     stop: Arc<AtomicBool>,
     consumed: u64,
+    /// `kafka_consumer_messages_consumed_total` per partition, looked up once per partition.
+    consumed_counters: BTreeMap<i32, prometheus::IntCounter>,
+    /// When the lag of partitions with an unknown end was last asked of the broker.
+    lag_refreshed: Instant,
     /// A fatal error met inside a backoff wait, raised by the main loop.
     fatal: Option<anyhow::Error>,
     sink: Option<HttpSink>,
@@ -945,12 +961,60 @@ impl Member {
         }
     }
 
+    /// Lag of the partitions whose end offset librdkafka's statistics do not know: a paused
+    /// partition that was never fetched (the breaker opened first) has no high watermark
+    /// there, and its lag is exactly what an operator needs to see. Asked of the broker at
+    /// most every [`UNKNOWN_LAG_REFRESH`], only for those partitions.
+    fn refresh_unknown_lag(&mut self) {
+        if self.lag_refreshed.elapsed() < UNKNOWN_LAG_REFRESH {
+            return;
+        }
+        self.lag_refreshed = Instant::now();
+        let unknown = lock(&self.shared.unknown_end).clone();
+        if unknown.is_empty() {
+            return;
+        }
+        let durable: BTreeMap<i32, i64> =
+            lock(&self.shared.tracker).positions().into_iter().collect();
+        for (p, committed) in unknown {
+            if !lock(&self.shared.assignment).contains(&p) {
+                continue;
+            }
+            match self
+                .consumer
+                .fetch_watermarks(&self.shared.topic, p, Duration::from_secs(1))
+            {
+                Ok((low, high)) => {
+                    let reset = if self.shared.reset_earliest {
+                        low
+                    } else {
+                        high
+                    };
+                    let position = lag_position(durable.get(&p).copied(), committed, reset);
+                    self.shared
+                        .metrics
+                        .set_lag(&self.shared.topic, p, (high - position).max(0));
+                }
+                Err(e) => tracing::debug!(partition = p, "cannot read the watermarks: {e}"),
+            }
+        }
+    }
+
+    /// Counts a message received from partition `p`.
+    fn count_consumed(&mut self, p: i32) {
+        let shared = &self.shared;
+        self.consumed_counters
+            .entry(p)
+            .or_insert_with(|| shared.metrics.consumed_counter(&shared.topic, p))
+            .inc();
+    }
+
     /// Handles one message until its outcome is queued (or it is abandoned by a revoke/stop).
     fn handle(&mut self, msg: OwnedMessage) {
         let started = Instant::now();
         let (p, off) = (msg.partition(), msg.offset());
         lock(&self.shared.tracker).begin(p, off);
-        self.shared.metrics.consumed(&self.shared.topic, p);
+        self.count_consumed(p);
         let msg = Arc::new(msg);
         match decode_and_validate(msg.payload(), self.plan.schema.as_ref()) {
             Err(poison) => {
@@ -1264,6 +1328,7 @@ impl Member {
                 }
                 paused = true;
             }
+            self.refresh_unknown_lag();
             let left = until.saturating_duration_since(Instant::now());
             match self.consumer.poll(left.min(Duration::from_millis(100))) {
                 Some(Ok(m)) => self.buffered.push_back(m.detach()),
@@ -1438,6 +1503,7 @@ impl Member {
                 std::thread::sleep(idle_wait);
             }
         } else {
+            self.refresh_unknown_lag();
             let mut wait = idle_wait;
             for _ in 0..512 {
                 match self.consumer.poll(wait) {
@@ -1487,6 +1553,7 @@ impl Member {
     fn accept(&mut self, d: &mut Dispatch, msg: OwnedMessage) {
         let p = msg.partition();
         lock(&self.shared.tracker).begin(p, msg.offset());
+        self.count_consumed(p);
         let poison = decode_and_validate(msg.payload(), self.plan.schema.as_ref()).err();
         d.lanes.push(
             p,
@@ -1835,6 +1902,7 @@ fn run_member(
         breaker_opened: AtomicU64::new(0),
         producer: OnceLock::new(),
         reset_earliest: plan.offset_reset == OffsetReset::Earliest,
+        unknown_end: Mutex::new(BTreeMap::new()),
         exactly_once: plan.exactly_once,
         txn_open: AtomicBool::new(false),
         txn_needs_rewind: AtomicBool::new(false),
@@ -1892,6 +1960,8 @@ fn run_member(
         buffered: VecDeque::new(),
         stop,
         consumed: 0,
+        consumed_counters: BTreeMap::new(),
+        lag_refreshed: Instant::now(),
         fatal: None,
         txn_messages: 0,
         aborts_in_a_row: 0,
@@ -1999,6 +2069,7 @@ fn drive(member: &mut Member) -> anyhow::Result<StopReason> {
             }
             continue;
         }
+        member.refresh_unknown_lag();
         let next = match member.buffered.pop_front() {
             Some(m) => Some(m),
             None => match member.consumer.poll(Duration::from_millis(100)) {
