@@ -14,3 +14,37 @@ pub async fn wait_for_stop() {
         _ = term.recv() => {}
     }
 }
+
+/// SIGINT and SIGTERM as a stream: the listeners are installed once, when this is created, so
+/// a signal that arrives between two `next()` calls is not lost (a fresh `wait_for_stop` only
+/// sees signals delivered after it starts listening).
+pub struct Stops {
+    int: Option<tokio::signal::unix::Signal>,
+    term: Option<tokio::signal::unix::Signal>,
+}
+
+impl Stops {
+    pub fn new() -> Self {
+        use tokio::signal::unix::{signal, SignalKind};
+        Stops {
+            int: signal(SignalKind::interrupt()).ok(),
+            term: signal(SignalKind::terminate()).ok(),
+        }
+    }
+
+    /// Resolves at the next SIGINT or SIGTERM (including one received since the last call).
+    pub async fn next(&mut self) {
+        async fn recv(s: &mut Option<tokio::signal::unix::Signal>) {
+            match s {
+                Some(s) => {
+                    s.recv().await;
+                }
+                None => std::future::pending().await,
+            }
+        }
+        tokio::select! {
+            _ = recv(&mut self.int) => {}
+            _ = recv(&mut self.term) => {}
+        }
+    }
+}

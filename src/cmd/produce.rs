@@ -713,20 +713,30 @@ pub async fn run(args: ProduceArgs, ctx: &Context) -> anyhow::Result<ExitCode> {
     let stop = Arc::new(AtomicBool::new(false));
     let hard_stop = Arc::new(AtomicBool::new(false));
     let (s, h) = (stop.clone(), hard_stop.clone());
-    let signals = tokio::spawn(async move {
-        crate::signals::wait_for_stop().await;
-        s.store(true, Ordering::Relaxed);
-        tracing::info!(
-            "stopping: waiting for outstanding acknowledgements (Ctrl-C again to stop waiting)"
-        );
-        crate::signals::wait_for_stop().await;
-        h.store(true, Ordering::Relaxed);
+    // One set of signal listeners for the whole run, the linger included: a SIGTERM that
+    // arrives just after the last message (when /readyz already says 503) is not lost.
+    let (signalled, mut stops_seen) = tokio::sync::watch::channel(0u32);
+    let mut stops = crate::signals::Stops::new();
+    tokio::spawn(async move {
+        let mut n = 0u32;
+        loop {
+            stops.next().await;
+            n += 1;
+            if n == 1 {
+                s.store(true, Ordering::Relaxed);
+                tracing::info!(
+                    "stopping: waiting for outstanding acknowledgements (Ctrl-C again to stop waiting)"
+                );
+            } else {
+                h.store(true, Ordering::Relaxed);
+            }
+            let _ = signalled.send(n);
+        }
     });
     let (summary, last) =
         tokio::task::spawn_blocking(move || work(plan, producer, metrics, stop, hard_stop))
             .await
             .map_err(|e| anyhow!("the producer thread failed: {e}"))??;
-    signals.abort();
 
     if single && summary.acknowledged == 1 {
         let (partition, offset) = last.unwrap_or((-1, -1));
@@ -739,13 +749,13 @@ pub async fn run(args: ProduceArgs, ctx: &Context) -> anyhow::Result<ExitCode> {
                 summary.topic
             ))?,
         }
-        linger_for_scrapers(linger, &summary).await;
+        linger_for_scrapers(linger, &summary, &mut stops_seen).await;
         return Ok(ExitCode::SUCCESS);
     }
     if !single {
         print_summary(&summary, ctx.output)?;
     }
-    linger_for_scrapers(linger, &summary).await;
+    linger_for_scrapers(linger, &summary, &mut stops_seen).await;
     if !summary.kept_up {
         tracing::warn!(
             "could not keep up with --rate {}: achieved {:.1} msgs/s",
@@ -790,7 +800,11 @@ pub async fn run(args: ProduceArgs, ctx: &Context) -> anyhow::Result<ExitCode> {
 
 /// `--metrics-linger`: keeps the metrics endpoint up after the run so a scraper sees the final
 /// figures; not after a Ctrl-C (the user wants out), and a Ctrl-C or SIGTERM ends it early.
-async fn linger_for_scrapers(linger: Option<Duration>, summary: &Summary) {
+async fn linger_for_scrapers(
+    linger: Option<Duration>,
+    summary: &Summary,
+    stops: &mut tokio::sync::watch::Receiver<u32>,
+) {
     let Some(linger) = linger.filter(|_| summary.stopped_by != "signal") else {
         return;
     };
@@ -800,7 +814,7 @@ async fn linger_for_scrapers(linger: Option<Duration>, summary: &Summary) {
     );
     tokio::select! {
         _ = tokio::time::sleep(linger) => {}
-        _ = crate::signals::wait_for_stop() => {}
+        _ = stops.changed() => {}
     }
 }
 

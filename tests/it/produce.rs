@@ -479,7 +479,11 @@ fn a_slow_stdin_does_not_block_ctrl_c() {
     let mut stdin = child.stdin.take().unwrap();
     stdin.write_all(b"{\"a\":1}\n").unwrap();
     stdin.flush().unwrap();
-    std::thread::sleep(Duration::from_secs(2));
+    // Once the line is in the topic, kmsg is running (its signal handlers are installed)
+    // and waiting on a stdin that stays open.
+    crate::harness::eventually(Duration::from_secs(30), "the first line delivered", || {
+        kcat_read(&topic).len() == 1
+    });
     unsafe { libc::kill(child.id() as i32, libc::SIGINT) };
     let out = wait_bounded(child.into(), Duration::from_secs(30));
     drop(stdin);
