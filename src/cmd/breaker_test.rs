@@ -312,6 +312,10 @@ async fn exercise(
         "200ms",
         "--sink-timeout",
         "2s",
+        // One call at a time: the checks count exactly `threshold` failures before the breaker
+        // opens, which concurrent calls already in flight when it opens would blur.
+        "--sink-concurrency",
+        "1",
     ];
     let consume_args = match Cli::try_parse_from(argv)
         .map_err(|e| anyhow!("{e}"))?
