@@ -277,10 +277,7 @@ fn metric_names(expr: &str) -> BTreeSet<String> {
         "group_left",
         "group_right",
     ] {
-        loop {
-            let Some(at) = find_word(&rest, kw) else {
-                break;
-            };
+        while let Some(at) = find_word(&rest, kw) {
             let after = &rest[at + kw.len()..];
             let trimmed = after.trim_start();
             if let Some(list) = trimmed.strip_prefix('(') {
