@@ -167,3 +167,23 @@ fn committed_completions_are_up_to_date() {
         );
     }
 }
+
+#[test]
+fn completions_piped_into_head_exit_quietly() {
+    // The script is larger than a pipe's buffer, so the write meets the closed pipe.
+    let out = std::process::Command::new("sh")
+        .arg("-c")
+        .arg(format!(
+            "RUST_BACKTRACE=1 '{}' completions bash | head -n 1",
+            env!("CARGO_BIN_EXE_kmsg")
+        ))
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.starts_with("_kmsg() {\n"), "{stdout}");
+    assert!(
+        out.stderr.is_empty(),
+        "a closed pipe must not panic: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
