@@ -66,6 +66,16 @@ RUN apt-get update \
 COPY --from=builder /build/target/release/kmsg /usr/local/bin/kmsg
 COPY schema.json /etc/kmsg/schema.json
 
+# Mount points of the secure Compose variant's secrets volumes
+# (docker-compose.secure.yml). A new named volume takes the owner and mode of
+# the folder it is first mounted on: the `secrets` job (1000:10001) can write
+# them, kmsg (group 10001) can read them, others cannot.
+RUN mkdir -p /var/lib/kmsg-secrets/ca /var/lib/kmsg-secrets/broker \
+        /var/lib/kmsg-secrets/admin /var/lib/kmsg-secrets/producer \
+        /var/lib/kmsg-secrets/consumer /var/lib/kmsg-secrets/dlq \
+ && chown -R 1000:10001 /var/lib/kmsg-secrets \
+ && chmod -R 0750 /var/lib/kmsg-secrets
+
 # Numeric uid:gid of the `kmsg` user created above, so orchestrators that
 # enforce runAsNonRoot can verify it without reading /etc/passwd.
 USER 10001:10001

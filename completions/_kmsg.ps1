@@ -226,6 +226,7 @@ Register-ArgumentCompleter -Native -CommandName 'kmsg' -ScriptBlock {
             [CompletionResult]::new('up', 'up', [CompletionResultType]::ParameterValue, 'Start the brokers (formats storage on first start, keeps data after that)')
             [CompletionResult]::new('down', 'down', [CompletionResultType]::ParameterValue, 'Stop the brokers (all, or one with --node)')
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Show brokers, controller and under-replicated partitions; exit 3 when brokers are missing')
+            [CompletionResult]::new('secrets', 'secrets', [CompletionResultType]::ParameterValue, 'Write a secured cluster''s CA, broker certificate and role passwords for brokers run elsewhere (docker-compose.secure.yml): one folder per container that needs them')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -309,10 +310,36 @@ Register-ArgumentCompleter -Native -CommandName 'kmsg' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'kmsg;cluster;secrets' {
+            [CompletionResult]::new('--out', '--out', [CompletionResultType]::ParameterName, 'Folder to write into: ca/ (CA key and every password), broker/, and one folder per role (admin, producer, consumer, dlq); an existing CA and passwords are kept')
+            [CompletionResult]::new('--host', '--host', [CompletionResultType]::ParameterName, 'A name or IP address the brokers are reached at (repeatable); the broker certificate is valid for exactly these')
+            [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'Kafka bootstrap servers, comma separated [default: localhost:9092]')
+            [CompletionResult]::new('--bootstrap', '--bootstrap', [CompletionResultType]::ParameterName, 'Kafka bootstrap servers, comma separated [default: localhost:9092]')
+            [CompletionResult]::new('-X', '-X ', [CompletionResultType]::ParameterName, 'Pass a librdkafka property through (repeatable), e.g. -X queue.buffering.max.ms=50. Keys that have a typed flag (--bootstrap, --security-protocol, --sasl-*, --tls-*) are refused')
+            [CompletionResult]::new('--security-protocol', '--security-protocol', [CompletionResultType]::ParameterName, 'Security protocol for the client connection')
+            [CompletionResult]::new('--sasl-mechanism', '--sasl-mechanism', [CompletionResultType]::ParameterName, 'SASL mechanism')
+            [CompletionResult]::new('--sasl-username', '--sasl-username', [CompletionResultType]::ParameterName, 'SASL user name (the password comes from env KMSG_SASL_PASSWORD or --sasl-password-file)')
+            [CompletionResult]::new('--sasl-password-file', '--sasl-password-file', [CompletionResultType]::ParameterName, 'File holding the SASL password (first line); alternatively set env KMSG_SASL_PASSWORD')
+            [CompletionResult]::new('--tls-ca', '--tls-ca', [CompletionResultType]::ParameterName, 'CA certificate (PEM) to verify the brokers')
+            [CompletionResult]::new('--tls-cert', '--tls-cert', [CompletionResultType]::ParameterName, 'Client certificate (PEM) for mutual TLS')
+            [CompletionResult]::new('--tls-key', '--tls-key', [CompletionResultType]::ParameterName, 'Client private key (PEM) for mutual TLS')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'How long to wait for the cluster before giving up')
+            [CompletionResult]::new('--log-level', '--log-level', [CompletionResultType]::ParameterName, 'Log level or filter (overrides RUST_LOG), e.g. debug or kmsg=debug,librdkafka=info')
+            [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Log format on stderr (json: one object per line, for log collectors)')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'How results are printed on stdout')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'How results are printed on stdout')
+            [CompletionResult]::new('--group-readable', '--group-readable', [CompletionResultType]::ParameterName, 'Secret files mode 0640 and folders 0750 instead of 0600/0700, for containers that run as different users of one group')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'kmsg;cluster;help' {
             [CompletionResult]::new('up', 'up', [CompletionResultType]::ParameterValue, 'Start the brokers (formats storage on first start, keeps data after that)')
             [CompletionResult]::new('down', 'down', [CompletionResultType]::ParameterValue, 'Stop the brokers (all, or one with --node)')
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Show brokers, controller and under-replicated partitions; exit 3 when brokers are missing')
+            [CompletionResult]::new('secrets', 'secrets', [CompletionResultType]::ParameterValue, 'Write a secured cluster''s CA, broker certificate and role passwords for brokers run elsewhere (docker-compose.secure.yml): one folder per container that needs them')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -323,6 +350,9 @@ Register-ArgumentCompleter -Native -CommandName 'kmsg' -ScriptBlock {
             break
         }
         'kmsg;cluster;help;status' {
+            break
+        }
+        'kmsg;cluster;help;secrets' {
             break
         }
         'kmsg;cluster;help;help' {
@@ -903,6 +933,7 @@ Register-ArgumentCompleter -Native -CommandName 'kmsg' -ScriptBlock {
             [CompletionResult]::new('up', 'up', [CompletionResultType]::ParameterValue, 'Start the brokers (formats storage on first start, keeps data after that)')
             [CompletionResult]::new('down', 'down', [CompletionResultType]::ParameterValue, 'Stop the brokers (all, or one with --node)')
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Show brokers, controller and under-replicated partitions; exit 3 when brokers are missing')
+            [CompletionResult]::new('secrets', 'secrets', [CompletionResultType]::ParameterValue, 'Write a secured cluster''s CA, broker certificate and role passwords for brokers run elsewhere (docker-compose.secure.yml): one folder per container that needs them')
             break
         }
         'kmsg;help;cluster;up' {
@@ -912,6 +943,9 @@ Register-ArgumentCompleter -Native -CommandName 'kmsg' -ScriptBlock {
             break
         }
         'kmsg;help;cluster;status' {
+            break
+        }
+        'kmsg;help;cluster;secrets' {
             break
         }
         'kmsg;help;produce' {

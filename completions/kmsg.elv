@@ -211,6 +211,7 @@ set edit:completion:arg-completer[kmsg] = {|@words|
             cand up 'Start the brokers (formats storage on first start, keeps data after that)'
             cand down 'Stop the brokers (all, or one with --node)'
             cand status 'Show brokers, controller and under-replicated partitions; exit 3 when brokers are missing'
+            cand secrets 'Write a secured cluster''s CA, broker certificate and role passwords for brokers run elsewhere (docker-compose.secure.yml): one folder per container that needs them'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'kmsg;cluster;up'= {
@@ -290,10 +291,35 @@ set edit:completion:arg-completer[kmsg] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'kmsg;cluster;secrets'= {
+            cand --out 'Folder to write into: ca/ (CA key and every password), broker/, and one folder per role (admin, producer, consumer, dlq); an existing CA and passwords are kept'
+            cand --host 'A name or IP address the brokers are reached at (repeatable); the broker certificate is valid for exactly these'
+            cand -b 'Kafka bootstrap servers, comma separated [default: localhost:9092]'
+            cand --bootstrap 'Kafka bootstrap servers, comma separated [default: localhost:9092]'
+            cand -X 'Pass a librdkafka property through (repeatable), e.g. -X queue.buffering.max.ms=50. Keys that have a typed flag (--bootstrap, --security-protocol, --sasl-*, --tls-*) are refused'
+            cand --security-protocol 'Security protocol for the client connection'
+            cand --sasl-mechanism 'SASL mechanism'
+            cand --sasl-username 'SASL user name (the password comes from env KMSG_SASL_PASSWORD or --sasl-password-file)'
+            cand --sasl-password-file 'File holding the SASL password (first line); alternatively set env KMSG_SASL_PASSWORD'
+            cand --tls-ca 'CA certificate (PEM) to verify the brokers'
+            cand --tls-cert 'Client certificate (PEM) for mutual TLS'
+            cand --tls-key 'Client private key (PEM) for mutual TLS'
+            cand --timeout 'How long to wait for the cluster before giving up'
+            cand --log-level 'Log level or filter (overrides RUST_LOG), e.g. debug or kmsg=debug,librdkafka=info'
+            cand --log-format 'Log format on stderr (json: one object per line, for log collectors)'
+            cand -o 'How results are printed on stdout'
+            cand --output 'How results are printed on stdout'
+            cand --group-readable 'Secret files mode 0640 and folders 0750 instead of 0600/0700, for containers that run as different users of one group'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'kmsg;cluster;help'= {
             cand up 'Start the brokers (formats storage on first start, keeps data after that)'
             cand down 'Stop the brokers (all, or one with --node)'
             cand status 'Show brokers, controller and under-replicated partitions; exit 3 when brokers are missing'
+            cand secrets 'Write a secured cluster''s CA, broker certificate and role passwords for brokers run elsewhere (docker-compose.secure.yml): one folder per container that needs them'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'kmsg;cluster;help;up'= {
@@ -301,6 +327,8 @@ set edit:completion:arg-completer[kmsg] = {|@words|
         &'kmsg;cluster;help;down'= {
         }
         &'kmsg;cluster;help;status'= {
+        }
+        &'kmsg;cluster;help;secrets'= {
         }
         &'kmsg;cluster;help;help'= {
         }
@@ -846,12 +874,15 @@ set edit:completion:arg-completer[kmsg] = {|@words|
             cand up 'Start the brokers (formats storage on first start, keeps data after that)'
             cand down 'Stop the brokers (all, or one with --node)'
             cand status 'Show brokers, controller and under-replicated partitions; exit 3 when brokers are missing'
+            cand secrets 'Write a secured cluster''s CA, broker certificate and role passwords for brokers run elsewhere (docker-compose.secure.yml): one folder per container that needs them'
         }
         &'kmsg;help;cluster;up'= {
         }
         &'kmsg;help;cluster;down'= {
         }
         &'kmsg;help;cluster;status'= {
+        }
+        &'kmsg;help;cluster;secrets'= {
         }
         &'kmsg;help;produce'= {
         }

@@ -801,6 +801,27 @@ pub enum ClusterCommand {
     Down(ClusterDownArgs),
     /// Show brokers, controller and under-replicated partitions; exit 3 when brokers are missing
     Status(ClusterStatusArgs),
+    /// Write a secured cluster's CA, broker certificate and role passwords for brokers run
+    /// elsewhere (docker-compose.secure.yml): one folder per container that needs them
+    Secrets(ClusterSecretsArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ClusterSecretsArgs {
+    /// Folder to write into: ca/ (CA key and every password), broker/, and one folder per
+    /// role (admin, producer, consumer, dlq); an existing CA and passwords are kept
+    #[arg(long, value_name = "DIR")]
+    pub out: PathBuf,
+
+    /// A name or IP address the brokers are reached at (repeatable); the broker certificate
+    /// is valid for exactly these
+    #[arg(long = "host", value_name = "HOST", default_values_t = ["localhost".to_string(), "127.0.0.1".to_string()])]
+    pub hosts: Vec<String>,
+
+    /// Secret files mode 0640 and folders 0750 instead of 0600/0700, for containers that run
+    /// as different users of one group
+    #[arg(long)]
+    pub group_readable: bool,
 }
 
 #[derive(Debug, Args, Clone)]

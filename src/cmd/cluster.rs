@@ -1,4 +1,5 @@
-//! `kmsg cluster up|down|status`: a real local Kafka cluster without Docker.
+//! `kmsg cluster up|down|status|secrets`: a real local Kafka cluster without Docker, and the
+//! secrets of a secured cluster run elsewhere (the secure Compose variant).
 //!
 //! `up` starts N KRaft nodes from a Kafka distribution and returns when all are registered
 //! and a controller is elected; `status` is a health check (exit 3 when brokers are missing)
@@ -12,13 +13,15 @@ use serde::Serialize;
 
 use super::Context;
 use crate::cli::{
-    ClusterCommand, ClusterDirArgs, ClusterDownArgs, ClusterStatusArgs, ClusterUpArgs, OutputFormat,
+    ClusterCommand, ClusterDirArgs, ClusterDownArgs, ClusterSecretsArgs, ClusterStatusArgs,
+    ClusterUpArgs, OutputFormat,
 };
 use crate::error::{usage, EXIT_CHECK_FAILED};
 use crate::kafka::admin::{Admin, ClusterMetadata};
 use crate::kafka::config::ClientSettings;
 use crate::kafka::launcher::{default_state_dir, LauncherError, LocalCluster, Toolchain};
 use crate::kafka::layout::ClusterLayout;
+use crate::kafka::pki;
 use crate::output;
 
 pub async fn run(cmd: ClusterCommand, ctx: &Context) -> anyhow::Result<ExitCode> {
@@ -26,7 +29,46 @@ pub async fn run(cmd: ClusterCommand, ctx: &Context) -> anyhow::Result<ExitCode>
         ClusterCommand::Up(args) => up(args, ctx).await,
         ClusterCommand::Down(args) => down(args, ctx).await,
         ClusterCommand::Status(args) => status(args, ctx).await,
+        ClusterCommand::Secrets(args) => secrets(args, ctx),
     }
+}
+
+/// Writes (or keeps) the secrets bundle and says where each part is; never a password.
+fn secrets(args: ClusterSecretsArgs, ctx: &Context) -> anyhow::Result<ExitCode> {
+    let hosts: Vec<&str> = args.hosts.iter().map(|h| h.trim()).collect();
+    if let Some(bad) = hosts
+        .iter()
+        .find(|h| h.is_empty() || h.contains([',', ' ', '/']))
+    {
+        return Err(usage(format!(
+            "--host {bad:?} is not a host name or IP address (give one per --host)"
+        )));
+    }
+    let modes = if args.group_readable {
+        pki::Modes::GROUP_READABLE
+    } else {
+        pki::Modes::OWNER_ONLY
+    };
+    let bundle = pki::write_bundle(&args.out, &hosts, modes)?;
+    match ctx.output {
+        OutputFormat::Json => output::print_json(&bundle)?,
+        OutputFormat::Table | OutputFormat::Raw => {
+            let mut text = format!(
+                "{} secrets in {} (broker certificate for {})\n  CA key and credentials: {}\n  brokers: {} (broker.pem, ca.pem, {})",
+                if bundle.generated { "new" } else { "kept the" },
+                args.out.display(),
+                bundle.hosts.join(", "),
+                bundle.state_dir.display(),
+                bundle.broker_dir.display(),
+                pki::SCRAM_USERS_FILE,
+            );
+            for (role, dir) in &bundle.role_dirs {
+                text.push_str(&format!("\n  {role}: {} (password, ca.pem)", dir.display()));
+            }
+            output::print_text(&text)?;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 fn state_dir(args: &ClusterDirArgs) -> PathBuf {

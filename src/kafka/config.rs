@@ -576,8 +576,8 @@ mod tests {
             "{text}"
         );
 
-        let one = crate::kafka::pki::generate_pki().unwrap();
-        let two = crate::kafka::pki::generate_pki().unwrap();
+        let one = crate::kafka::pki::generate_pki(crate::kafka::pki::LOCAL_HOSTS).unwrap();
+        let two = crate::kafka::pki::generate_pki(crate::kafka::pki::LOCAL_HOSTS).unwrap();
         let split = |ks: &str| {
             let at = ks.find("-----BEGIN CERTIFICATE-----").unwrap();
             let end = ks[at..].find("-----END CERTIFICATE-----").unwrap() + at + 26;

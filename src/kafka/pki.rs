@@ -63,8 +63,14 @@ pub struct SecretPaths {
 }
 
 impl SecretPaths {
+    /// The secrets of the local cluster whose state folder is `state_dir`.
     pub fn new(state_dir: &Path) -> Self {
-        let dir = state_dir.join(SECRETS_DIR);
+        Self::in_dir(&state_dir.join(SECRETS_DIR))
+    }
+
+    /// Secrets kept directly in `dir`.
+    pub fn in_dir(dir: &Path) -> Self {
+        let dir = dir.to_path_buf();
         SecretPaths {
             ca_cert: dir.join("ca.pem"),
             ca_key: dir.join("ca.key"),
@@ -116,11 +122,19 @@ impl Credentials {
 
     /// `kafka-storage format --add-scram` arguments, in salted form (no plain password).
     pub fn scram_format_args(&self) -> Vec<String> {
+        self.scram_values()
+            .into_iter()
+            .flat_map(|v| ["--add-scram".to_string(), v])
+            .collect()
+    }
+
+    /// One salted `--add-scram` value per user, each with a fresh random salt.
+    pub fn scram_values(&self) -> Vec<String> {
         self.users
             .iter()
-            .flat_map(|(user, pw)| {
+            .map(|(user, pw)| {
                 let salt: [u8; 16] = rand::random();
-                ["--add-scram".to_string(), scram_sha512_arg(user, pw, &salt)]
+                scram_sha512_arg(user, pw, &salt)
             })
             .collect()
     }
@@ -152,8 +166,11 @@ pub struct GeneratedPki {
     pub broker_keystore: String,
 }
 
-/// Makes a CA and a broker certificate for `127.0.0.1` and `localhost` signed by it.
-pub fn generate_pki() -> Result<GeneratedPki, PkiError> {
+/// The names a local cluster's broker certificate is valid for.
+pub const LOCAL_HOSTS: &[&str] = &["127.0.0.1", "localhost"];
+
+/// Makes a CA and a broker certificate for `hosts` (DNS names or IP addresses) signed by it.
+pub fn generate_pki(hosts: &[&str]) -> Result<GeneratedPki, PkiError> {
     let mut ca_params = CertificateParams::new(Vec::<String>::new())?;
     ca_params.is_ca = IsCa::Ca(BasicConstraints::Unconstrained);
     ca_params.distinguished_name = dn("kmsg local CA");
@@ -168,7 +185,8 @@ pub fn generate_pki() -> Result<GeneratedPki, PkiError> {
     let ca_key_pem = ca_key.serialize_pem();
     let issuer = Issuer::new(ca_params, ca_key);
 
-    let mut params = CertificateParams::new(vec!["127.0.0.1".to_string(), "localhost".into()])?;
+    let mut params =
+        CertificateParams::new(hosts.iter().map(|h| h.to_string()).collect::<Vec<_>>())?;
     params.distinguished_name = dn(BROKER_CN);
     params.key_usages = vec![
         KeyUsagePurpose::DigitalSignature,
@@ -195,6 +213,37 @@ fn dn(cn: &str) -> DistinguishedName {
 
 /// Writes certificates and credentials once; later calls read the credentials back.
 pub fn ensure_secrets(paths: &SecretPaths) -> Result<Credentials, PkiError> {
+    ensure_secrets_for(paths, LOCAL_HOSTS, Modes::OWNER_ONLY)
+}
+
+/// File modes of written secrets: owner-only for a local cluster, group-readable for a
+/// bundle shared between containers that run as different users of one group.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Modes {
+    pub dir: u32,
+    pub secret: u32,
+    pub public: u32,
+}
+
+impl Modes {
+    pub const OWNER_ONLY: Modes = Modes {
+        dir: 0o700,
+        secret: 0o600,
+        public: 0o644,
+    };
+    pub const GROUP_READABLE: Modes = Modes {
+        dir: 0o750,
+        secret: 0o640,
+        public: 0o644,
+    };
+}
+
+/// [`ensure_secrets`] with the broker certificate valid for `hosts` and the given modes.
+pub fn ensure_secrets_for(
+    paths: &SecretPaths,
+    hosts: &[&str],
+    modes: Modes,
+) -> Result<Credentials, PkiError> {
     if paths.credentials.exists() {
         let text = fs::read_to_string(&paths.credentials)
             .map_err(io("cannot read", &paths.credentials))?;
@@ -203,20 +252,81 @@ pub fn ensure_secrets(paths: &SecretPaths) -> Result<Credentials, PkiError> {
         });
     }
     fs::create_dir_all(&paths.dir).map_err(io("cannot create", &paths.dir))?;
-    fs::set_permissions(&paths.dir, fs::Permissions::from_mode(0o700))
+    fs::set_permissions(&paths.dir, fs::Permissions::from_mode(modes.dir))
         .map_err(io("cannot restrict", &paths.dir))?;
-    let pki = generate_pki()?;
-    write_file(&paths.ca_cert, &pki.ca_cert, 0o644)?;
-    write_file(&paths.ca_key, &pki.ca_key, 0o600)?;
-    write_file(&paths.broker_keystore, &pki.broker_keystore, 0o600)?;
+    let pki = generate_pki(hosts)?;
+    write_file(&paths.ca_cert, &pki.ca_cert, modes.public)?;
+    write_file(&paths.ca_key, &pki.ca_key, modes.secret)?;
+    write_file(&paths.broker_keystore, &pki.broker_keystore, modes.secret)?;
     let creds = Credentials::generate();
     for (user, pw) in &creds.users {
-        write_file(&paths.password_file(user), &format!("{pw}\n"), 0o600)?;
+        write_file(&paths.password_file(user), &format!("{pw}\n"), modes.secret)?;
     }
     let json = serde_json::to_string_pretty(&creds).expect("credentials serialize");
     // Last, so that a half-written folder is regenerated rather than trusted.
-    write_file(&paths.credentials, &json, 0o600)?;
+    write_file(&paths.credentials, &json, modes.secret)?;
     Ok(creds)
+}
+
+/// The folder a bundle keeps its CA key and credentials in (the generator's own state).
+pub const BUNDLE_STATE: &str = "ca";
+/// The folder of a bundle the brokers mount.
+pub const BUNDLE_BROKER: &str = "broker";
+/// The file (in the broker folder) with one salted `--add-scram` value per line.
+pub const SCRAM_USERS_FILE: &str = "scram-users";
+
+/// What [`write_bundle`] wrote: one folder per consumer of secrets, so that each container
+/// mounts only its own.
+#[derive(Debug, Clone, Serialize)]
+pub struct Bundle {
+    /// `<out>/ca`: CA key and every password; only the generator mounts it.
+    pub state_dir: PathBuf,
+    /// `<out>/broker`: `ca.pem`, `broker.pem` (key and chain) and `scram-users`.
+    pub broker_dir: PathBuf,
+    /// `<out>/<role>`: `ca.pem` and `password`, one folder per role.
+    pub role_dirs: BTreeMap<String, PathBuf>,
+    /// The names the broker certificate is valid for.
+    pub hosts: Vec<String>,
+    /// Whether this call generated the CA and passwords (false: reused from an earlier run).
+    pub generated: bool,
+}
+
+/// Writes the secrets of a secured cluster run elsewhere (Docker Compose, Kubernetes) into
+/// `out`, split by who needs them: the generator's state, the brokers' folder and one folder
+/// per role. Idempotent: a second run keeps the CA and passwords and rewrites the copies.
+pub fn write_bundle(out: &Path, hosts: &[&str], modes: Modes) -> Result<Bundle, PkiError> {
+    let state = SecretPaths::in_dir(&out.join(BUNDLE_STATE));
+    let generated = !state.credentials.exists();
+    let creds = ensure_secrets_for(&state, hosts, modes)?;
+    let ca = fs::read_to_string(&state.ca_cert).map_err(io("cannot read", &state.ca_cert))?;
+    let keystore = fs::read_to_string(&state.broker_keystore)
+        .map_err(io("cannot read", &state.broker_keystore))?;
+    let make_dir = |dir: &Path| -> Result<(), PkiError> {
+        fs::create_dir_all(dir).map_err(io("cannot create", dir))?;
+        fs::set_permissions(dir, fs::Permissions::from_mode(modes.dir))
+            .map_err(io("cannot restrict", dir))
+    };
+    let broker_dir = out.join(BUNDLE_BROKER);
+    make_dir(&broker_dir)?;
+    write_file(&broker_dir.join("ca.pem"), &ca, modes.public)?;
+    write_file(&broker_dir.join("broker.pem"), &keystore, modes.secret)?;
+    let scram: String = creds.scram_values().into_iter().map(|v| v + "\n").collect();
+    write_file(&broker_dir.join(SCRAM_USERS_FILE), &scram, modes.secret)?;
+    let mut role_dirs = BTreeMap::new();
+    for (user, pw) in &creds.users {
+        let dir = out.join(user);
+        make_dir(&dir)?;
+        write_file(&dir.join("ca.pem"), &ca, modes.public)?;
+        write_file(&dir.join("password"), &format!("{pw}\n"), modes.secret)?;
+        role_dirs.insert(user.clone(), dir);
+    }
+    Ok(Bundle {
+        state_dir: state.dir,
+        broker_dir,
+        role_dirs,
+        hosts: hosts.iter().map(|h| h.to_string()).collect(),
+        generated,
+    })
 }
 
 /// Creates (or truncates) `path` with `mode` from the start, so a secret is never readable
@@ -286,6 +396,52 @@ mod tests {
                 .unwrap()
                 .trim(),
             first.password("dlq").unwrap()
+        );
+    }
+
+    #[test]
+    fn a_bundle_gives_each_container_only_its_own_secrets_and_is_reused() {
+        let dir = tempfile::tempdir().unwrap();
+        let hosts = ["kafka-1", "kafka-2", "localhost"];
+        let first = write_bundle(dir.path(), &hosts, Modes::GROUP_READABLE).unwrap();
+        assert!(first.generated);
+        let mode = |p: &Path| fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        let state = SecretPaths::in_dir(&first.state_dir);
+        let creds: Credentials =
+            serde_json::from_str(&fs::read_to_string(&state.credentials).unwrap()).unwrap();
+        // Brokers: key store, CA, salted SCRAM users; no password anywhere.
+        let broker: Vec<String> = fs::read_dir(&first.broker_dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().into_string().unwrap())
+            .collect::<std::collections::BTreeSet<_>>()
+            .into_iter()
+            .collect();
+        assert_eq!(broker, ["broker.pem", "ca.pem", "scram-users"]);
+        assert_eq!(mode(&first.broker_dir.join("broker.pem")), 0o640);
+        assert_eq!(mode(&first.broker_dir), 0o750);
+        let scram = fs::read_to_string(first.broker_dir.join(SCRAM_USERS_FILE)).unwrap();
+        assert_eq!(scram.lines().count(), ROLES.len());
+        for (user, pw) in &creds.users {
+            assert!(scram.contains(&format!("[name={user},")), "{scram}");
+            assert!(!scram.contains(pw.as_str()));
+            // Each role: its own password and the CA, nothing else.
+            let role = &first.role_dirs[user];
+            assert_eq!(
+                fs::read_to_string(role.join("password")).unwrap().trim(),
+                pw
+            );
+            assert_eq!(mode(&role.join("password")), 0o640);
+            assert_eq!(fs::read_dir(role).unwrap().count(), 2);
+            assert_eq!(
+                fs::read_to_string(role.join("ca.pem")).unwrap(),
+                fs::read_to_string(&state.ca_cert).unwrap()
+            );
+        }
+        let again = write_bundle(dir.path(), &hosts, Modes::GROUP_READABLE).unwrap();
+        assert!(!again.generated);
+        assert_eq!(
+            fs::read_to_string(again.role_dirs["producer"].join("password")).unwrap(),
+            fs::read_to_string(first.role_dirs["producer"].join("password")).unwrap()
         );
     }
 }

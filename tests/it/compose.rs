@@ -591,7 +591,7 @@ fn dockerfile_runtime_stage_runs_as_a_non_root_user() -> TestResult {
 /// The Compose command of this machine: the `docker compose` plugin, or the standalone
 /// `docker-compose` (scripts/test.sh installs the Debian package when neither is there).
 /// Panics when there is none: the check must not be skipped silently.
-fn compose_command() -> Vec<&'static str> {
+pub fn compose_command() -> Vec<&'static str> {
     let works = |cmd: &[&str]| {
         Command::new(cmd[0])
             .args(&cmd[1..])
@@ -634,7 +634,7 @@ const PROMETHEUS_CONFIG: &str = concat!(
 );
 
 /// Every `${VAR...}` the compose file interpolates.
-fn compose_variables() -> BTreeSet<String> {
+pub fn compose_variables() -> BTreeSet<String> {
     let text = fs::read_to_string(COMPOSE_FILE).expect("compose file");
     text.split("${")
         .skip(1)

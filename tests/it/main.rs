@@ -14,6 +14,7 @@ mod harness;
 mod metrics;
 mod monitoring;
 mod produce;
+mod secure_compose;
 mod security;
 mod topics;
 mod view;
