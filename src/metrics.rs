@@ -47,6 +47,15 @@ pub struct ConsumerMetrics {
     timeline: std::sync::Mutex<Vec<(std::time::SystemTime, Transition)>>,
 }
 
+/// A registry in the Prometheus text format.
+fn render_registry(registry: &Registry) -> String {
+    let mut buf = Vec::new();
+    TextEncoder::new()
+        .encode(&registry.gather(), &mut buf)
+        .expect("text encoding cannot fail");
+    String::from_utf8(buf).expect("prometheus text is UTF-8")
+}
+
 fn counter(registry: &Registry, name: &str, help: &str, labels: &[&str]) -> IntCounterVec {
     let c = IntCounterVec::new(Opts::new(name, help), labels).expect("valid metric");
     registry
@@ -286,11 +295,7 @@ impl ConsumerMetrics {
 
     /// The Prometheus text exposition of every metric.
     pub fn render(&self) -> String {
-        let mut buf = Vec::new();
-        TextEncoder::new()
-            .encode(&self.registry.gather(), &mut buf)
-            .expect("text encoding cannot fail");
-        String::from_utf8(buf).expect("prometheus text is UTF-8")
+        render_registry(&self.registry)
     }
 }
 
@@ -380,11 +385,7 @@ impl DlqMetrics {
 
 impl Exposition for DlqMetrics {
     fn render(&self) -> String {
-        let mut buf = Vec::new();
-        TextEncoder::new()
-            .encode(&self.registry.gather(), &mut buf)
-            .expect("text encoding cannot fail");
-        String::from_utf8(buf).expect("prometheus text is UTF-8")
+        render_registry(&self.registry)
     }
     fn is_ready(&self) -> bool {
         self.ready.load(Ordering::Relaxed)
@@ -483,11 +484,7 @@ impl ProducerMetrics {
 
 impl Exposition for ProducerMetrics {
     fn render(&self) -> String {
-        let mut buf = Vec::new();
-        TextEncoder::new()
-            .encode(&self.registry.gather(), &mut buf)
-            .expect("text encoding cannot fail");
-        String::from_utf8(buf).expect("prometheus text is UTF-8")
+        render_registry(&self.registry)
     }
     fn is_ready(&self) -> bool {
         self.ready.load(Ordering::Relaxed)

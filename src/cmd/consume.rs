@@ -1211,11 +1211,10 @@ impl Member {
         }
     }
 
-    fn wait_open(&mut self, until: Instant, partition: i32) -> bool {
-        let before = self.mark();
-        self.shared.breaker_paused.store(true, Ordering::SeqCst);
+    /// Commits the work done so far before the breaker pauses consumption, so no offset
+    /// waits and no transaction stays open while nothing is fetched.
+    fn commit_before_pause(&mut self) {
         if self.plan.exactly_once {
-            // Commit the work done so far before pausing, so no transaction stays open.
             if let Err(e) = self.commit_txn_or_rewind() {
                 self.stop.store(true, Ordering::Relaxed);
                 self.fatal.get_or_insert(e);
@@ -1225,6 +1224,12 @@ impl Member {
             self.shared
                 .commit(&self.consumer, &commits, CommitMode::Async);
         }
+    }
+
+    fn wait_open(&mut self, until: Instant, partition: i32) -> bool {
+        let before = self.mark();
+        self.shared.breaker_paused.store(true, Ordering::SeqCst);
+        self.commit_before_pause();
         self.poll_until(until, true);
         self.shared.breaker_paused.store(false, Ordering::SeqCst);
         self.still_owns(before, partition)
@@ -1747,17 +1752,7 @@ impl Member {
     fn pause_while_open(&mut self, d: &mut Dispatch, until: Instant) {
         d.open_until = Some(until);
         self.shared.breaker_paused.store(true, Ordering::SeqCst);
-        if self.plan.exactly_once {
-            // Commit the work done so far before pausing, so no transaction stays open.
-            if let Err(e) = self.commit_txn_or_rewind() {
-                self.stop.store(true, Ordering::Relaxed);
-                self.fatal.get_or_insert(e);
-            }
-        } else {
-            let commits = lock(&self.shared.tracker).take_commits();
-            self.shared
-                .commit(&self.consumer, &commits, CommitMode::Async);
-        }
+        self.commit_before_pause();
         if let Ok(assignment) = self.consumer.assignment() {
             if let Err(e) = self.consumer.pause(&assignment) {
                 tracing::warn!("cannot pause partitions: {e}");
