@@ -294,7 +294,10 @@ impl ClientSettings {
 
     /// Consumer config of a `kmsg consume` member: `consumer_config` plus statistics every 3 s
     /// (for the lag gauges) and a prefetch queue bounded to 8 MB (librdkafka's default of
-    /// 64 MB of prefetched messages was most of the member's memory, at no gain in rate).
+    /// 64 MB of prefetched messages was most of the member's memory, at no gain in rate),
+    /// refilled 20 ms after it was full: librdkafka's default `fetch.queue.backoff.ms` of 1 s
+    /// idles the fetcher for a second each time the bounded queue fills, which held a member
+    /// to ~40,000 msgs/s with its CPU mostly idle (200,000 messages: 5.5 s, 1.7 s with 20 ms).
     /// `-X` overrides each of these.
     pub fn pipeline_consumer_config(
         &self,
@@ -307,6 +310,7 @@ impl ClientSettings {
             ("statistics.interval.ms", "3000"),
             ("queued.max.messages.kbytes", "8192"),
             ("queued.min.messages", "20000"),
+            ("fetch.queue.backoff.ms", "20"),
         ] {
             if !self.extra.contains_key(k) {
                 cfg.set(k, v);
@@ -677,6 +681,7 @@ mod tests {
         assert_eq!(p.get("client.id"), Some("kmsg-i1"));
         let c = s.pipeline_consumer_config("g", "i1", "earliest");
         assert_eq!(c.get("queued.max.messages.kbytes"), Some("8192"));
+        assert_eq!(c.get("fetch.queue.backoff.ms"), Some("20"));
         assert_eq!(c.get("enable.auto.commit"), Some("false"));
         assert_eq!(c.get("statistics.interval.ms"), Some("3000"));
         let s = ClientSettings::from_args(
