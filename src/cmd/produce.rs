@@ -187,7 +187,10 @@ impl ProducePlan {
                 Compression::Zstd => "zstd",
             },
         );
-        if let Some(linger) = args.linger {
+        let linger_set_by_x = ["linger.ms", "queue.buffering.max.ms"]
+            .iter()
+            .any(|k| ctx.settings.extra.contains_key(*k));
+        if let Some(linger) = effective_linger(args.rate, args.linger, linger_set_by_x) {
             producer.set("linger.ms", linger.as_millis().to_string());
         }
         if let Some(bytes) = args.batch_size {
@@ -881,8 +884,38 @@ fn print_summary(s: &Summary, format: OutputFormat) -> std::io::Result<()> {
     output::print_text(&t.to_string())
 }
 
+/// The batch wait of a paced run when none was asked for (`--linger` or `-X linger.ms`).
+const PACED_LINGER: Duration = Duration::from_millis(50);
+
+/// `linger.ms` for the run: `--linger` when given; with `--rate` and no linger asked for,
+/// 50 ms. A paced stream never fills a batch, so every batch waits out the linger, and
+/// librdkafka's broker threads spin through the last millisecond of each 5 ms wait:
+/// measured on this project's 2-core machine, 5 s at 1,000 msgs/s cost 1.06 CPU-s with 5 ms
+/// and 0.28 with 50 ms; at 100,000 msgs/s 4.6 against 2.55 CPU-s, and the rate held better
+/// (95,382 against 87,233 msgs/s). Unpaced runs keep librdkafka's default (their batches
+/// fill before the linger ends).
+fn effective_linger(rate: f64, asked: Option<Duration>, set_by_x: bool) -> Option<Duration> {
+    match asked {
+        Some(linger) => Some(linger),
+        None if rate > 0.0 && !set_by_x => Some(PACED_LINGER),
+        None => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_paced_run_lingers_50ms_unless_a_linger_was_asked_for() {
+        use super::effective_linger;
+        use std::time::Duration;
+        let ms = Duration::from_millis;
+        assert_eq!(effective_linger(1000.0, None, false), Some(ms(50)));
+        assert_eq!(effective_linger(1000.0, Some(ms(5)), false), Some(ms(5)));
+        assert_eq!(effective_linger(1000.0, None, true), None);
+        assert_eq!(effective_linger(0.0, None, false), None);
+        assert_eq!(effective_linger(0.0, Some(ms(20)), false), Some(ms(20)));
+    }
+
     use super::*;
 
     #[test]
