@@ -138,6 +138,14 @@ async fn list(args: AclListArgs, ctx: &Context) -> anyhow::Result<ExitCode> {
     let mut rules = acl::list(&admin)
         .await
         .map_err(|e| anyhow::anyhow!("cannot list the ACLs: {e}"))?;
+    if let (true, Some(user)) = (rules.is_empty(), &ctx.settings.sasl_username) {
+        // The broker refuses DescribeAcls to a user without DESCRIBE on the cluster, but
+        // librdkafka (2.12) drops that error and reports an empty list: say so.
+        tracing::warn!(
+            "no ACLs visible to user {user}: the cluster has none, or {user} may not describe \
+             them (librdkafka reports that refusal as an empty list); list them as the admin user"
+        );
+    }
     if let Some(p) = &args.principal {
         let want = if p.contains(':') {
             p.clone()

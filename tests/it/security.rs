@@ -198,6 +198,26 @@ fn each_role_is_refused_what_it_must_not_do() {
         "may not manage ACLs",
         limit,
     );
+    // The producer may not describe them either; librdkafka turns that refusal into an
+    // empty list, which kmsg must not pass off as "no ACLs" without a word.
+    let out = sc
+        .kmsg_as("producer")
+        .args(["acl", "list", "-o", "json"])
+        .output()
+        .unwrap();
+    assert!(json_lines(&out.stdout).is_empty(), "producer saw ACLs");
+    assert!(
+        stderr_of(&out).contains("may not describe"),
+        "{}",
+        stderr_of(&out)
+    );
+    let out = sc
+        .kmsg_as("admin")
+        .args(["acl", "list", "-o", "json"])
+        .assert()
+        .success();
+    assert!(!json_lines(&out.get_output().stdout).is_empty());
+    assert!(!stderr_of(out.get_output()).contains("may not describe"));
     // ... and only the admin creates topics.
     let name = unique("sec-admin");
     sc.kmsg_as("admin")
