@@ -643,7 +643,11 @@ impl RebalanceContext {
             } else {
                 end
             };
-            if end < 0 {
+            // No end yet (paused before its first fetch), or a stale one: while the breaker
+            // holds the partitions paused nothing is fetched, so the statistics keep the end
+            // of the last fetch and the lag would stop growing exactly when it matters. Both
+            // are asked of the broker instead (`refresh_unknown_lag`).
+            if end < 0 || shared.breaker_paused.load(Ordering::SeqCst) {
                 lock(&shared.unknown_end).insert(*p, part.committed_offset);
                 continue;
             }
@@ -658,7 +662,8 @@ impl RebalanceContext {
     }
 }
 
-/// How often the lag of partitions the statistics know no end of is asked of the broker.
+/// How often the lag of partitions the statistics know no (current) end of is asked of the
+/// broker.
 const UNKNOWN_LAG_REFRESH: Duration = Duration::from_secs(5);
 
 /// The group's position in a partition, for lag: one past the last message whose outcome is

@@ -715,6 +715,7 @@ fn a_real_prometheus_scrapes_live_kmsg_and_fires_alerts_and_the_dashboard_metric
     // it runs and for a while after, so Prometheus sees its final counts.
     const COUNT: usize = 300;
     const STALLED: usize = 30;
+    const STALLED_BEFORE_OPEN: usize = 5;
     let producing = spawn_kmsg(&[
         "produce",
         "--topic",
@@ -750,11 +751,30 @@ fn a_real_prometheus_scrapes_live_kmsg_and_fires_alerts_and_the_dashboard_metric
         "60s",
         "--quiet",
     ]);
-    kmsg_on_cluster()
-        .args(["produce", "--topic", &stalled, "--generate", "login"])
-        .args(["--count", &STALLED.to_string(), "--quiet"])
-        .assert()
-        .success();
+    // The stalled member: its first message opens the breaker and pauses its partitions;
+    // what arrives after that must still count as lag (nothing is fetched while paused, so
+    // librdkafka's statistics keep a stale end offset; kmsg asks the broker instead).
+    let produce_stalled = |n: usize| {
+        kmsg_on_cluster()
+            .args(["produce", "--topic", &stalled, "--generate", "login"])
+            .args(["--count", &n.to_string(), "--quiet"])
+            .assert()
+            .success();
+    };
+    produce_stalled(STALLED_BEFORE_OPEN);
+    crate::harness::eventually(
+        Duration::from_secs(60),
+        "the stalled member's breaker opens",
+        || {
+            crate::harness::http_get(breaker, "/metrics").is_some_and(|(_, text)| {
+                crate::harness::metric(
+                    &text,
+                    r#"kafka_consumer_circuit_breaker_state{state="open"}"#,
+                ) == Some(1.0)
+            })
+        },
+    );
+    produce_stalled(STALLED - STALLED_BEFORE_OPEN);
 
     // What really happened, read back with kcat.
     let mut forwarded = 0;
