@@ -904,10 +904,10 @@ fn effective_linger(rate: f64, asked: Option<Duration>, set_by_x: bool) -> Optio
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
     #[test]
     fn a_paced_run_lingers_50ms_unless_a_linger_was_asked_for() {
-        use super::effective_linger;
-        use std::time::Duration;
         let ms = Duration::from_millis;
         assert_eq!(effective_linger(1000.0, None, false), Some(ms(50)));
         assert_eq!(effective_linger(1000.0, Some(ms(5)), false), Some(ms(5)));
@@ -915,8 +915,6 @@ mod tests {
         assert_eq!(effective_linger(0.0, None, false), None);
         assert_eq!(effective_linger(0.0, Some(ms(20)), false), Some(ms(20)));
     }
-
-    use super::*;
 
     #[test]
     fn json_lines_must_be_json() {

@@ -251,9 +251,7 @@ pub fn ensure_secrets_for(
             PkiError::BadCredentials(paths.credentials.display().to_string(), e.to_string())
         });
     }
-    fs::create_dir_all(&paths.dir).map_err(io("cannot create", &paths.dir))?;
-    fs::set_permissions(&paths.dir, fs::Permissions::from_mode(modes.dir))
-        .map_err(io("cannot restrict", &paths.dir))?;
+    create_dir(&paths.dir, modes.dir)?;
     let pki = generate_pki(hosts)?;
     write_file(&paths.ca_cert, &pki.ca_cert, modes.public)?;
     write_file(&paths.ca_key, &pki.ca_key, modes.secret)?;
@@ -301,13 +299,8 @@ pub fn write_bundle(out: &Path, hosts: &[&str], modes: Modes) -> Result<Bundle, 
     let ca = fs::read_to_string(&state.ca_cert).map_err(io("cannot read", &state.ca_cert))?;
     let keystore = fs::read_to_string(&state.broker_keystore)
         .map_err(io("cannot read", &state.broker_keystore))?;
-    let make_dir = |dir: &Path| -> Result<(), PkiError> {
-        fs::create_dir_all(dir).map_err(io("cannot create", dir))?;
-        fs::set_permissions(dir, fs::Permissions::from_mode(modes.dir))
-            .map_err(io("cannot restrict", dir))
-    };
     let broker_dir = out.join(BUNDLE_BROKER);
-    make_dir(&broker_dir)?;
+    create_dir(&broker_dir, modes.dir)?;
     write_file(&broker_dir.join("ca.pem"), &ca, modes.public)?;
     write_file(&broker_dir.join("broker.pem"), &keystore, modes.secret)?;
     let scram: String = creds.scram_values().into_iter().map(|v| v + "\n").collect();
@@ -315,7 +308,7 @@ pub fn write_bundle(out: &Path, hosts: &[&str], modes: Modes) -> Result<Bundle, 
     let mut role_dirs = BTreeMap::new();
     for (user, pw) in &creds.users {
         let dir = out.join(user);
-        make_dir(&dir)?;
+        create_dir(&dir, modes.dir)?;
         write_file(&dir.join("ca.pem"), &ca, modes.public)?;
         write_file(&dir.join("password"), &format!("{pw}\n"), modes.secret)?;
         role_dirs.insert(user.clone(), dir);
@@ -327,6 +320,12 @@ pub fn write_bundle(out: &Path, hosts: &[&str], modes: Modes) -> Result<Bundle, 
         hosts: hosts.iter().map(|h| h.to_string()).collect(),
         generated,
     })
+}
+
+/// Creates `dir` (and its parents) and gives it `mode`.
+fn create_dir(dir: &Path, mode: u32) -> Result<(), PkiError> {
+    fs::create_dir_all(dir).map_err(io("cannot create", dir))?;
+    fs::set_permissions(dir, fs::Permissions::from_mode(mode)).map_err(io("cannot restrict", dir))
 }
 
 /// Creates (or truncates) `path` with `mode` from the start, so a secret is never readable

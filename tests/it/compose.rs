@@ -97,7 +97,7 @@ fn brokers(doc: &Value) -> Result<Vec<Broker<'_>>, String> {
 /// A service's `environment` as a map, whether the file writes it as a list
 /// of `KEY=value` strings or as a mapping. Values are rendered as strings
 /// (`3`, `false`); a variable without a value maps to "".
-fn environment(service: &Value) -> BTreeMap<String, String> {
+pub fn environment(service: &Value) -> BTreeMap<String, String> {
     match service.get("environment") {
         Some(Value::Sequence(items)) => items
             .iter()
@@ -647,7 +647,7 @@ pub fn compose_variables() -> BTreeSet<String> {
 }
 
 /// The .env.example file with `overrides` applied, written to a temporary file.
-fn env_file(overrides: &[(&str, &str)]) -> tempfile::NamedTempFile {
+pub fn env_file(overrides: &[(&str, &str)]) -> tempfile::NamedTempFile {
     let mut text = fs::read_to_string(ENV_EXAMPLE).expect(".env.example");
     for (key, value) in overrides {
         let line = text

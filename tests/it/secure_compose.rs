@@ -11,7 +11,6 @@
 //! healthcheck's command answers, and each role does its job with the environment its
 //! service has, and is refused what it must not do.
 
-use std::collections::BTreeMap;
 use std::fs;
 use std::os::unix::fs::PermissionsExt as _;
 use std::path::{Path, PathBuf};
@@ -20,6 +19,7 @@ use std::time::{Duration, Instant};
 
 use serde_yaml::Value;
 
+use crate::compose::{env_file, environment};
 use crate::harness::{free_port, json_lines, kafka_home, kmsg, unique, Spawned};
 
 const REPO: &str = env!("CARGO_MANIFEST_DIR");
@@ -40,13 +40,7 @@ const SERVICE_ROLES: [(&str, &str); 8] = [
 
 /// `compose -f docker-compose.yml -f docker-compose.secure.yml config`, parsed.
 fn merged_config() -> Value {
-    let mut env = fs::read_to_string(format!("{REPO}/.env.example")).unwrap();
-    env = env.replace(
-        "GRAFANA_ADMIN_PASSWORD=\n",
-        "GRAFANA_ADMIN_PASSWORD=a-local-secret\n",
-    );
-    let env_file = tempfile::NamedTempFile::new().unwrap();
-    fs::write(env_file.path(), env).unwrap();
+    let env_file = env_file(&[("GRAFANA_ADMIN_PASSWORD", "a-local-secret")]);
     let compose = crate::compose::compose_command();
     let mut cmd = Command::new(compose[0]);
     // None of the files' variables inherited from the test's own environment.
@@ -73,24 +67,6 @@ fn merged_config() -> Value {
         String::from_utf8_lossy(&out.stderr)
     );
     serde_yaml::from_slice(&out.stdout).expect("compose config prints YAML")
-}
-
-fn env_of(service: &Value) -> BTreeMap<String, String> {
-    service["environment"]
-        .as_mapping()
-        .map(|m| {
-            m.iter()
-                .map(|(k, v)| {
-                    let v = match v {
-                        Value::String(s) => s.clone(),
-                        Value::Number(n) => n.to_string(),
-                        other => serde_yaml::to_string(other).unwrap().trim().to_string(),
-                    };
-                    (k.as_str().unwrap().to_string(), v)
-                })
-                .collect()
-        })
-        .unwrap_or_default()
 }
 
 /// (source, target) of each volume a service mounts.
@@ -192,7 +168,7 @@ fn secure_variant_gives_each_service_its_own_user_and_only_its_own_secrets() {
             "{node}: {test}"
         );
         assert!(
-            env_of(broker).contains_key("KMSG_EXTERNAL_ADVERTISED"),
+            environment(broker).contains_key("KMSG_EXTERNAL_ADVERTISED"),
             "{node}"
         );
     }
@@ -205,7 +181,7 @@ fn secure_variant_gives_each_service_its_own_user_and_only_its_own_secrets() {
         if role.is_empty() {
             continue;
         }
-        let env = env_of(service);
+        let env = environment(service);
         assert_eq!(env["KMSG_SECURITY_PROTOCOL"], "SASL_SSL", "{name}");
         assert_eq!(env["KMSG_SASL_MECHANISM"], "SCRAM-SHA-512", "{name}");
         assert_eq!(env["KMSG_SASL_USERNAME"], role, "{name}");
@@ -240,8 +216,8 @@ fn secure_variant_gives_each_service_its_own_user_and_only_its_own_secrets() {
     );
     // The consumers' group is the one the ACLs are applied for.
     assert_eq!(
-        env_of(&doc["services"]["acls"])["GROUP_ID"],
-        env_of(&doc["services"]["consumer-1"])["GROUP_ID"]
+        environment(&doc["services"]["acls"])["GROUP_ID"],
+        environment(&doc["services"]["consumer-1"])["GROUP_ID"]
     );
 }
 
