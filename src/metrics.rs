@@ -27,6 +27,13 @@ use prometheus::{
 };
 
 /// The consumer's metrics.
+/// The per-message series of one input topic (see [`ConsumerMetrics::topic_series`]).
+#[derive(Clone)]
+pub struct TopicSeries {
+    pub succeeded: prometheus::IntCounter,
+    pub processing: prometheus::Histogram,
+}
+
 pub struct ConsumerMetrics {
     registry: Registry,
     processed: IntCounterVec,
@@ -207,9 +214,14 @@ impl ConsumerMetrics {
             .with_label_values(&[topic, &partition.to_string()])
     }
 
-    /// A message was forwarded (or processed without an output topic) and its outcome is durable.
-    pub fn succeeded(&self, topic: &str) {
-        self.processed.with_label_values(&[topic, "success"]).inc();
+    /// The series every message of `topic` touches, looked up once so the hot path does no
+    /// label hashing: `processed{status="success"}` (a message was forwarded, or processed
+    /// without an output topic, and its outcome is durable) and the processing-time histogram.
+    pub fn topic_series(&self, topic: &str) -> TopicSeries {
+        TopicSeries {
+            succeeded: self.processed.with_label_values(&[topic, "success"]),
+            processing: self.processing.with_label_values(&[topic]),
+        }
     }
 
     /// A message's dead letter is durable.
@@ -250,10 +262,6 @@ impl ConsumerMetrics {
             "retrying: {reason}"
         );
         self.retries.with_label_values(&[topic]).inc();
-    }
-
-    pub fn observe_processing(&self, topic: &str, seconds: f64) {
-        self.processing.with_label_values(&[topic]).observe(seconds);
     }
 
     pub fn set_lag(&self, topic: &str, partition: i32, lag: i64) {
@@ -539,7 +547,7 @@ mod tests {
     #[test]
     fn events_show_up_under_the_original_names_and_labels() {
         let m = ConsumerMetrics::new();
-        m.succeeded("posts");
+        m.topic_series("posts").succeeded.inc();
         m.dead_lettered("posts", "json_parse", 0, 1, "bad");
         m.error("posts", "json_parse");
         m.retry("posts", 0, 2, 1, Duration::from_millis(5), "x");

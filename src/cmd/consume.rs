@@ -29,10 +29,10 @@ use rdkafka::client::ClientContext;
 use rdkafka::config::RDKafkaLogLevel;
 use rdkafka::consumer::{BaseConsumer, CommitMode, Consumer, ConsumerContext, Rebalance};
 use rdkafka::error::KafkaError;
-use rdkafka::message::{Header, OwnedHeaders, OwnedMessage};
+use rdkafka::message::{BorrowedMessage, Header, OwnedHeaders, OwnedMessage};
 use rdkafka::producer::{BaseRecord, DeliveryResult, Producer, ProducerContext, ThreadedProducer};
 use rdkafka::types::RDKafkaErrorCode;
-use rdkafka::{ClientConfig, Message, Offset, TopicPartitionList};
+use rdkafka::{ClientConfig, Message, Offset, Timestamp, TopicPartitionList};
 use serde::Serialize;
 
 use super::Context;
@@ -42,7 +42,7 @@ use crate::kafka::admin::Admin;
 use crate::kafka::context::KmsgContext;
 use crate::kafka::http_sink::HttpSink;
 use crate::kafka::producer::failure_reason;
-use crate::metrics::ConsumerMetrics;
+use crate::metrics::{ConsumerMetrics, TopicSeries};
 use crate::output;
 use crate::pipeline::breaker::{Breaker, BreakerConfig, BreakerState, Permit, Transition};
 use crate::pipeline::dead_letter::DeadLetter;
@@ -342,9 +342,70 @@ enum PendingKind {
     },
 }
 
+/// Where an in-flight record came from. A forward of a message handled straight from the
+/// poll keeps only its coordinates (the record librdkafka copied holds the same key, value
+/// and headers, and a failed delivery hands that record back); everything else keeps the
+/// consumed message.
+enum Origin {
+    Message(Arc<OwnedMessage>),
+    At {
+        partition: i32,
+        offset: i64,
+        timestamp: Timestamp,
+    },
+}
+
+impl Origin {
+    fn partition(&self) -> i32 {
+        match self {
+            Origin::Message(m) => m.partition(),
+            Origin::At { partition, .. } => *partition,
+        }
+    }
+
+    fn offset(&self) -> i64 {
+        match self {
+            Origin::Message(m) => m.offset(),
+            Origin::At { offset, .. } => *offset,
+        }
+    }
+
+    /// The consumed message, rebuilt from the failed record's key, value and headers when
+    /// only the coordinates were kept.
+    fn into_message(self, topic: &str, record: Option<OwnedMessage>) -> Arc<OwnedMessage> {
+        match self {
+            Origin::Message(m) => m,
+            Origin::At {
+                partition,
+                offset,
+                timestamp,
+            } => {
+                let r = record.as_ref();
+                Arc::new(OwnedMessage::new(
+                    r.and_then(|r| r.payload()).map(<[u8]>::to_vec),
+                    r.and_then(|r| r.key()).map(<[u8]>::to_vec),
+                    topic.to_string(),
+                    timestamp,
+                    partition,
+                    offset,
+                    r.and_then(|r| r.headers()).cloned(),
+                ))
+            }
+        }
+    }
+}
+
+/// A delivery that failed (or a record refused before queueing): its opaque, the reason,
+/// and the record as librdkafka had it (key, value, headers), if there was one.
+struct Failure {
+    pending: Box<Pending>,
+    reason: String,
+    record: Option<OwnedMessage>,
+}
+
 /// The delivery opaque of every record the member produces.
 struct Pending {
-    source: Arc<OwnedMessage>,
+    source: Origin,
     kind: PendingKind,
     /// The DLQ record's headers, kept for a resend.
     dlq_headers: Option<Vec<(String, Option<Vec<u8>>)>>,
@@ -355,7 +416,9 @@ struct Shared {
     topic: String,
     tracker: Mutex<OffsetTracker>,
     metrics: Arc<ConsumerMetrics>,
-    failures: Mutex<Vec<(Box<Pending>, String)>>,
+    /// The series every message touches, looked up once.
+    series: TopicSeries,
+    failures: Mutex<Vec<Failure>>,
     assignment: Mutex<BTreeSet<i32>>,
     /// Bumped at every revoke, so the loop can drop work of partitions it lost.
     revokes: AtomicU64,
@@ -460,7 +523,7 @@ impl Shared {
                 "records of the transaction were not delivered in time: {e}"
             )));
         }
-        if let Some((_, reason)) = lock(&self.failures).first() {
+        if let Some(Failure { reason, .. }) = lock(&self.failures).first() {
             return Err(TxnFailure::Abort(format!(
                 "a record of the transaction failed: {reason}"
             )));
@@ -575,7 +638,7 @@ impl ProducerContext for OutcomeContext {
                 match &pending.kind {
                     PendingKind::Forward => {
                         shared.forwarded.fetch_add(1, Ordering::Relaxed);
-                        shared.metrics.succeeded(&shared.topic);
+                        shared.series.succeeded.inc();
                     }
                     PendingKind::DeadLetter { class, message, .. } => {
                         *lock(&shared.dead_lettered)
@@ -587,7 +650,11 @@ impl ProducerContext for OutcomeContext {
                     }
                 }
             }
-            Err((err, _)) => lock(&shared.failures).push((pending, failure_reason(err))),
+            Err((err, record)) => lock(&shared.failures).push(Failure {
+                pending,
+                reason: failure_reason(err),
+                record: Some(record.detach()),
+            }),
         }
     }
 }
@@ -786,6 +853,21 @@ struct TxnCounts {
     aborted: u64,
 }
 
+/// Record headers for librdkafka; none at all for an empty list.
+fn owned_headers(headers: &[(String, Option<Vec<u8>>)]) -> Option<OwnedHeaders> {
+    if headers.is_empty() {
+        return None;
+    }
+    let mut owned = OwnedHeaders::new_with_capacity(headers.len());
+    for (k, v) in headers {
+        owned = owned.insert(Header {
+            key: k,
+            value: v.as_deref(),
+        });
+    }
+    Some(owned)
+}
+
 /// Why the loop ended.
 enum StopReason {
     Signal,
@@ -803,7 +885,7 @@ struct WaitMark {
 /// The member: consumer, producer, shared state.
 struct Member {
     plan: ConsumePlan,
-    consumer: BaseConsumer<RebalanceContext>,
+    consumer: Arc<BaseConsumer<RebalanceContext>>,
     producer: Arc<ThreadedProducer<OutcomeContext>>,
     shared: Arc<Shared>,
     /// Messages fetched while partitions were paused for a backoff, in fetch order.
@@ -881,7 +963,15 @@ impl Member {
     }
 
     /// Queues one record, waiting (while serving delivery reports) if the queue is full.
-    fn produce(&self, topic: &str, pending: Pending, headers: &[(String, Option<Vec<u8>>)]) {
+    /// librdkafka copies key, value and headers, so they are only borrowed here.
+    fn produce(
+        &self,
+        topic: &str,
+        pending: Pending,
+        key: Option<&[u8]>,
+        value: Option<&[u8]>,
+        headers: Option<OwnedHeaders>,
+    ) {
         if self.plan.exactly_once {
             match self.shared.begin_txn() {
                 Ok(()) => {}
@@ -891,24 +981,16 @@ impl Member {
                 }
             }
         }
-        let source = pending.source.clone();
         let mut record: BaseRecord<'_, [u8], [u8], Box<Pending>> =
             BaseRecord::with_opaque_to(topic, Box::new(pending));
         // No header list at all for a record without headers (librdkafka allocates one).
-        if !headers.is_empty() {
-            let mut owned = OwnedHeaders::new_with_capacity(headers.len());
-            for (k, v) in headers {
-                owned = owned.insert(Header {
-                    key: k,
-                    value: v.as_deref(),
-                });
-            }
-            record = record.headers(owned);
+        if let Some(h) = headers {
+            record = record.headers(h);
         }
-        if let Some(k) = source.key() {
+        if let Some(k) = key {
             record = record.key(k);
         }
-        if let Some(v) = source.payload() {
+        if let Some(v) = value {
             record = record.payload(v);
         }
         loop {
@@ -920,26 +1002,56 @@ impl Member {
                 }
                 Err((err, back)) => {
                     // Refused before queueing (e.g. too large for the producer): a failed outcome.
-                    lock(&self.shared.failures).push((back.delivery_opaque, failure_reason(&err)));
+                    let record = OwnedMessage::new(
+                        value.map(<[u8]>::to_vec),
+                        key.map(<[u8]>::to_vec),
+                        topic.to_string(),
+                        Timestamp::NotAvailable,
+                        -1,
+                        -1,
+                        back.headers,
+                    );
+                    lock(&self.shared.failures).push(Failure {
+                        pending: back.delivery_opaque,
+                        reason: failure_reason(&err),
+                        record: Some(record),
+                    });
                     return;
                 }
             }
         }
     }
 
-    fn dead_letter(&self, source: Arc<OwnedMessage>, letter: DeadLetter, attempt: u32) {
-        let headers = letter.headers(&crate::kafka::producer::record_headers(&source));
+    /// Queues a forward of `msg` to the output topic, with its key, value and headers.
+    fn forward(
+        &self,
+        out: &str,
+        msg: &impl Message,
+        headers: Option<OwnedHeaders>,
+        source: Origin,
+    ) {
         let pending = Pending {
             source,
+            kind: PendingKind::Forward,
+            dlq_headers: None,
+        };
+        self.produce(out, pending, msg.key(), msg.payload(), headers);
+    }
+
+    fn dead_letter(&self, source: Arc<OwnedMessage>, letter: DeadLetter, attempt: u32) {
+        let headers = letter.headers(&crate::kafka::producer::record_headers(&source));
+        let owned = owned_headers(&headers);
+        let pending = Pending {
+            source: Origin::Message(source.clone()),
             kind: PendingKind::DeadLetter {
                 class: letter.class.clone(),
                 message: letter.message.clone(),
                 attempt,
             },
-            dlq_headers: Some(headers.clone()),
+            dlq_headers: Some(headers),
         };
         let topic = self.plan.dlq_topic.clone();
-        self.produce(&topic, pending, &headers);
+        self.produce(&topic, pending, source.key(), source.payload(), owned);
     }
 
     fn letter(
@@ -1014,26 +1126,63 @@ impl Member {
             .inc();
     }
 
+    /// Handles a message straight from the poll. When processing cannot fail (no fault
+    /// injector, no breaker) a valid message is forwarded from librdkafka's buffer: no copy
+    /// of it is made or kept, and its delivery report needs only its coordinates (a failed
+    /// delivery hands back the record, with the same key, value and headers). Anything else
+    /// takes the general path with a copy of the message.
+    fn handle_polled(&mut self, msg: &BorrowedMessage<'_>) {
+        if self.breaker.is_some() || self.plan.injector.is_active() {
+            return self.handle(msg.detach());
+        }
+        let started = Instant::now();
+        let (p, off) = (msg.partition(), msg.offset());
+        self.begin(p, off);
+        match decode_and_validate(msg.payload(), self.plan.schema.as_ref()) {
+            Ok(_) => match &self.plan.output_topic {
+                Some(out) => {
+                    let origin = Origin::At {
+                        partition: p,
+                        offset: off,
+                        timestamp: msg.timestamp(),
+                    };
+                    self.forward(out, msg, msg.headers().map(|h| h.detach()), origin);
+                }
+                None => self.done_without_output(p, off),
+            },
+            Err(poison) => self.poison(Arc::new(msg.detach()), poison),
+        }
+        self.observe(started);
+    }
+
+    /// Registers a consumed message with the offset tracker and counts it.
+    fn begin(&mut self, p: i32, off: i64) {
+        lock(&self.shared.tracker).begin(p, off);
+        self.count_consumed(p);
+    }
+
+    /// Dead-letters a message that can never be processed.
+    fn poison(&self, msg: Arc<OwnedMessage>, poison: Poison) {
+        self.shared.error(poison.class);
+        let letter = self.letter(
+            &msg,
+            poison.stage,
+            poison.class,
+            poison.message,
+            poison.detail,
+            1,
+        );
+        self.dead_letter(msg, letter, 1);
+    }
+
     /// Handles one message until its outcome is queued (or it is abandoned by a revoke/stop).
     fn handle(&mut self, msg: OwnedMessage) {
         let started = Instant::now();
         let (p, off) = (msg.partition(), msg.offset());
-        lock(&self.shared.tracker).begin(p, off);
-        self.count_consumed(p);
+        self.begin(p, off);
         let msg = Arc::new(msg);
         match decode_and_validate(msg.payload(), self.plan.schema.as_ref()) {
-            Err(poison) => {
-                self.shared.error(poison.class);
-                let letter = self.letter(
-                    &msg,
-                    poison.stage,
-                    poison.class,
-                    poison.message,
-                    poison.detail,
-                    1,
-                );
-                self.dead_letter(msg, letter, 1);
-            }
+            Err(poison) => self.poison(msg, poison),
             Ok(_doc) => {
                 // `attempt` counts towards --max-retries; `call` numbers every call of this
                 // message (the fault injector's --fail-first counts calls).
@@ -1120,26 +1269,23 @@ impl Member {
     /// A processed message: forwarded to the output topic, or done when there is none.
     fn succeed(&self, msg: Arc<OwnedMessage>) {
         match &self.plan.output_topic {
-            Some(out) => {
-                let headers = crate::kafka::producer::record_headers(&msg);
-                self.produce(
-                    out,
-                    Pending {
-                        source: msg,
-                        kind: PendingKind::Forward,
-                        dlq_headers: None,
-                    },
-                    &headers,
-                );
-            }
-            None => {
-                lock(&self.shared.tracker).complete(msg.partition(), msg.offset());
-                self.shared
-                    .processed_without_output
-                    .fetch_add(1, Ordering::Relaxed);
-                self.shared.metrics.succeeded(&self.shared.topic);
-            }
+            Some(out) => self.forward(
+                out,
+                &*msg,
+                msg.headers().cloned(),
+                Origin::Message(msg.clone()),
+            ),
+            None => self.done_without_output(msg.partition(), msg.offset()),
         }
+    }
+
+    /// A processed message with no output topic: its outcome is final at once.
+    fn done_without_output(&self, p: i32, off: i64) {
+        lock(&self.shared.tracker).complete(p, off);
+        self.shared
+            .processed_without_output
+            .fetch_add(1, Ordering::Relaxed);
+        self.shared.series.succeeded.inc();
     }
 
     /// One call of the downstream: the fault injector, then the HTTP sink if there is one.
@@ -1309,8 +1455,9 @@ impl Member {
 
     fn observe(&self, started: Instant) {
         self.shared
-            .metrics
-            .observe_processing(&self.shared.topic, started.elapsed().as_secs_f64());
+            .series
+            .processing
+            .observe(started.elapsed().as_secs_f64());
     }
 
     /// Waits out a backoff while still polling, so the member stays in the group and
@@ -1401,29 +1548,34 @@ impl Member {
             // A failed record dooms the transaction: the loop aborts it and rewinds.
             return Ok(());
         }
-        let failures: Vec<(Box<Pending>, String)> =
-            std::mem::take(&mut *lock(&self.shared.failures));
+        let failures: Vec<Failure> = std::mem::take(&mut *lock(&self.shared.failures));
         // A partition revoked meanwhile is processed again by its new owner.
-        let failures: Vec<(Box<Pending>, String)> = failures
+        let failures: Vec<Failure> = failures
             .into_iter()
-            .filter(|(p, _)| lock(&self.shared.tracker).tracks(p.source.partition()))
+            .filter(|f| lock(&self.shared.tracker).tracks(f.pending.source.partition()))
             .collect();
         let mut dlq_retries = Vec::new();
-        for (pending, reason) in failures {
+        for Failure {
+            pending,
+            reason,
+            record,
+        } in failures
+        {
             let pending = *pending;
             match pending.kind {
                 PendingKind::Forward => {
                     self.shared.error("produce");
                     let target = self.plan.output_topic.clone().unwrap_or_default();
+                    let source = pending.source.into_message(&self.shared.topic, record);
                     let letter = self.letter(
-                        &pending.source,
+                        &source,
                         "produce",
                         "produce_failed",
                         format!("cannot forward to {target}: {reason}"),
                         reason.clone(),
                         1,
                     );
-                    self.dead_letter(pending.source, letter, 1);
+                    self.dead_letter(source, letter, 1);
                 }
                 PendingKind::DeadLetter {
                     class,
@@ -1440,21 +1592,23 @@ impl Member {
                         );
                     }
                     tracing::warn!(attempt, "DLQ write failed ({reason}); retrying");
-                    dlq_retries.push(Pending {
-                        source: pending.source,
+                    let source = pending.source.into_message(&self.shared.topic, record);
+                    let retry = Pending {
+                        source: Origin::Message(source.clone()),
                         kind: PendingKind::DeadLetter {
                             class,
                             message,
                             attempt: attempt + 1,
                         },
                         dlq_headers: pending.dlq_headers,
-                    });
+                    };
+                    dlq_retries.push((source, retry));
                 }
             }
         }
         if let Some(max_attempt) = dlq_retries
             .iter()
-            .filter_map(|p| match p.kind {
+            .filter_map(|(_, p)| match p.kind {
                 PendingKind::DeadLetter { attempt, .. } => Some(attempt),
                 PendingKind::Forward => None,
             })
@@ -1462,9 +1616,9 @@ impl Member {
         {
             std::thread::sleep(Duration::from_millis(100 * 2u64.pow(max_attempt.min(5))));
             let topic = self.plan.dlq_topic.clone();
-            for pending in dlq_retries {
-                let headers = pending.dlq_headers.clone().unwrap_or_default();
-                self.produce(&topic, pending, &headers);
+            for (source, pending) in dlq_retries {
+                let headers = pending.dlq_headers.as_deref().and_then(owned_headers);
+                self.produce(&topic, pending, source.key(), source.payload(), headers);
             }
         }
         Ok(())
@@ -1889,6 +2043,7 @@ fn run_member(
     let shared = Arc::new(Shared {
         topic: plan.topic.clone(),
         tracker: Mutex::new(OffsetTracker::default()),
+        series: metrics.topic_series(&plan.topic),
         metrics,
         failures: Mutex::new(Vec::new()),
         assignment: Mutex::new(BTreeSet::new()),
@@ -1940,6 +2095,7 @@ fn run_member(
             shared: shared.clone(),
         })
         .map_err(|e| anyhow!("cannot create the consumer: {e}"))?;
+    let consumer = Arc::new(consumer);
     consumer
         .subscribe(&[&plan.topic])
         .map_err(|e| anyhow!("cannot subscribe to {}: {e}", plan.topic))?;
@@ -2014,6 +2170,8 @@ fn run_member(
 
 /// The member's main loop and its orderly shutdown; an error means stop uncommitted.
 fn drive(member: &mut Member) -> anyhow::Result<StopReason> {
+    // A handle of its own, so a polled message can borrow it while the member is mutated.
+    let consumer = member.consumer.clone();
     let mut last_message = Instant::now();
     let mut last_commit = Instant::now();
 
@@ -2042,7 +2200,7 @@ fn drive(member: &mut Member) -> anyhow::Result<StopReason> {
                 member.rewind()?;
             }
             if !lock(&member.shared.failures).is_empty() {
-                let reason = lock(&member.shared.failures)[0].1.clone();
+                let reason = lock(&member.shared.failures)[0].reason.clone();
                 member
                     .abort_and_rewind(&format!("a record of the transaction failed: {reason}"))?;
             }
@@ -2070,26 +2228,28 @@ fn drive(member: &mut Member) -> anyhow::Result<StopReason> {
             continue;
         }
         member.refresh_unknown_lag();
-        let next = match member.buffered.pop_front() {
-            Some(m) => Some(m),
-            None => match member.consumer.poll(Duration::from_millis(100)) {
-                Some(Ok(m)) => Some(m.detach()),
+        if let Some(m) = member.buffered.pop_front() {
+            last_message = Instant::now();
+            member.consumed += 1;
+            member.txn_messages += 1;
+            member.handle(m);
+        } else {
+            match consumer.poll(Duration::from_millis(100)) {
+                Some(Ok(m)) => {
+                    last_message = Instant::now();
+                    member.consumed += 1;
+                    member.txn_messages += 1;
+                    member.handle_polled(&m);
+                }
                 Some(Err(e)) => {
                     if let Some(refusal) = not_authorized(&e, &member.plan.group) {
                         return Err(anyhow::anyhow!(refusal));
                     }
                     tracing::warn!("consumer error: {e}");
                     member.shared.error("consume");
-                    None
                 }
-                None => None,
-            },
-        };
-        if let Some(m) = next {
-            last_message = Instant::now();
-            member.consumed += 1;
-            member.txn_messages += 1;
-            member.handle(m);
+                None => {}
+            }
         }
         if let Some(e) = member.fatal.take() {
             return Err(e);

@@ -408,13 +408,14 @@ mod tests {
     #[test]
     fn summarises_a_consumer_endpoint() {
         let m = crate::metrics::ConsumerMetrics::new();
-        m.succeeded("posts");
-        m.succeeded("posts");
+        let series = m.topic_series("posts");
+        series.succeeded.inc();
+        series.succeeded.inc();
         m.dead_lettered("posts", "json_parse", 0, 1, "x");
         m.retry("posts", 0, 1, 1, Duration::from_millis(1), "x");
         m.set_lag("posts", 0, 5);
         m.rebalanced("posts", "assign", 1, &[0]);
-        m.observe_processing("posts", 0.002);
+        series.processing.observe(0.002);
         let f = figures(&m.render()).unwrap();
         assert_eq!(f.processed["success"], 2.0);
         assert_eq!(f.dlq_by_reason["json_parse"], 1.0);

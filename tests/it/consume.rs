@@ -292,6 +292,108 @@ fn every_poison_kind_lands_in_the_dlq_once_with_context_headers_and_unchanged_by
         .contains("/ip: format"));
 }
 
+/// A forward the output topic refuses (each record is larger than its max.message.bytes)
+/// is dead-lettered as `produce_failed` with the consumed message's key, value, headers and
+/// coordinates, although the member kept no copy of the message (it forwards from
+/// librdkafka's buffer and rebuilds the message from the failed record); and its offset is
+/// committed only then, so a second run of the group finds nothing left.
+#[test]
+fn a_forward_the_output_topic_refuses_is_dead_lettered_with_the_original_record() {
+    let input = unique("fwdfail");
+    let output = format!("{input}.out");
+    let dlq = format!("{input}.dlq");
+    crate::harness::create_topic(&input, 3, 3);
+    crate::harness::create_topic(&dlq, 3, 3);
+    kmsg_on_cluster()
+        .args(["topics", "create", &output, "-p", "3", "-r", "3"])
+        .args(["--config", "max.message.bytes=1024"])
+        .assert()
+        .success();
+    let ids: Vec<String> = (0..4).map(|i| format!("big-{i}")).collect();
+    let lines: String = ids
+        .iter()
+        .map(|id| {
+            let value = format!("{{\"id\":\"{id}\",\"blob\":\"{}\"}}", "x".repeat(3000));
+            let env = serde_json::json!({
+                "key": id,
+                "value": value,
+                "headers": [{"key": "origin", "value": "test"}],
+            });
+            format!("{env}\n")
+        })
+        .collect();
+    kmsg_on_cluster()
+        .args(["produce", "-t", &input, "--input", "json-envelope", "-q"])
+        .write_stdin(lines)
+        .assert()
+        .success();
+
+    let group = unique("g");
+    let run = || {
+        kmsg_on_cluster()
+            .args([
+                "consume",
+                "-g",
+                &group,
+                "-t",
+                &input,
+                "--output-topic",
+                &output,
+            ])
+            .args(["--idle-timeout", "4s", "-o", "json"])
+            .timeout(Duration::from_secs(60))
+            .assert()
+            .success()
+    };
+    let out = run();
+    let s = summary(out.get_output());
+    assert_eq!(s["consumed"], 4, "{s}");
+    assert_eq!(s["forwarded"], 0, "{s}");
+    assert_eq!(s["dead_lettered"]["produce_failed"], 4, "{s}");
+    assert_eq!(s["errors"]["produce"], 4, "{s}");
+    assert!(kcat_read(&output).is_empty());
+
+    let originals: HashMap<String, _> = kcat_read(&input)
+        .into_iter()
+        .map(|r| (r.key.clone().unwrap(), r))
+        .collect();
+    let dead = kcat_read(&dlq);
+    assert_eq!(dead.len(), 4, "{dead:?}");
+    let mut seen = HashSet::new();
+    for r in &dead {
+        let key = r.key.clone().expect("the key is kept");
+        assert!(seen.insert(key.clone()), "{key} dead-lettered twice");
+        let orig = &originals[&key];
+        assert_eq!(
+            r.value, orig.value,
+            "{key}: the value must be copied unchanged"
+        );
+        assert_eq!(
+            r.header("origin"),
+            Some("test"),
+            "original headers are kept"
+        );
+        assert_eq!(r.header("kmsg.dlq.error.class"), Some("produce_failed"));
+        assert_eq!(r.header("kmsg.dlq.stage"), Some("produce"));
+        assert_eq!(r.header("kmsg.dlq.original.topic"), Some(input.as_str()));
+        assert_eq!(
+            r.header("kmsg.dlq.original.partition"),
+            Some(orig.partition.to_string().as_str())
+        );
+        assert_eq!(
+            r.header("kmsg.dlq.original.offset"),
+            Some(orig.offset.to_string().as_str())
+        );
+        let message = r.header("kmsg.dlq.error.message").unwrap_or_default();
+        assert!(message.contains(&output), "{message}");
+    }
+    assert_eq!(seen, ids.iter().cloned().collect::<HashSet<_>>());
+
+    // Committed once durable in the DLQ: nothing is left for the group.
+    let again = summary(run().get_output());
+    assert_eq!(again["consumed"], 0, "{again}");
+}
+
 #[test]
 fn fail_first_counts_retries_then_succeeds_and_metrics_agree() {
     let (input, output, dlq) = pipeline_topics("retry");
