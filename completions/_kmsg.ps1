@@ -389,7 +389,7 @@ Register-ArgumentCompleter -Native -CommandName 'kmsg' -ScriptBlock {
             [CompletionResult]::new('--acks', '--acks', [CompletionResultType]::ParameterName, 'acks: all, 1 or 0')
             [CompletionResult]::new('-z', '-z', [CompletionResultType]::ParameterName, 'Compression codec')
             [CompletionResult]::new('--compression', '--compression', [CompletionResultType]::ParameterName, 'Compression codec')
-            [CompletionResult]::new('--linger', '--linger', [CompletionResultType]::ParameterName, 'How long librdkafka waits to fill a batch (linger.ms) [default: 50ms with --rate, else librdkafka''s 5ms]')
+            [CompletionResult]::new('--linger', '--linger', [CompletionResultType]::ParameterName, 'How long librdkafka waits to fill a batch (linger.ms) [default: 50ms with --rate, else 20ms]')
             [CompletionResult]::new('--batch-size', '--batch-size', [CompletionResultType]::ParameterName, 'Maximum batch size in bytes (batch.size)')
             [CompletionResult]::new('--delivery-timeout', '--delivery-timeout', [CompletionResultType]::ParameterName, 'How long a message may wait for its acknowledgement before it counts as failed')
             [CompletionResult]::new('--flush-timeout', '--flush-timeout', [CompletionResultType]::ParameterName, 'After the last message (or Ctrl-C), how long to wait for outstanding acknowledgements')

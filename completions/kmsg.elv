@@ -363,7 +363,7 @@ set edit:completion:arg-completer[kmsg] = {|@words|
             cand --acks 'acks: all, 1 or 0'
             cand -z 'Compression codec'
             cand --compression 'Compression codec'
-            cand --linger 'How long librdkafka waits to fill a batch (linger.ms) [default: 50ms with --rate, else librdkafka''s 5ms]'
+            cand --linger 'How long librdkafka waits to fill a batch (linger.ms) [default: 50ms with --rate, else 20ms]'
             cand --batch-size 'Maximum batch size in bytes (batch.size)'
             cand --delivery-timeout 'How long a message may wait for its acknowledgement before it counts as failed'
             cand --flush-timeout 'After the last message (or Ctrl-C), how long to wait for outstanding acknowledgements'

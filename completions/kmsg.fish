@@ -363,7 +363,7 @@ gzip\t''
 snappy\t''
 lz4\t''
 zstd\t''"
-complete -c kmsg -n "__fish_kmsg_using_subcommand produce" -l linger -d 'How long librdkafka waits to fill a batch (linger.ms) [default: 50ms with --rate, else librdkafka\'s 5ms]' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand produce" -l linger -d 'How long librdkafka waits to fill a batch (linger.ms) [default: 50ms with --rate, else 20ms]' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand produce" -l batch-size -d 'Maximum batch size in bytes (batch.size)' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand produce" -l delivery-timeout -d 'How long a message may wait for its acknowledgement before it counts as failed' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand produce" -l flush-timeout -d 'After the last message (or Ctrl-C), how long to wait for outstanding acknowledgements' -r

@@ -697,7 +697,7 @@ pub struct ProduceArgs {
     pub compression: Compression,
 
     /// How long librdkafka waits to fill a batch (linger.ms) [default: 50ms with --rate,
-    /// else librdkafka's 5ms]
+    /// else 20ms]
     #[arg(long, value_parser = parse_duration, value_name = "DURATION")]
     pub linger: Option<Duration>,
 
