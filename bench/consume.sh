@@ -8,7 +8,8 @@
 #   `kmsg produce --generate login --invalid-ratio 0.05 --seed 1` to a fresh topic (6 partitions,
 #   RF 3), so 5% of them are bad (bad ip / locale, missing field, not JSON, cut JSON, not UTF-8,
 #   empty). Then, each timed by wall clock from process start until it has consumed all its
-#   messages and exited (start-up, group join and the final wait for acknowledgements included),
+#   messages and exited ((a) and (b) in BENCH_ROUNDS alternating rounds, medians reported;
+#   start-up, group join and the final wait for acknowledgements included),
 #   with peak RSS from GNU time (/usr/bin/time -v):
 #     (a) kmsg consume: fresh group, decode + JSON + schema.json validation (format assertions),
 #         forward valid messages to its own output topic and invalid ones to its own DLQ topic
@@ -40,12 +41,13 @@
 # Environment:
 #   BENCH_MESSAGES=N      messages in the input topic, read by kmsg and kcat (default 1000000)
 #   BENCH_PY_MESSAGES=N   messages the Python baseline consumes (default 100000, at most N)
+#   BENCH_ROUNDS=K        rounds of (a) and (b), alternating; medians are reported (default 3)
 #   BENCH_TIMEOUT=S       limit per tool run in seconds (default 900)
 #   BENCH_BOOTSTRAP=B     use this running cluster (3 brokers) instead of starting one
 #   BENCH_TARGET_DIR=D    cargo target dir for the release build (default <repo>/target/bench)
 #   BENCH_VENV=D          Python venv for the baseline (default <repo>/target/bench-venv)
 #   KAFKA_HOME=D          Kafka jars (default <repo>/.cache/kafka)
-# Takes about 3-6 minutes plus the release build (about 5-10 minutes the first time) on 2 cores.
+# Takes about 4-8 minutes plus the release build (about 5-10 minutes the first time) on 2 cores.
 set -euo pipefail
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -55,11 +57,13 @@ run_start=$(date +%s)
 N="${BENCH_MESSAGES:-1000000}"
 PY_N="${BENCH_PY_MESSAGES:-100000}"
 TOOL_TIMEOUT="${BENCH_TIMEOUT:-900}"
+ROUNDS="${BENCH_ROUNDS:-3}"
 INVALID_RATIO=0.05
 PARTITIONS=6
 
 log() { printf '==> %s\n' "$*" >&2; }
 die() { printf 'bench: %s\n' "$*" >&2; exit 1; }
+[[ "$ROUNDS" =~ ^[1-9][0-9]*$ ]] || die "BENCH_ROUNDS must be a positive integer, got '$ROUNDS'"
 [[ "$N" =~ ^[1-9][0-9]*$ ]] || die "BENCH_MESSAGES must be a positive integer, got '$N'"
 [[ "$PY_N" =~ ^[1-9][0-9]*$ ]] || die "BENCH_PY_MESSAGES must be a positive integer, got '$PY_N'"
 ((PY_N <= N)) || PY_N=$N
@@ -222,47 +226,69 @@ in_count=$(end_offsets "$T_IN")
 log "input ready in ${produce_secs}s: $in_count messages, $expected_invalid of them invalid"
 load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
 
-# --- 7. (a) kmsg consume -----------------------------------------------------------------------
-log "kmsg consume: $N messages, schema validation, forward + DLQ"
-timed kmsg "$work/kmsg.out" "$work/kmsg.err" \
-  "$kmsg" --bootstrap "$B" consume -g "bench-kmsg-$suffix" -t "$T_IN" \
-  --output-topic "$T_OUT_KMSG" --dlq-topic "$T_DLQ_KMSG" --schema "$repo/schema.json" \
-  --max-messages "$N" -o json
-kmsg_secs=$secs kmsg_rss=$rss_mb kmsg_cpu=$cpu kmsg_status=$status
-summary="$(tail -n 1 "$work/kmsg.out")"
-if ((kmsg_status != 0)) || ! jq -e . >/dev/null 2>&1 <<<"$summary"; then
-  sed 's/^/    /' "$work/kmsg.err" | tail -n 20 >&2
-  die "kmsg consume failed (exit $kmsg_status)"
-fi
-kmsg_consumed=$(jq -r .consumed <<<"$summary")
-kmsg_fwd=$(jq -r .forwarded <<<"$summary")
-kmsg_dlq=$(jq -r .dead_lettered_total <<<"$summary")
-kmsg_own_rate=$(jq -r .msgs_per_sec <<<"$summary")
-kmsg_unfinished=$(jq -r .not_finished_at_exit <<<"$summary")
-kmsg_out_count=$(end_offsets "$T_OUT_KMSG")
-kmsg_dlq_count=$(end_offsets "$T_DLQ_KMSG")
-[[ "$kmsg_consumed" -eq "$N" ]] || problems+=("kmsg consumed $kmsg_consumed of $N")
-[[ $((kmsg_fwd + kmsg_dlq)) -eq "$N" ]] \
-  || problems+=("kmsg forwarded $kmsg_fwd + dead-lettered $kmsg_dlq != $N (not finished at exit: $kmsg_unfinished)")
-[[ "$kmsg_dlq" -eq "$expected_invalid" ]] \
-  || problems+=("kmsg dead-lettered $kmsg_dlq, but $expected_invalid invalid messages were produced")
-[[ "$kmsg_out_count" -eq "$kmsg_fwd" ]] \
-  || problems+=("kmsg output topic holds $kmsg_out_count messages, it reported $kmsg_fwd forwarded")
-[[ "$kmsg_dlq_count" -eq "$kmsg_dlq" ]] \
-  || problems+=("kmsg DLQ topic holds $kmsg_dlq_count messages, it reported $kmsg_dlq dead-lettered")
-log "kmsg: ${kmsg_secs}s, forwarded $kmsg_fwd (output topic $kmsg_out_count), dead-lettered $kmsg_dlq (DLQ topic $kmsg_dlq_count)"
-
-# --- 8. (b) kcat, raw read to /dev/null --------------------------------------------------------
+# --- 7, 8. (a) kmsg consume and (b) kcat, ROUNDS rounds each, alternating -------------------
+# Single runs on 2 shared CPUs vary by +-20%; the medians of alternating rounds (kmsg first in
+# odd rounds, kcat first in even ones) are what the ratio uses. Every kmsg round is a fresh
+# group writing to the same output and DLQ topics; its counts are checked on the growth of
+# their end offsets.
+declare -A K_SECS K_RSS K_CPU K_OWN K_FWD K_DLQ
+declare -A C_SECS C_RSS C_CPU
+run_kmsg() {
+  local r="$1" out_before dlq_before summary consumed unfinished out_gain dlq_gain
+  out_before=$(end_offsets "$T_OUT_KMSG")
+  dlq_before=$(end_offsets "$T_DLQ_KMSG")
+  log "round $r/$ROUNDS: kmsg consume: $N messages, schema validation, forward + DLQ"
+  timed "kmsg-r$r" "$work/kmsg-r$r.out" "$work/kmsg-r$r.err" \
+    "$kmsg" --bootstrap "$B" consume -g "bench-kmsg-$suffix-r$r" -t "$T_IN" \
+    --output-topic "$T_OUT_KMSG" --dlq-topic "$T_DLQ_KMSG" --schema "$repo/schema.json" \
+    --max-messages "$N" -o json
+  K_SECS[$r]=$secs K_RSS[$r]=$rss_mb K_CPU[$r]=$cpu
+  summary="$(tail -n 1 "$work/kmsg-r$r.out")"
+  if ((status != 0)) || ! jq -e . >/dev/null 2>&1 <<<"$summary"; then
+    sed 's/^/    /' "$work/kmsg-r$r.err" | tail -n 20 >&2
+    die "kmsg consume failed in round $r (exit $status)"
+  fi
+  consumed=$(jq -r .consumed <<<"$summary")
+  K_FWD[$r]=$(jq -r .forwarded <<<"$summary")
+  K_DLQ[$r]=$(jq -r .dead_lettered_total <<<"$summary")
+  K_OWN[$r]=$(jq -r .msgs_per_sec <<<"$summary")
+  unfinished=$(jq -r .not_finished_at_exit <<<"$summary")
+  out_gain=$(($(end_offsets "$T_OUT_KMSG") - out_before))
+  dlq_gain=$(($(end_offsets "$T_DLQ_KMSG") - dlq_before))
+  [[ "$consumed" -eq "$N" ]] || problems+=("round $r: kmsg consumed $consumed of $N")
+  [[ $((K_FWD[$r] + K_DLQ[$r])) -eq "$N" ]] \
+    || problems+=("round $r: kmsg forwarded ${K_FWD[$r]} + dead-lettered ${K_DLQ[$r]} != $N (not finished at exit: $unfinished)")
+  [[ "${K_DLQ[$r]}" -eq "$expected_invalid" ]] \
+    || problems+=("round $r: kmsg dead-lettered ${K_DLQ[$r]}, but $expected_invalid invalid messages were produced")
+  [[ "$out_gain" -eq "${K_FWD[$r]}" ]] \
+    || problems+=("round $r: kmsg output topic gained $out_gain messages, it reported ${K_FWD[$r]} forwarded")
+  [[ "$dlq_gain" -eq "${K_DLQ[$r]}" ]] \
+    || problems+=("round $r: kmsg DLQ topic gained $dlq_gain messages, it reported ${K_DLQ[$r]} dead-lettered")
+  log "round $r/$ROUNDS: kmsg ${secs}s, forwarded ${K_FWD[$r]} (output topic +$out_gain), dead-lettered ${K_DLQ[$r]} (DLQ topic +$dlq_gain)"
+}
 # Without -q kcat prints one "Reached end of topic T [p] at offset O" per partition on stderr
 # (and nothing per message): their sum is the number of messages it read.
-log "kcat: reading all $N messages to /dev/null"
-timed kcat /dev/null "$work/kcat.err" \
-  kcat -C -b "$B" -t "$T_IN" -o beginning -e -f '%s\n'
-kcat_secs=$secs kcat_rss=$rss_mb kcat_cpu=$cpu kcat_status=$status
-kcat_read=$(grep -o 'at offset [0-9]*' "$work/kcat.err" | awk '{ s += $3 } END { print s + 0 }')
-((kcat_status == 0)) || { sed 's/^/    /' "$work/kcat.err" | tail -n 20 >&2; problems+=("kcat exited $kcat_status"); }
-[[ "$kcat_read" -eq "$N" ]] || problems+=("kcat read up to offsets summing to $kcat_read, expected $N")
-log "kcat: ${kcat_secs}s, read $kcat_read"
+run_kcat() {
+  local r="$1" read
+  log "round $r/$ROUNDS: kcat: reading all $N messages to /dev/null"
+  timed "kcat-r$r" /dev/null "$work/kcat-r$r.err" \
+    kcat -C -b "$B" -t "$T_IN" -o beginning -e -f '%s\n'
+  C_SECS[$r]=$secs C_RSS[$r]=$rss_mb C_CPU[$r]=$cpu
+  read=$(grep -o 'at offset [0-9]*' "$work/kcat-r$r.err" | awk '{ s += $3 } END { print s + 0 }')
+  ((status == 0)) || { sed 's/^/    /' "$work/kcat-r$r.err" | tail -n 20 >&2; problems+=("round $r: kcat exited $status"); }
+  [[ "$read" -eq "$N" ]] || problems+=("round $r: kcat read up to offsets summing to $read, expected $N")
+  log "round $r/$ROUNDS: kcat ${secs}s, read $read"
+}
+for ((r = 1; r <= ROUNDS; r++)); do
+  if ((r % 2)); then run_kmsg "$r"; run_kcat "$r"; else run_kcat "$r"; run_kmsg "$r"; fi
+done
+median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+maximum() { printf '%s\n' "$@" | sort -g | tail -n 1; }
+kmsg_secs=$(median "${K_SECS[@]}") kmsg_cpu=$(median "${K_CPU[@]}") kmsg_rss=$(maximum "${K_RSS[@]}")
+kmsg_own_rate=$(median "${K_OWN[@]}")
+kmsg_consumed=$N kmsg_fwd=${K_FWD[1]} kmsg_dlq=${K_DLQ[1]}
+kcat_secs=$(median "${C_SECS[@]}") kcat_cpu=$(median "${C_CPU[@]}") kcat_rss=$(maximum "${C_RSS[@]}")
+kcat_read=$N
 
 # --- 8b. info: kmsg consume without an output topic (validate, DLQ only) ----------------------
 # Separates the cost of consuming + validating from the cost of forwarding (producing every
@@ -351,7 +377,11 @@ printf '%-32s %10d %9.2f %10.0f %9.1f %11s %8.2f %10s\n' "kcat -C (raw read, /de
 printf '%-32s %10d %9.2f %10.0f %9.1f %11.0f %8.2f %10s\n' "Python (validate+forward)" "$py_consumed" "$py_secs" "$py_rate" "$py_rss" "$py_own_rate" "$py_cpu" "$py_us"
 printf '%-32s %10d %9.2f %10.0f %9.1f %11.0f %8.2f %10s\n' "info: kmsg validate only, no fwd" "$vo_consumed" "$vo_secs" "$vo_rate" "$vo_rss" "$vo_own_rate" "$vo_cpu" "$vo_us"
 echo "  (own msgs/s = the tool's own figure, from its start-up to its end; CPU = user + system of all its threads)"
-echo "  kmsg: forwarded $kmsg_fwd (output topic holds $kmsg_out_count), dead-lettered $kmsg_dlq (DLQ holds $kmsg_dlq_count)"
+echo "  kmsg and kcat: median of $ROUNDS alternating rounds (RSS: highest round); per round, seconds:"
+for ((r = 1; r <= ROUNDS; r++)); do
+  printf '    round %d: kmsg %.2f s (CPU %.2f s), kcat %.2f s\n' "$r" "${K_SECS[$r]}" "${K_CPU[$r]}" "${C_SECS[$r]}"
+done
+echo "  kmsg, every round: forwarded $kmsg_fwd, dead-lettered $kmsg_dlq (the output and DLQ topics grew by exactly that)"
 echo "  Python: forwarded $py_fwd (output topic holds $py_out_count), dead-lettered $py_dlq (DLQ holds $py_dlq_count)"
 echo
 printf '%-34s %10s   %-10s %s\n' figure value target verdict

@@ -5,7 +5,9 @@
 # What it measures
 #   1. Throughput: N messages of 200 bytes (JSON lines, no keys; default N = 1,000,000) sent
 #      to one fresh topic per tool (6 partitions, RF 3, min.insync.replicas=2), acks=all and
-#      idempotence, default batching. Each run is timed by wall clock from process start to
+#      idempotence, each tool's default batching (kmsg lingers 20 ms when unpaced, kcat and
+#      ProducerPerformance 5 ms); kcat runs a second time with -X linger.ms=20 ("kcat20"),
+#      for the ratio at equal settings. Each run is timed by wall clock from process start to
 #      exit (start-up, connecting and the final wait for acknowledgements included). kmsg and
 #      kcat read the same file; ProducerPerformance sends N random 200-byte records (its
 #      --record-size mode). Per run also: CPU time (user+sys) and peak RSS from GNU time
@@ -241,20 +243,25 @@ run_kmsg() {
 
 # kcat -P waits until its output queue is empty (every delivery report received) before it
 # exits, and exits 1 when any delivery failed (kcat.c: producer_run).
-run_kcat() {
-  local r="$1" before
+# `kcat` runs with librdkafka's defaults (linger.ms=5); `kcat20` with kmsg's default linger
+# for an unpaced run (-X linger.ms=20), so the ratio at equal settings is shown as well.
+run_kcat_with() {
+  local tool="$1" r="$2" before
+  shift 2
   before=$(end_offsets "$T_KCAT")
-  R_LOAD[kcat,$r]=$(cut -d' ' -f1 /proc/loadavg)
-  timed "kcat-r$r" "$work/kcat-r$r.out" "$work/kcat-r$r.err" \
-    kcat -P -b "$B" -t "$T_KCAT" -l -X acks=all -X enable.idempotence=true "$data"
-  R_SECS[kcat,$r]=$secs R_CPU[kcat,$r]=$cpu R_RSS[kcat,$r]=$rss_mb
+  R_LOAD[$tool,$r]=$(cut -d' ' -f1 /proc/loadavg)
+  timed "$tool-r$r" "$work/$tool-r$r.out" "$work/$tool-r$r.err" \
+    kcat -P -b "$B" -t "$T_KCAT" -l -X acks=all -X enable.idempotence=true "$@" "$data"
+  R_SECS[$tool,$r]=$secs R_CPU[$tool,$r]=$cpu R_RSS[$tool,$r]=$rss_mb
   if ((status != 0)); then
-    grep -v GETPID "$work/kcat-r$r.err" | sed 's/^/    /' | tail -n 20 >&2
-    problems+=("round $r: kcat exited $status")
+    grep -v GETPID "$work/$tool-r$r.err" | sed 's/^/    /' | tail -n 20 >&2
+    problems+=("round $r: $tool exited $status")
   fi
-  R_COUNT[kcat,$r]=$(($(end_offsets "$T_KCAT") - before))
-  [[ "${R_COUNT[kcat,$r]}" -eq "$N" ]] || problems+=("round $r: kcat topic gained ${R_COUNT[kcat,$r]} messages, expected $N")
+  R_COUNT[$tool,$r]=$(($(end_offsets "$T_KCAT") - before))
+  [[ "${R_COUNT[$tool,$r]}" -eq "$N" ]] || problems+=("round $r: $tool topic gained ${R_COUNT[$tool,$r]} messages, expected $N")
 }
+run_kcat() { run_kcat_with kcat "$1"; }
+run_kcat20() { run_kcat_with kcat20 "$1" -X linger.ms=20; }
 
 # Kafka's ProducerPerformance with the JVM options kafka-producer-perf-test.sh /
 # kafka-run-class.sh use. Its final line: "N records sent, X records/sec (Y MB/sec),
@@ -293,7 +300,7 @@ WARMUP=$((N < 200000 ? N : 200000))
 log "warm-up: kcat sends $WARMUP messages (not timed)"
 timeout -k 10 "$TOOL_TIMEOUT" kcat -P -b "$B" -t "$T_WARM" -l -c "$WARMUP" -X acks=all "$data" 2>/dev/null \
   || log "warm-up failed (ignored)"
-tools=(kmsg kcat perf)
+tools=(kmsg kcat kcat20 perf)
 for ((r = 1; r <= ROUNDS; r++)); do
   for ((i = 0; i < ${#tools[@]}; i++)); do
     tool=${tools[$(((i + r - 1) % ${#tools[@]}))]}
@@ -342,19 +349,20 @@ for tool in "${tools[@]}"; do
   mapfile -t l < <(per_round R_CPU "$tool");   M_CPU[$tool]=$(median "${l[@]}")
   mapfile -t l < <(per_round R_RSS "$tool");   M_RSS[$tool]=$(maximum "${l[@]}")
   mapfile -t l < <(per_round R_COUNT "$tool"); M_COUNT[$tool]=$(minimum "${l[@]}")
-  if [[ "$tool" != kcat ]]; then
+  if [[ "$tool" != kcat* ]]; then
     mapfile -t l < <(per_round R_OWN "$tool"); M_OWN[$tool]=$(median "${l[@]}")
     mapfile -t l < <(per_round R_P50 "$tool"); M_P50[$tool]=$(median "${l[@]}")
     mapfile -t l < <(per_round R_P99 "$tool"); M_P99[$tool]=$(median "${l[@]}")
   fi
 done
 ratio_kcat=$(calc "${M_RATE[kmsg]} / ${M_RATE[kcat]}")
+ratio_kcat20=$(calc "${M_RATE[kmsg]} / ${M_RATE[kcat20]}")
 ratio_perf=$(calc "${M_RATE[kmsg]} / ${M_RATE[perf]}")
 ratio_kcat_best=$(calc "${M_BEST[kmsg]} / ${M_BEST[kcat]}")
 cpu_per_kcat=$(calc "${M_CPU[kmsg]} / ${M_CPU[kcat]}")
 mbps() { calc "$1 * $SIZE / 1000000"; }
 ok_if() { awk "BEGIN { print ($1) ? \"ok\" : \"MISS\" }"; }
-declare -A names=([kmsg]="kmsg produce" [kcat]="kcat -P" [perf]="ProducerPerformance")
+declare -A names=([kmsg]="kmsg produce" [kcat]="kcat -P" [kcat20]="kcat -P linger 20ms" [perf]="ProducerPerformance")
 
 cpu_model="$(awk -F': *' '/^model name/ { print $2; exit }' /proc/cpuinfo)"
 librdkafka_kmsg="$(awk '/^name = "rdkafka-sys"/ { getline; split($3, v, "+"); gsub(/"/, "", v[2]); print v[2] }' "$repo/Cargo.lock")"
@@ -363,7 +371,8 @@ echo
 echo "kmsg produce benchmark, $(date -u '+%Y-%m-%d %H:%M UTC')"
 echo "machine:  $(nproc) CPUs, ${cpu_model:-unknown CPU}, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo) RAM; load average at start $load_at_start, now $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "kafka:    $kafka_version, 3 brokers (combined broker+controller, localhost, same machine); topics: $PARTITIONS partitions, RF 3, min.insync.replicas=2"
-echo "clients:  kmsg $("$kmsg" --version 2>/dev/null | awk '{ print $2 }') (librdkafka ${librdkafka_kmsg:-?}), kcat ${kcat_version:-?}, Kafka ProducerPerformance $kafka_version; all acks=all + idempotence, default batching"
+echo "clients:  kmsg $("$kmsg" --version 2>/dev/null | awk '{ print $2 }') (librdkafka ${librdkafka_kmsg:-?}), kcat ${kcat_version:-?}, Kafka ProducerPerformance $kafka_version; all acks=all + idempotence"
+echo "          batching: each tool's default (kmsg lingers 20 ms unpaced, kcat and ProducerPerformance 5 ms), and kcat once more with linger.ms=20"
 echo "load:     $N messages x $SIZE bytes (JSON lines, no keys), $ROUNDS round(s), tool order rotated per round"
 echo "          seconds = wall clock from process start to exit (median of rounds); MB = 10^6 bytes; CPU = user+sys of the client process"
 echo "          (all its threads; with a load average above $(nproc), CPU s and us/msg are steadier than the wall-clock figures)"
@@ -371,7 +380,7 @@ echo
 printf '%-20s %9s %8s %9s %6s %10s %7s %7s %7s %10s %13s\n' tool messages seconds msgs/s MB/s "best msg/s" "CPU s" "us/msg" "RSS MB" "own msg/s" "p50 / p99 ms"
 printf '%-20s %9s %8s %9s %6s %10s %7s %7s %7s %10s %13s\n' ---- -------- ------- ------ ---- ---------- ----- ------ ------ --------- ------------
 for tool in "${tools[@]}"; do
-  if [[ "$tool" == kcat ]]; then own="-" lat="-"; else
+  if [[ "$tool" == kcat* ]]; then own="-" lat="-"; else
     own=$(printf '%.0f' "${M_OWN[$tool]}")
     lat=$(printf '%.0f / %.0f' "${M_P50[$tool]}" "${M_P99[$tool]}")
   fi
@@ -385,6 +394,7 @@ echo
 printf '%-38s %12s   %-8s %s\n' figure value target verdict
 printf '%-38s %12.2f   %-8s %s\n' "ratio kmsg/kcat, msgs/s (median)" "$ratio_kcat" ">= 1.0" "$(ok_if "$ratio_kcat >= 1.0")"
 printf '%-38s %12.2f   %-8s %s\n' "ratio kmsg/kcat, msgs/s (best rounds)" "$ratio_kcat_best" ">= 1.0" "$(ok_if "$ratio_kcat_best >= 1.0")"
+printf '%-38s %12.2f   %-8s %s\n' "ratio kmsg/kcat linger 20ms (median)" "$ratio_kcat20" ">= 1.0" "$(ok_if "$ratio_kcat20 >= 1.0")"
 printf '%-38s %12.2f   %-8s %s\n' "ratio kmsg/ProducerPerformance" "$ratio_perf" "" ""
 printf '%-38s %12.2f   %-8s %s\n' "CPU seconds kmsg/kcat" "$cpu_per_kcat" "" ""
 printf '%-38s %12.1f   %-8s %s\n' "kmsg peak RSS (MB)" "${M_RSS[kmsg]}" "< 100" "$(ok_if "${M_RSS[kmsg]} < 100")"
