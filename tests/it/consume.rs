@@ -8,7 +8,7 @@ use predicates::prelude::*;
 
 use crate::harness::{
     eventually, free_port, http_get, json_lines, kcat_read, kmsg, kmsg_on_cluster, metric, signal,
-    spawn_kmsg, unique, wait_bounded,
+    spawn_kmsg, unique, wait_bounded, ReadRecord,
 };
 
 /// Creates input, output and DLQ topics (6 partitions, RF 3) and returns their names.
@@ -43,6 +43,39 @@ fn summary(out: &std::process::Output) -> serde_json::Value {
             String::from_utf8_lossy(&out.stderr)
         )
     })
+}
+
+/// Sends JSON-envelope lines (key, value, headers per record) to `topic` with kmsg produce.
+fn produce_envelopes(topic: &str, lines: String) {
+    kmsg_on_cluster()
+        .args(["produce", "-t", topic, "--input", "json-envelope", "-q"])
+        .write_stdin(lines)
+        .assert()
+        .success();
+}
+
+/// A dead letter keeps the original's value and headers (each test record carries
+/// `origin=test`) and names its topic, partition and offset.
+fn assert_keeps_the_original(dead: &ReadRecord, orig: &ReadRecord, input: &str) {
+    let key = orig.key.as_deref().unwrap_or_default();
+    assert_eq!(
+        dead.value, orig.value,
+        "{key}: the value must be copied unchanged"
+    );
+    assert_eq!(
+        dead.header("origin"),
+        Some("test"),
+        "{key}: original headers are kept"
+    );
+    assert_eq!(dead.header("kmsg.dlq.original.topic"), Some(input));
+    assert_eq!(
+        dead.header("kmsg.dlq.original.partition"),
+        Some(orig.partition.to_string().as_str())
+    );
+    assert_eq!(
+        dead.header("kmsg.dlq.original.offset"),
+        Some(orig.offset.to_string().as_str())
+    );
 }
 
 #[test]
@@ -203,11 +236,7 @@ fn every_poison_kind_lands_in_the_dlq_once_with_context_headers_and_unchanged_by
             format!("{env}\n")
         })
         .collect();
-    kmsg_on_cluster()
-        .args(["produce", "-t", &input, "--input", "json-envelope", "-q"])
-        .write_stdin(lines)
-        .assert()
-        .success();
+    produce_envelopes(&input, lines);
 
     let group = unique("g");
     let out = kmsg_on_cluster()
@@ -250,27 +279,10 @@ fn every_poison_kind_lands_in_the_dlq_once_with_context_headers_and_unchanged_by
             .unwrap_or_else(|| panic!("{key} not in the DLQ"));
         let orig = &originals[key];
         assert_eq!(r.header("kmsg.dlq.error.class"), Some(*class), "{key}");
-        assert_eq!(r.header("kmsg.dlq.original.topic"), Some(input.as_str()));
-        assert_eq!(
-            r.header("kmsg.dlq.original.partition"),
-            Some(orig.partition.to_string().as_str())
-        );
-        assert_eq!(
-            r.header("kmsg.dlq.original.offset"),
-            Some(orig.offset.to_string().as_str())
-        );
+        assert_keeps_the_original(r, orig, &input);
         assert_eq!(r.header("kmsg.dlq.consumer.group"), Some(group.as_str()));
         assert_eq!(r.header("kmsg.dlq.attempts"), Some("1"));
-        assert_eq!(
-            r.header("origin"),
-            Some("test"),
-            "original headers are kept"
-        );
         assert!(r.header("kmsg.dlq.failed.at").is_some());
-        assert_eq!(
-            r.value, orig.value,
-            "{key}: the value must be copied unchanged"
-        );
         let stage = if *class == "schema_validation" {
             "validate"
         } else {
@@ -322,11 +334,7 @@ fn a_forward_the_output_topic_refuses_is_dead_lettered_with_the_original_record(
             format!("{env}\n")
         })
         .collect();
-    kmsg_on_cluster()
-        .args(["produce", "-t", &input, "--input", "json-envelope", "-q"])
-        .write_stdin(lines)
-        .assert()
-        .success();
+    produce_envelopes(&input, lines);
 
     let group = unique("g");
     let run = || {
@@ -363,27 +371,9 @@ fn a_forward_the_output_topic_refuses_is_dead_lettered_with_the_original_record(
     for r in &dead {
         let key = r.key.clone().expect("the key is kept");
         assert!(seen.insert(key.clone()), "{key} dead-lettered twice");
-        let orig = &originals[&key];
-        assert_eq!(
-            r.value, orig.value,
-            "{key}: the value must be copied unchanged"
-        );
-        assert_eq!(
-            r.header("origin"),
-            Some("test"),
-            "original headers are kept"
-        );
+        assert_keeps_the_original(r, &originals[&key], &input);
         assert_eq!(r.header("kmsg.dlq.error.class"), Some("produce_failed"));
         assert_eq!(r.header("kmsg.dlq.stage"), Some("produce"));
-        assert_eq!(r.header("kmsg.dlq.original.topic"), Some(input.as_str()));
-        assert_eq!(
-            r.header("kmsg.dlq.original.partition"),
-            Some(orig.partition.to_string().as_str())
-        );
-        assert_eq!(
-            r.header("kmsg.dlq.original.offset"),
-            Some(orig.offset.to_string().as_str())
-        );
         let message = r.header("kmsg.dlq.error.message").unwrap_or_default();
         assert!(message.contains(&output), "{message}");
     }
