@@ -79,10 +79,22 @@ pub fn json_lines(stdout: &[u8]) -> Vec<serde_json::Value> {
         .collect()
 }
 
-/// A base port such that `n` client ports and `n` controller ports (base + 1000) are free.
+/// A base port such that `n` client ports and `n` controller ports (base + 1000) are free,
+/// all below the kernel's ephemeral range: a cluster restarted on its ports must not find
+/// one taken meanwhile by some client's outgoing connection (a CI run once failed so, the
+/// restart finding port 40062 in use).
 pub fn free_port_block(n: u16) -> u16 {
+    let ephemeral_start = std::fs::read_to_string("/proc/sys/net/ipv4/ip_local_port_range")
+        .ok()
+        .and_then(|s| s.split_whitespace().next()?.parse::<u16>().ok())
+        .unwrap_or(32768);
+    let (low, high) = (10000u16, ephemeral_start.saturating_sub(1000 + n));
+    assert!(
+        high > low + 1000,
+        "no room for test ports below the ephemeral range (starts at {ephemeral_start})"
+    );
     for _ in 0..200 {
-        let base = 20000 + rand::random::<u16>() % 30000;
+        let base = low + rand::random::<u16>() % (high - low);
         let all_free = (0..n).all(|i| {
             TcpListener::bind(("127.0.0.1", base + i)).is_ok()
                 && TcpListener::bind(("127.0.0.1", base + 1000 + i)).is_ok()
