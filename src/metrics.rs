@@ -26,7 +26,6 @@ use prometheus::{
     Registry, TextEncoder,
 };
 
-/// The consumer's metrics.
 /// The per-message series of one input topic (see [`ConsumerMetrics::topic_series`]).
 #[derive(Clone)]
 pub struct TopicSeries {
@@ -34,6 +33,7 @@ pub struct TopicSeries {
     pub processing: prometheus::Histogram,
 }
 
+/// The consumer's metrics.
 pub struct ConsumerMetrics {
     registry: Registry,
     processed: IntCounterVec,

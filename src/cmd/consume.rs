@@ -29,7 +29,7 @@ use rdkafka::client::ClientContext;
 use rdkafka::config::RDKafkaLogLevel;
 use rdkafka::consumer::{BaseConsumer, CommitMode, Consumer, ConsumerContext, Rebalance};
 use rdkafka::error::KafkaError;
-use rdkafka::message::{BorrowedMessage, Header, OwnedHeaders, OwnedMessage};
+use rdkafka::message::{BorrowedMessage, OwnedHeaders, OwnedMessage};
 use rdkafka::producer::{BaseRecord, DeliveryResult, Producer, ProducerContext, ThreadedProducer};
 use rdkafka::types::RDKafkaErrorCode;
 use rdkafka::{ClientConfig, Message, Offset, Timestamp, TopicPartitionList};
@@ -41,7 +41,7 @@ use crate::error::usage;
 use crate::kafka::admin::Admin;
 use crate::kafka::context::KmsgContext;
 use crate::kafka::http_sink::HttpSink;
-use crate::kafka::producer::failure_reason;
+use crate::kafka::producer::{failure_reason, owned_headers, record_headers};
 use crate::metrics::{ConsumerMetrics, TopicSeries};
 use crate::output;
 use crate::pipeline::breaker::{Breaker, BreakerConfig, BreakerState, Permit, Transition};
@@ -372,35 +372,32 @@ impl Origin {
 
     /// The consumed message, rebuilt from the failed record's key, value and headers when
     /// only the coordinates were kept.
-    fn into_message(self, topic: &str, record: Option<OwnedMessage>) -> Arc<OwnedMessage> {
+    fn into_message(self, topic: &str, record: &OwnedMessage) -> Arc<OwnedMessage> {
         match self {
             Origin::Message(m) => m,
             Origin::At {
                 partition,
                 offset,
                 timestamp,
-            } => {
-                let r = record.as_ref();
-                Arc::new(OwnedMessage::new(
-                    r.and_then(|r| r.payload()).map(<[u8]>::to_vec),
-                    r.and_then(|r| r.key()).map(<[u8]>::to_vec),
-                    topic.to_string(),
-                    timestamp,
-                    partition,
-                    offset,
-                    r.and_then(|r| r.headers()).cloned(),
-                ))
-            }
+            } => Arc::new(OwnedMessage::new(
+                record.payload().map(<[u8]>::to_vec),
+                record.key().map(<[u8]>::to_vec),
+                topic.to_string(),
+                timestamp,
+                partition,
+                offset,
+                record.headers().cloned(),
+            )),
         }
     }
 }
 
 /// A delivery that failed (or a record refused before queueing): its opaque, the reason,
-/// and the record as librdkafka had it (key, value, headers), if there was one.
+/// and the record as librdkafka had it (key, value, headers).
 struct Failure {
     pending: Box<Pending>,
     reason: String,
-    record: Option<OwnedMessage>,
+    record: OwnedMessage,
 }
 
 /// The delivery opaque of every record the member produces.
@@ -408,7 +405,7 @@ struct Pending {
     source: Origin,
     kind: PendingKind,
     /// The DLQ record's headers, kept for a resend.
-    dlq_headers: Option<Vec<(String, Option<Vec<u8>>)>>,
+    dlq_headers: Option<OwnedHeaders>,
 }
 
 /// State shared by the consumer loop, the delivery-report thread and the rebalance callbacks.
@@ -653,7 +650,7 @@ impl ProducerContext for OutcomeContext {
             Err((err, record)) => lock(&shared.failures).push(Failure {
                 pending,
                 reason: failure_reason(err),
-                record: Some(record.detach()),
+                record: record.detach(),
             }),
         }
     }
@@ -853,21 +850,6 @@ struct TxnCounts {
     aborted: u64,
 }
 
-/// Record headers for librdkafka; none at all for an empty list.
-fn owned_headers(headers: &[(String, Option<Vec<u8>>)]) -> Option<OwnedHeaders> {
-    if headers.is_empty() {
-        return None;
-    }
-    let mut owned = OwnedHeaders::new_with_capacity(headers.len());
-    for (k, v) in headers {
-        owned = owned.insert(Header {
-            key: k,
-            value: v.as_deref(),
-        });
-    }
-    Some(owned)
-}
-
 /// Why the loop ended.
 enum StopReason {
     Signal,
@@ -1014,7 +996,7 @@ impl Member {
                     lock(&self.shared.failures).push(Failure {
                         pending: back.delivery_opaque,
                         reason: failure_reason(&err),
-                        record: Some(record),
+                        record,
                     });
                     return;
                 }
@@ -1039,8 +1021,7 @@ impl Member {
     }
 
     fn dead_letter(&self, source: Arc<OwnedMessage>, letter: DeadLetter, attempt: u32) {
-        let headers = letter.headers(&crate::kafka::producer::record_headers(&source));
-        let owned = owned_headers(&headers);
+        let headers = owned_headers(&letter.headers(&record_headers(&source)));
         let pending = Pending {
             source: Origin::Message(source.clone()),
             kind: PendingKind::DeadLetter {
@@ -1048,10 +1029,10 @@ impl Member {
                 message: letter.message.clone(),
                 attempt,
             },
-            dlq_headers: Some(headers),
+            dlq_headers: headers.clone(),
         };
         let topic = self.plan.dlq_topic.clone();
-        self.produce(&topic, pending, source.key(), source.payload(), owned);
+        self.produce(&topic, pending, source.key(), source.payload(), headers);
     }
 
     fn letter(
@@ -1132,7 +1113,8 @@ impl Member {
     /// delivery hands back the record, with the same key, value and headers). Anything else
     /// takes the general path with a copy of the message.
     fn handle_polled(&mut self, msg: &BorrowedMessage<'_>) {
-        if self.breaker.is_some() || self.plan.injector.is_active() {
+        // There is a breaker exactly when processing can fail (here: the fault injector).
+        if self.breaker.is_some() {
             return self.handle(msg.detach());
         }
         let started = Instant::now();
@@ -1566,7 +1548,7 @@ impl Member {
                 PendingKind::Forward => {
                     self.shared.error("produce");
                     let target = self.plan.output_topic.clone().unwrap_or_default();
-                    let source = pending.source.into_message(&self.shared.topic, record);
+                    let source = pending.source.into_message(&self.shared.topic, &record);
                     let letter = self.letter(
                         &source,
                         "produce",
@@ -1592,7 +1574,7 @@ impl Member {
                         );
                     }
                     tracing::warn!(attempt, "DLQ write failed ({reason}); retrying");
-                    let source = pending.source.into_message(&self.shared.topic, record);
+                    let source = pending.source.into_message(&self.shared.topic, &record);
                     let retry = Pending {
                         source: Origin::Message(source.clone()),
                         kind: PendingKind::DeadLetter {
@@ -1617,7 +1599,7 @@ impl Member {
             std::thread::sleep(Duration::from_millis(100 * 2u64.pow(max_attempt.min(5))));
             let topic = self.plan.dlq_topic.clone();
             for (source, pending) in dlq_retries {
-                let headers = pending.dlq_headers.as_deref().and_then(owned_headers);
+                let headers = pending.dlq_headers.clone();
                 self.produce(&topic, pending, source.key(), source.payload(), headers);
             }
         }

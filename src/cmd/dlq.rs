@@ -564,8 +564,8 @@ struct ReplaySummary {
 }
 
 async fn replay(args: crate::cli::DlqReplayArgs, ctx: &Context) -> anyhow::Result<ExitCode> {
+    use crate::kafka::producer::owned_headers;
     use rdkafka::consumer::{BaseConsumer, CommitMode, Consumer};
-    use rdkafka::message::{Header, OwnedHeaders};
     use rdkafka::producer::{FutureProducer, FutureRecord};
 
     let topic = dlq_topic(&args.dlq)?;
@@ -700,11 +700,10 @@ async fn replay(args: crate::cli::DlqReplayArgs, ctx: &Context) -> anyhow::Resul
                     if checked_topics.insert(to.clone()) {
                         admin.topic(&to).await.map_err(|e| anyhow!("cannot replay {}:{}: {e}", m.partition(), m.offset()))?;
                     }
-                    let mut owned = OwnedHeaders::new();
-                    for (k, v) in replay_headers(&headers, info.replay_count) {
-                        owned = owned.insert(Header { key: &k, value: v.as_deref() });
+                    let mut record: FutureRecord<'_, [u8], [u8]> = FutureRecord::to(&to);
+                    if let Some(owned) = owned_headers(&replay_headers(&headers, info.replay_count)) {
+                        record = record.headers(owned);
                     }
-                    let mut record: FutureRecord<'_, [u8], [u8]> = FutureRecord::to(&to).headers(owned);
                     if let Some(k) = m.key() {
                         record = record.key(k);
                     }

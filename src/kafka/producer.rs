@@ -227,6 +227,22 @@ pub fn record_headers(msg: &rdkafka::message::OwnedMessage) -> Vec<RecordHeader>
         .unwrap_or_default()
 }
 
+/// Record headers for librdkafka (the inverse of [`record_headers`]); none at all for an
+/// empty list (librdkafka would allocate a header list for nothing).
+pub fn owned_headers(headers: &[RecordHeader]) -> Option<OwnedHeaders> {
+    if headers.is_empty() {
+        return None;
+    }
+    let mut owned = OwnedHeaders::new_with_capacity(headers.len());
+    for (k, v) in headers {
+        owned = owned.insert(Header {
+            key: k,
+            value: v.as_deref(),
+        });
+    }
+    Some(owned)
+}
+
 /// One message to send.
 #[derive(Debug, Clone, Default)]
 pub struct Outgoing {
@@ -317,14 +333,7 @@ impl PipelinedProducer {
     ) -> Result<(), SendError> {
         let mut record: BaseRecord<'_, [u8], [u8], usize> =
             BaseRecord::with_opaque_to(topic, self.stats.now_us());
-        if !msg.headers.is_empty() {
-            let mut headers = OwnedHeaders::new_with_capacity(msg.headers.len());
-            for (k, v) in &msg.headers {
-                headers = headers.insert(Header {
-                    key: k,
-                    value: v.as_deref(),
-                });
-            }
+        if let Some(headers) = owned_headers(&msg.headers) {
             record = record.headers(headers);
         }
         if let Some(k) = &msg.key {
