@@ -238,6 +238,7 @@ Register-ArgumentCompleter -Native -CommandName 'kmsg' -ScriptBlock {
             [CompletionResult]::new('--base-port', '--base-port', [CompletionResultType]::ParameterName, 'Client port of the first broker; the others follow (9092, 9093, 9094)')
             [CompletionResult]::new('--controller-base-port', '--controller-base-port', [CompletionResultType]::ParameterName, 'Controller port of the first broker [default: base port + 1000]')
             [CompletionResult]::new('--heap', '--heap', [CompletionResultType]::ParameterName, 'Java heap per broker')
+            [CompletionResult]::new('--jvm-opts', '--jvm-opts', [CompletionResultType]::ParameterName, 'JVM flags of every node besides the heap (garbage collector, JIT), split on spaces, as in Kafka''s own scripts; a running node keeps the flags it started with')
             [CompletionResult]::new('--wait', '--wait', [CompletionResultType]::ParameterName, 'How long to wait for the brokers to register and elect a controller')
             [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'Kafka bootstrap servers, comma separated [default: localhost:9092]')
             [CompletionResult]::new('--bootstrap', '--bootstrap', [CompletionResultType]::ParameterName, 'Kafka bootstrap servers, comma separated [default: localhost:9092]')

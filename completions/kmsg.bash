@@ -1136,7 +1136,7 @@ _kmsg() {
             return 0
             ;;
         kmsg__subcmd__cluster__subcmd__up)
-            opts="-n -b -X -o -h -V --state-dir --kafka-home --brokers --base-port --controller-base-port --heap --wait --secure --bootstrap --security-protocol --sasl-mechanism --sasl-username --sasl-password-file --tls-ca --tls-cert --tls-key --timeout --log-level --log-format --output --help --version"
+            opts="-n -b -X -o -h -V --state-dir --kafka-home --brokers --base-port --controller-base-port --heap --jvm-opts --wait --secure --bootstrap --security-protocol --sasl-mechanism --sasl-username --sasl-password-file --tls-ca --tls-cert --tls-key --timeout --log-level --log-format --output --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1167,6 +1167,10 @@ _kmsg() {
                     return 0
                     ;;
                 --heap)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jvm-opts)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -222,6 +222,7 @@ set edit:completion:arg-completer[kmsg] = {|@words|
             cand --base-port 'Client port of the first broker; the others follow (9092, 9093, 9094)'
             cand --controller-base-port 'Controller port of the first broker [default: base port + 1000]'
             cand --heap 'Java heap per broker'
+            cand --jvm-opts 'JVM flags of every node besides the heap (garbage collector, JIT), split on spaces, as in Kafka''s own scripts; a running node keeps the flags it started with'
             cand --wait 'How long to wait for the brokers to register and elect a controller'
             cand -b 'Kafka bootstrap servers, comma separated [default: localhost:9092]'
             cand --bootstrap 'Kafka bootstrap servers, comma separated [default: localhost:9092]'

@@ -857,6 +857,12 @@ pub struct ClusterUpArgs {
     #[arg(long, default_value = "512m")]
     pub heap: String,
 
+    /// JVM flags of every node besides the heap (garbage collector, JIT), split on spaces,
+    /// as in Kafka's own scripts; a running node keeps the flags it started with
+    #[arg(long, env = "KAFKA_JVM_PERFORMANCE_OPTS", value_name = "FLAGS",
+          default_value = crate::kafka::launcher::DEFAULT_JVM_FLAGS, allow_hyphen_values = true)]
+    pub jvm_opts: String,
+
     /// How long to wait for the brokers to register and elect a controller
     #[arg(long, default_value = "120s", value_parser = parse_duration)]
     pub wait: Duration,

@@ -108,7 +108,8 @@ async fn up(args: ClusterUpArgs, ctx: &Context) -> anyhow::Result<ExitCode> {
     )
     .map_err(usage)?;
     layout.secure = args.secure;
-    let tools = Toolchain::locate(args.kafka_home.clone()).map_err(usage_if_setup)?;
+    let tools =
+        Toolchain::locate(args.kafka_home.clone(), &args.jvm_opts).map_err(usage_if_setup)?;
     let cluster = LocalCluster::open_or_create(&dir, layout)?;
     if args.secure && !cluster.layout.secure {
         return Err(usage(format!(

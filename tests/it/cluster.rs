@@ -47,6 +47,13 @@ fn a_three_node_cluster_starts_reports_health_loses_a_node_and_keeps_data_across
         .assert()
         .success()
         .stdout(predicate::str::contains("healthy: 3/3 brokers up"));
+    for flags in node_jvm_flags(dir) {
+        assert!(
+            flags.contains(&"-XX:+UseParallelGC".to_string()),
+            "{flags:?}"
+        );
+        assert!(flags.contains(&"-Xmx512m".to_string()), "{flags:?}");
+    }
 
     kmsg()
         .args([
@@ -96,11 +103,24 @@ fn a_three_node_cluster_starts_reports_health_loses_a_node_and_keeps_data_across
         .assert()
         .code(3);
 
+    // Kafka's own variable replaces the collector and JIT flags, as in kafka-run-class.sh.
     kmsg()
         .env("KAFKA_HOME", &home)
+        .env(
+            "KAFKA_JVM_PERFORMANCE_OPTS",
+            "-XX:+UseSerialGC  -XX:TieredStopAtLevel=1",
+        )
         .args(["cluster", "up", "--state-dir", dir])
         .assert()
         .success();
+    for flags in node_jvm_flags(dir) {
+        assert!(flags.contains(&"-XX:+UseSerialGC".to_string()), "{flags:?}");
+        assert!(
+            flags.contains(&"-XX:TieredStopAtLevel=1".to_string()),
+            "{flags:?}"
+        );
+        assert!(!flags.iter().any(|f| f.contains("ParallelGC")), "{flags:?}");
+    }
     let out = kmsg()
         .args([
             "--bootstrap",
@@ -174,4 +194,23 @@ fn status_without_a_local_cluster_says_how_to_start_one() {
         .assert()
         .code(1)
         .stderr(predicate::str::contains("kmsg cluster up"));
+}
+
+/// The JVM flags (arguments before the class path) of each running node of a local cluster,
+/// read from `/proc/<pid>/cmdline` of the pids in its state folder.
+fn node_jvm_flags(dir: &str) -> Vec<Vec<String>> {
+    (1..=3)
+        .map(|n| {
+            let pid_file = format!("{dir}/node-{n}/kafka.pid");
+            let pid = std::fs::read_to_string(&pid_file)
+                .unwrap_or_else(|e| panic!("cannot read {pid_file}: {e}"));
+            let cmdline = std::fs::read(format!("/proc/{}/cmdline", pid.trim()))
+                .unwrap_or_else(|e| panic!("node {n} (pid {}) is not running: {e}", pid.trim()));
+            cmdline
+                .split(|b| *b == 0)
+                .map(|a| String::from_utf8_lossy(a).into_owned())
+                .take_while(|a| a != "-cp")
+                .collect()
+        })
+        .collect()
 }
