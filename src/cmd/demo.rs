@@ -102,6 +102,16 @@ pub async fn run(args: DemoArgs, ctx: &Context) -> anyhow::Result<ExitCode> {
         let mut s = ctx.settings.clone();
         s.bootstrap = mock.bootstrap_servers();
         s.bootstrap_explicit = true;
+        // The mock coordinator can keep a member that joined without an id and never came
+        // back (a consumer rejoining while its first join is pending) until that member's
+        // session times out, and each rebalance waits for it: with the default 45 s the
+        // demo stalled for 40 s after such a rebalance on a loaded machine. 6 s bounds it.
+        for (k, v) in [
+            ("session.timeout.ms", "6000"),
+            ("heartbeat.interval.ms", "1000"),
+        ] {
+            s.consumer_defaults.insert(k.into(), v.into());
+        }
         (s, "an embedded in-memory 3-broker cluster".to_string())
     };
     let dir = tempfile_dir()?;

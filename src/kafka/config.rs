@@ -94,6 +94,9 @@ pub struct ClientSettings {
     /// Whether the bootstrap was given (flag or env) rather than defaulted.
     pub bootstrap_explicit: bool,
     pub extra: BTreeMap<String, String>,
+    /// Properties kmsg itself sets on its consumers only (the demo on the embedded cluster);
+    /// `-X` still wins.
+    pub consumer_defaults: BTreeMap<String, String>,
     pub security_protocol: Option<SecurityProtocol>,
     pub sasl_mechanism: Option<SaslMechanism>,
     pub sasl_username: Option<String>,
@@ -179,6 +182,7 @@ impl ClientSettings {
             bootstrap,
             bootstrap_explicit,
             extra,
+            consumer_defaults: BTreeMap::new(),
             security_protocol: args.security_protocol,
             sasl_mechanism: args.sasl_mechanism,
             sasl_username: args.sasl_username.clone(),
@@ -196,6 +200,7 @@ impl ClientSettings {
             bootstrap: bootstrap.to_string(),
             bootstrap_explicit: true,
             extra: BTreeMap::new(),
+            consumer_defaults: BTreeMap::new(),
             security_protocol: None,
             sasl_mechanism: None,
             sasl_username: None,
@@ -281,10 +286,15 @@ impl ClientSettings {
         cfg.set("enable.auto.commit", "false");
         cfg.set("enable.auto.offset.store", "false");
         cfg.set("enable.partition.eof", "false");
-        for (k, v) in [
+        let defaults = [
             ("auto.offset.reset", reset),
             ("isolation.level", "read_committed"),
-        ] {
+        ];
+        let own = self
+            .consumer_defaults
+            .iter()
+            .map(|(k, v)| (k.as_str(), v.as_str()));
+        for (k, v) in defaults.into_iter().chain(own) {
             if !self.extra.contains_key(k) {
                 cfg.set(k, v);
             }
@@ -703,5 +713,24 @@ mod tests {
                 .get("queued.max.messages.kbytes"),
             Some("65536")
         );
+    }
+
+    #[test]
+    fn consumer_defaults_reach_consumers_only_and_x_still_wins() {
+        let mut s =
+            ClientSettings::from_args(&global(&["-X", "heartbeat.interval.ms=500"]), None).unwrap();
+        s.consumer_defaults
+            .insert("session.timeout.ms".into(), "6000".into());
+        s.consumer_defaults
+            .insert("heartbeat.interval.ms".into(), "1000".into());
+        let c = s.pipeline_consumer_config("g", "i1", "earliest");
+        assert_eq!(c.get("session.timeout.ms"), Some("6000"));
+        assert_eq!(c.get("heartbeat.interval.ms"), Some("500"));
+        assert_eq!(
+            s.pipeline_producer_config("i1", None)
+                .get("session.timeout.ms"),
+            None
+        );
+        assert_eq!(s.producer_config().get("session.timeout.ms"), None);
     }
 }
