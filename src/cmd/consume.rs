@@ -24,7 +24,7 @@ use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{mpsc, Arc, Mutex, MutexGuard, OnceLock};
 use std::time::{Duration, Instant, SystemTime};
 
-use anyhow::{anyhow, bail};
+use anyhow::{anyhow, bail, Context as _};
 use rdkafka::client::ClientContext;
 use rdkafka::config::RDKafkaLogLevel;
 use rdkafka::consumer::{BaseConsumer, CommitMode, Consumer, ConsumerContext, Rebalance};
@@ -79,7 +79,8 @@ struct ConsumePlan {
     topic: String,
     output_topic: Option<String>,
     dlq_topic: String,
-    schema: Option<SchemaValidator>,
+    /// Shared with the validator threads.
+    schema: Option<Arc<SchemaValidator>>,
     instance: String,
     retry: RetryPolicy,
     injector: FaultInjector,
@@ -179,7 +180,8 @@ impl ConsumePlan {
             .as_deref()
             .map(SchemaValidator::from_file)
             .transpose()
-            .map_err(|e| usage(e.to_string()))?;
+            .map_err(|e| usage(e.to_string()))?
+            .map(Arc::new);
         let breaker = BreakerConfig {
             threshold: args.breaker_threshold,
             open_for: args.breaker_timeout,
@@ -888,6 +890,9 @@ struct Member {
     aborts_in_a_row: u32,
     /// With `--sink-url`: concurrent downstream calls, one per partition at a time.
     dispatch: Option<Dispatch>,
+    /// Threads that decode and validate a burst of polled messages beside the loop thread,
+    /// when processing cannot fail and the machine has more than one CPU.
+    validators: Option<rayon::ThreadPool>,
 }
 
 /// A message of the `--sink-url` path, from its poll to its outcome.
@@ -1120,7 +1125,7 @@ impl Member {
         }
         let (p, off) = (msg.partition(), msg.offset());
         self.begin(p, off);
-        match decode_and_validate(msg.payload(), self.plan.schema.as_ref()) {
+        match decode_and_validate(msg.payload(), self.plan.schema.as_deref()) {
             Ok(_) => match &self.plan.output_topic {
                 Some(out) => {
                     let origin = Origin::At {
@@ -1135,6 +1140,114 @@ impl Member {
             Err(poison) => self.poison(Arc::new(msg.detach()), poison),
         }
         self.observe(started);
+    }
+
+    /// Polls what the consumer has at hand after `first`, up to `BURST` messages and
+    /// `--max-messages`, registering each (`begin`) before the next poll: that poll may serve
+    /// a revoke, whose commit then stops below every message not finished yet. A consumer
+    /// error ends the burst and is handed back.
+    fn poll_burst<'c>(
+        &mut self,
+        consumer: &'c BaseConsumer<RebalanceContext>,
+        first: BorrowedMessage<'c>,
+    ) -> (Vec<BorrowedMessage<'c>>, Option<KafkaError>) {
+        self.consumed += 1;
+        self.begin(first.partition(), first.offset());
+        let mut burst = vec![first];
+        while burst.len() < BURST && !self.max_reached() {
+            match consumer.poll(Duration::ZERO) {
+                Some(Ok(m)) => {
+                    self.consumed += 1;
+                    self.begin(m.partition(), m.offset());
+                    burst.push(m);
+                }
+                Some(Err(e)) => return (burst, Some(e)),
+                None => break,
+            }
+        }
+        (burst, None)
+    }
+
+    /// Forwards or dead-letters each message of a validated burst in poll order, as
+    /// `handle_polled` does. A partition revoked since the burst was polled was released
+    /// with its commit below these messages: its messages are dropped here and its new owner
+    /// reads them again.
+    fn finish_burst(&mut self, burst: Burst<'_>) {
+        let revoked = self.shared.revokes.load(Ordering::SeqCst) != burst.revokes;
+        for (msg, verdict) in burst.messages.iter().zip(burst.verdicts) {
+            let (p, off) = (msg.partition(), msg.offset());
+            if revoked && !lock(&self.shared.tracker).tracks(p) {
+                tracing::debug!(
+                    partition = p,
+                    offset = off,
+                    "dropped: revoked before it was handled; not committed"
+                );
+                continue;
+            }
+            match verdict {
+                Ok(()) => match &self.plan.output_topic {
+                    Some(out) => {
+                        let origin = Origin::At {
+                            partition: p,
+                            offset: off,
+                            timestamp: msg.timestamp(),
+                        };
+                        self.forward(out, msg, msg.headers().map(|h| h.detach()), origin);
+                    }
+                    None => self.done_without_output(p, off),
+                },
+                Err(poison) => self.poison(Arc::new(msg.detach()), poison),
+            }
+            self.observe(burst.polled);
+        }
+    }
+
+    /// Decodes and validates each payload, split between the validator threads and this one
+    /// when there are enough of them.
+    fn verdicts(&self, payloads: &[Option<&[u8]>]) -> Vec<Result<(), Poison>> {
+        let schema = self.plan.schema.as_deref();
+        let pool = match &self.validators {
+            Some(pool) if payloads.len() >= PARALLEL_MIN => pool,
+            _ => return payloads.iter().map(|v| check(*v, schema)).collect(),
+        };
+        let mut verdicts: Vec<Result<(), Poison>> = payloads.iter().map(|_| Ok(())).collect();
+        let chunk = payloads.len().div_ceil(pool.current_num_threads() + 1);
+        pool.in_place_scope(|scope| {
+            let mut parts = payloads.chunks(chunk).zip(verdicts.chunks_mut(chunk));
+            let here = parts.next();
+            for (ins, outs) in parts {
+                scope.spawn(move |_| check_all(ins, outs, schema));
+            }
+            if let Some((ins, outs)) = here {
+                check_all(ins, outs, schema);
+            }
+        });
+        verdicts
+    }
+
+    /// The pipeline step: the validator threads decode and validate `payloads` (the burst
+    /// just polled) while this thread forwards or dead-letters `previous`.
+    fn validate_during(
+        &mut self,
+        payloads: &[Option<&[u8]>],
+        previous: Burst<'_>,
+    ) -> Vec<Result<(), Poison>> {
+        let Some(pool) = self.validators.take() else {
+            self.finish_burst(previous);
+            return self.verdicts(payloads);
+        };
+        let schema = self.plan.schema.clone();
+        let mut verdicts: Vec<Result<(), Poison>> = payloads.iter().map(|_| Ok(())).collect();
+        let chunk = payloads.len().div_ceil(pool.current_num_threads());
+        pool.in_place_scope(|scope| {
+            for (ins, outs) in payloads.chunks(chunk).zip(verdicts.chunks_mut(chunk)) {
+                let schema = schema.as_deref();
+                scope.spawn(move |_| check_all(ins, outs, schema));
+            }
+            self.finish_burst(previous);
+        });
+        self.validators = Some(pool);
+        verdicts
     }
 
     /// Registers a consumed message with the offset tracker and counts it.
@@ -1163,7 +1276,7 @@ impl Member {
         let (p, off) = (msg.partition(), msg.offset());
         self.begin(p, off);
         let msg = Arc::new(msg);
-        match decode_and_validate(msg.payload(), self.plan.schema.as_ref()) {
+        match decode_and_validate(msg.payload(), self.plan.schema.as_deref()) {
             Err(poison) => self.poison(msg, poison),
             Ok(_doc) => {
                 // `attempt` counts towards --max-retries; `call` numbers every call of this
@@ -1700,7 +1813,7 @@ impl Member {
         let p = msg.partition();
         lock(&self.shared.tracker).begin(p, msg.offset());
         self.count_consumed(p);
-        let poison = decode_and_validate(msg.payload(), self.plan.schema.as_ref()).err();
+        let poison = decode_and_validate(msg.payload(), self.plan.schema.as_deref()).err();
         d.lanes.push(
             p,
             Box::new(Call {
@@ -2088,6 +2201,11 @@ fn run_member(
         .transpose()
         .map_err(|e| anyhow!(e))?;
     let dispatch = sink.as_ref().map(|_| Dispatch::new(plan.sink_concurrency));
+    let validators = if breaker.is_none() && !plan.exactly_once {
+        validator_pool()?
+    } else {
+        None
+    };
     let mut member = Member {
         sink,
         breaker,
@@ -2104,6 +2222,7 @@ fn run_member(
         txn_messages: 0,
         aborts_in_a_row: 0,
         dispatch,
+        validators,
     };
     let start = Instant::now();
     let reason = match drive(&mut member) {
@@ -2150,14 +2269,79 @@ fn run_member(
     })
 }
 
+/// Messages polled in one go for the validator threads (a burst ends early when the
+/// consumer has nothing more at hand or `--max-messages` is reached).
+const BURST: usize = 512;
+/// Below this many messages a burst is validated on the loop thread alone.
+const PARALLEL_MIN: usize = 32;
+
+/// Polled messages, registered with the offset tracker and validated, waiting to be
+/// forwarded or dead-lettered (while the validator threads check the next burst).
+struct Burst<'c> {
+    messages: Vec<BorrowedMessage<'c>>,
+    verdicts: Vec<Result<(), Poison>>,
+    /// When the poll returned the first of them.
+    polled: Instant,
+    /// `Shared::revokes` before the first of them was polled.
+    revokes: u64,
+}
+
+/// Decode and validation of one message; the parsed document is not kept.
+fn check(value: Option<&[u8]>, schema: Option<&SchemaValidator>) -> Result<(), Poison> {
+    decode_and_validate(value, schema).map(drop)
+}
+
+fn check_all(
+    values: &[Option<&[u8]>],
+    verdicts: &mut [Result<(), Poison>],
+    schema: Option<&SchemaValidator>,
+) {
+    for (value, verdict) in values.iter().zip(verdicts) {
+        *verdict = check(*value, schema);
+    }
+}
+
+/// The validator threads: one fewer than the CPUs (the loop thread validates too), at most
+/// 7; none on a single CPU.
+fn validator_pool() -> anyhow::Result<Option<rayon::ThreadPool>> {
+    let cpus = std::thread::available_parallelism().map_or(1, usize::from);
+    if cpus < 2 {
+        return Ok(None);
+    }
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads((cpus - 1).min(7))
+        .thread_name(|i| format!("kmsg-validate-{i}"))
+        .build()
+        .context("cannot start the validator threads")?;
+    Ok(Some(pool))
+}
+
+/// A consumer error from the poll: an authorization refusal is fatal, anything else is
+/// counted and logged (librdkafka retries on its own).
+fn consumer_error(member: &Member, e: &KafkaError) -> anyhow::Result<()> {
+    if let Some(refusal) = not_authorized(e, &member.plan.group) {
+        return Err(anyhow::anyhow!(refusal));
+    }
+    tracing::warn!("consumer error: {e}");
+    member.shared.error("consume");
+    Ok(())
+}
+
 /// The member's main loop and its orderly shutdown; an error means stop uncommitted.
 fn drive(member: &mut Member) -> anyhow::Result<StopReason> {
     // A handle of its own, so a polled message can borrow it while the member is mutated.
     let consumer = member.consumer.clone();
     let mut last_message = Instant::now();
     let mut last_commit = Instant::now();
+    // A validated burst not forwarded yet (only with validator threads).
+    let mut ready: Option<Burst<'_>> = None;
 
     let reason = loop {
+        if member.stopped() || member.max_reached() {
+            if let Some(burst) = ready.take() {
+                member.finish_burst(burst);
+            }
+        }
         if member.stopped() {
             break StopReason::Signal;
         }
@@ -2213,27 +2397,65 @@ fn drive(member: &mut Member) -> anyhow::Result<StopReason> {
             continue;
         }
         member.refresh_unknown_lag(now);
+        let revokes_before = member.shared.revokes.load(Ordering::SeqCst);
         if let Some(m) = member.buffered.pop_front() {
             last_message = Instant::now();
             member.consumed += 1;
             member.txn_messages += 1;
             member.handle(m);
         } else {
-            match consumer.poll(Duration::from_millis(100)) {
+            // With a burst waiting, do not block: it is finished as soon as nothing new is there.
+            let wait = if ready.is_some() {
+                Duration::ZERO
+            } else {
+                Duration::from_millis(100)
+            };
+            match consumer.poll(wait) {
+                Some(Ok(m)) if member.validators.is_some() => {
+                    last_message = Instant::now();
+                    let (messages, error) = member.poll_burst(&consumer, m);
+                    let payloads: Vec<Option<&[u8]>> =
+                        messages.iter().map(|m| m.payload()).collect();
+                    let verdicts = match ready.take() {
+                        Some(previous) if payloads.len() >= PARALLEL_MIN => {
+                            member.validate_during(&payloads, previous)
+                        }
+                        Some(previous) => {
+                            member.finish_burst(previous);
+                            member.verdicts(&payloads)
+                        }
+                        None => member.verdicts(&payloads),
+                    };
+                    drop(payloads);
+                    let burst = Burst {
+                        messages,
+                        verdicts,
+                        polled: last_message,
+                        revokes: revokes_before,
+                    };
+                    // A big burst means more is coming: it is forwarded while the next one
+                    // is validated. A small one is finished now (no added latency).
+                    if burst.messages.len() >= PARALLEL_MIN {
+                        ready = Some(burst);
+                    } else {
+                        member.finish_burst(burst);
+                    }
+                    if let Some(e) = error {
+                        consumer_error(member, &e)?;
+                    }
+                }
                 Some(Ok(m)) => {
                     last_message = Instant::now();
                     member.consumed += 1;
                     member.txn_messages += 1;
                     member.handle_polled(&m, last_message);
                 }
-                Some(Err(e)) => {
-                    if let Some(refusal) = not_authorized(&e, &member.plan.group) {
-                        return Err(anyhow::anyhow!(refusal));
+                Some(Err(e)) => consumer_error(member, &e)?,
+                None => {
+                    if let Some(burst) = ready.take() {
+                        member.finish_burst(burst);
                     }
-                    tracing::warn!("consumer error: {e}");
-                    member.shared.error("consume");
                 }
-                None => {}
             }
         }
         if let Some(e) = member.fatal.take() {
