@@ -1123,10 +1123,20 @@ impl Member {
         if self.breaker.is_some() {
             return self.handle(msg.detach());
         }
+        self.begin(msg.partition(), msg.offset());
+        let verdict = check(msg.payload(), self.plan.schema.as_deref());
+        self.conclude(msg, verdict);
+        self.observe(started);
+    }
+
+    /// Queues the outcome of a polled message whose processing cannot fail: a valid one is
+    /// forwarded from librdkafka's buffer (its delivery report needs only its coordinates; a
+    /// failed delivery hands back the record), or marked done without an output topic; a
+    /// poisoned one is copied and dead-lettered.
+    fn conclude(&mut self, msg: &BorrowedMessage<'_>, verdict: Result<(), Poison>) {
         let (p, off) = (msg.partition(), msg.offset());
-        self.begin(p, off);
-        match decode_and_validate(msg.payload(), self.plan.schema.as_deref()) {
-            Ok(_) => match &self.plan.output_topic {
+        match verdict {
+            Ok(()) => match &self.plan.output_topic {
                 Some(out) => {
                     let origin = Origin::At {
                         partition: p,
@@ -1139,7 +1149,6 @@ impl Member {
             },
             Err(poison) => self.poison(Arc::new(msg.detach()), poison),
         }
-        self.observe(started);
     }
 
     /// Polls what the consumer has at hand after `first`, up to `BURST` messages and
@@ -1184,20 +1193,7 @@ impl Member {
                 );
                 continue;
             }
-            match verdict {
-                Ok(()) => match &self.plan.output_topic {
-                    Some(out) => {
-                        let origin = Origin::At {
-                            partition: p,
-                            offset: off,
-                            timestamp: msg.timestamp(),
-                        };
-                        self.forward(out, msg, msg.headers().map(|h| h.detach()), origin);
-                    }
-                    None => self.done_without_output(p, off),
-                },
-                Err(poison) => self.poison(Arc::new(msg.detach()), poison),
-            }
+            self.conclude(msg, verdict);
             self.observe(burst.polled);
         }
     }
