@@ -601,6 +601,96 @@ fn kill_9_of_a_member_mid_stream_and_a_restart_lose_nothing() {
 }
 
 #[test]
+fn a_member_joining_while_another_works_through_a_backlog_loses_nothing() {
+    // A backlog is read in bursts of up to 512, validated on a second thread while the
+    // previous burst is forwarded; the second member's join revokes partitions of the first
+    // while bursts of theirs are polled and not yet forwarded.
+    let (input, output, dlq) = pipeline_topics("join");
+    produce_logins(&input, 200_000, "0.05", "31");
+    let group = unique("g");
+    let (port_a, port_b) = (free_port(), free_port());
+    let member = |id: &str, port: u16| {
+        let addr = format!("127.0.0.1:{port}");
+        spawn_kmsg(&[
+            "consume",
+            "-g",
+            &group,
+            "-t",
+            &input,
+            "--output-topic",
+            &output,
+            "--dlq-topic",
+            &dlq,
+            "--schema",
+            schema(),
+            "--instance-id",
+            id,
+            "--metrics-addr",
+            &addr,
+            "--idle-timeout",
+            "5s",
+            "-o",
+            "json",
+        ])
+    };
+    let consumed = |port: u16| {
+        http_get(port, "/metrics")
+            .and_then(|(_, body)| {
+                metric(
+                    &body,
+                    &format!("kafka_consumer_messages_processed_total{{status=\"success\",topic=\"{input}\"}}"),
+                )
+            })
+            .unwrap_or(0.0)
+    };
+    let a = member("member-a", port_a);
+    eventually(Duration::from_secs(120), "member a forwarding", || {
+        consumed(port_a) >= 10_000.0
+    });
+    let b = member("member-b", port_b);
+    let a_out = wait_bounded(a, Duration::from_secs(300));
+    let b_out = wait_bounded(b, Duration::from_secs(300));
+    for out in [&a_out, &b_out] {
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert_eq!(summary(out)["stopped_by"], "idle timeout");
+    }
+    let (a_sum, b_sum) = (summary(&a_out), summary(&b_out));
+    assert!(
+        String::from_utf8_lossy(&a_out.stderr).contains("kind=\"revoke\""),
+        "member a was never revoked: {}",
+        String::from_utf8_lossy(&a_out.stderr)
+    );
+    assert!(
+        b_sum["consumed"].as_u64().unwrap() > 0,
+        "member b joined after the backlog was done, so nothing was revoked mid-stream: a {a_sum}, b {b_sum}"
+    );
+    let duplicates = account_for_every_id(&input, &output, &dlq);
+    eprintln!(
+        "join mid-backlog: a consumed {}, b consumed {}, {duplicates} duplicate(s), no loss",
+        a_sum["consumed"], b_sum["consumed"]
+    );
+    // Everything was committed: the group has nothing left to read.
+    let again = kmsg_on_cluster()
+        .args([
+            "consume",
+            "-g",
+            &group,
+            "-t",
+            &input,
+            "--output-topic",
+            &output,
+        ])
+        .args(["--dlq-topic", &dlq, "--idle-timeout", "3s", "-o", "json"])
+        .assert()
+        .success();
+    assert_eq!(summary(again.get_output())["consumed"], 0);
+}
+
+#[test]
 fn a_dlq_deleted_mid_run_stops_the_member_uncommitted_and_a_restart_loses_nothing() {
     let (input, output, dlq) = pipeline_topics("dlqgone");
     produce_logins(&input, 200, "0", "8");
