@@ -840,6 +840,9 @@ pub(crate) struct Summary {
     #[serde(skip_serializing_if = "Option::is_none")]
     transactions: Option<TxnCounts>,
     not_finished_at_exit: u64,
+    /// Polled in a burst, then dropped uncommitted because their partition was revoked
+    /// before they were handled: their new owner consumes them.
+    dropped_on_revoke: u64,
     duration_secs: f64,
     msgs_per_sec: f64,
     stopped_by: String,
@@ -893,6 +896,8 @@ struct Member {
     /// Threads that decode and validate a burst of polled messages beside the loop thread,
     /// when processing cannot fail and the machine has more than one CPU.
     validators: Option<rayon::ThreadPool>,
+    /// Burst messages dropped because their partition was revoked before they were handled.
+    dropped_on_revoke: u64,
 }
 
 /// A message of the `--sink-url` path, from its poll to its outcome.
@@ -1191,6 +1196,7 @@ impl Member {
                     offset = off,
                     "dropped: revoked before it was handled; not committed"
                 );
+                self.dropped_on_revoke += 1;
                 continue;
             }
             self.conclude(msg, verdict);
@@ -2219,6 +2225,7 @@ fn run_member(
         aborts_in_a_row: 0,
         dispatch,
         validators,
+        dropped_on_revoke: 0,
     };
     let start = Instant::now();
     let reason = match drive(&mut member) {
@@ -2254,6 +2261,7 @@ fn run_member(
             aborted: shared.txn_aborted.load(Ordering::Relaxed),
         }),
         not_finished_at_exit: left,
+        dropped_on_revoke: member.dropped_on_revoke,
         duration_secs: elapsed,
         msgs_per_sec: member.consumed as f64 / elapsed,
         stopped_by: match reason {
@@ -2610,6 +2618,12 @@ fn print_summary(s: &Summary, format: OutputFormat) -> std::io::Result<()> {
         row(
             "not finished (will be re-consumed)",
             s.not_finished_at_exit.to_string(),
+        );
+    }
+    if s.dropped_on_revoke > 0 {
+        row(
+            "dropped on revoke (new owner consumes)",
+            s.dropped_on_revoke.to_string(),
         );
     }
     row("duration", format!("{:.2} s", s.duration_secs));

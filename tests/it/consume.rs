@@ -659,6 +659,15 @@ fn a_member_joining_while_another_works_through_a_backlog_loses_nothing() {
         assert_eq!(summary(out)["stopped_by"], "idle timeout");
     }
     let (a_sum, b_sum) = (summary(&a_out), summary(&b_out));
+    for s in [&a_sum, &b_sum] {
+        let n = |k: &str| s[k].as_u64().unwrap();
+        assert_eq!(
+            n("consumed"),
+            n("forwarded") + n("dead_lettered_total") + n("dropped_on_revoke"),
+            "every consumed message has an outcome or was left to the new owner: {s}"
+        );
+        assert_eq!(n("not_finished_at_exit"), 0, "{s}");
+    }
     assert!(
         String::from_utf8_lossy(&a_out.stderr).contains("kind=\"revoke\""),
         "member a was never revoked: {}",
