@@ -1204,49 +1204,49 @@ impl Member {
         }
     }
 
-    /// Decodes and validates each payload, split between the validator threads and this one
-    /// when there are enough of them.
-    fn verdicts(&self, payloads: &[Option<&[u8]>]) -> Vec<Result<(), Poison>> {
-        let schema = self.plan.schema.as_deref();
-        let pool = match &self.validators {
-            Some(pool) if payloads.len() >= PARALLEL_MIN => pool,
-            _ => return payloads.iter().map(|v| check(*v, schema)).collect(),
-        };
-        let mut verdicts: Vec<Result<(), Poison>> = payloads.iter().map(|_| Ok(())).collect();
-        let chunk = payloads.len().div_ceil(pool.current_num_threads() + 1);
-        pool.in_place_scope(|scope| {
-            let mut parts = payloads.chunks(chunk).zip(verdicts.chunks_mut(chunk));
-            let here = parts.next();
-            for (ins, outs) in parts {
-                scope.spawn(move |_| check_all(ins, outs, schema));
-            }
-            if let Some((ins, outs)) = here {
-                check_all(ins, outs, schema);
-            }
-        });
-        verdicts
-    }
-
-    /// The pipeline step: the validator threads decode and validate `payloads` (the burst
-    /// just polled) while this thread forwards or dead-letters `previous`.
-    fn validate_during(
+    /// Decodes and validates each payload. With the validator threads and enough payloads,
+    /// they do it while this thread forwards or dead-letters `previous` (the pipeline step),
+    /// or, with nothing to finish, this thread takes a share of the checks. `previous` is
+    /// always finished before this returns.
+    fn verdicts(
         &mut self,
         payloads: &[Option<&[u8]>],
-        previous: Burst<'_>,
+        previous: Option<Burst<'_>>,
     ) -> Vec<Result<(), Poison>> {
-        let Some(pool) = self.validators.take() else {
-            self.finish_burst(previous);
-            return self.verdicts(payloads);
+        let pool = match self.validators.take() {
+            Some(pool) if payloads.len() >= PARALLEL_MIN => pool,
+            pool => {
+                self.validators = pool;
+                if let Some(burst) = previous {
+                    self.finish_burst(burst);
+                }
+                let schema = self.plan.schema.as_deref();
+                return payloads.iter().map(|v| check(*v, schema)).collect();
+            }
         };
         let schema = self.plan.schema.clone();
         let mut verdicts: Vec<Result<(), Poison>> = payloads.iter().map(|_| Ok(())).collect();
-        let chunk = payloads.len().div_ceil(pool.current_num_threads());
+        let shares = pool.current_num_threads() + usize::from(previous.is_none());
+        let chunk = payloads.len().div_ceil(shares);
         pool.in_place_scope(|scope| {
-            for (ins, outs) in payloads.chunks(chunk).zip(verdicts.chunks_mut(chunk)) {
-                let schema = schema.as_deref();
+            let schema = schema.as_deref();
+            let mut parts = payloads.chunks(chunk).zip(verdicts.chunks_mut(chunk));
+            let here = if previous.is_none() {
+                parts.next()
+            } else {
+                None
+            };
+            for (ins, outs) in parts {
                 scope.spawn(move |_| check_all(ins, outs, schema));
             }
-            self.finish_burst(previous);
+            match previous {
+                Some(burst) => self.finish_burst(burst),
+                None => {
+                    if let Some((ins, outs)) = here {
+                        check_all(ins, outs, schema);
+                    }
+                }
+            }
         });
         self.validators = Some(pool);
         verdicts
@@ -2420,16 +2420,7 @@ fn drive(member: &mut Member) -> anyhow::Result<StopReason> {
                     let (messages, error) = member.poll_burst(&consumer, m);
                     let payloads: Vec<Option<&[u8]>> =
                         messages.iter().map(|m| m.payload()).collect();
-                    let verdicts = match ready.take() {
-                        Some(previous) if payloads.len() >= PARALLEL_MIN => {
-                            member.validate_during(&payloads, previous)
-                        }
-                        Some(previous) => {
-                            member.finish_burst(previous);
-                            member.verdicts(&payloads)
-                        }
-                        None => member.verdicts(&payloads),
-                    };
+                    let verdicts = member.verdicts(&payloads, ready.take());
                     drop(payloads);
                     let burst = Burst {
                         messages,
