@@ -412,6 +412,8 @@ set edit:completion:arg-completer[kmsg] = {|@words|
             cand --breaker-threshold 'Consecutive transient downstream failures that open the circuit breaker'
             cand --breaker-timeout 'How long the breaker stays open (consumption paused) before probing'
             cand --breaker-probes 'Probe calls allowed in half-open'
+            cand -z 'Compression of forwarded and dead-lettered record batches (consumers decompress transparently; the bytes of each value and its headers are unchanged). lz4 cuts what the brokers write and replicate several times over for JSON at little CPU cost'
+            cand --compression 'Compression of forwarded and dead-lettered record batches (consumers decompress transparently; the bytes of each value and its headers are unchanged). lz4 cuts what the brokers write and replicate several times over for JSON at little CPU cost'
             cand --txn-max-messages 'With --exactly-once: commit the transaction after this many messages'
             cand --txn-max-interval 'With --exactly-once: commit the transaction at least this often'
             cand --seed 'Seed of the fault injector, for reproducible runs'

@@ -411,6 +411,11 @@ complete -c kmsg -n "__fish_kmsg_using_subcommand consume" -l sink-concurrency -
 complete -c kmsg -n "__fish_kmsg_using_subcommand consume" -l breaker-threshold -d 'Consecutive transient downstream failures that open the circuit breaker' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand consume" -l breaker-timeout -d 'How long the breaker stays open (consumption paused) before probing' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand consume" -l breaker-probes -d 'Probe calls allowed in half-open' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand consume" -s z -l compression -d 'Compression of forwarded and dead-lettered record batches (consumers decompress transparently; the bytes of each value and its headers are unchanged). lz4 cuts what the brokers write and replicate several times over for JSON at little CPU cost' -r -f -a "none\t''
+gzip\t''
+snappy\t''
+lz4\t''
+zstd\t''"
 complete -c kmsg -n "__fish_kmsg_using_subcommand consume" -l txn-max-messages -d 'With --exactly-once: commit the transaction after this many messages' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand consume" -l txn-max-interval -d 'With --exactly-once: commit the transaction at least this often' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand consume" -l seed -d 'Seed of the fault injector, for reproducible runs' -r

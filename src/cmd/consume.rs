@@ -299,9 +299,11 @@ impl ConsumePlan {
         let transactional_id = args
             .exactly_once
             .then(|| format!("kmsg-{}-{instance}", args.group));
-        let producer = ctx
-            .settings
-            .pipeline_producer_config(&instance, transactional_id.as_deref());
+        let producer = ctx.settings.pipeline_producer_config(
+            &instance,
+            transactional_id.as_deref(),
+            args.compression.codec(),
+        );
         Ok(ConsumePlan {
             group: args.group.clone(),
             topic: args.topic.clone(),

@@ -22,7 +22,7 @@ use indicatif::{ProgressBar, ProgressStyle};
 use serde::Serialize;
 
 use super::Context;
-use crate::cli::{Compression, InputFormat, OnInvalid, OutputFormat, ProduceArgs};
+use crate::cli::{InputFormat, OnInvalid, OutputFormat, ProduceArgs};
 use crate::envelope::Envelope;
 use crate::error::usage;
 use crate::kafka::admin::Admin;
@@ -177,16 +177,7 @@ impl ProducePlan {
             // Idempotence needs acks=all; a weaker acks is an explicit choice.
             producer.set("enable.idempotence", "false");
         }
-        producer.set(
-            "compression.type",
-            match args.compression {
-                Compression::None => "none",
-                Compression::Gzip => "gzip",
-                Compression::Snappy => "snappy",
-                Compression::Lz4 => "lz4",
-                Compression::Zstd => "zstd",
-            },
-        );
+        producer.set("compression.type", args.compression.codec());
         let linger_set_by_x = ["linger.ms", "queue.buffering.max.ms"]
             .iter()
             .any(|k| ctx.settings.extra.contains_key(*k));

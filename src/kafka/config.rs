@@ -333,12 +333,16 @@ impl ClientSettings {
     /// `producer_config` plus `linger.ms=50` (fewer, bigger batches: the broker threads wake up
     /// far less often; measured -36% CPU against 5 ms), a local queue of 20,000 records (it
     /// only has to cover a batch round trip; each queued record also pins its source message)
-    /// and a 30 s delivery timeout. `-X` overrides each of these. With a `transactional_id`
-    /// (exactly-once), idempotence and acks=all are forced.
+    /// a 30 s delivery timeout and the `compression` codec (`--compression`, lz4 by default:
+    /// forwarding 1M login events on the local 3-broker cluster, five alternating runs, the
+    /// brokers used 1.8 CPU-s against 2.8 uncompressed and the run took 4.1 s against 4.5).
+    /// `-X` overrides each of these (`compression.type` or its alias `compression.codec`). With a `transactional_id` (exactly-once), idempotence and
+    /// acks=all are forced.
     pub fn pipeline_producer_config(
         &self,
         instance: &str,
         transactional_id: Option<&str>,
+        compression: &str,
     ) -> ClientConfig {
         let mut cfg = self.producer_config();
         cfg.set("client.id", format!("kmsg-{instance}"));
@@ -350,6 +354,12 @@ impl ClientSettings {
             if !self.extra.contains_key(k) {
                 cfg.set(k, v);
             }
+        }
+        if !["compression.type", "compression.codec"]
+            .iter()
+            .any(|k| self.extra.contains_key(*k))
+        {
+            cfg.set("compression.type", compression);
         }
         if let Some(id) = transactional_id {
             cfg.set("transactional.id", id);
@@ -684,11 +694,12 @@ mod tests {
     #[test]
     fn pipeline_clients_batch_and_bound_their_queues_unless_x_says_otherwise() {
         let s = ClientSettings::from_args(&global(&[]), None).unwrap();
-        let p = s.pipeline_producer_config("i1", None);
+        let p = s.pipeline_producer_config("i1", None, "lz4");
         assert_eq!(p.get("linger.ms"), Some("50"));
         assert_eq!(p.get("queue.buffering.max.messages"), Some("20000"));
         assert_eq!(p.get("acks"), Some("all"));
         assert_eq!(p.get("client.id"), Some("kmsg-i1"));
+        assert_eq!(p.get("compression.type"), Some("lz4"));
         let c = s.pipeline_consumer_config("g", "i1", "earliest");
         assert_eq!(c.get("queued.max.messages.kbytes"), Some("8192"));
         assert_eq!(c.get("fetch.queue.backoff.ms"), Some("20"));
@@ -705,7 +716,8 @@ mod tests {
         )
         .unwrap();
         assert_eq!(
-            s.pipeline_producer_config("i1", None).get("linger.ms"),
+            s.pipeline_producer_config("i1", None, "lz4")
+                .get("linger.ms"),
             Some("5")
         );
         assert_eq!(
@@ -713,6 +725,17 @@ mod tests {
                 .get("queued.max.messages.kbytes"),
             Some("65536")
         );
+        // Either name of the codec property wins over --compression.
+        for (key, value) in [("compression.type", "zstd"), ("compression.codec", "none")] {
+            let s = ClientSettings::from_args(&global(&["-X", &format!("{key}={value}")]), None)
+                .unwrap();
+            let p = s.pipeline_producer_config("i1", None, "lz4");
+            assert_eq!(p.get(key), Some(value));
+            assert_eq!(
+                p.get("compression.type").is_some(),
+                key == "compression.type"
+            );
+        }
     }
 
     #[test]
@@ -727,7 +750,7 @@ mod tests {
         assert_eq!(c.get("session.timeout.ms"), Some("6000"));
         assert_eq!(c.get("heartbeat.interval.ms"), Some("500"));
         assert_eq!(
-            s.pipeline_producer_config("i1", None)
+            s.pipeline_producer_config("i1", None, "lz4")
                 .get("session.timeout.ms"),
             None
         );

@@ -304,8 +304,48 @@ fn every_poison_kind_lands_in_the_dlq_once_with_context_headers_and_unchanged_by
         .contains("/ip: format"));
 }
 
-/// A forward the output topic refuses (each record is larger than its max.message.bytes)
-/// is dead-lettered as `produce_failed` with the consumed message's key, value, headers and
+/// Forwards are written in lz4-compressed batches unless `-z none`: readers get the same keys,
+/// values and headers either way (every record read back with kcat), and the brokers' own
+/// account of the two output topics' sizes shows the compression.
+#[test]
+fn forwards_are_lz4_compressed_by_default_and_read_back_unchanged() {
+    let (input, compressed, dlq) = pipeline_topics("lz4");
+    let plain = format!("{input}.plain");
+    crate::harness::create_topic(&plain, 6, 3);
+    produce_logins(&input, 3000, "0", "17");
+    for (output, codec) in [(&compressed, None), (&plain, Some("none"))] {
+        let mut cmd = kmsg_on_cluster();
+        cmd.args(["consume", "-g", &unique("g"), "-t", &input])
+            .args(["--output-topic", output, "--dlq-topic", &dlq])
+            .args(["--schema", schema(), "--max-messages", "3000", "-o", "json"]);
+        if let Some(codec) = codec {
+            cmd.args(["-z", codec]);
+        }
+        let out = cmd.timeout(Duration::from_secs(90)).assert().success();
+        let s = summary(out.get_output());
+        assert_eq!(s["forwarded"], 3000, "{s}");
+    }
+    let records = |topic: &str| {
+        let mut all: Vec<_> = kcat_read(topic)
+            .into_iter()
+            .map(|r| (r.key, r.value, r.headers))
+            .collect();
+        all.sort();
+        all
+    };
+    let originals = records(&input);
+    assert_eq!(originals.len(), 3000);
+    assert_eq!(records(&compressed), originals);
+    assert_eq!(records(&plain), originals);
+    let sizes = crate::harness::topic_sizes(&[&compressed, &plain]);
+    assert!(
+        sizes[&compressed] > 0 && sizes[&compressed] * 2 < sizes[&plain],
+        "lz4 batches must take less than half the bytes of uncompressed ones: {sizes:?}"
+    );
+}
+
+/// A forward the output topic refuses (each record is larger than its max.message.bytes,
+/// also lz4-compressed: the blob is random hex) is dead-lettered as `produce_failed` with the consumed message's key, value, headers and
 /// coordinates, although the member kept no copy of the message (it forwards from
 /// librdkafka's buffer and rebuilds the message from the failed record); and its offset is
 /// committed only then, so a second run of the group finds nothing left.
@@ -325,7 +365,10 @@ fn a_forward_the_output_topic_refuses_is_dead_lettered_with_the_original_record(
     let lines: String = ids
         .iter()
         .map(|id| {
-            let value = format!("{{\"id\":\"{id}\",\"blob\":\"{}\"}}", "x".repeat(3000));
+            let blob: String = (0..100)
+                .map(|_| uuid::Uuid::new_v4().simple().to_string())
+                .collect();
+            let value = format!("{{\"id\":\"{id}\",\"blob\":\"{blob}\"}}");
             let env = serde_json::json!({
                 "key": id,
                 "value": value,

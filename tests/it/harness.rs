@@ -1,6 +1,7 @@
 //! The test harness: how to run the built `kmsg`, where the shared test cluster is, and
 //! random names so tests never collide.
 
+use std::collections::BTreeMap;
 use std::net::TcpListener;
 use std::time::Duration;
 
@@ -515,6 +516,44 @@ pub fn pipeline_topics(prefix: &str, partitions: u32) -> (String, String, String
         .assert()
         .success();
     (input, output, dlq)
+}
+
+/// The bytes each topic takes on the brokers' disks, all replicas together, as the brokers
+/// themselves report them (Kafka's own `LogDirsCommand`, run from the jars in `KAFKA_HOME`).
+pub fn topic_sizes(topics: &[&str]) -> BTreeMap<String, u64> {
+    let out = std::process::Command::new("java")
+        .arg("-cp")
+        .arg(format!("{}/libs/*", kafka_home()))
+        .args(["org.apache.kafka.tools.LogDirsCommand", "--describe"])
+        .args(["--bootstrap-server", &bootstrap()])
+        .args(["--topic-list", &topics.join(",")])
+        .output()
+        .expect("java must be installed (scripts/test.sh installs it)");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "LogDirsCommand failed: {stdout}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let report: serde_json::Value = stdout
+        .lines()
+        .find_map(|l| serde_json::from_str(l).ok())
+        .unwrap_or_else(|| panic!("no JSON in LogDirsCommand's output: {stdout}"));
+    let mut sizes: BTreeMap<String, u64> = topics.iter().map(|t| (t.to_string(), 0)).collect();
+    let partitions = report["brokers"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .flat_map(|b| b["logDirs"].as_array().into_iter().flatten())
+        .flat_map(|d| d["partitions"].as_array().into_iter().flatten());
+    for p in partitions {
+        let name = p["partition"].as_str().unwrap_or_default();
+        let topic = name.rsplit_once('-').map_or(name, |(t, _)| t);
+        if let Some(total) = sizes.get_mut(topic) {
+            *total += p["size"].as_u64().unwrap_or_default();
+        }
+    }
+    sizes
 }
 
 /// The shared secured cluster (`kmsg cluster up --secure`, started by `scripts/test.sh`):
