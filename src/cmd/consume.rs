@@ -408,8 +408,6 @@ struct Failure {
 struct Pending {
     source: Origin,
     kind: PendingKind,
-    /// The DLQ record's headers, kept for a resend.
-    dlq_headers: Option<OwnedHeaders>,
 }
 
 /// State shared by the consumer loop, the delivery-report thread and the rebalance callbacks.
@@ -1027,7 +1025,6 @@ impl Member {
         let pending = Pending {
             source,
             kind: PendingKind::Forward,
-            dlq_headers: None,
         };
         self.produce(out, pending, msg.key(), msg.payload(), headers);
     }
@@ -1041,7 +1038,6 @@ impl Member {
                 message: letter.message.clone(),
                 attempt,
             },
-            dlq_headers: headers.clone(),
         };
         let topic = self.plan.dlq_topic.clone();
         self.produce(&topic, pending, source.key(), source.payload(), headers);
@@ -1187,9 +1183,11 @@ impl Member {
     /// Forwards or dead-letters each message of a validated burst in poll order, as
     /// `handle_polled` does. A partition revoked since the burst was polled was released
     /// with its commit below these messages: its messages are dropped here and its new owner
-    /// reads them again.
+    /// reads them again. Each message's processing time is observed as the time from the
+    /// poll to the end of its burst (one clock read per burst, not per message).
     fn finish_burst(&mut self, burst: Burst<'_>) {
         let revoked = self.shared.revokes.load(Ordering::SeqCst) != burst.revokes;
+        let mut concluded = 0;
         for (msg, verdict) in burst.messages.iter().zip(burst.verdicts) {
             let (p, off) = (msg.partition(), msg.offset());
             if revoked && !lock(&self.shared.tracker).tracks(p) {
@@ -1202,7 +1200,11 @@ impl Member {
                 continue;
             }
             self.conclude(msg, verdict);
-            self.observe(burst.polled);
+            concluded += 1;
+        }
+        let seconds = burst.polled.elapsed().as_secs_f64();
+        for _ in 0..concluded {
+            self.shared.series.processing.observe(seconds);
         }
     }
 
@@ -1699,15 +1701,15 @@ impl Member {
                             message,
                             attempt: attempt + 1,
                         },
-                        dlq_headers: pending.dlq_headers,
                     };
-                    dlq_retries.push((source, retry));
+                    // The failed record carries the dead letter's headers as they were sent.
+                    dlq_retries.push((source, retry, record.headers().cloned()));
                 }
             }
         }
         if let Some(max_attempt) = dlq_retries
             .iter()
-            .filter_map(|(_, p)| match p.kind {
+            .filter_map(|(_, p, _)| match p.kind {
                 PendingKind::DeadLetter { attempt, .. } => Some(attempt),
                 PendingKind::Forward => None,
             })
@@ -1715,8 +1717,7 @@ impl Member {
         {
             std::thread::sleep(Duration::from_millis(100 * 2u64.pow(max_attempt.min(5))));
             let topic = self.plan.dlq_topic.clone();
-            for (source, pending) in dlq_retries {
-                let headers = pending.dlq_headers.clone();
+            for (source, pending, headers) in dlq_retries {
                 self.produce(&topic, pending, source.key(), source.payload(), headers);
             }
         }
