@@ -426,6 +426,12 @@ struct Shared {
     dead_lettered: Mutex<BTreeMap<String, u64>>,
     errors: Mutex<BTreeMap<String, u64>>,
     retries: AtomicU64,
+    /// Records queued in librdkafka (by the loop thread), and delivery reports handled to
+    /// the end (by the delivery thread, either outcome). librdkafka's own count of records
+    /// in flight drops when a report is taken off its queue, before its callback has
+    /// counted the outcome; this pair drops only after (see `Shared::unreported`).
+    queued: AtomicU64,
+    reported: AtomicU64,
     /// Set while the breaker is open: partitions assigned meanwhile are paused too.
     breaker_paused: AtomicBool,
     breaker_opened: AtomicU64,
@@ -574,6 +580,14 @@ impl Shared {
         tpl
     }
 
+    /// Records queued whose delivery report has not been handled to the end yet; when it is
+    /// 0, every outcome is counted and in the tracker (the Acquire pairs with the delivery
+    /// thread's Release).
+    fn unreported(&self) -> u64 {
+        let reported = self.reported.load(Ordering::Acquire);
+        self.queued.load(Ordering::Relaxed).saturating_sub(reported)
+    }
+
     fn error(&self, error_type: &str) {
         self.metrics.error(&self.topic, error_type);
         *lock(&self.errors)
@@ -633,7 +647,8 @@ impl ProducerContext for OutcomeContext {
         match result {
             Ok(_) => {
                 let (p, off) = (pending.source.partition(), pending.source.offset());
-                lock(&shared.tracker).complete(p, off);
+                // Counted before the tracker hears of it: whoever sees the message done (the
+                // shutdown's wait, under the tracker's lock) also sees it counted.
                 match &pending.kind {
                     PendingKind::Forward => {
                         shared.forwarded.fetch_add(1, Ordering::Relaxed);
@@ -648,6 +663,7 @@ impl ProducerContext for OutcomeContext {
                             .dead_lettered(&shared.topic, class, p, off, message);
                     }
                 }
+                lock(&shared.tracker).complete(p, off);
             }
             Err((err, record)) => lock(&shared.failures).push(Failure {
                 pending,
@@ -655,6 +671,7 @@ impl ProducerContext for OutcomeContext {
                 record: record.detach(),
             }),
         }
+        shared.reported.fetch_add(1, Ordering::Release);
     }
 }
 
@@ -987,7 +1004,10 @@ impl Member {
         }
         loop {
             match self.producer.send(record) {
-                Ok(()) => return,
+                Ok(()) => {
+                    self.shared.queued.fetch_add(1, Ordering::Relaxed);
+                    return;
+                }
                 Err((KafkaError::MessageProduction(RDKafkaErrorCode::QueueFull), back)) => {
                     record = back;
                     std::thread::sleep(Duration::from_millis(1));
@@ -2153,6 +2173,8 @@ fn run_member(
         dead_lettered: Mutex::new(BTreeMap::new()),
         errors: Mutex::new(BTreeMap::new()),
         retries: AtomicU64::new(0),
+        queued: AtomicU64::new(0),
+        reported: AtomicU64::new(0),
         breaker_paused: AtomicBool::new(false),
         breaker_opened: AtomicU64::new(0),
         producer: OnceLock::new(),
@@ -2471,10 +2493,15 @@ fn drive(member: &mut Member) -> anyhow::Result<StopReason> {
         let _ = member.producer.flush(Duration::from_millis(100));
         member.process_failures()?;
         // Records still queued; a message abandoned by the stop was never queued.
-        let queued = member.producer.in_flight_count();
+        let queued = member.shared.unreported();
         if queued == 0 && lock(&member.shared.failures).is_empty() || Instant::now() >= deadline {
             break;
         }
+    }
+    // A transaction's commit has every record delivered, but the last reports' callbacks
+    // may still be counting.
+    while member.shared.unreported() > 0 && Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(1));
     }
     if !member.plan.exactly_once {
         let positions = lock(&member.shared.tracker).positions();

@@ -139,7 +139,6 @@ impl ProducerContext for TrackingContext {
 
     fn delivery(&self, result: &DeliveryResult<'_>, sent_at_us: usize) {
         let stats = &self.stats;
-        stats.reported.fetch_add(1, Ordering::Relaxed);
         match result {
             Ok(msg) => {
                 stats.acked.fetch_add(1, Ordering::Relaxed);
@@ -161,6 +160,10 @@ impl ProducerContext for TrackingContext {
                 }
             }
         }
+        // Last, and with Release: once `in_flight` (Acquire) sees the report, it also sees
+        // the outcome recorded above. Counted first, a flush could end and the summary be
+        // read between the two: one failed message with no reason for it.
+        stats.reported.fetch_add(1, Ordering::Release);
     }
 }
 
@@ -390,7 +393,7 @@ impl PipelinedProducer {
     /// lines (with `-X debug=all` those never run out, so a flush would never end).
     pub fn in_flight(&self) -> i32 {
         let queued = self.stats.queued.load(Ordering::Relaxed);
-        let reported = self.stats.reported.load(Ordering::Relaxed);
+        let reported = self.stats.reported.load(Ordering::Acquire);
         queued.saturating_sub(reported) as i32
     }
 
