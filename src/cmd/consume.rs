@@ -857,8 +857,9 @@ pub(crate) struct Summary {
     #[serde(skip_serializing_if = "Option::is_none")]
     transactions: Option<TxnCounts>,
     not_finished_at_exit: u64,
-    /// Polled in a burst, then dropped uncommitted because their partition was revoked
-    /// before they were handled: their new owner consumes them.
+    /// Consumed, then given up uncommitted because their partition was revoked before their
+    /// outcome was queued (waiting in a burst, a retry backoff, an open breaker or a
+    /// downstream lane, or in a downstream call): their new owner consumes them.
     dropped_on_revoke: u64,
     duration_secs: f64,
     msgs_per_sec: f64,
@@ -913,7 +914,8 @@ struct Member {
     /// Threads that decode and validate a burst of polled messages beside the loop thread,
     /// when processing cannot fail and the machine has more than one CPU.
     validators: Option<rayon::ThreadPool>,
-    /// Burst messages dropped because their partition was revoked before they were handled.
+    /// Consumed messages given up uncommitted because their partition was revoked before
+    /// their outcome was queued (`Summary::dropped_on_revoke`).
     dropped_on_revoke: u64,
 }
 
@@ -1634,8 +1636,12 @@ impl Member {
         if revoked.contains(&partition)
             || self.shared.revokes.load(Ordering::SeqCst) != before.revokes
                 && !lock(&self.shared.tracker).tracks(partition)
-            || self.shared.txn_epoch.load(Ordering::SeqCst) != before.epoch
         {
+            // Released uncommitted with its partition: the new owner consumes it again.
+            self.dropped_on_revoke += 1;
+            return false;
+        }
+        if self.shared.txn_epoch.load(Ordering::SeqCst) != before.epoch {
             return false;
         }
         !self.stopped()
@@ -1896,6 +1902,7 @@ impl Member {
         let revoked = std::mem::take(&mut *lock(&self.shared.revoked));
         for p in revoked {
             let dropped = d.lanes.drop_lane(p);
+            self.dropped_on_revoke += dropped as u64;
             d.backpressured.remove(&p);
             if dropped > 0 {
                 tracing::debug!(
@@ -2050,6 +2057,10 @@ impl Member {
             mut call,
             result,
         } = c;
+        if !d.lanes.is_current(ticket) {
+            // Its partition was revoked while the call was in flight (see `drop_revoked`).
+            self.dropped_on_revoke += 1;
+        }
         let current = d.lanes.is_current(ticket)
             && call.epoch == self.shared.txn_epoch.load(Ordering::SeqCst);
         let (p, off) = (call.msg.partition(), call.msg.offset());

@@ -743,6 +743,79 @@ fn a_member_joining_while_another_works_through_a_backlog_loses_nothing() {
 }
 
 #[test]
+fn a_message_given_up_in_a_retry_backoff_on_a_revoke_is_counted_and_reread_by_its_new_owner() {
+    // Every message fails once and waits a 0.5-1 s backoff (one at a time, in partition
+    // order), so the first member spends its time in backoffs; the second member's join
+    // revokes every partition (eager assignment) while it waits, and the message it was
+    // retrying is given up uncommitted and read again by whoever owns it next.
+    let (input, output, dlq) = pipeline_topics("backoffrevoke");
+    produce_logins(&input, 24, "0", "41");
+    let group = unique("g");
+    let member = |id: &str| {
+        spawn_kmsg(&[
+            "consume",
+            "-g",
+            &group,
+            "-t",
+            &input,
+            "--output-topic",
+            &output,
+            "--dlq-topic",
+            &dlq,
+            "--instance-id",
+            id,
+            "--fail-first",
+            "1",
+            "--retry-backoff",
+            "1s",
+            "--retry-backoff-max",
+            "1s",
+            "--breaker-threshold",
+            "1000",
+            "--idle-timeout",
+            "6s",
+            "-o",
+            "json",
+        ])
+    };
+    let a = member("member-a");
+    eventually(Duration::from_secs(60), "member a forwarding", || {
+        kcat_read(&output).len() >= 3
+    });
+    let b = member("member-b");
+    let a_out = wait_bounded(a, Duration::from_secs(120));
+    let b_out = wait_bounded(b, Duration::from_secs(120));
+    let mut forwarded = 0;
+    for out in [&a_out, &b_out] {
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let s = summary(out);
+        let n = |k: &str| s[k].as_u64().unwrap();
+        assert_eq!(
+            n("consumed"),
+            n("forwarded") + n("dead_lettered_total") + n("dropped_on_revoke"),
+            "every consumed message has an outcome or was left to the new owner: {s}"
+        );
+        assert_eq!(n("not_finished_at_exit"), 0, "{s}");
+        forwarded += n("forwarded");
+    }
+    let a_sum = summary(&a_out);
+    assert!(
+        a_sum["dropped_on_revoke"].as_u64().unwrap() >= 1,
+        "member a gave up no message in a backoff: {a_sum}"
+    );
+    assert!(forwarded >= 24, "{forwarded}");
+    let duplicates = account_for_every_id(&input, &output, &dlq);
+    eprintln!(
+        "revoke in a backoff: a {a_sum}, b {}, {duplicates} duplicate(s), no loss",
+        summary(&b_out)
+    );
+}
+
+#[test]
 fn a_dlq_deleted_mid_run_stops_the_member_uncommitted_and_a_restart_loses_nothing() {
     let (input, output, dlq) = pipeline_topics("dlqgone");
     produce_logins(&input, 200, "0", "8");
