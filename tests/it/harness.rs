@@ -260,6 +260,13 @@ impl Spawned {
     pub fn id(&self) -> u32 {
         self.child.as_ref().map_or(0, |c| c.id())
     }
+
+    /// Kills the child and returns what it printed (for a failure message).
+    pub fn kill_for_output(mut self) -> std::process::Output {
+        let mut child = self.child.take().expect("a running child");
+        let _ = child.kill();
+        child.wait_with_output().expect("wait for a killed child")
+    }
 }
 
 impl From<std::process::Child> for Spawned {

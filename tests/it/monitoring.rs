@@ -634,7 +634,7 @@ fn a_real_prometheus_scrapes_live_kmsg_and_fires_alerts_and_the_dashboard_metric
     let addr = |p: u16| format!("127.0.0.1:{p}");
 
     // The pipeline: every valid message fails once (a retry each), then is forwarded.
-    let _consumer = spawn_kmsg(&[
+    let consumer_process = spawn_kmsg(&[
         "consume",
         "--group",
         &group,
@@ -777,12 +777,11 @@ fn a_real_prometheus_scrapes_live_kmsg_and_fires_alerts_and_the_dashboard_metric
     produce_stalled(STALLED - STALLED_BEFORE_OPEN);
 
     // What really happened, read back with kcat.
-    let mut forwarded = 0;
     let mut reasons: BTreeMap<String, f64> = BTreeMap::new();
-    crate::harness::eventually(Duration::from_secs(90), "every message processed", || {
+    let deadline = std::time::Instant::now() + Duration::from_secs(90);
+    let forwarded = loop {
         let out = kcat_read(&output).len();
         let dead = kcat_read(&dlq);
-        forwarded = out;
         reasons.clear();
         for r in &dead {
             let reason = r
@@ -791,8 +790,25 @@ fn a_real_prometheus_scrapes_live_kmsg_and_fires_alerts_and_the_dashboard_metric
                 .to_string();
             *reasons.entry(reason).or_default() += 1.0;
         }
-        out + dead.len() == COUNT
-    });
+        let seen = out + dead.len();
+        if seen == COUNT {
+            break out;
+        }
+        if seen > COUNT || std::time::Instant::now() >= deadline {
+            let log = consumer_process.kill_for_output();
+            panic!(
+                "{out} forwarded + {} dead-lettered of {COUNT} produced{}; the consumer's log:\n{}",
+                dead.len(),
+                if seen > COUNT {
+                    " (some twice)"
+                } else {
+                    " after 90 s"
+                },
+                String::from_utf8_lossy(&log.stderr)
+            );
+        }
+        std::thread::sleep(Duration::from_millis(500));
+    };
     let dead: f64 = reasons.values().sum();
     assert!(
         forwarded > 0 && dead > 0.0,
