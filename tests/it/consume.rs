@@ -45,6 +45,40 @@ fn summary(out: &std::process::Output) -> serde_json::Value {
     })
 }
 
+/// Starts a `kmsg consume` member of `group` reading `input`, forwarding to `output` and
+/// dead-lettering to `dlq`, that stops after 5 s without messages and prints a JSON summary;
+/// `extra` arguments follow.
+fn spawn_member(
+    group: &str,
+    (input, output, dlq): (&str, &str, &str),
+    extra: &[&str],
+) -> crate::harness::Spawned {
+    let mut argv = vec![
+        "consume",
+        "-g",
+        group,
+        "-t",
+        input,
+        "--output-topic",
+        output,
+    ];
+    argv.extend(["--dlq-topic", dlq, "--idle-timeout", "5s", "-o", "json"]);
+    argv.extend_from_slice(extra);
+    spawn_kmsg(&argv)
+}
+
+/// A member's summary accounts for every message it consumed: each has an outcome or was
+/// left, uncommitted, to the new owner of its revoked partition; none is left unfinished.
+fn assert_every_message_accounted_for(s: &serde_json::Value) {
+    let n = |k: &str| s[k].as_u64().unwrap();
+    assert_eq!(
+        n("consumed"),
+        n("forwarded") + n("dead_lettered_total") + n("dropped_on_revoke"),
+        "every consumed message has an outcome or was left to the new owner: {s}"
+    );
+    assert_eq!(n("not_finished_at_exit"), 0, "{s}");
+}
+
 /// Sends JSON-envelope lines (key, value, headers per record) to `topic` with kmsg produce.
 fn produce_envelopes(topic: &str, lines: String) {
     kmsg_on_cluster()
@@ -654,27 +688,15 @@ fn a_member_joining_while_another_works_through_a_backlog_loses_nothing() {
     let (port_a, port_b) = (free_port(), free_port());
     let member = |id: &str, port: u16| {
         let addr = format!("127.0.0.1:{port}");
-        spawn_kmsg(&[
-            "consume",
-            "-g",
-            &group,
-            "-t",
-            &input,
-            "--output-topic",
-            &output,
-            "--dlq-topic",
-            &dlq,
+        let extra = [
             "--schema",
             schema(),
             "--instance-id",
             id,
             "--metrics-addr",
             &addr,
-            "--idle-timeout",
-            "5s",
-            "-o",
-            "json",
-        ])
+        ];
+        spawn_member(&group, (&input, &output, &dlq), &extra)
     };
     let consumed = |port: u16| {
         http_get(port, "/metrics")
@@ -703,13 +725,7 @@ fn a_member_joining_while_another_works_through_a_backlog_loses_nothing() {
     }
     let (a_sum, b_sum) = (summary(&a_out), summary(&b_out));
     for s in [&a_sum, &b_sum] {
-        let n = |k: &str| s[k].as_u64().unwrap();
-        assert_eq!(
-            n("consumed"),
-            n("forwarded") + n("dead_lettered_total") + n("dropped_on_revoke"),
-            "every consumed message has an outcome or was left to the new owner: {s}"
-        );
-        assert_eq!(n("not_finished_at_exit"), 0, "{s}");
+        assert_every_message_accounted_for(s);
     }
     assert!(
         String::from_utf8_lossy(&a_out.stderr).contains("kind=\"revoke\""),
@@ -752,16 +768,7 @@ fn a_message_given_up_in_a_retry_backoff_on_a_revoke_is_counted_and_reread_by_it
     produce_logins(&input, 24, "0", "41");
     let group = unique("g");
     let member = |id: &str| {
-        spawn_kmsg(&[
-            "consume",
-            "-g",
-            &group,
-            "-t",
-            &input,
-            "--output-topic",
-            &output,
-            "--dlq-topic",
-            &dlq,
+        let extra = [
             "--instance-id",
             id,
             "--fail-first",
@@ -772,11 +779,8 @@ fn a_message_given_up_in_a_retry_backoff_on_a_revoke_is_counted_and_reread_by_it
             "1s",
             "--breaker-threshold",
             "1000",
-            "--idle-timeout",
-            "6s",
-            "-o",
-            "json",
-        ])
+        ];
+        spawn_member(&group, (&input, &output, &dlq), &extra)
     };
     let a = member("member-a");
     eventually(Duration::from_secs(60), "member a forwarding", || {
@@ -793,14 +797,8 @@ fn a_message_given_up_in_a_retry_backoff_on_a_revoke_is_counted_and_reread_by_it
             String::from_utf8_lossy(&out.stderr)
         );
         let s = summary(out);
-        let n = |k: &str| s[k].as_u64().unwrap();
-        assert_eq!(
-            n("consumed"),
-            n("forwarded") + n("dead_lettered_total") + n("dropped_on_revoke"),
-            "every consumed message has an outcome or was left to the new owner: {s}"
-        );
-        assert_eq!(n("not_finished_at_exit"), 0, "{s}");
-        forwarded += n("forwarded");
+        assert_every_message_accounted_for(&s);
+        forwarded += s["forwarded"].as_u64().unwrap();
     }
     let a_sum = summary(&a_out);
     assert!(
