@@ -3,6 +3,7 @@
 //! `main` only parses the command line, sets up logging, runs the subcommand on a tokio
 //! runtime and maps the outcome to an exit code (see `error` for the codes).
 
+mod alloc;
 mod cli;
 mod cmd;
 mod envelope;
@@ -18,17 +19,8 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
-/// mimalloc instead of glibc's malloc: `consume` allocates a few small buffers per message
-/// (the JSON document, the delivery opaque) and frees them on another thread (delivery
-/// reports), and glibc's arenas took about a quarter of its CPU (perf). With the `override`
-/// feature librdkafka's allocations (a copy of every produced message, an op per consumed
-/// one) go to mimalloc too: 1M messages validated and forwarded cost 4.7 CPU-s instead of
-/// 7.4. `no_thp` keeps mimalloc from asking for transparent huge pages, which took the
-/// member's peak RSS from ~95 MB to ~135 MB.
-#[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 fn main() -> ExitCode {
+    alloc::tune();
     let cli = match cli::Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {
