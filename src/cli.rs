@@ -713,7 +713,7 @@ pub struct ProduceArgs {
     pub acks: String,
 
     /// Compression codec
-    #[arg(short = 'z', long, value_enum, default_value_t = Compression::Lz4)]
+    #[arg(short = 'z', long, value_enum, default_value_t = Compression::None)]
     pub compression: Compression,
 
     /// How long librdkafka waits to fill a batch (linger.ms) [default: 50ms with --rate,
@@ -952,5 +952,18 @@ mod tests {
         let cli =
             Cli::try_parse_from(["kmsg", "topics", "list", "-X", "a=1", "-X", "b=2"]).unwrap();
         assert_eq!(cli.global.rdkafka, vec!["a=1", "b=2"]);
+    }
+
+    #[test]
+    fn produce_sends_uncompressed_and_consume_forwards_lz4_by_default() {
+        let parse = |argv: &[&str]| Cli::try_parse_from(argv).unwrap().command;
+        match parse(&["kmsg", "produce", "--value", "{}"]) {
+            Command::Produce(a) => assert_eq!(a.compression, Compression::None),
+            _ => unreachable!("the argv names produce"),
+        }
+        match parse(&["kmsg", "consume", "-g", "g"]) {
+            Command::Consume(a) => assert_eq!(a.compression, Compression::Lz4),
+            _ => unreachable!("the argv names consume"),
+        }
     }
 }
