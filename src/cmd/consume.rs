@@ -2057,12 +2057,12 @@ impl Member {
             mut call,
             result,
         } = c;
-        if !d.lanes.is_current(ticket) {
+        let lane_current = d.lanes.is_current(ticket);
+        if !lane_current {
             // Its partition was revoked while the call was in flight (see `drop_revoked`).
             self.dropped_on_revoke += 1;
         }
-        let current = d.lanes.is_current(ticket)
-            && call.epoch == self.shared.txn_epoch.load(Ordering::SeqCst);
+        let current = lane_current && call.epoch == self.shared.txn_epoch.load(Ordering::SeqCst);
         let (p, off) = (call.msg.partition(), call.msg.offset());
         let started = call.started.unwrap_or_else(Instant::now);
         match result {

@@ -332,12 +332,12 @@ impl ClientSettings {
     /// Producer config of a `kmsg consume` member (forwards and dead letters):
     /// `producer_config` plus `linger.ms=50` (fewer, bigger batches: the broker threads wake up
     /// far less often; measured -36% CPU against 5 ms), a local queue of 20,000 records (it
-    /// only has to cover a batch round trip; each queued record also pins its source message)
+    /// only has to cover a batch round trip; each queued record also pins its source message),
     /// a 30 s delivery timeout and the `compression` codec (`--compression`, lz4 by default:
     /// forwarding 1M login events on the local 3-broker cluster, five alternating runs, the
     /// brokers used 1.8 CPU-s against 2.8 uncompressed and the run took 4.1 s against 4.5).
-    /// `-X` overrides each of these (`compression.type` or its alias `compression.codec`). With a `transactional_id` (exactly-once), idempotence and
-    /// acks=all are forced.
+    /// `-X` overrides each of these (`compression.type` or its alias `compression.codec`).
+    /// With a `transactional_id` (exactly-once), idempotence and acks=all are forced.
     pub fn pipeline_producer_config(
         &self,
         instance: &str,

@@ -45,6 +45,27 @@ fn summary(out: &std::process::Output) -> serde_json::Value {
     })
 }
 
+/// The arguments of a `kmsg consume` member of `group` reading `input` and forwarding to
+/// `output`.
+fn member_of<'a>(group: &'a str, input: &'a str, output: &'a str) -> [&'a str; 7] {
+    [
+        "consume",
+        "-g",
+        group,
+        "-t",
+        input,
+        "--output-topic",
+        output,
+    ]
+}
+
+/// `kmsg consume` on the shared cluster as [`member_of`]; further options follow.
+fn consume_to(group: &str, input: &str, output: &str) -> assert_cmd::Command {
+    let mut cmd = kmsg_on_cluster();
+    cmd.args(member_of(group, input, output));
+    cmd
+}
+
 /// Starts a `kmsg consume` member of `group` reading `input`, forwarding to `output` and
 /// dead-lettering to `dlq`, that stops after 5 s without messages and prints a JSON summary;
 /// `extra` arguments follow.
@@ -53,15 +74,7 @@ fn spawn_member(
     (input, output, dlq): (&str, &str, &str),
     extra: &[&str],
 ) -> crate::harness::Spawned {
-    let mut argv = vec![
-        "consume",
-        "-g",
-        group,
-        "-t",
-        input,
-        "--output-topic",
-        output,
-    ];
+    let mut argv = member_of(group, input, output).to_vec();
     argv.extend(["--dlq-topic", dlq, "--idle-timeout", "5s", "-o", "json"]);
     argv.extend_from_slice(extra);
     spawn_kmsg(&argv)
@@ -273,16 +286,7 @@ fn every_poison_kind_lands_in_the_dlq_once_with_context_headers_and_unchanged_by
     produce_envelopes(&input, lines);
 
     let group = unique("g");
-    let out = kmsg_on_cluster()
-        .args([
-            "consume",
-            "-g",
-            &group,
-            "-t",
-            &input,
-            "--output-topic",
-            &output,
-        ])
+    let out = consume_to(&group, &input, &output)
         .args(["--schema", schema(), "--idle-timeout", "4s", "-o", "json"])
         .assert()
         .success();
@@ -348,10 +352,15 @@ fn forwards_are_lz4_compressed_by_default_and_read_back_unchanged() {
     crate::harness::create_topic(&plain, 6, 3);
     produce_logins(&input, 3000, "0", "17");
     for (output, codec) in [(&compressed, None), (&plain, Some("none"))] {
-        let mut cmd = kmsg_on_cluster();
-        cmd.args(["consume", "-g", &unique("g"), "-t", &input])
-            .args(["--output-topic", output, "--dlq-topic", &dlq])
-            .args(["--schema", schema(), "--max-messages", "3000", "-o", "json"]);
+        let mut cmd = consume_to(&unique("g"), &input, output);
+        cmd.args(["--dlq-topic", &dlq]).args([
+            "--schema",
+            schema(),
+            "--max-messages",
+            "3000",
+            "-o",
+            "json",
+        ]);
         if let Some(codec) = codec {
             cmd.args(["-z", codec]);
         }
@@ -415,16 +424,7 @@ fn a_forward_the_output_topic_refuses_is_dead_lettered_with_the_original_record(
 
     let group = unique("g");
     let run = || {
-        kmsg_on_cluster()
-            .args([
-                "consume",
-                "-g",
-                &group,
-                "-t",
-                &input,
-                "--output-topic",
-                &output,
-            ])
+        consume_to(&group, &input, &output)
             .args(["--idle-timeout", "4s", "-o", "json"])
             .timeout(Duration::from_secs(60))
             .assert()
@@ -742,16 +742,7 @@ fn a_member_joining_while_another_works_through_a_backlog_loses_nothing() {
         a_sum["consumed"], b_sum["consumed"]
     );
     // Everything was committed: the group has nothing left to read.
-    let again = kmsg_on_cluster()
-        .args([
-            "consume",
-            "-g",
-            &group,
-            "-t",
-            &input,
-            "--output-topic",
-            &output,
-        ])
+    let again = consume_to(&group, &input, &output)
         .args(["--dlq-topic", &dlq, "--idle-timeout", "3s", "-o", "json"])
         .assert()
         .success();
@@ -865,16 +856,7 @@ fn a_dlq_deleted_mid_run_stops_the_member_uncommitted_and_a_restart_loses_nothin
         .args(["topics", "create", &dlq])
         .assert()
         .success();
-    kmsg_on_cluster()
-        .args([
-            "consume",
-            "-g",
-            &group,
-            "-t",
-            &input,
-            "--output-topic",
-            &output,
-        ])
+    consume_to(&group, &input, &output)
         .args(["--schema", schema(), "--idle-timeout", "5s"])
         .assert()
         .success();
