@@ -29,7 +29,7 @@ use rdkafka::client::ClientContext;
 use rdkafka::config::RDKafkaLogLevel;
 use rdkafka::consumer::{BaseConsumer, CommitMode, Consumer, ConsumerContext, Rebalance};
 use rdkafka::error::KafkaError;
-use rdkafka::message::{BorrowedMessage, OwnedHeaders, OwnedMessage};
+use rdkafka::message::{BorrowedMessage, Header, Headers, OwnedHeaders, OwnedMessage};
 use rdkafka::producer::{BaseRecord, DeliveryResult, Producer, ProducerContext, ThreadedProducer};
 use rdkafka::types::RDKafkaErrorCode;
 use rdkafka::{ClientConfig, Message, Offset, Timestamp, TopicPartitionList};
@@ -41,7 +41,7 @@ use crate::error::usage;
 use crate::kafka::admin::Admin;
 use crate::kafka::context::KmsgContext;
 use crate::kafka::http_sink::HttpSink;
-use crate::kafka::producer::{failure_reason, owned_headers, record_headers};
+use crate::kafka::producer::failure_reason;
 use crate::metrics::{ConsumerMetrics, TopicSeries};
 use crate::output;
 use crate::pipeline::breaker::{Breaker, BreakerConfig, BreakerState, Permit, Transition};
@@ -1051,13 +1051,28 @@ impl Member {
         self.produce(out, pending, msg.key(), msg.payload(), headers);
     }
 
-    fn dead_letter(&self, source: Arc<OwnedMessage>, letter: DeadLetter, attempt: u32) {
-        let headers = owned_headers(&letter.headers(&record_headers(&source)));
+    /// Queues a dead letter of `source`: its key and value, its headers and the letter's
+    /// context headers, written straight into the record. The delivery report needs only the
+    /// coordinates (a failed write hands back the record, which holds all the rest).
+    fn dead_letter(&self, source: &impl Message, letter: DeadLetter, attempt: u32) {
+        let original = source
+            .headers()
+            .into_iter()
+            .flat_map(|h| h.iter())
+            .map(|h| (h.key, h.value));
+        let mut headers = Some(OwnedHeaders::new_with_capacity(16));
+        letter.write_headers(original, |key, value| {
+            headers = headers.take().map(|h| h.insert(Header { key, value }));
+        });
         let pending = Pending {
-            source: Origin::Message(source.clone()),
+            source: Origin::At {
+                partition: source.partition(),
+                offset: source.offset(),
+                timestamp: source.timestamp(),
+            },
             kind: PendingKind::DeadLetter {
-                class: letter.class.clone(),
-                message: letter.message.clone(),
+                class: letter.class,
+                message: letter.message,
                 attempt,
             },
         };
@@ -1067,7 +1082,7 @@ impl Member {
 
     fn letter(
         &self,
-        msg: &OwnedMessage,
+        msg: &impl Message,
         stage: &str,
         class: &str,
         message: String,
@@ -1172,7 +1187,7 @@ impl Member {
                 }
                 None => self.done_without_output(p, off),
             },
-            Err(poison) => self.poison(Arc::new(msg.detach()), poison),
+            Err(poison) => self.poison(msg, poison),
         }
     }
 
@@ -1285,10 +1300,10 @@ impl Member {
     }
 
     /// Dead-letters a message that can never be processed.
-    fn poison(&self, msg: Arc<OwnedMessage>, poison: Poison) {
+    fn poison(&self, msg: &impl Message, poison: Poison) {
         self.shared.error(poison.class);
         let letter = self.letter(
-            &msg,
+            msg,
             poison.stage,
             poison.class,
             poison.message,
@@ -1305,7 +1320,7 @@ impl Member {
         self.begin(p, off);
         let msg = Arc::new(msg);
         match decode_and_validate(msg.payload(), self.plan.schema.as_deref()) {
-            Err(poison) => self.poison(msg, poison),
+            Err(poison) => self.poison(&*msg, poison),
             Ok(_doc) => {
                 // `attempt` counts towards --max-retries; `call` numbers every call of this
                 // message (the fault injector's --fail-first counts calls).
@@ -1326,14 +1341,14 @@ impl Member {
                             self.breaker_result("ignored", None);
                             self.shared.error("downstream_rejected");
                             let letter = self.letter(
-                                &msg,
+                                &*msg,
                                 "process",
                                 "downstream_rejected",
                                 format!("the downstream rejected the message: {reason}"),
                                 reason,
                                 attempt,
                             );
-                            self.dead_letter(msg, letter, 1);
+                            self.dead_letter(&*msg, letter, 1);
                             self.observe(started);
                             return;
                         }
@@ -1347,7 +1362,7 @@ impl Member {
                             }
                             if attempt > self.plan.retry.max_retries {
                                 let letter = self.letter(
-                                    &msg,
+                                    &*msg,
                                     "process",
                                     "retries_exhausted",
                                     format!(
@@ -1357,7 +1372,7 @@ impl Member {
                                     reason,
                                     attempt,
                                 );
-                                self.dead_letter(msg, letter, 1);
+                                self.dead_letter(&*msg, letter, 1);
                                 self.observe(started);
                                 return;
                             }
@@ -1695,14 +1710,14 @@ impl Member {
                     let target = self.plan.output_topic.clone().unwrap_or_default();
                     let source = pending.source.into_message(&self.shared.topic, &record);
                     let letter = self.letter(
-                        &source,
+                        &*source,
                         "produce",
                         "produce_failed",
                         format!("cannot forward to {target}: {reason}"),
                         reason.clone(),
                         1,
                     );
-                    self.dead_letter(source, letter, 1);
+                    self.dead_letter(&*source, letter, 1);
                 }
                 PendingKind::DeadLetter {
                     class,
@@ -1719,23 +1734,23 @@ impl Member {
                         );
                     }
                     tracing::warn!(attempt, "DLQ write failed ({reason}); retrying");
-                    let source = pending.source.into_message(&self.shared.topic, &record);
                     let retry = Pending {
-                        source: Origin::Message(source.clone()),
+                        source: pending.source,
                         kind: PendingKind::DeadLetter {
                             class,
                             message,
                             attempt: attempt + 1,
                         },
                     };
-                    // The failed record carries the dead letter's headers as they were sent.
-                    dlq_retries.push((source, retry, record.headers().cloned()));
+                    // The failed record is the dead letter as it was sent: key, value and
+                    // headers.
+                    dlq_retries.push((record, retry));
                 }
             }
         }
         if let Some(max_attempt) = dlq_retries
             .iter()
-            .filter_map(|(_, p, _)| match p.kind {
+            .filter_map(|(_, p)| match p.kind {
                 PendingKind::DeadLetter { attempt, .. } => Some(attempt),
                 PendingKind::Forward => None,
             })
@@ -1743,8 +1758,9 @@ impl Member {
         {
             std::thread::sleep(Duration::from_millis(100 * 2u64.pow(max_attempt.min(5))));
             let topic = self.plan.dlq_topic.clone();
-            for (source, pending, headers) in dlq_retries {
-                self.produce(&topic, pending, source.key(), source.payload(), headers);
+            for (record, pending) in dlq_retries {
+                let headers = record.headers().cloned();
+                self.produce(&topic, pending, record.key(), record.payload(), headers);
             }
         }
         Ok(())
@@ -1956,14 +1972,14 @@ impl Member {
                 // Poison never calls the downstream and never touches the breaker.
                 self.shared.error(poison.class);
                 let letter = self.letter(
-                    &call.msg,
+                    &*call.msg,
                     poison.stage,
                     poison.class,
                     poison.message,
                     poison.detail,
                     1,
                 );
-                self.dead_letter(call.msg, letter, 1);
+                self.dead_letter(&*call.msg, letter, 1);
                 self.observe(now);
                 d.lanes.finish(ticket);
                 started = true;
@@ -2079,14 +2095,14 @@ impl Member {
                 if current {
                     self.shared.error("downstream_rejected");
                     let letter = self.letter(
-                        &call.msg,
+                        &*call.msg,
                         "process",
                         "downstream_rejected",
                         format!("the downstream rejected the message: {reason}"),
                         reason,
                         call.attempt,
                     );
-                    self.dead_letter(call.msg, letter, 1);
+                    self.dead_letter(&*call.msg, letter, 1);
                     self.observe(started);
                 }
                 d.lanes.finish(ticket);
@@ -2112,7 +2128,7 @@ impl Member {
                 } else if call.attempt > self.plan.retry.max_retries {
                     let attempt = call.attempt;
                     let letter = self.letter(
-                        &call.msg,
+                        &*call.msg,
                         "process",
                         "retries_exhausted",
                         format!(
@@ -2122,7 +2138,7 @@ impl Member {
                         reason,
                         attempt,
                     );
-                    self.dead_letter(call.msg, letter, 1);
+                    self.dead_letter(&*call.msg, letter, 1);
                     self.observe(started);
                     d.lanes.finish(ticket);
                 } else {

@@ -2,6 +2,7 @@
 //! `kmsg.dlq.*` context headers of the error-handling spec (UTF-8 text, numbers in decimal,
 //! so kcat and people can read them).
 
+use std::borrow::Cow;
 use std::time::SystemTime;
 
 /// The largest `kmsg.dlq.error.detail`, so a message with thousands of errors stays small.
@@ -26,39 +27,55 @@ pub struct DeadLetter {
 }
 
 impl DeadLetter {
-    /// The record's headers: the original ones first, then kmsg's context.
+    /// The record's headers, each handed to `put` in order: the original ones first (but the
+    /// error headers of an earlier failure, which this letter replaces), then kmsg's context.
+    /// No header is copied on the way: `put` writes each straight into the record.
+    pub fn write_headers<'a>(
+        &self,
+        original: impl IntoIterator<Item = (&'a str, Option<&'a [u8]>)>,
+        mut put: impl FnMut(&str, Option<&[u8]>),
+    ) {
+        for (k, v) in original {
+            if !(k.starts_with("kmsg.dlq.error.")
+                || k == "kmsg.dlq.attempts"
+                || k == "kmsg.dlq.failed.at")
+            {
+                put(k, v);
+            }
+        }
+        let mut text = |k: &str, v: &str| put(k, Some(v.as_bytes()));
+        let mut n = itoa::Buffer::new();
+        text("kmsg.dlq.original.topic", &self.original_topic);
+        text(
+            "kmsg.dlq.original.partition",
+            n.format(self.original_partition),
+        );
+        text("kmsg.dlq.original.offset", n.format(self.original_offset));
+        if let Some(ts) = self.original_timestamp {
+            text("kmsg.dlq.original.timestamp", n.format(ts));
+        }
+        text("kmsg.dlq.consumer.group", &self.group);
+        text("kmsg.dlq.stage", &self.stage);
+        text("kmsg.dlq.error.class", &self.class);
+        text("kmsg.dlq.error.message", &one_line(&self.message));
+        text("kmsg.dlq.error.detail", &cap(&self.detail, MAX_DETAIL));
+        text("kmsg.dlq.attempts", n.format(self.attempts));
+        text(
+            "kmsg.dlq.failed.at",
+            &humantime::format_rfc3339_millis(self.failed_at).to_string(),
+        );
+    }
+
+    /// [`write_headers`](Self::write_headers) collected into a list.
+    #[cfg(test)]
     pub fn headers(
         &self,
         original: &[(String, Option<Vec<u8>>)],
     ) -> Vec<(String, Option<Vec<u8>>)> {
-        let mut out: Vec<(String, Option<Vec<u8>>)> = original
-            .iter()
-            .filter(|(k, _)| {
-                !k.starts_with("kmsg.dlq.error.")
-                    && k != "kmsg.dlq.attempts"
-                    && k != "kmsg.dlq.failed.at"
-            })
-            .cloned()
-            .collect();
-        let mut put = |k: &str, v: String| out.push((k.to_string(), Some(v.into_bytes())));
-        put("kmsg.dlq.original.topic", self.original_topic.clone());
-        put(
-            "kmsg.dlq.original.partition",
-            self.original_partition.to_string(),
-        );
-        put("kmsg.dlq.original.offset", self.original_offset.to_string());
-        if let Some(ts) = self.original_timestamp {
-            put("kmsg.dlq.original.timestamp", ts.to_string());
-        }
-        put("kmsg.dlq.consumer.group", self.group.clone());
-        put("kmsg.dlq.stage", self.stage.clone());
-        put("kmsg.dlq.error.class", self.class.clone());
-        put("kmsg.dlq.error.message", one_line(&self.message));
-        put("kmsg.dlq.error.detail", cap(&self.detail, MAX_DETAIL));
-        put("kmsg.dlq.attempts", self.attempts.to_string());
-        put(
-            "kmsg.dlq.failed.at",
-            humantime::format_rfc3339_millis(self.failed_at).to_string(),
+        let mut out = Vec::new();
+        self.write_headers(
+            original.iter().map(|(k, v)| (k.as_str(), v.as_deref())),
+            |k, v| out.push((k.to_string(), v.map(<[u8]>::to_vec))),
         );
         out
     }
@@ -178,19 +195,23 @@ pub fn describe(headers: &[(String, Option<Vec<u8>>)]) -> DeadLetterInfo {
     }
 }
 
-fn one_line(s: &str) -> String {
-    s.replace(['\n', '\r'], " ")
+fn one_line(s: &str) -> Cow<'_, str> {
+    if s.contains(['\n', '\r']) {
+        Cow::Owned(s.replace(['\n', '\r'], " "))
+    } else {
+        Cow::Borrowed(s)
+    }
 }
 
-fn cap(s: &str, max: usize) -> String {
+fn cap(s: &str, max: usize) -> Cow<'_, str> {
     if s.len() <= max {
-        return s.to_string();
+        return Cow::Borrowed(s);
     }
     let mut end = max;
     while !s.is_char_boundary(end) {
         end -= 1;
     }
-    format!("{}… (truncated)", &s[..end])
+    Cow::Owned(format!("{}… (truncated)", &s[..end]))
 }
 
 #[cfg(test)]
