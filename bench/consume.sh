@@ -9,7 +9,8 @@
 #   RF 3), so 5% of them are bad (bad ip / locale, missing field, not JSON, cut JSON, not UTF-8,
 #   empty). Then, each timed by wall clock from process start until it has consumed all its
 #   messages and exited ((a) and (b) in BENCH_ROUNDS alternating rounds after an untimed
-#   warm-up of kmsg forwarding the whole input twice to topics of its own, medians reported;
+#   warm-up of kmsg forwarding the whole input to topics of its own until the brokers are
+#   warm (2-5 passes), medians reported;
 #   start-up, group join and the final wait for acknowledgements included),
 #   with peak RSS from GNU time (/usr/bin/time -v):
 #     (a) kmsg consume: fresh group, decode + JSON + schema.json validation (format assertions),
@@ -43,7 +44,8 @@
 #   BENCH_MESSAGES=N      messages in the input topic, read by kmsg and kcat (default 1000000)
 #   BENCH_PY_MESSAGES=N   messages the Python baseline consumes (default 100000, at most N)
 #   BENCH_ROUNDS=K        rounds of (a) and (b), alternating; medians are reported (default 5)
-#   BENCH_WARMUP_PASSES=W untimed passes of kmsg forwarding the whole input first (default 2)
+#   BENCH_WARMUP_PASSES=W at most this many untimed passes of kmsg forwarding the whole input
+#                         first: at least 2 (if W >= 2), until a pass is not 10% faster (default 5)
 #   BENCH_TIMEOUT=S       limit per tool run in seconds (default 900)
 #   BENCH_BOOTSTRAP=B     use this running cluster (3 brokers) instead of starting one
 #   BENCH_TARGET_DIR=D    cargo target dir for the release build (default <repo>/target/bench)
@@ -60,7 +62,7 @@ N="${BENCH_MESSAGES:-1000000}"
 PY_N="${BENCH_PY_MESSAGES:-100000}"
 TOOL_TIMEOUT="${BENCH_TIMEOUT:-900}"
 ROUNDS="${BENCH_ROUNDS:-5}"
-WARMUP_PASSES="${BENCH_WARMUP_PASSES:-2}"
+WARMUP_PASSES="${BENCH_WARMUP_PASSES:-5}"
 INVALID_RATIO=0.05
 PARTITIONS=6
 
@@ -290,17 +292,24 @@ run_kcat() {
 # (19.7, 12.3, 6.1 s) while reading (kcat) hardly changed. A warm-up of 200,000 messages was
 # not enough: the timed rounds still got faster one after the other (8.23, 7.07, 5.73, 5.35,
 # 4.66 s at 05:54 UTC on 2026-12-02, kcat flat), because the brokers' per-request code runs
-# a few hundred times per pass and the JVM compiles it only after thousands. So kmsg forwards
-# the whole input WARMUP_PASSES times to topics of its own (not the timed rounds' output and
-# DLQ topics), each pass in a fresh group.
+# a few hundred times per pass and the JVM compiles it only after thousands; two whole passes
+# were not always enough either (06:51 UTC: rounds 8.51, 7.64, 6.49, 5.83, 5.42 s). So kmsg
+# forwards the whole input to topics of its own (not the timed rounds' output and DLQ
+# topics), each pass in a fresh group, at least twice and then until a pass is no longer 10%
+# faster than the one before, at most WARMUP_PASSES times.
+prev_warm=""
 for ((w = 1; w <= WARMUP_PASSES; w++)); do
-  log "warm-up $w/$WARMUP_PASSES: kmsg consume forwards $N messages to topics of its own (not timed)"
+  log "warm-up $w (at most $WARMUP_PASSES): kmsg consume forwards $N messages to topics of its own (not timed)"
   timed "warmup-$w" /dev/null /dev/null \
     "$kmsg" --bootstrap "$B" consume -g "bench-warmup-$suffix-$w" \
     -t "$T_IN" --output-topic "$T_WARM_OUT" --dlq-topic "$T_WARM_DLQ" --schema "$repo/schema.json" \
     --max-messages "$N" -o json
   WARM_SECS[$w]=$secs
   ((status == 0)) || log "warm-up $w failed (exit $status, ignored)"
+  if ((w >= 2)) && awk -v a="$secs" -v b="$prev_warm" 'BEGIN { exit !(a > 0.9 * b) }'; then
+    break
+  fi
+  prev_warm=$secs
 done
 for ((r = 1; r <= ROUNDS; r++)); do
   if ((r % 2)); then run_kmsg "$r"; run_kcat "$r"; else run_kcat "$r"; run_kmsg "$r"; fi
