@@ -346,10 +346,10 @@ enum PendingKind {
     },
 }
 
-/// Where an in-flight record came from. A forward of a message handled straight from the
-/// poll keeps only its coordinates (the record librdkafka copied holds the same key, value
-/// and headers, and a failed delivery hands that record back); everything else keeps the
-/// consumed message.
+/// Where an in-flight record came from. A dead letter, and a forward of a message handled
+/// straight from the poll, keep only its coordinates (the record librdkafka copied holds the
+/// same key and value, and a failed delivery hands that record back); a forward of a message
+/// that went through the general path keeps the consumed message.
 enum Origin {
     Message(Arc<OwnedMessage>),
     At {
@@ -1172,7 +1172,7 @@ impl Member {
     /// Queues the outcome of a polled message whose processing cannot fail: a valid one is
     /// forwarded from librdkafka's buffer (its delivery report needs only its coordinates; a
     /// failed delivery hands back the record), or marked done without an output topic; a
-    /// poisoned one is copied and dead-lettered.
+    /// poisoned one is dead-lettered, also from the buffer.
     fn conclude(&mut self, msg: &BorrowedMessage<'_>, verdict: Result<(), Poison>) {
         let (p, off) = (msg.partition(), msg.offset());
         match verdict {
