@@ -41,7 +41,7 @@ use crate::error::usage;
 use crate::kafka::admin::Admin;
 use crate::kafka::context::KmsgContext;
 use crate::kafka::http_sink::HttpSink;
-use crate::kafka::producer::failure_reason;
+use crate::kafka::producer::{failure_reason, ReportCount};
 use crate::metrics::{ConsumerMetrics, TopicSeries};
 use crate::output;
 use crate::pipeline::breaker::{Breaker, BreakerConfig, BreakerState, Permit, Transition};
@@ -426,12 +426,9 @@ struct Shared {
     dead_lettered: Mutex<BTreeMap<String, u64>>,
     errors: Mutex<BTreeMap<String, u64>>,
     retries: AtomicU64,
-    /// Records queued in librdkafka (by the loop thread), and delivery reports handled to
-    /// the end (by the delivery thread, either outcome). librdkafka's own count of records
-    /// in flight drops when a report is taken off its queue, before its callback has
-    /// counted the outcome; this pair drops only after (see `Shared::unreported`).
-    queued: AtomicU64,
-    reported: AtomicU64,
+    /// Records queued by the loop thread against reports handled by the delivery thread:
+    /// at 0, every outcome is counted and in the tracker.
+    reports: ReportCount,
     /// Set while the breaker is open: partitions assigned meanwhile are paused too.
     breaker_paused: AtomicBool,
     breaker_opened: AtomicU64,
@@ -580,14 +577,6 @@ impl Shared {
         tpl
     }
 
-    /// Records queued whose delivery report has not been handled to the end yet; when it is
-    /// 0, every outcome is counted and in the tracker (the Acquire pairs with the delivery
-    /// thread's Release).
-    fn unreported(&self) -> u64 {
-        let reported = self.reported.load(Ordering::Acquire);
-        self.queued.load(Ordering::Relaxed).saturating_sub(reported)
-    }
-
     fn error(&self, error_type: &str) {
         self.metrics.error(&self.topic, error_type);
         *lock(&self.errors)
@@ -671,7 +660,7 @@ impl ProducerContext for OutcomeContext {
                 record: record.detach(),
             }),
         }
-        shared.reported.fetch_add(1, Ordering::Release);
+        shared.reports.reported();
     }
 }
 
@@ -1007,7 +996,7 @@ impl Member {
         loop {
             match self.producer.send(record) {
                 Ok(()) => {
-                    self.shared.queued.fetch_add(1, Ordering::Relaxed);
+                    self.shared.reports.queued();
                     return;
                 }
                 Err((KafkaError::MessageProduction(RDKafkaErrorCode::QueueFull), back)) => {
@@ -1051,10 +1040,32 @@ impl Member {
         self.produce(out, pending, msg.key(), msg.payload(), headers);
     }
 
-    /// Queues a dead letter of `source`: its key and value, its headers and the letter's
-    /// context headers, written straight into the record. The delivery report needs only the
+    /// Queues a dead letter of `source` (given up at `stage` for `class`, after `attempts`
+    /// processing attempts): its key and value, its headers and the letter's context
+    /// headers, written straight into the record. The delivery report needs only the
     /// coordinates (a failed write hands back the record, which holds all the rest).
-    fn dead_letter(&self, source: &impl Message, letter: DeadLetter, attempt: u32) {
+    fn dead_letter(
+        &self,
+        source: &impl Message,
+        stage: &str,
+        class: &str,
+        message: String,
+        detail: String,
+        attempts: u32,
+    ) {
+        let letter = DeadLetter {
+            original_topic: source.topic().to_string(),
+            original_partition: source.partition(),
+            original_offset: source.offset(),
+            original_timestamp: source.timestamp().to_millis(),
+            group: self.plan.group.clone(),
+            stage: stage.into(),
+            class: class.into(),
+            message,
+            detail,
+            attempts,
+            failed_at: SystemTime::now(),
+        };
         let original = source
             .headers()
             .into_iter()
@@ -1073,35 +1084,11 @@ impl Member {
             kind: PendingKind::DeadLetter {
                 class: letter.class,
                 message: letter.message,
-                attempt,
+                attempt: 1, // the first write to the DLQ
             },
         };
         let topic = self.plan.dlq_topic.clone();
         self.produce(&topic, pending, source.key(), source.payload(), headers);
-    }
-
-    fn letter(
-        &self,
-        msg: &impl Message,
-        stage: &str,
-        class: &str,
-        message: String,
-        detail: String,
-        attempts: u32,
-    ) -> DeadLetter {
-        DeadLetter {
-            original_topic: msg.topic().to_string(),
-            original_partition: msg.partition(),
-            original_offset: msg.offset(),
-            original_timestamp: msg.timestamp().to_millis(),
-            group: self.plan.group.clone(),
-            stage: stage.into(),
-            class: class.into(),
-            message,
-            detail,
-            attempts,
-            failed_at: SystemTime::now(),
-        }
     }
 
     /// Lag of the partitions whose end offset librdkafka's statistics do not know: a paused
@@ -1302,7 +1289,7 @@ impl Member {
     /// Dead-letters a message that can never be processed.
     fn poison(&self, msg: &impl Message, poison: Poison) {
         self.shared.error(poison.class);
-        let letter = self.letter(
+        self.dead_letter(
             msg,
             poison.stage,
             poison.class,
@@ -1310,7 +1297,6 @@ impl Member {
             poison.detail,
             1,
         );
-        self.dead_letter(msg, letter, 1);
     }
 
     /// Handles one message until its outcome is queued (or it is abandoned by a revoke/stop).
@@ -1340,7 +1326,7 @@ impl Member {
                         CallResult::Permanent(reason) => {
                             self.breaker_result("ignored", None);
                             self.shared.error("downstream_rejected");
-                            let letter = self.letter(
+                            self.dead_letter(
                                 &*msg,
                                 "process",
                                 "downstream_rejected",
@@ -1348,7 +1334,6 @@ impl Member {
                                 reason,
                                 attempt,
                             );
-                            self.dead_letter(&*msg, letter, 1);
                             self.observe(started);
                             return;
                         }
@@ -1361,7 +1346,7 @@ impl Member {
                                 continue;
                             }
                             if attempt > self.plan.retry.max_retries {
-                                let letter = self.letter(
+                                self.dead_letter(
                                     &*msg,
                                     "process",
                                     "retries_exhausted",
@@ -1372,7 +1357,6 @@ impl Member {
                                     reason,
                                     attempt,
                                 );
-                                self.dead_letter(&*msg, letter, 1);
                                 self.observe(started);
                                 return;
                             }
@@ -1709,7 +1693,7 @@ impl Member {
                     self.shared.error("produce");
                     let target = self.plan.output_topic.clone().unwrap_or_default();
                     let source = pending.source.into_message(&self.shared.topic, &record);
-                    let letter = self.letter(
+                    self.dead_letter(
                         &*source,
                         "produce",
                         "produce_failed",
@@ -1717,7 +1701,6 @@ impl Member {
                         reason.clone(),
                         1,
                     );
-                    self.dead_letter(&*source, letter, 1);
                 }
                 PendingKind::DeadLetter {
                     class,
@@ -1970,16 +1953,7 @@ impl Member {
             }
             if let Some(poison) = call.poison.take() {
                 // Poison never calls the downstream and never touches the breaker.
-                self.shared.error(poison.class);
-                let letter = self.letter(
-                    &*call.msg,
-                    poison.stage,
-                    poison.class,
-                    poison.message,
-                    poison.detail,
-                    1,
-                );
-                self.dead_letter(&*call.msg, letter, 1);
+                self.poison(&*call.msg, poison);
                 self.observe(now);
                 d.lanes.finish(ticket);
                 started = true;
@@ -2094,7 +2068,7 @@ impl Member {
                 self.breaker_result("ignored", None);
                 if current {
                     self.shared.error("downstream_rejected");
-                    let letter = self.letter(
+                    self.dead_letter(
                         &*call.msg,
                         "process",
                         "downstream_rejected",
@@ -2102,7 +2076,6 @@ impl Member {
                         reason,
                         call.attempt,
                     );
-                    self.dead_letter(&*call.msg, letter, 1);
                     self.observe(started);
                 }
                 d.lanes.finish(ticket);
@@ -2127,7 +2100,7 @@ impl Member {
                     d.lanes.put_back(ticket, call);
                 } else if call.attempt > self.plan.retry.max_retries {
                     let attempt = call.attempt;
-                    let letter = self.letter(
+                    self.dead_letter(
                         &*call.msg,
                         "process",
                         "retries_exhausted",
@@ -2138,7 +2111,6 @@ impl Member {
                         reason,
                         attempt,
                     );
-                    self.dead_letter(&*call.msg, letter, 1);
                     self.observe(started);
                     d.lanes.finish(ticket);
                 } else {
@@ -2200,8 +2172,7 @@ fn run_member(
         dead_lettered: Mutex::new(BTreeMap::new()),
         errors: Mutex::new(BTreeMap::new()),
         retries: AtomicU64::new(0),
-        queued: AtomicU64::new(0),
-        reported: AtomicU64::new(0),
+        reports: ReportCount::default(),
         breaker_paused: AtomicBool::new(false),
         breaker_opened: AtomicU64::new(0),
         producer: OnceLock::new(),
@@ -2520,14 +2491,14 @@ fn drive(member: &mut Member) -> anyhow::Result<StopReason> {
         let _ = member.producer.flush(Duration::from_millis(100));
         member.process_failures()?;
         // Records still queued; a message abandoned by the stop was never queued.
-        let queued = member.shared.unreported();
+        let queued = member.shared.reports.unreported();
         if queued == 0 && lock(&member.shared.failures).is_empty() || Instant::now() >= deadline {
             break;
         }
     }
     // A transaction's commit has every record delivered, but the last reports' callbacks
     // may still be counting.
-    while member.shared.unreported() > 0 && Instant::now() < deadline {
+    while member.shared.reports.unreported() > 0 && Instant::now() < deadline {
         std::thread::sleep(Duration::from_millis(1));
     }
     if !member.plan.exactly_once {

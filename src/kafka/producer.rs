@@ -38,12 +38,40 @@ pub struct DeliveryStats {
     pub acked: AtomicU64,
     pub failed: AtomicU64,
     pub bytes_acked: AtomicU64,
-    /// Messages queued in librdkafka, and delivery reports received (either outcome).
-    queued: AtomicU64,
-    reported: AtomicU64,
+    /// Messages queued in librdkafka against delivery reports handled to the end.
+    reports: ReportCount,
     failures: Mutex<BTreeMap<String, u64>>,
     /// Written by the delivery thread only: one uncontended lock per report.
     acks: Mutex<AckRecord>,
+}
+
+/// Records queued in librdkafka against delivery reports handled to the end (either
+/// outcome). librdkafka's own count of records in flight drops when a report is taken off
+/// its queue, before the callback has recorded the outcome; this one drops only after, so
+/// whoever waits for it to reach 0 also sees every outcome.
+#[derive(Debug, Default)]
+pub struct ReportCount {
+    queued: AtomicU64,
+    reported: AtomicU64,
+}
+
+impl ReportCount {
+    /// A record went into librdkafka's queue.
+    pub fn queued(&self) {
+        self.queued.fetch_add(1, Ordering::Relaxed);
+    }
+
+    /// Its delivery report is handled: the last thing a delivery callback does (Release,
+    /// paired with the Acquire in `unreported`).
+    pub fn reported(&self) {
+        self.reported.fetch_add(1, Ordering::Release);
+    }
+
+    /// Records queued whose report is not handled to the end yet.
+    pub fn unreported(&self) -> u64 {
+        let reported = self.reported.load(Ordering::Acquire);
+        self.queued.load(Ordering::Relaxed).saturating_sub(reported)
+    }
 }
 
 /// What successful delivery reports tell beyond counts.
@@ -60,8 +88,7 @@ impl DeliveryStats {
             acked: AtomicU64::new(0),
             failed: AtomicU64::new(0),
             bytes_acked: AtomicU64::new(0),
-            queued: AtomicU64::new(0),
-            reported: AtomicU64::new(0),
+            reports: ReportCount::default(),
             failures: Mutex::new(BTreeMap::new()),
             acks: Mutex::new(AckRecord {
                 latency_us: Histogram::new_with_bounds(1, 3_600_000_000, 3).expect("bounds"),
@@ -160,10 +187,9 @@ impl ProducerContext for TrackingContext {
                 }
             }
         }
-        // Last, and with Release: once `in_flight` (Acquire) sees the report, it also sees
-        // the outcome recorded above. Counted first, a flush could end and the summary be
-        // read between the two: one failed message with no reason for it.
-        stats.reported.fetch_add(1, Ordering::Release);
+        // Last: counted first, a flush could end and the summary be read between the two
+        // (one failed message with no reason for it).
+        stats.reports.reported();
     }
 }
 
@@ -354,7 +380,7 @@ impl PipelinedProducer {
         loop {
             match self.producer.send(record) {
                 Ok(()) => {
-                    self.stats.queued.fetch_add(1, Ordering::Relaxed);
+                    self.stats.reports.queued();
                     if let Some(m) = &self.metrics {
                         m.sent(1);
                     }
@@ -392,9 +418,7 @@ impl PipelinedProducer {
     /// not librdkafka's `outq_len`, which also counts queued events such as its own log
     /// lines (with `-X debug=all` those never run out, so a flush would never end).
     pub fn in_flight(&self) -> i32 {
-        let queued = self.stats.queued.load(Ordering::Relaxed);
-        let reported = self.stats.reported.load(Ordering::Acquire);
-        queued.saturating_sub(reported) as i32
+        self.stats.reports.unreported() as i32
     }
 
     /// Waits up to `timeout` for every queued message, returning early when `abort` says so.
