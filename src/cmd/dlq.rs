@@ -649,9 +649,13 @@ async fn replay(args: crate::cli::DlqReplayArgs, ctx: &Context) -> anyhow::Resul
     let mut start = rdkafka::TopicPartitionList::new();
     let mut pending = std::collections::BTreeSet::new();
     for e in committed.elements() {
-        let (low, high) = consumer
-            .fetch_watermarks(&topic, e.partition(), ctx.settings.timeout)
-            .map_err(|err| anyhow!("cannot read the offsets of {topic}: {err}"))?;
+        let (low, high) = crate::kafka::reader::watermarks(
+            &consumer,
+            &topic,
+            e.partition(),
+            ctx.settings.timeout,
+        )
+        .map_err(|err| anyhow!("cannot read the offsets of {topic}: {err}"))?;
         let from = match e.offset() {
             rdkafka::Offset::Offset(o) => o.max(low),
             _ => low,

@@ -148,15 +148,15 @@ async fn group_report(
             if offset.is_none() && member.is_none() && topics.is_empty() {
                 continue;
             }
-            let (low, end) = consumer
-                .fetch_watermarks(e.topic(), e.partition(), timeout)
-                .map_err(|err| {
-                    anyhow!(
-                        "cannot read the end offset of {}/{}: {err}",
-                        e.topic(),
-                        e.partition()
-                    )
-                })?;
+            let (low, end) =
+                crate::kafka::reader::watermarks(&consumer, e.topic(), e.partition(), timeout)
+                    .map_err(|err| {
+                        anyhow!(
+                            "cannot read the end offset of {}/{}: {err}",
+                            e.topic(),
+                            e.partition()
+                        )
+                    })?;
             partitions.push(PartitionLag {
                 topic: key.0,
                 partition: key.1,

@@ -56,6 +56,44 @@ pub fn start_offset(start: Start, low: i64, high: i64) -> Result<i64, String> {
     }
 }
 
+/// Whether a failed offsets or metadata request is worth asking again: the partition's
+/// leadership is moving (just after a topic was created, or while a broker restarts), which
+/// the next metadata refresh settles.
+fn leadership_moving(e: &KafkaError) -> bool {
+    use RDKafkaErrorCode::*;
+    matches!(
+        e.rdkafka_error_code(),
+        Some(
+            NotLeaderForPartition
+                | LeaderNotAvailable
+                | OffsetNotAvailable
+                | FencedLeaderEpoch
+                | UnknownLeaderEpoch
+        )
+    )
+}
+
+/// The low and high watermarks of a partition, asked again every 100 ms while its
+/// leadership is moving, up to `timeout` in all; any other error is returned at once.
+pub fn watermarks<C: rdkafka::consumer::ConsumerContext>(
+    consumer: &BaseConsumer<C>,
+    topic: &str,
+    partition: i32,
+    timeout: Duration,
+) -> Result<(i64, i64), KafkaError> {
+    let deadline = std::time::Instant::now() + timeout;
+    loop {
+        let left = deadline.saturating_duration_since(std::time::Instant::now());
+        match consumer.fetch_watermarks(topic, partition, left) {
+            Err(e) if leadership_moving(&e) && !left.is_zero() => {
+                tracing::debug!(topic, partition, "reading the offsets again: {e}");
+                std::thread::sleep(Duration::from_millis(100).min(left));
+            }
+            result => return result,
+        }
+    }
+}
+
 /// One step of reading.
 pub enum ReadStep {
     Record(OwnedMessage),
@@ -90,8 +128,7 @@ impl TopicReader {
         let mut pending = BTreeSet::new();
         let mut by_time = TopicPartitionList::new();
         for &p in partitions {
-            let (low, high) = consumer
-                .fetch_watermarks(topic, p, timeout)
+            let (low, high) = watermarks(&consumer, topic, p, timeout)
                 .map_err(|e| anyhow!("cannot read the offsets of {topic} partition {p}: {e}"))?;
             let offset = start_offset(start, low, high).map_err(usage)?;
             if let Start::Since(ms) = start {
@@ -168,6 +205,24 @@ impl TopicReader {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_a_moving_leadership_is_asked_again() {
+        let fetch = |code| KafkaError::MetadataFetch(code);
+        assert!(leadership_moving(&fetch(
+            RDKafkaErrorCode::NotLeaderForPartition
+        )));
+        assert!(leadership_moving(&fetch(
+            RDKafkaErrorCode::LeaderNotAvailable
+        )));
+        // A missing topic or a refusal will not change by asking again.
+        assert!(!leadership_moving(&fetch(
+            RDKafkaErrorCode::UnknownTopicOrPartition
+        )));
+        assert!(!leadership_moving(&fetch(
+            RDKafkaErrorCode::TopicAuthorizationFailed
+        )));
+    }
 
     #[test]
     fn start_offsets_respect_the_watermarks() {
