@@ -884,6 +884,10 @@ struct Member {
     shared: Arc<Shared>,
     /// Messages fetched while partitions were paused for a backoff, in fetch order.
     buffered: VecDeque<OwnedMessage>,
+    /// `Shared::revokes` when this member last applied the revokes to its waiting work.
+    revokes_seen: u64,
+    /// Partitions revoked since the current wait began (`mark`).
+    revoked_in_wait: BTreeSet<i32>,
     stop: Arc<AtomicBool>,
     consumed: u64,
     /// `kafka_consumer_messages_consumed_total` per partition, looked up once per partition.
@@ -1191,7 +1195,15 @@ impl Member {
         self.begin(first.partition(), first.offset());
         let mut burst = vec![first];
         while burst.len() < BURST && !self.max_reached() {
-            match consumer.poll(Duration::ZERO) {
+            let polled = consumer.poll(Duration::ZERO);
+            // A revoke in that poll released its partitions below these messages: theirs are
+            // dropped before a message of the new assignment tracks the partition again.
+            let revokes = self.shared.revokes.load(Ordering::SeqCst);
+            if revokes != self.revokes_seen {
+                self.revokes_seen = revokes;
+                self.drop_released(&mut burst, None);
+            }
+            match polled {
                 Some(Ok(m)) => {
                     self.consumed += 1;
                     self.begin(m.partition(), m.offset());
@@ -1202,6 +1214,33 @@ impl Member {
             }
         }
         (burst, None)
+    }
+
+    /// Drops the messages (and their verdicts) of partitions the offset tracker released in
+    /// a revoke: their new owner reads them again from the committed offset.
+    fn drop_released(
+        &mut self,
+        messages: &mut Vec<BorrowedMessage<'_>>,
+        verdicts: Option<&mut Vec<Result<(), Poison>>>,
+    ) {
+        let tracker = lock(&self.shared.tracker);
+        let keep: Vec<bool> = messages
+            .iter()
+            .map(|m| tracker.tracks(m.partition()))
+            .collect();
+        drop(tracker);
+        let dropped = keep.iter().filter(|k| !**k).count();
+        if dropped == 0 {
+            return;
+        }
+        tracing::debug!(dropped, "revoked before they were handled; not committed");
+        self.dropped_on_revoke += dropped as u64;
+        let mut i = 0;
+        messages.retain(|_| (keep[i], i += 1).0);
+        if let Some(v) = verdicts {
+            let mut i = 0;
+            v.retain(|_| (keep[i], i += 1).0);
+        }
     }
 
     /// Forwards or dead-letters each message of a validated burst in poll order, as
@@ -1597,6 +1636,8 @@ impl Member {
     /// assigned partition is paused first; otherwise only once the buffer is full. Resumes
     /// what it paused.
     fn poll_until(&mut self, until: Instant, pause_all: bool) {
+        // A handle of its own: a polled message borrows it while the member is mutated.
+        let consumer = self.consumer.clone();
         let mut paused = false;
         while Instant::now() < until && !self.stopped() {
             if !paused && (pause_all || self.buffered.len() >= MAX_BUFFERED) {
@@ -1609,7 +1650,10 @@ impl Member {
             }
             self.refresh_unknown_lag(Instant::now());
             let left = until.saturating_duration_since(Instant::now());
-            match self.consumer.poll(left.min(Duration::from_millis(100))) {
+            let polled = consumer.poll(left.min(Duration::from_millis(100)));
+            // Before the message is buffered: it comes after any revoke this poll served.
+            self.apply_revokes();
+            match polled {
                 Some(Ok(m)) => self.buffered.push_back(m.detach()),
                 Some(Err(e)) => tracing::warn!("poll while waiting: {e}"),
                 None => {}
@@ -1623,16 +1667,30 @@ impl Member {
         }
     }
 
-    /// After a wait: drops buffered work of partitions revoked meanwhile (even if assigned
-    /// back: they will be fetched again from the committed offset), and says whether the
-    /// current message may go on: its partition was not revoked, no transaction was aborted
-    /// since it began, and the member is not stopping.
-    fn still_owns(&mut self, before: WaitMark, partition: i32) -> bool {
-        let revoked = std::mem::take(&mut *lock(&self.shared.revoked));
-        if !revoked.is_empty() {
-            self.buffered.retain(|m| !revoked.contains(&m.partition()));
+    /// Drops the buffered work of partitions revoked by the polls since the last look, and
+    /// remembers them for `still_owns`. Called right after every poll of a wait, before what
+    /// it fetched is buffered: a revoke releases its partitions uncommitted, so what was
+    /// buffered before it is read again by the partition's next owner, while a message
+    /// polled after it belongs to the new assignment (librdkafka discards what it had
+    /// prefetched for a revoked partition) and must not be dropped, even when the same
+    /// partition came back: its fetch position is already past it.
+    fn apply_revokes(&mut self) {
+        let revokes = self.shared.revokes.load(Ordering::SeqCst);
+        if revokes == self.revokes_seen {
+            return;
         }
-        if revoked.contains(&partition)
+        self.revokes_seen = revokes;
+        let revoked = std::mem::take(&mut *lock(&self.shared.revoked));
+        self.buffered.retain(|m| !revoked.contains(&m.partition()));
+        self.revoked_in_wait.extend(revoked);
+    }
+
+    /// After a wait: says whether the current message may go on: its partition was not
+    /// revoked during the wait, no transaction was aborted since it began, and the member is
+    /// not stopping.
+    fn still_owns(&mut self, before: WaitMark, partition: i32) -> bool {
+        self.apply_revokes();
+        if self.revoked_in_wait.contains(&partition)
             || self.shared.revokes.load(Ordering::SeqCst) != before.revokes
                 && !lock(&self.shared.tracker).tracks(partition)
         {
@@ -1646,10 +1704,11 @@ impl Member {
         !self.stopped()
     }
 
-    fn mark(&self) -> WaitMark {
-        // Only revokes that happen during this wait concern it (earlier ones were handled
-        // when they happened: the tracker released those partitions).
-        lock(&self.shared.revoked).clear();
+    fn mark(&mut self) -> WaitMark {
+        // Only revokes that happen during this wait concern the current message (earlier
+        // ones were handled when they happened: the tracker released those partitions).
+        self.apply_revokes();
+        self.revoked_in_wait.clear();
         WaitMark {
             revokes: self.shared.revokes.load(Ordering::SeqCst),
             epoch: self.shared.txn_epoch.load(Ordering::SeqCst),
@@ -1793,9 +1852,16 @@ impl Member {
             }
         } else {
             self.refresh_unknown_lag(Instant::now());
+            let consumer = self.consumer.clone();
             let mut wait = idle_wait;
             for _ in 0..512 {
-                match self.consumer.poll(wait) {
+                let polled = consumer.poll(wait);
+                // A message polled after a revoke belongs to the new assignment: the lanes
+                // of the revoked partitions are dropped before it joins its lane.
+                if self.shared.revokes.load(Ordering::SeqCst) != self.revokes_seen {
+                    self.drop_revoked(&mut d);
+                }
+                match polled {
                     Some(Ok(m)) => {
                         *last_message = Instant::now();
                         self.consumed += 1;
@@ -1898,6 +1964,7 @@ impl Member {
     /// Forgets the lanes of partitions revoked since the last look (their new owner, maybe
     /// this member again, reads them from the committed offset).
     fn drop_revoked(&mut self, d: &mut Dispatch) {
+        self.revokes_seen = self.shared.revokes.load(Ordering::SeqCst);
         let revoked = std::mem::take(&mut *lock(&self.shared.revoked));
         for p in revoked {
             let dropped = d.lanes.drop_lane(p);
@@ -2239,6 +2306,8 @@ fn run_member(
         producer,
         shared: shared.clone(),
         buffered: VecDeque::new(),
+        revokes_seen: 0,
+        revoked_in_wait: BTreeSet::new(),
         stop,
         consumed: 0,
         consumed_counters: BTreeMap::new(),
@@ -2437,7 +2506,17 @@ fn drive(member: &mut Member) -> anyhow::Result<StopReason> {
             } else {
                 Duration::from_millis(100)
             };
-            match consumer.poll(wait) {
+            let polled = consumer.poll(wait);
+            if let Some(burst) = ready.as_mut() {
+                // As in `poll_burst`: drop what a revoke released before the new messages
+                // are registered.
+                let revokes = member.shared.revokes.load(Ordering::SeqCst);
+                if revokes != member.revokes_seen {
+                    member.revokes_seen = revokes;
+                    member.drop_released(&mut burst.messages, Some(&mut burst.verdicts));
+                }
+            }
+            match polled {
                 Some(Ok(m)) if member.validators.is_some() => {
                     last_message = Instant::now();
                     let (messages, error) = member.poll_burst(&consumer, m);
