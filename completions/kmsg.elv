@@ -419,7 +419,7 @@ set edit:completion:arg-completer[kmsg] = {|@words|
             cand --seed 'Seed of the fault injector, for reproducible runs'
             cand --offset-reset 'Where a group with no committed offsets starts'
             cand --max-messages 'Stop after this many messages have a durable outcome'
-            cand --idle-timeout 'Stop when no message arrived for this long'
+            cand --idle-timeout 'Stop when no message arrived for this long (since the start, the last message or the last partition assignment)'
             cand --commit-interval 'How often committable offsets are committed'
             cand --shutdown-timeout 'On SIGINT/SIGTERM, how long to wait for in-flight outcomes before committing and leaving'
             cand --metrics-addr 'Serve Prometheus metrics at /metrics, plus /healthz and /readyz (e.g. 0.0.0.0:8000)'

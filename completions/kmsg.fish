@@ -422,7 +422,7 @@ complete -c kmsg -n "__fish_kmsg_using_subcommand consume" -l seed -d 'Seed of t
 complete -c kmsg -n "__fish_kmsg_using_subcommand consume" -l offset-reset -d 'Where a group with no committed offsets starts' -r -f -a "earliest\t''
 latest\t''"
 complete -c kmsg -n "__fish_kmsg_using_subcommand consume" -l max-messages -d 'Stop after this many messages have a durable outcome' -r
-complete -c kmsg -n "__fish_kmsg_using_subcommand consume" -l idle-timeout -d 'Stop when no message arrived for this long' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand consume" -l idle-timeout -d 'Stop when no message arrived for this long (since the start, the last message or the last partition assignment)' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand consume" -l commit-interval -d 'How often committable offsets are committed' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand consume" -l shutdown-timeout -d 'On SIGINT/SIGTERM, how long to wait for in-flight outcomes before committing and leaving' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand consume" -l metrics-addr -d 'Serve Prometheus metrics at /metrics, plus /healthz and /readyz (e.g. 0.0.0.0:8000)' -r

@@ -577,7 +577,8 @@ pub struct ConsumeArgs {
     #[arg(long)]
     pub max_messages: Option<u64>,
 
-    /// Stop when no message arrived for this long
+    /// Stop when no message arrived for this long (since the start, the last message or the
+    /// last partition assignment)
     #[arg(long, value_parser = parse_duration)]
     pub idle_timeout: Option<Duration>,
 

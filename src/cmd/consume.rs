@@ -452,6 +452,8 @@ struct Shared {
     /// Partitions revoked since the loop last looked (buffered work of theirs is stale, even
     /// when the same partition was assigned back).
     revoked: Mutex<BTreeSet<i32>>,
+    /// Assignments received (the idle timeout counts from the last one too).
+    assigns: AtomicU64,
     /// Set when the member stops on an error: a revoke during shutdown must not commit.
     closing_fatal: AtomicBool,
 }
@@ -807,6 +809,7 @@ impl ConsumerContext for RebalanceContext {
                     }
                 }
                 let partitions = partitions_of(tpl, &shared.topic);
+                shared.assigns.fetch_add(1, Ordering::SeqCst);
                 let mut assignment = lock(&shared.assignment);
                 assignment.extend(partitions.iter().copied());
                 shared
@@ -2253,6 +2256,7 @@ fn run_member(
         txn_aborted: AtomicU64::new(0),
         txn_epoch: AtomicU64::new(0),
         revoked: Mutex::new(BTreeSet::new()),
+        assigns: AtomicU64::new(0),
         closing_fatal: AtomicBool::new(false),
     });
     let producer: Arc<ThreadedProducer<OutcomeContext>> = Arc::new(
@@ -2427,7 +2431,10 @@ fn consumer_error(member: &Member, e: &KafkaError) -> anyhow::Result<()> {
 fn drive(member: &mut Member) -> anyhow::Result<StopReason> {
     // A handle of its own, so a polled message can borrow it while the member is mutated.
     let consumer = member.consumer.clone();
+    // The idle clock: the last message, or the last assignment (a member given partitions,
+    // maybe with messages another member left uncommitted, reads them before it may stop).
     let mut last_message = Instant::now();
+    let mut assigns_seen = 0;
     let mut last_commit = Instant::now();
     // A validated burst not forwarded yet (only with validator threads).
     let mut ready: Option<Burst<'_>> = None;
@@ -2449,6 +2456,11 @@ fn drive(member: &mut Member) -> anyhow::Result<StopReason> {
             break StopReason::MaxMessages;
         }
         if let Some(idle) = member.plan.idle_timeout {
+            let assigns = member.shared.assigns.load(Ordering::Relaxed);
+            if assigns != assigns_seen {
+                assigns_seen = assigns;
+                last_message = now;
+            }
             if now.saturating_duration_since(last_message) >= idle
                 && lock(&member.shared.tracker).in_flight() == 0
                 && member.buffered.is_empty()

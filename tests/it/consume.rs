@@ -2,7 +2,7 @@
 //! crash recovery without loss, a failing DLQ, metrics. Output and DLQ are read back with kcat.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use predicates::prelude::*;
 
@@ -859,6 +859,44 @@ fn messages_fetched_after_a_partition_comes_back_during_a_backoff_are_not_lost()
         "forwarded {forwarded}: a {a_sum}, b {b_sum}"
     );
     eprintln!("back in a backoff: a {a_sum}, b {b_sum}, {duplicates} duplicate(s), no loss");
+}
+
+#[test]
+fn a_rebalance_restarts_the_idle_clock_of_a_member_given_partitions() {
+    // The first member idles on an empty topic; 3 s in, a second member joins and the first
+    // is given partitions anew. Had its 5 s idle timeout kept counting from its start, it
+    // would stop about 2 s after that assignment, before a message left uncommitted by a
+    // member that left could reach it; it stops 5 s after its last assignment.
+    let (input, output, dlq) = pipeline_topics("idleassign");
+    let group = unique("g");
+    let started = Instant::now();
+    let a = spawn_member(
+        &group,
+        (&input, &output, &dlq),
+        &["--instance-id", "member-a"],
+    );
+    std::thread::sleep(Duration::from_secs(3));
+    let b_joined = started.elapsed();
+    let b = spawn_member(
+        &group,
+        (&input, &output, &dlq),
+        &["--instance-id", "member-b"],
+    );
+    let a_out = wait_bounded(a, Duration::from_secs(60));
+    let a_ran = started.elapsed();
+    let b_out = wait_bounded(b, Duration::from_secs(60));
+    for out in [&a_out, &b_out] {
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert_eq!(summary(out)["stopped_by"], "idle timeout");
+    }
+    assert!(
+        a_ran >= b_joined + Duration::from_secs(5),
+        "member a stopped {a_ran:?} after its start, less than 5 s after member b joined at {b_joined:?}"
+    );
 }
 
 #[test]
