@@ -230,6 +230,25 @@ impl ConsumePlan {
                 args.max_retries + 1
             );
         }
+        // The member's revoke handling is built for eager rebalances (every partition
+        // revoked, then the new assignment): incremental ones are refused, not half-served.
+        let extra = &ctx.settings.extra;
+        if let Some(v) = extra
+            .get("partition.assignment.strategy")
+            .filter(|v| v.contains("cooperative"))
+        {
+            return Err(usage(format!(
+                "kmsg consume rebalances eagerly and cannot honour -X partition.assignment.strategy={v}: use range or roundrobin"
+            )));
+        }
+        if let Some(v) = extra
+            .get("group.protocol")
+            .filter(|v| !v.eq_ignore_ascii_case("classic"))
+        {
+            return Err(usage(format!(
+                "kmsg consume rebalances eagerly and cannot honour -X group.protocol={v} (incremental): use classic"
+            )));
+        }
         if args.exactly_once {
             if args.offset_reset == OffsetReset::Latest {
                 return Err(usage(

@@ -1052,6 +1052,34 @@ fn exactly_once_survives_kill_9_mid_transaction_with_no_loss_and_no_duplicate() 
 }
 
 #[test]
+fn incremental_rebalance_settings_are_refused_naming_them() {
+    for (setting, needle) in [
+        (
+            "partition.assignment.strategy=cooperative-sticky",
+            "cannot honour -X partition.assignment.strategy=cooperative-sticky: use range or roundrobin",
+        ),
+        (
+            "group.protocol=consumer",
+            "cannot honour -X group.protocol=consumer (incremental): use classic",
+        ),
+    ] {
+        let out = kmsg()
+            .args(["--bootstrap", "127.0.0.1:1", "consume", "-g", "g", "-X", setting])
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains(needle))
+            .get_output()
+            .clone();
+        assert_eq!(
+            String::from_utf8_lossy(&out.stderr).trim().lines().count(),
+            1,
+            "one line: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+}
+
+#[test]
 fn exactly_once_refuses_settings_it_cannot_honour() {
     for (args, needle) in [
         (vec!["--exactly-once"], "needs a stable --instance-id"),
