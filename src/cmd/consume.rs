@@ -1207,24 +1207,20 @@ impl Member {
     /// Polls what the consumer has at hand after `first`, up to `BURST` messages and
     /// `--max-messages`, registering each (`begin`) before the next poll: that poll may serve
     /// a revoke, whose commit then stops below every message not finished yet. A consumer
-    /// error ends the burst and is handed back.
+    /// error ends the burst and is handed back. `held` is the burst validated before, not
+    /// finished yet.
     fn poll_burst<'c>(
         &mut self,
         consumer: &'c BaseConsumer<RebalanceContext>,
         first: BorrowedMessage<'c>,
+        mut held: Option<&mut Burst<'c>>,
     ) -> (Vec<BorrowedMessage<'c>>, Option<KafkaError>) {
         self.consumed += 1;
         self.begin(first.partition(), first.offset());
         let mut burst = vec![first];
         while burst.len() < BURST && !self.max_reached() {
             let polled = consumer.poll(Duration::ZERO);
-            // A revoke in that poll released its partitions below these messages: theirs are
-            // dropped before a message of the new assignment tracks the partition again.
-            let revokes = self.shared.revokes.load(Ordering::SeqCst);
-            if revokes != self.revokes_seen {
-                self.revokes_seen = revokes;
-                self.drop_released(&mut burst, None);
-            }
+            self.after_poll(&mut burst, held.as_deref_mut());
             match polled {
                 Some(Ok(m)) => {
                     self.consumed += 1;
@@ -1236,6 +1232,25 @@ impl Member {
             }
         }
         (burst, None)
+    }
+
+    /// After a poll of the burst path: when it served a revoke, the messages of the released
+    /// partitions, among those polled so far and in the held burst, are dropped before a
+    /// message of the new assignment tracks such a partition again (and would keep them).
+    fn after_poll<'c>(
+        &mut self,
+        polled: &mut Vec<BorrowedMessage<'c>>,
+        held: Option<&mut Burst<'c>>,
+    ) {
+        let revokes = self.shared.revokes.load(Ordering::SeqCst);
+        if revokes == self.revokes_seen {
+            return;
+        }
+        self.revokes_seen = revokes;
+        self.drop_released(polled, None);
+        if let Some(burst) = held {
+            self.drop_released(&mut burst.messages, Some(&mut burst.verdicts));
+        }
     }
 
     /// Drops the messages (and their verdicts) of partitions the offset tracker released in
@@ -2538,19 +2553,11 @@ fn drive(member: &mut Member) -> anyhow::Result<StopReason> {
                 Duration::from_millis(100)
             };
             let polled = consumer.poll(wait);
-            if let Some(burst) = ready.as_mut() {
-                // As in `poll_burst`: drop what a revoke released before the new messages
-                // are registered.
-                let revokes = member.shared.revokes.load(Ordering::SeqCst);
-                if revokes != member.revokes_seen {
-                    member.revokes_seen = revokes;
-                    member.drop_released(&mut burst.messages, Some(&mut burst.verdicts));
-                }
-            }
+            member.after_poll(&mut Vec::new(), ready.as_mut());
             match polled {
                 Some(Ok(m)) if member.validators.is_some() => {
                     last_message = Instant::now();
-                    let (messages, error) = member.poll_burst(&consumer, m);
+                    let (messages, error) = member.poll_burst(&consumer, m, ready.as_mut());
                     let payloads: Vec<Option<&[u8]>> =
                         messages.iter().map(|m| m.payload()).collect();
                     let verdicts = member.verdicts(&payloads, ready.take());
