@@ -681,7 +681,9 @@ fn kill_9_of_a_member_mid_stream_and_a_restart_lose_nothing() {
 fn a_member_joining_while_another_works_through_a_backlog_loses_nothing() {
     // A backlog is read in bursts of up to 512, validated on a second thread while the
     // previous burst is forwarded; the second member's join revokes partitions of the first
-    // while bursts of theirs are polled and not yet forwarded.
+    // while bursts of theirs are polled and not yet forwarded. The members heartbeat every
+    // 500 ms (librdkafka's 3 s let the first read most of the backlog before it rejoined,
+    // and once all of it).
     let (input, output, dlq) = pipeline_topics("join");
     produce_logins(&input, 200_000, "0.05", "31");
     let group = unique("g");
@@ -695,6 +697,8 @@ fn a_member_joining_while_another_works_through_a_backlog_loses_nothing() {
             id,
             "--metrics-addr",
             &addr,
+            "-X",
+            "heartbeat.interval.ms=500",
         ];
         spawn_member(&group, (&input, &output, &dlq), &extra)
     };
