@@ -92,6 +92,16 @@ fn assert_every_message_accounted_for(s: &serde_json::Value) {
     assert_eq!(n("not_finished_at_exit"), 0, "{s}");
 }
 
+/// A member started by [`spawn_member`] exited 0, stopped by its idle timeout.
+fn assert_stopped_idle(out: &std::process::Output) {
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(summary(out)["stopped_by"], "idle timeout");
+}
+
 /// Sends JSON-envelope lines (key, value, headers per record) to `topic` with kmsg produce.
 fn produce_envelopes(topic: &str, lines: String) {
     kmsg_on_cluster()
@@ -720,12 +730,7 @@ fn a_member_joining_while_another_works_through_a_backlog_loses_nothing() {
     let a_out = wait_bounded(a, Duration::from_secs(300));
     let b_out = wait_bounded(b, Duration::from_secs(300));
     for out in [&a_out, &b_out] {
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        assert_eq!(summary(out)["stopped_by"], "idle timeout");
+        assert_stopped_idle(out);
     }
     let (a_sum, b_sum) = (summary(&a_out), summary(&b_out));
     for s in [&a_sum, &b_sum] {
@@ -790,11 +795,7 @@ fn join_during_backoffs(
     let a_out = wait_bounded(a, Duration::from_secs(150));
     let b_out = wait_bounded(b, Duration::from_secs(150));
     for out in [&a_out, &b_out] {
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
+        assert_stopped_idle(out);
         assert_every_message_accounted_for(&summary(out));
     }
     let (a_sum, b_sum) = (summary(&a_out), summary(&b_out));
@@ -855,12 +856,7 @@ fn a_rebalance_restarts_the_idle_clock_of_a_member_given_partitions() {
     let a_ran = started.elapsed();
     let b_out = wait_bounded(b, Duration::from_secs(60));
     for out in [&a_out, &b_out] {
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        assert_eq!(summary(out)["stopped_by"], "idle timeout");
+        assert_stopped_idle(out);
     }
     assert!(
         a_ran >= b_joined + Duration::from_secs(5),
