@@ -260,7 +260,6 @@ impl ConsumePlan {
                     "--exactly-once needs a stable --instance-id (or INSTANCE_ID): its transactional.id derives from it, so a restarted member fences its previous self",
                 ));
             }
-            let extra = &ctx.settings.extra;
             for (key, refused) in [
                 ("isolation.level", &["read_uncommitted"][..]),
                 ("enable.idempotence", &["false"][..]),
@@ -1220,7 +1219,7 @@ impl Member {
         let mut burst = vec![first];
         while burst.len() < BURST && !self.max_reached() {
             let polled = consumer.poll(Duration::ZERO);
-            self.after_poll(&mut burst, held.as_deref_mut());
+            self.after_poll(Some(&mut burst), held.as_deref_mut());
             match polled {
                 Some(Ok(m)) => {
                     self.consumed += 1;
@@ -1239,15 +1238,15 @@ impl Member {
     /// message of the new assignment tracks such a partition again (and would keep them).
     fn after_poll<'c>(
         &mut self,
-        polled: &mut Vec<BorrowedMessage<'c>>,
+        polled: Option<&mut Vec<BorrowedMessage<'c>>>,
         held: Option<&mut Burst<'c>>,
     ) {
-        let revokes = self.shared.revokes.load(Ordering::SeqCst);
-        if revokes == self.revokes_seen {
+        if self.take_revoked().is_none() {
             return;
         }
-        self.revokes_seen = revokes;
-        self.drop_released(polled, None);
+        if let Some(messages) = polled {
+            self.drop_released(messages, None);
+        }
         if let Some(burst) = held {
             self.drop_released(&mut burst.messages, Some(&mut burst.verdicts));
         }
@@ -1272,11 +1271,9 @@ impl Member {
         }
         tracing::debug!(dropped, "revoked before they were handled; not committed");
         self.dropped_on_revoke += dropped as u64;
-        let mut i = 0;
-        messages.retain(|_| (keep[i], i += 1).0);
+        retain_flagged(messages, &keep);
         if let Some(v) = verdicts {
-            let mut i = 0;
-            v.retain(|_| (keep[i], i += 1).0);
+            retain_flagged(v, &keep);
         }
     }
 
@@ -1704,22 +1701,29 @@ impl Member {
         }
     }
 
-    /// Drops the buffered work of partitions revoked by the polls since the last look, and
-    /// remembers them for `still_owns`. Called right after every poll of a wait, before what
-    /// it fetched is buffered: a revoke releases its partitions uncommitted, so what was
-    /// buffered before it is read again by the partition's next owner, while a message
-    /// polled after it belongs to the new assignment (librdkafka discards what it had
-    /// prefetched for a revoked partition) and must not be dropped, even when the same
-    /// partition came back: its fetch position is already past it.
-    fn apply_revokes(&mut self) {
+    /// The partitions revoked since the last look, when a poll since then served a revoke.
+    /// Every path asks right after each of its polls, before it keeps what the poll
+    /// returned: a revoke releases its partitions uncommitted, so work of theirs taken in
+    /// before it is read again by the partition's next owner, while a message polled after
+    /// it belongs to the new assignment (librdkafka discards what it had prefetched for a
+    /// revoked partition) and must be kept, even when the same partition came back: its
+    /// fetch position is already past it.
+    fn take_revoked(&mut self) -> Option<BTreeSet<i32>> {
         let revokes = self.shared.revokes.load(Ordering::SeqCst);
         if revokes == self.revokes_seen {
-            return;
+            return None;
         }
         self.revokes_seen = revokes;
-        let revoked = std::mem::take(&mut *lock(&self.shared.revoked));
-        self.buffered.retain(|m| !revoked.contains(&m.partition()));
-        self.revoked_in_wait.extend(revoked);
+        Some(std::mem::take(&mut *lock(&self.shared.revoked)))
+    }
+
+    /// Drops the buffered work of partitions revoked since the last look, and remembers them
+    /// for `still_owns` (see `take_revoked`).
+    fn apply_revokes(&mut self) {
+        if let Some(revoked) = self.take_revoked() {
+            self.buffered.retain(|m| !revoked.contains(&m.partition()));
+            self.revoked_in_wait.extend(revoked);
+        }
     }
 
     /// After a wait: says whether the current message may go on: its partition was not
@@ -1893,11 +1897,8 @@ impl Member {
             let mut wait = idle_wait;
             for _ in 0..512 {
                 let polled = consumer.poll(wait);
-                // A message polled after a revoke belongs to the new assignment: the lanes
-                // of the revoked partitions are dropped before it joins its lane.
-                if self.shared.revokes.load(Ordering::SeqCst) != self.revokes_seen {
-                    self.drop_revoked(&mut d);
-                }
+                // Before a message of the new assignment joins its lane.
+                self.drop_revoked(&mut d);
                 match polled {
                     Some(Ok(m)) => {
                         *last_message = Instant::now();
@@ -1919,7 +1920,6 @@ impl Member {
                 wait = Duration::ZERO;
             }
         }
-        self.drop_revoked(&mut d);
         while let Ok(c) = d.rx.try_recv() {
             self.complete_call(&mut d, c);
             progressed = true;
@@ -1999,10 +1999,11 @@ impl Member {
     }
 
     /// Forgets the lanes of partitions revoked since the last look (their new owner, maybe
-    /// this member again, reads them from the committed offset).
+    /// this member again, reads them from the committed offset; see `take_revoked`).
     fn drop_revoked(&mut self, d: &mut Dispatch) {
-        self.revokes_seen = self.shared.revokes.load(Ordering::SeqCst);
-        let revoked = std::mem::take(&mut *lock(&self.shared.revoked));
+        let Some(revoked) = self.take_revoked() else {
+            return;
+        };
         for p in revoked {
             let dropped = d.lanes.drop_lane(p);
             self.dropped_on_revoke += dropped as u64;
@@ -2420,6 +2421,12 @@ struct Burst<'c> {
     revokes: u64,
 }
 
+/// Keeps the items whose flag (same index) is set.
+fn retain_flagged<T>(items: &mut Vec<T>, keep: &[bool]) {
+    let mut flags = keep.iter();
+    items.retain(|_| flags.next().copied().unwrap_or(true));
+}
+
 /// Decode and validation of one message; the parsed document is not kept.
 fn check(value: Option<&[u8]>, schema: Option<&SchemaValidator>) -> Result<(), Poison> {
     decode_and_validate(value, schema).map(drop)
@@ -2553,7 +2560,7 @@ fn drive(member: &mut Member) -> anyhow::Result<StopReason> {
                 Duration::from_millis(100)
             };
             let polled = consumer.poll(wait);
-            member.after_poll(&mut Vec::new(), ready.as_mut());
+            member.after_poll(None, ready.as_mut());
             match polled {
                 Some(Ok(m)) if member.validators.is_some() => {
                     last_message = Instant::now();
