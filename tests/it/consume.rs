@@ -833,34 +833,47 @@ fn messages_fetched_after_a_partition_comes_back_during_a_backoff_are_not_lost()
 
 #[test]
 fn a_rebalance_restarts_the_idle_clock_of_a_member_given_partitions() {
-    // The first member idles on an empty topic; 3 s in, a second member joins and the first
-    // is given partitions anew. Had its 5 s idle timeout kept counting from its start, it
-    // would stop about 2 s after that assignment, before a message left uncommitted by a
-    // member that left could reach it; it stops 5 s after its last assignment.
+    // The first member idles on an empty topic with an 8 s idle timeout; 3 s after its first
+    // assignment a second member joins and the first is given partitions anew. Had its idle
+    // clock kept counting from its start, it would stop about 5 s after that assignment,
+    // before a message left uncommitted by a member that left could reach it; it stops 8 s
+    // after its last assignment. The second member's readiness (/readyz: joined with an
+    // assignment) tells when that rebalance was done, whatever the join took on a busy
+    // machine.
     let (input, output, dlq) = pipeline_topics("idleassign");
     let group = unique("g");
+    let idle = Duration::from_secs(8);
+    let member = |id: &str, port: u16| {
+        let addr = format!("127.0.0.1:{port}");
+        let mut argv = member_of(&group, &input, &output).to_vec();
+        argv.extend(["--dlq-topic", &dlq, "--idle-timeout", "8s", "-o", "json"]);
+        argv.extend(["--instance-id", id, "--metrics-addr", &addr]);
+        spawn_kmsg(&argv)
+    };
+    let ready = |port: u16| http_get(port, "/readyz").map(|r| r.0) == Some(200);
+    let (port_a, port_b) = (free_port(), free_port());
     let started = Instant::now();
-    let a = spawn_member(
-        &group,
-        (&input, &output, &dlq),
-        &["--instance-id", "member-a"],
-    );
+    let a = member("member-a", port_a);
+    eventually(Duration::from_secs(60), "member a assigned", || {
+        ready(port_a)
+    });
     std::thread::sleep(Duration::from_secs(3));
-    let b_joined = started.elapsed();
-    let b = spawn_member(
-        &group,
-        (&input, &output, &dlq),
-        &["--instance-id", "member-b"],
-    );
+    let b = member("member-b", port_b);
+    eventually(Duration::from_secs(60), "member b assigned", || {
+        ready(port_b)
+    });
+    let b_assigned = started.elapsed();
     let a_out = wait_bounded(a, Duration::from_secs(60));
     let a_ran = started.elapsed();
     let b_out = wait_bounded(b, Duration::from_secs(60));
     for out in [&a_out, &b_out] {
         assert_stopped_idle(out);
     }
+    // Member a's new assignment came with member b's, seen at most one poll of /readyz
+    // (300 ms) after it: 1 s of slack.
     assert!(
-        a_ran >= b_joined + Duration::from_secs(5),
-        "member a stopped {a_ran:?} after its start, less than 5 s after member b joined at {b_joined:?}"
+        a_ran + Duration::from_secs(1) >= b_assigned + idle,
+        "member a stopped {a_ran:?} after its start, less than {idle:?} after the rebalance that member b's join made (done by {b_assigned:?})"
     );
 }
 
