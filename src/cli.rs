@@ -478,9 +478,10 @@ pub struct ConsumeArgs {
     #[arg(short, long, env = "GROUP_ID")]
     pub group: String,
 
-    /// Topic to consume
-    #[arg(short, long, env = "INPUT_TOPIC", default_value = "posts")]
-    pub topic: String,
+    /// Topic to consume [default: posts, the pipeline's input topic, with a note on stderr
+    /// that the default was taken]
+    #[arg(short, long, env = "INPUT_TOPIC")]
+    pub topic: Option<String>,
 
     /// Topic that valid messages are forwarded to (key and headers preserved); none: only validate
     #[arg(long, env = "OUTPUT_TOPIC")]

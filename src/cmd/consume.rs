@@ -44,6 +44,7 @@ use crate::kafka::http_sink::HttpSink;
 use crate::kafka::producer::{failure_reason, ReportCount};
 use crate::metrics::{ConsumerMetrics, TopicSeries};
 use crate::output;
+use crate::pipeline::activity::Activity;
 use crate::pipeline::breaker::{Breaker, BreakerConfig, BreakerState, Permit, Transition};
 use crate::pipeline::dead_letter::DeadLetter;
 use crate::pipeline::lanes::{Lanes, Ticket};
@@ -77,6 +78,8 @@ const MAX_SINK_CONCURRENCY: usize = 1_024;
 struct ConsumePlan {
     group: String,
     topic: String,
+    /// `topic` is `DEFAULT_INPUT_TOPIC` because none was given.
+    topic_is_default: bool,
     output_topic: Option<String>,
     dlq_topic: String,
     /// Shared with the validator threads.
@@ -101,6 +104,10 @@ struct ConsumePlan {
     offset_reset: OffsetReset,
 }
 
+/// The input topic when neither `--topic` nor `INPUT_TOPIC` names one: the pipeline's own
+/// (`kmsg topics create` makes it), announced on stderr so it is never read unnoticed.
+pub(crate) const DEFAULT_INPUT_TOPIC: &str = "posts";
+
 fn default_instance_id() -> String {
     let host = std::fs::read_to_string("/proc/sys/kernel/hostname")
         .map(|h| h.trim().to_string())
@@ -118,8 +125,12 @@ impl ConsumePlan {
                 "--max-retries above 100 is not a retry policy; lower it",
             ));
         }
+        let (topic, topic_is_default) = match &args.topic {
+            Some(t) => (t.clone(), false),
+            None => (DEFAULT_INPUT_TOPIC.to_string(), true),
+        };
         for name in [
-            Some(&args.topic),
+            Some(&topic),
             args.output_topic.as_ref(),
             args.dlq_topic.as_ref(),
         ]
@@ -131,8 +142,8 @@ impl ConsumePlan {
         let dlq_topic = args
             .dlq_topic
             .clone()
-            .unwrap_or_else(|| format!("{}.dlq", args.topic));
-        if dlq_topic == args.topic || args.output_topic.as_ref() == Some(&args.topic) {
+            .unwrap_or_else(|| format!("{topic}.dlq"));
+        if dlq_topic == topic || args.output_topic.as_ref() == Some(&topic) {
             return Err(usage(
                 "the output and DLQ topics must differ from the input topic (a loop would re-read its own output)",
             ));
@@ -324,7 +335,8 @@ impl ConsumePlan {
         );
         Ok(ConsumePlan {
             group: args.group.clone(),
-            topic: args.topic.clone(),
+            topic,
+            topic_is_default,
             output_topic: args.output_topic.clone(),
             dlq_topic,
             schema,
@@ -856,6 +868,8 @@ pub(crate) struct Summary {
     group: String,
     instance: String,
     topic: String,
+    /// No `--topic` (or `INPUT_TOPIC`) was given: the run read the default input topic.
+    topic_is_default: bool,
     consumed: u64,
     forwarded: u64,
     processed_without_output: u64,
@@ -872,6 +886,10 @@ pub(crate) struct Summary {
     /// downstream lane, or in a downstream call): their new owner consumes them.
     dropped_on_revoke: u64,
     duration_secs: f64,
+    /// From the first message consumed to the last: the time the messages took, without
+    /// the start-up or an idle tail.
+    active_secs: f64,
+    /// Messages per second over `active_secs` (see `Activity::rate`).
     msgs_per_sec: f64,
     stopped_by: String,
 }
@@ -910,7 +928,8 @@ struct Member {
     /// Partitions revoked since the current wait began (`mark`).
     revoked_in_wait: BTreeSet<i32>,
     stop: Arc<AtomicBool>,
-    consumed: u64,
+    /// Messages consumed, and when the first and the last arrived.
+    activity: Activity,
     /// `kafka_consumer_messages_consumed_total` per partition, looked up once per partition.
     consumed_counters: BTreeMap<i32, prometheus::IntCounter>,
     /// When the lag of partitions with an unknown end was last asked of the broker.
@@ -1214,7 +1233,7 @@ impl Member {
         first: BorrowedMessage<'c>,
         mut held: Option<&mut Burst<'c>>,
     ) -> (Vec<BorrowedMessage<'c>>, Option<KafkaError>) {
-        self.consumed += 1;
+        self.activity.note(Instant::now());
         self.begin(first.partition(), first.offset());
         let mut burst = vec![first];
         while burst.len() < BURST && !self.max_reached() {
@@ -1222,7 +1241,7 @@ impl Member {
             self.after_poll(Some(&mut burst), held.as_deref_mut());
             match polled {
                 Some(Ok(m)) => {
-                    self.consumed += 1;
+                    self.activity.note(Instant::now());
                     self.begin(m.partition(), m.offset());
                     burst.push(m);
                 }
@@ -1857,7 +1876,9 @@ impl Member {
 /// is open every partition is paused and the refused message stays at the head of its lane.
 impl Member {
     fn max_reached(&self) -> bool {
-        self.plan.max_messages.is_some_and(|m| self.consumed >= m)
+        self.plan
+            .max_messages
+            .is_some_and(|m| self.activity.count() >= m)
     }
 
     /// Nothing waiting and no call in flight (always true without a sink).
@@ -1902,7 +1923,7 @@ impl Member {
                 match polled {
                     Some(Ok(m)) => {
                         *last_message = Instant::now();
-                        self.consumed += 1;
+                        self.activity.note(Instant::now());
                         self.txn_messages += 1;
                         self.accept(&mut d, m.detach());
                         progressed = true;
@@ -2348,7 +2369,7 @@ fn run_member(
         revokes_seen: 0,
         revoked_in_wait: BTreeSet::new(),
         stop,
-        consumed: 0,
+        activity: Activity::default(),
         consumed_counters: BTreeMap::new(),
         lag_refreshed: Instant::now(),
         fatal: None,
@@ -2379,7 +2400,8 @@ fn run_member(
         group: member.plan.group.clone(),
         instance: member.plan.instance.clone(),
         topic: member.plan.topic.clone(),
-        consumed: member.consumed,
+        topic_is_default: member.plan.topic_is_default,
+        consumed: member.activity.count(),
         forwarded,
         processed_without_output,
         dead_lettered_total: dead_lettered.values().sum(),
@@ -2394,7 +2416,8 @@ fn run_member(
         not_finished_at_exit: left,
         dropped_on_revoke: member.dropped_on_revoke,
         duration_secs: elapsed,
-        msgs_per_sec: member.consumed as f64 / elapsed,
+        active_secs: member.activity.span().as_secs_f64(),
+        msgs_per_sec: member.activity.rate(Duration::from_secs_f64(elapsed)),
         stopped_by: match reason {
             StopReason::Signal => "signal",
             StopReason::MaxMessages => "max messages",
@@ -2549,7 +2572,7 @@ fn drive(member: &mut Member) -> anyhow::Result<StopReason> {
         let revokes_before = member.shared.revokes.load(Ordering::SeqCst);
         if let Some(m) = member.buffered.pop_front() {
             last_message = Instant::now();
-            member.consumed += 1;
+            member.activity.note(last_message);
             member.txn_messages += 1;
             member.handle(m);
         } else {
@@ -2588,7 +2611,7 @@ fn drive(member: &mut Member) -> anyhow::Result<StopReason> {
                 }
                 Some(Ok(m)) => {
                     last_message = Instant::now();
-                    member.consumed += 1;
+                    member.activity.note(last_message);
                     member.txn_messages += 1;
                     member.handle_polled(&m, last_message);
                 }
@@ -2692,6 +2715,14 @@ pub(crate) async fn run_with(
     stop: Arc<AtomicBool>,
 ) -> anyhow::Result<Summary> {
     let plan = ConsumePlan::from_args(&args, ctx)?;
+    if plan.topic_is_default {
+        // Reading a shared default topic (and writing to its shared DLQ) must never happen
+        // unnoticed: say so before connecting.
+        eprintln!(
+            "kmsg: note: no --topic (or INPUT_TOPIC) given: consuming the default topic {} and dead-lettering to {}",
+            plan.topic, plan.dlq_topic
+        );
+    }
 
     // Refuse at start-up what would fail later: missing input, output or DLQ topic.
     let admin = Admin::connect(&ctx.settings).await?;
@@ -2740,7 +2771,14 @@ fn print_summary(s: &Summary, format: OutputFormat) -> std::io::Result<()> {
         t.add_row(vec![k.to_string(), v]);
     };
     row("group / instance", format!("{} / {}", s.group, s.instance));
-    row("topic", s.topic.clone());
+    row(
+        "topic",
+        if s.topic_is_default {
+            format!("{} (the default: no --topic given)", s.topic)
+        } else {
+            s.topic.clone()
+        },
+    );
     row("consumed", s.consumed.to_string());
     row("forwarded", s.forwarded.to_string());
     if s.processed_without_output > 0 {
@@ -2770,7 +2808,13 @@ fn print_summary(s: &Summary, format: OutputFormat) -> std::io::Result<()> {
         );
     }
     row("duration", format!("{:.2} s", s.duration_secs));
-    row("throughput", format!("{:.1} msgs/s", s.msgs_per_sec));
+    row(
+        "throughput",
+        format!(
+            "{:.1} msgs/s over {:.2} s from the first message to the last",
+            s.msgs_per_sec, s.active_secs
+        ),
+    );
     row("stopped by", s.stopped_by.clone());
     output::print_text(&t.to_string())
 }

@@ -2,6 +2,7 @@
 //! Everything here is plain synchronous code with time injected where it matters, unit-tested
 //! without a cluster; the commands only move messages between these pieces and Kafka.
 
+pub mod activity;
 pub mod breaker;
 pub mod dead_letter;
 pub mod generate;

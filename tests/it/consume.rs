@@ -1110,3 +1110,79 @@ fn exactly_once_refuses_settings_it_cannot_honour() {
             .stderr(predicate::str::contains(needle));
     }
 }
+
+#[test]
+fn a_consume_without_a_topic_says_on_stderr_and_in_its_summary_that_it_took_the_default() {
+    // Before connecting: the note names the default input topic and the DLQ it writes to.
+    kmsg()
+        .args(["--bootstrap", "127.0.0.1:1", "--timeout", "2s"])
+        .args(["consume", "-g", &unique("g")])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains(
+            "no --topic (or INPUT_TOPIC) given: consuming the default topic posts and dead-lettering to posts.dlq",
+        ));
+    // A real run on the default topic: the JSON summary says the topic was the default one.
+    kmsg_on_cluster()
+        .args(["topics", "create", "posts", "-p", "6", "-r", "3"])
+        .assert()
+        .success();
+    kmsg_on_cluster()
+        .args(["topics", "create", "posts.dlq", "-p", "6", "-r", "3"])
+        .assert()
+        .success();
+    let out = kmsg_on_cluster()
+        .args(["consume", "-g", &unique("g"), "--offset-reset", "latest"])
+        .args(["--idle-timeout", "2s", "-o", "json"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    let s = summary(&out);
+    assert_eq!(s["topic"], "posts", "{s}");
+    assert_eq!(s["topic_is_default"], true, "{s}");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("consuming the default topic posts"));
+    // Named by INPUT_TOPIC (as compose files do), no note and not the default.
+    let (input, _output, _dlq) = pipeline_topics("named");
+    let out = kmsg_on_cluster()
+        .env("INPUT_TOPIC", &input)
+        .args([
+            "consume",
+            "-g",
+            &unique("g"),
+            "--idle-timeout",
+            "2s",
+            "-o",
+            "json",
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    let s = summary(&out);
+    assert_eq!(s["topic"], input.as_str(), "{s}");
+    assert_eq!(s["topic_is_default"], false, "{s}");
+    assert!(!String::from_utf8_lossy(&out.stderr).contains("default topic"));
+}
+
+#[test]
+fn the_summary_throughput_counts_the_time_the_messages_took_not_the_idle_wait() {
+    let (input, output, _dlq) = pipeline_topics("rate");
+    produce_logins(&input, 2000, "0", "3");
+    let out = consume_to(&unique("g"), &input, &output)
+        .args(["--idle-timeout", "6s", "-o", "json"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    let s = summary(&out);
+    let consumed = s["consumed"].as_f64().unwrap();
+    let duration = s["duration_secs"].as_f64().unwrap();
+    let active = s["active_secs"].as_f64().unwrap();
+    let rate = s["msgs_per_sec"].as_f64().unwrap();
+    assert_eq!(consumed, 2000.0, "{s}");
+    // The run idled 6 s after its last message (plus the group join before the first):
+    // none of that is in the active span or the rate.
+    assert!(active + 6.0 <= duration, "{s}");
+    assert!(rate > 2.0 * consumed / duration, "{s}");
+    // The rate is the messages over the active span (one gap more, see `Activity::rate`).
+    let expected = consumed / (active * consumed / (consumed - 1.0));
+    assert!((rate - expected).abs() / expected < 0.01, "{s}");
+}
