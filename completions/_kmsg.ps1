@@ -422,8 +422,8 @@ Register-ArgumentCompleter -Native -CommandName 'kmsg' -ScriptBlock {
         'kmsg;consume' {
             [CompletionResult]::new('-g', '-g', [CompletionResultType]::ParameterName, 'Consumer group')
             [CompletionResult]::new('--group', '--group', [CompletionResultType]::ParameterName, 'Consumer group')
-            [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 'Topic to consume')
-            [CompletionResult]::new('--topic', '--topic', [CompletionResultType]::ParameterName, 'Topic to consume')
+            [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 'Topic to consume [default: posts, the pipeline''s input topic, with a note on stderr that the default was taken]')
+            [CompletionResult]::new('--topic', '--topic', [CompletionResultType]::ParameterName, 'Topic to consume [default: posts, the pipeline''s input topic, with a note on stderr that the default was taken]')
             [CompletionResult]::new('--output-topic', '--output-topic', [CompletionResultType]::ParameterName, 'Topic that valid messages are forwarded to (key and headers preserved); none: only validate')
             [CompletionResult]::new('--dlq-topic', '--dlq-topic', [CompletionResultType]::ParameterName, 'Dead letter topic [default: <topic>.dlq]')
             [CompletionResult]::new('--schema', '--schema', [CompletionResultType]::ParameterName, 'JSON Schema every message must satisfy (draft 7 or later; format assertions on); without it a message only has to be JSON')

@@ -395,8 +395,8 @@ set edit:completion:arg-completer[kmsg] = {|@words|
         &'kmsg;consume'= {
             cand -g 'Consumer group'
             cand --group 'Consumer group'
-            cand -t 'Topic to consume'
-            cand --topic 'Topic to consume'
+            cand -t 'Topic to consume [default: posts, the pipeline''s input topic, with a note on stderr that the default was taken]'
+            cand --topic 'Topic to consume [default: posts, the pipeline''s input topic, with a note on stderr that the default was taken]'
             cand --output-topic 'Topic that valid messages are forwarded to (key and headers preserved); none: only validate'
             cand --dlq-topic 'Dead letter topic [default: <topic>.dlq]'
             cand --schema 'JSON Schema every message must satisfy (draft 7 or later; format assertions on); without it a message only has to be JSON'

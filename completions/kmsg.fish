@@ -395,7 +395,7 @@ complete -c kmsg -n "__fish_kmsg_using_subcommand produce" -s q -l quiet -d 'No 
 complete -c kmsg -n "__fish_kmsg_using_subcommand produce" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kmsg -n "__fish_kmsg_using_subcommand produce" -s V -l version -d 'Print version'
 complete -c kmsg -n "__fish_kmsg_using_subcommand consume" -s g -l group -d 'Consumer group' -r
-complete -c kmsg -n "__fish_kmsg_using_subcommand consume" -s t -l topic -d 'Topic to consume' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand consume" -s t -l topic -d 'Topic to consume [default: posts, the pipeline\'s input topic, with a note on stderr that the default was taken]' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand consume" -l output-topic -d 'Topic that valid messages are forwarded to (key and headers preserved); none: only validate' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand consume" -l dlq-topic -d 'Dead letter topic [default: <topic>.dlq]' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand consume" -l schema -d 'JSON Schema every message must satisfy (draft 7 or later; format assertions on); without it a message only has to be JSON' -r -F
