@@ -928,6 +928,41 @@ pub struct CompletionsArgs {
 }
 
 /// Parses "10s", "500ms", "2m" and friends (humantime), for every duration flag.
+/// A clap usage error as the one line the scripting contract promises (`kmsg: error: …`):
+/// clap's message, its tips ("a similar argument exists: '--rate'"), the usage line of the
+/// command and where to read more, joined on one line.
+pub fn usage_error_line(err: &clap::Error) -> String {
+    let rendered = err.render().to_string();
+    let mut message = Vec::new();
+    let mut tips = Vec::new();
+    let mut usage = None;
+    for line in rendered.lines().map(str::trim).filter(|l| !l.is_empty()) {
+        if let Some(rest) = line.strip_prefix("error: ") {
+            message.push(rest.to_string());
+        } else if let Some(tip) = line.strip_prefix("tip: ") {
+            tips.push(tip.to_string());
+        } else if let Some(u) = line.strip_prefix("Usage: ") {
+            usage = Some(u.to_string());
+        } else if line.starts_with("For more information") {
+            continue;
+        } else {
+            // The arguments or values an error lists on lines of their own.
+            message.push(line.to_string());
+        }
+    }
+    let mut text = message.join(" ");
+    if !tips.is_empty() {
+        text.push_str(&format!(" ({})", tips.join("; ")));
+    }
+    if let Some(u) = usage {
+        let command = u.split(" [").next().unwrap_or(&u);
+        let command = command.split(" <").next().unwrap_or(command);
+        let command = command.split(" --").next().unwrap_or(command);
+        text.push_str(&format!("; usage: {u}; see `{} --help`", command.trim()));
+    }
+    text
+}
+
 pub fn parse_duration(s: &str) -> Result<Duration, String> {
     humantime::parse_duration(s).map_err(|e| format!("{e} (examples: 500ms, 10s, 2m)"))
 }
@@ -940,6 +975,32 @@ mod tests {
     #[test]
     fn clap_definition_is_consistent() {
         Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn usage_errors_become_one_line_with_the_tip_and_the_usage() {
+        let line = |argv: &[&str]| {
+            let err = Cli::try_parse_from(argv).expect_err("a usage error");
+            let line = usage_error_line(&err);
+            assert!(!line.contains('\n'), "{line}");
+            line
+        };
+        assert_eq!(
+            line(&["kmsg", "produce", "--rat", "5"]),
+            "unexpected argument '--rat' found (a similar argument exists: '--rate'); \
+             usage: kmsg produce --rate <RATE>; see `kmsg produce --help`"
+        );
+        assert_eq!(
+            line(&["kmsg", "consume"]),
+            "the following required arguments were not provided: --group <GROUP>; \
+             usage: kmsg consume --group <GROUP>; see `kmsg consume --help`"
+        );
+        assert_eq!(
+            line(&["kmsg", "frob"]),
+            "unrecognized subcommand 'frob'; usage: kmsg [OPTIONS] <COMMAND>; see `kmsg --help`"
+        );
+        assert!(line(&["kmsg", "produce", "--rate", "x"])
+            .starts_with("invalid value 'x' for '--rate <RATE>'"));
     }
 
     #[test]

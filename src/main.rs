@@ -23,13 +23,14 @@ fn main() -> ExitCode {
     alloc::tune();
     let cli = match cli::Cli::try_parse() {
         Ok(cli) => cli,
+        Err(e) if e.use_stderr() => {
+            eprintln!("kmsg: error: {}", cli::usage_error_line(&e));
+            return ExitCode::from(error::EXIT_USAGE);
+        }
         Err(e) => {
+            // --help and --version: clap's own text on stdout.
             let _ = e.print();
-            return if e.use_stderr() {
-                ExitCode::from(error::EXIT_USAGE)
-            } else {
-                ExitCode::SUCCESS
-            };
+            return ExitCode::SUCCESS;
         }
     };
     logging::init(&cli.global, matches!(cli.command, cli::Command::Demo(_)));

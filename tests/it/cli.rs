@@ -27,6 +27,43 @@ fn an_unknown_flag_is_a_usage_error_with_exit_2() {
 }
 
 #[test]
+fn usage_errors_are_one_kmsg_error_line_that_keeps_clap_s_tip() {
+    for (argv, needles) in [
+        (
+            vec!["produce", "--rat", "5"],
+            vec![
+                "unexpected argument '--rat'",
+                "a similar argument exists: '--rate'",
+                "`kmsg produce --help`",
+            ],
+        ),
+        (
+            vec!["consume"],
+            vec!["required arguments were not provided: --group <GROUP>"],
+        ),
+        (vec!["frob"], vec!["unrecognized subcommand 'frob'"]),
+        (
+            vec!["topics", "create", "-p", "x", "t"],
+            vec!["invalid value 'x' for '--partitions"],
+        ),
+    ] {
+        let out = kmsg().args(&argv).output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{argv:?}: {out:?}");
+        assert!(out.stdout.is_empty(), "{argv:?}: {out:?}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(err.lines().count(), 1, "{argv:?}: not one line: {err}");
+        assert!(err.starts_with("kmsg: error: "), "{argv:?}: {err}");
+        for needle in needles {
+            assert!(err.contains(needle), "{argv:?}: {err} lacks {needle}");
+        }
+    }
+    // Help is not an error: clap's text on stdout, exit 0.
+    let out = kmsg().args(["produce", "--help"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("--rate"));
+}
+
+#[test]
 fn an_unknown_rdkafka_property_is_refused_before_connecting() {
     let start = Instant::now();
     kmsg()
