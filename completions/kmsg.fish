@@ -43,7 +43,7 @@ complete -c kmsg -n "__fish_kmsg_needs_command" -l log-level -d 'Log level or fi
 complete -c kmsg -n "__fish_kmsg_needs_command" -l log-format -d 'Log format on stderr (json: one object per line, for log collectors)' -r -f -a "text\t''
 json\t''"
 complete -c kmsg -n "__fish_kmsg_needs_command" -s o -l output -d 'How results are printed on stdout' -r -f -a "table\t'Human-readable tables'
-json\t'JSON: one object per result, one per line for streams'
+json\t'JSON: one document per finite result; streams (view, dlq watch) one object per line'
 raw\t'Values only, one per line (view); other commands print tables'"
 complete -c kmsg -n "__fish_kmsg_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kmsg -n "__fish_kmsg_needs_command" -s V -l version -d 'Print version'
@@ -55,7 +55,7 @@ complete -c kmsg -n "__fish_kmsg_needs_command" -f -a "view" -d 'Read records wi
 complete -c kmsg -n "__fish_kmsg_needs_command" -f -a "metrics" -d 'Consumer group lag per partition (--group), or a running consumer\'s key figures (--from)'
 complete -c kmsg -n "__fish_kmsg_needs_command" -f -a "breaker-test" -d 'Check retries, breaker and DLQ end to end against a failing-then-recovering downstream'
 complete -c kmsg -n "__fish_kmsg_needs_command" -f -a "demo" -d 'Run the whole pipeline for a while: producer, three consumers, DLQ, summary (on an embedded in-memory cluster unless --bootstrap is given)'
-complete -c kmsg -n "__fish_kmsg_needs_command" -f -a "dlq" -d 'Inspect the dead letter topic: list, show one record, stats'
+complete -c kmsg -n "__fish_kmsg_needs_command" -f -a "dlq" -d 'Dead letters: list, show one, stats, replay to their topic, watch'
 complete -c kmsg -n "__fish_kmsg_needs_command" -f -a "acl" -d 'Apply the pipeline\'s least-privilege ACLs, or list ACLs (secure clusters)'
 complete -c kmsg -n "__fish_kmsg_needs_command" -f -a "completions" -d 'Print shell completions'
 complete -c kmsg -n "__fish_kmsg_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -78,7 +78,7 @@ complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and not __fish_seen_su
 complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and not __fish_seen_subcommand_from create list describe delete help" -l log-format -d 'Log format on stderr (json: one object per line, for log collectors)' -r -f -a "text\t''
 json\t''"
 complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and not __fish_seen_subcommand_from create list describe delete help" -s o -l output -d 'How results are printed on stdout' -r -f -a "table\t'Human-readable tables'
-json\t'JSON: one object per result, one per line for streams'
+json\t'JSON: one document per finite result; streams (view, dlq watch) one object per line'
 raw\t'Values only, one per line (view); other commands print tables'"
 complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and not __fish_seen_subcommand_from create list describe delete help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and not __fish_seen_subcommand_from create list describe delete help" -s V -l version -d 'Print version'
@@ -112,7 +112,7 @@ complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcom
 complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from create" -l log-format -d 'Log format on stderr (json: one object per line, for log collectors)' -r -f -a "text\t''
 json\t''"
 complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from create" -s o -l output -d 'How results are printed on stdout' -r -f -a "table\t'Human-readable tables'
-json\t'JSON: one object per result, one per line for streams'
+json\t'JSON: one document per finite result; streams (view, dlq watch) one object per line'
 raw\t'Values only, one per line (view); other commands print tables'"
 complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
@@ -135,7 +135,7 @@ complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcom
 complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from list" -l log-format -d 'Log format on stderr (json: one object per line, for log collectors)' -r -f -a "text\t''
 json\t''"
 complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from list" -s o -l output -d 'How results are printed on stdout' -r -f -a "table\t'Human-readable tables'
-json\t'JSON: one object per result, one per line for streams'
+json\t'JSON: one document per finite result; streams (view, dlq watch) one object per line'
 raw\t'Values only, one per line (view); other commands print tables'"
 complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from list" -l all -d 'Include internal topics such as __consumer_offsets'
 complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -159,7 +159,7 @@ complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcom
 complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from describe" -l log-format -d 'Log format on stderr (json: one object per line, for log collectors)' -r -f -a "text\t''
 json\t''"
 complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from describe" -s o -l output -d 'How results are printed on stdout' -r -f -a "table\t'Human-readable tables'
-json\t'JSON: one object per result, one per line for streams'
+json\t'JSON: one document per finite result; streams (view, dlq watch) one object per line'
 raw\t'Values only, one per line (view); other commands print tables'"
 complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from describe" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from describe" -s V -l version -d 'Print version'
@@ -182,7 +182,7 @@ complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcom
 complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from delete" -l log-format -d 'Log format on stderr (json: one object per line, for log collectors)' -r -f -a "text\t''
 json\t''"
 complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from delete" -s o -l output -d 'How results are printed on stdout' -r -f -a "table\t'Human-readable tables'
-json\t'JSON: one object per result, one per line for streams'
+json\t'JSON: one document per finite result; streams (view, dlq watch) one object per line'
 raw\t'Values only, one per line (view); other commands print tables'"
 complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from delete" -l yes -d 'Confirm the deletion'
 complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -211,7 +211,7 @@ complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and not __fish_seen_s
 complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and not __fish_seen_subcommand_from up down status secrets help" -l log-format -d 'Log format on stderr (json: one object per line, for log collectors)' -r -f -a "text\t''
 json\t''"
 complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and not __fish_seen_subcommand_from up down status secrets help" -s o -l output -d 'How results are printed on stdout' -r -f -a "table\t'Human-readable tables'
-json\t'JSON: one object per result, one per line for streams'
+json\t'JSON: one document per finite result; streams (view, dlq watch) one object per line'
 raw\t'Values only, one per line (view); other commands print tables'"
 complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and not __fish_seen_subcommand_from up down status secrets help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and not __fish_seen_subcommand_from up down status secrets help" -s V -l version -d 'Print version'
@@ -247,7 +247,7 @@ complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subco
 complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subcommand_from up" -l log-format -d 'Log format on stderr (json: one object per line, for log collectors)' -r -f -a "text\t''
 json\t''"
 complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subcommand_from up" -s o -l output -d 'How results are printed on stdout' -r -f -a "table\t'Human-readable tables'
-json\t'JSON: one object per result, one per line for streams'
+json\t'JSON: one document per finite result; streams (view, dlq watch) one object per line'
 raw\t'Values only, one per line (view); other commands print tables'"
 complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subcommand_from up" -l secure -d 'A locked-down cluster: SASL_SSL (SCRAM-SHA-512) for clients, mutual TLS between controllers, ACLs enforced (nothing allowed without one); a CA, certificates and one password per role (admin, producer, consumer, dlq) are written to the state folder'
 complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subcommand_from up" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -273,7 +273,7 @@ complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subco
 complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subcommand_from down" -l log-format -d 'Log format on stderr (json: one object per line, for log collectors)' -r -f -a "text\t''
 json\t''"
 complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subcommand_from down" -s o -l output -d 'How results are printed on stdout' -r -f -a "table\t'Human-readable tables'
-json\t'JSON: one object per result, one per line for streams'
+json\t'JSON: one document per finite result; streams (view, dlq watch) one object per line'
 raw\t'Values only, one per line (view); other commands print tables'"
 complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subcommand_from down" -l purge -d 'Also delete the state folder (data and logs)'
 complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subcommand_from down" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -299,7 +299,7 @@ complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subco
 complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subcommand_from status" -l log-format -d 'Log format on stderr (json: one object per line, for log collectors)' -r -f -a "text\t''
 json\t''"
 complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subcommand_from status" -s o -l output -d 'How results are printed on stdout' -r -f -a "table\t'Human-readable tables'
-json\t'JSON: one object per result, one per line for streams'
+json\t'JSON: one document per finite result; streams (view, dlq watch) one object per line'
 raw\t'Values only, one per line (view); other commands print tables'"
 complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subcommand_from status" -s V -l version -d 'Print version'
@@ -324,7 +324,7 @@ complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subco
 complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subcommand_from secrets" -l log-format -d 'Log format on stderr (json: one object per line, for log collectors)' -r -f -a "text\t''
 json\t''"
 complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subcommand_from secrets" -s o -l output -d 'How results are printed on stdout' -r -f -a "table\t'Human-readable tables'
-json\t'JSON: one object per result, one per line for streams'
+json\t'JSON: one document per finite result; streams (view, dlq watch) one object per line'
 raw\t'Values only, one per line (view); other commands print tables'"
 complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subcommand_from secrets" -l group-readable -d 'Secret files mode 0640 and folders 0750 instead of 0600/0700, for containers that run as different users of one group'
 complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subcommand_from secrets" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -389,7 +389,7 @@ complete -c kmsg -n "__fish_kmsg_using_subcommand produce" -l log-level -d 'Log 
 complete -c kmsg -n "__fish_kmsg_using_subcommand produce" -l log-format -d 'Log format on stderr (json: one object per line, for log collectors)' -r -f -a "text\t''
 json\t''"
 complete -c kmsg -n "__fish_kmsg_using_subcommand produce" -s o -l output -d 'How results are printed on stdout' -r -f -a "table\t'Human-readable tables'
-json\t'JSON: one object per result, one per line for streams'
+json\t'JSON: one document per finite result; streams (view, dlq watch) one object per line'
 raw\t'Values only, one per line (view); other commands print tables'"
 complete -c kmsg -n "__fish_kmsg_using_subcommand produce" -s q -l quiet -d 'No progress display'
 complete -c kmsg -n "__fish_kmsg_using_subcommand produce" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -445,7 +445,7 @@ complete -c kmsg -n "__fish_kmsg_using_subcommand consume" -l log-level -d 'Log 
 complete -c kmsg -n "__fish_kmsg_using_subcommand consume" -l log-format -d 'Log format on stderr (json: one object per line, for log collectors)' -r -f -a "text\t''
 json\t''"
 complete -c kmsg -n "__fish_kmsg_using_subcommand consume" -s o -l output -d 'How results are printed on stdout' -r -f -a "table\t'Human-readable tables'
-json\t'JSON: one object per result, one per line for streams'
+json\t'JSON: one document per finite result; streams (view, dlq watch) one object per line'
 raw\t'Values only, one per line (view); other commands print tables'"
 complete -c kmsg -n "__fish_kmsg_using_subcommand consume" -l exactly-once -d 'Exactly-once: output records, dead letters and consumed offsets commit atomically in Kafka transactions (needs a stable --instance-id: the transactional.id derives from it)'
 complete -c kmsg -n "__fish_kmsg_using_subcommand consume" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -475,7 +475,7 @@ complete -c kmsg -n "__fish_kmsg_using_subcommand view" -l log-level -d 'Log lev
 complete -c kmsg -n "__fish_kmsg_using_subcommand view" -l log-format -d 'Log format on stderr (json: one object per line, for log collectors)' -r -f -a "text\t''
 json\t''"
 complete -c kmsg -n "__fish_kmsg_using_subcommand view" -s o -l output -d 'How results are printed on stdout' -r -f -a "table\t'Human-readable tables'
-json\t'JSON: one object per result, one per line for streams'
+json\t'JSON: one document per finite result; streams (view, dlq watch) one object per line'
 raw\t'Values only, one per line (view); other commands print tables'"
 complete -c kmsg -n "__fish_kmsg_using_subcommand view" -l from-beginning -d 'Start at the beginning of each partition (the default)'
 complete -c kmsg -n "__fish_kmsg_using_subcommand view" -s f -l follow -d 'Keep reading new records instead of stopping at the end'
@@ -505,7 +505,7 @@ complete -c kmsg -n "__fish_kmsg_using_subcommand metrics" -l log-level -d 'Log 
 complete -c kmsg -n "__fish_kmsg_using_subcommand metrics" -l log-format -d 'Log format on stderr (json: one object per line, for log collectors)' -r -f -a "text\t''
 json\t''"
 complete -c kmsg -n "__fish_kmsg_using_subcommand metrics" -s o -l output -d 'How results are printed on stdout' -r -f -a "table\t'Human-readable tables'
-json\t'JSON: one object per result, one per line for streams'
+json\t'JSON: one document per finite result; streams (view, dlq watch) one object per line'
 raw\t'Values only, one per line (view); other commands print tables'"
 complete -c kmsg -n "__fish_kmsg_using_subcommand metrics" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kmsg -n "__fish_kmsg_using_subcommand metrics" -s V -l version -d 'Print version'
@@ -534,7 +534,7 @@ complete -c kmsg -n "__fish_kmsg_using_subcommand breaker-test" -l log-level -d 
 complete -c kmsg -n "__fish_kmsg_using_subcommand breaker-test" -l log-format -d 'Log format on stderr (json: one object per line, for log collectors)' -r -f -a "text\t''
 json\t''"
 complete -c kmsg -n "__fish_kmsg_using_subcommand breaker-test" -s o -l output -d 'How results are printed on stdout' -r -f -a "table\t'Human-readable tables'
-json\t'JSON: one object per result, one per line for streams'
+json\t'JSON: one document per finite result; streams (view, dlq watch) one object per line'
 raw\t'Values only, one per line (view); other commands print tables'"
 complete -c kmsg -n "__fish_kmsg_using_subcommand breaker-test" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kmsg -n "__fish_kmsg_using_subcommand breaker-test" -s V -l version -d 'Print version'
@@ -562,7 +562,7 @@ complete -c kmsg -n "__fish_kmsg_using_subcommand demo" -l log-level -d 'Log lev
 complete -c kmsg -n "__fish_kmsg_using_subcommand demo" -l log-format -d 'Log format on stderr (json: one object per line, for log collectors)' -r -f -a "text\t''
 json\t''"
 complete -c kmsg -n "__fish_kmsg_using_subcommand demo" -s o -l output -d 'How results are printed on stdout' -r -f -a "table\t'Human-readable tables'
-json\t'JSON: one object per result, one per line for streams'
+json\t'JSON: one document per finite result; streams (view, dlq watch) one object per line'
 raw\t'Values only, one per line (view); other commands print tables'"
 complete -c kmsg -n "__fish_kmsg_using_subcommand demo" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kmsg -n "__fish_kmsg_using_subcommand demo" -s V -l version -d 'Print version'
@@ -585,7 +585,7 @@ complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and not __fish_seen_subco
 complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and not __fish_seen_subcommand_from list show stats replay watch help" -l log-format -d 'Log format on stderr (json: one object per line, for log collectors)' -r -f -a "text\t''
 json\t''"
 complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and not __fish_seen_subcommand_from list show stats replay watch help" -s o -l output -d 'How results are printed on stdout' -r -f -a "table\t'Human-readable tables'
-json\t'JSON: one object per result, one per line for streams'
+json\t'JSON: one document per finite result; streams (view, dlq watch) one object per line'
 raw\t'Values only, one per line (view); other commands print tables'"
 complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and not __fish_seen_subcommand_from list show stats replay watch help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and not __fish_seen_subcommand_from list show stats replay watch help" -s V -l version -d 'Print version'
@@ -619,7 +619,7 @@ complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcomman
 complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from list" -l log-format -d 'Log format on stderr (json: one object per line, for log collectors)' -r -f -a "text\t''
 json\t''"
 complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from list" -s o -l output -d 'How results are printed on stdout' -r -f -a "table\t'Human-readable tables'
-json\t'JSON: one object per result, one per line for streams'
+json\t'JSON: one document per finite result; streams (view, dlq watch) one object per line'
 raw\t'Values only, one per line (view); other commands print tables'"
 complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
@@ -643,7 +643,7 @@ complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcomman
 complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from show" -l log-format -d 'Log format on stderr (json: one object per line, for log collectors)' -r -f -a "text\t''
 json\t''"
 complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from show" -s o -l output -d 'How results are printed on stdout' -r -f -a "table\t'Human-readable tables'
-json\t'JSON: one object per result, one per line for streams'
+json\t'JSON: one document per finite result; streams (view, dlq watch) one object per line'
 raw\t'Values only, one per line (view); other commands print tables'"
 complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
@@ -668,7 +668,7 @@ complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcomman
 complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from stats" -l log-format -d 'Log format on stderr (json: one object per line, for log collectors)' -r -f -a "text\t''
 json\t''"
 complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from stats" -s o -l output -d 'How results are printed on stdout' -r -f -a "table\t'Human-readable tables'
-json\t'JSON: one object per result, one per line for streams'
+json\t'JSON: one document per finite result; streams (view, dlq watch) one object per line'
 raw\t'Values only, one per line (view); other commands print tables'"
 complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from stats" -l per-minute -d 'Count per minute instead of per hour'
 complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from stats" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -698,7 +698,7 @@ complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcomman
 complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from replay" -l log-format -d 'Log format on stderr (json: one object per line, for log collectors)' -r -f -a "text\t''
 json\t''"
 complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from replay" -s o -l output -d 'How results are printed on stdout' -r -f -a "table\t'Human-readable tables'
-json\t'JSON: one object per result, one per line for streams'
+json\t'JSON: one document per finite result; streams (view, dlq watch) one object per line'
 raw\t'Values only, one per line (view); other commands print tables'"
 complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from replay" -l dry-run -d 'Show what would be replayed; send and commit nothing'
 complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from replay" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -726,7 +726,7 @@ complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcomman
 complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from watch" -l log-format -d 'Log format on stderr (json: one object per line, for log collectors)' -r -f -a "text\t''
 json\t''"
 complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from watch" -s o -l output -d 'How results are printed on stdout' -r -f -a "table\t'Human-readable tables'
-json\t'JSON: one object per result, one per line for streams'
+json\t'JSON: one document per finite result; streams (view, dlq watch) one object per line'
 raw\t'Values only, one per line (view); other commands print tables'"
 complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from watch" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from watch" -s V -l version -d 'Print version'
@@ -755,7 +755,7 @@ complete -c kmsg -n "__fish_kmsg_using_subcommand acl; and not __fish_seen_subco
 complete -c kmsg -n "__fish_kmsg_using_subcommand acl; and not __fish_seen_subcommand_from apply list help" -l log-format -d 'Log format on stderr (json: one object per line, for log collectors)' -r -f -a "text\t''
 json\t''"
 complete -c kmsg -n "__fish_kmsg_using_subcommand acl; and not __fish_seen_subcommand_from apply list help" -s o -l output -d 'How results are printed on stdout' -r -f -a "table\t'Human-readable tables'
-json\t'JSON: one object per result, one per line for streams'
+json\t'JSON: one document per finite result; streams (view, dlq watch) one object per line'
 raw\t'Values only, one per line (view); other commands print tables'"
 complete -c kmsg -n "__fish_kmsg_using_subcommand acl; and not __fish_seen_subcommand_from apply list help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kmsg -n "__fish_kmsg_using_subcommand acl; and not __fish_seen_subcommand_from apply list help" -s V -l version -d 'Print version'
@@ -786,7 +786,7 @@ complete -c kmsg -n "__fish_kmsg_using_subcommand acl; and __fish_seen_subcomman
 complete -c kmsg -n "__fish_kmsg_using_subcommand acl; and __fish_seen_subcommand_from apply" -l log-format -d 'Log format on stderr (json: one object per line, for log collectors)' -r -f -a "text\t''
 json\t''"
 complete -c kmsg -n "__fish_kmsg_using_subcommand acl; and __fish_seen_subcommand_from apply" -s o -l output -d 'How results are printed on stdout' -r -f -a "table\t'Human-readable tables'
-json\t'JSON: one object per result, one per line for streams'
+json\t'JSON: one document per finite result; streams (view, dlq watch) one object per line'
 raw\t'Values only, one per line (view); other commands print tables'"
 complete -c kmsg -n "__fish_kmsg_using_subcommand acl; and __fish_seen_subcommand_from apply" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kmsg -n "__fish_kmsg_using_subcommand acl; and __fish_seen_subcommand_from apply" -s V -l version -d 'Print version'
@@ -810,7 +810,7 @@ complete -c kmsg -n "__fish_kmsg_using_subcommand acl; and __fish_seen_subcomman
 complete -c kmsg -n "__fish_kmsg_using_subcommand acl; and __fish_seen_subcommand_from list" -l log-format -d 'Log format on stderr (json: one object per line, for log collectors)' -r -f -a "text\t''
 json\t''"
 complete -c kmsg -n "__fish_kmsg_using_subcommand acl; and __fish_seen_subcommand_from list" -s o -l output -d 'How results are printed on stdout' -r -f -a "table\t'Human-readable tables'
-json\t'JSON: one object per result, one per line for streams'
+json\t'JSON: one document per finite result; streams (view, dlq watch) one object per line'
 raw\t'Values only, one per line (view); other commands print tables'"
 complete -c kmsg -n "__fish_kmsg_using_subcommand acl; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kmsg -n "__fish_kmsg_using_subcommand acl; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
@@ -836,7 +836,7 @@ complete -c kmsg -n "__fish_kmsg_using_subcommand completions" -l log-level -d '
 complete -c kmsg -n "__fish_kmsg_using_subcommand completions" -l log-format -d 'Log format on stderr (json: one object per line, for log collectors)' -r -f -a "text\t''
 json\t''"
 complete -c kmsg -n "__fish_kmsg_using_subcommand completions" -s o -l output -d 'How results are printed on stdout' -r -f -a "table\t'Human-readable tables'
-json\t'JSON: one object per result, one per line for streams'
+json\t'JSON: one document per finite result; streams (view, dlq watch) one object per line'
 raw\t'Values only, one per line (view); other commands print tables'"
 complete -c kmsg -n "__fish_kmsg_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kmsg -n "__fish_kmsg_using_subcommand completions" -s V -l version -d 'Print version'
@@ -848,7 +848,7 @@ complete -c kmsg -n "__fish_kmsg_using_subcommand help; and not __fish_seen_subc
 complete -c kmsg -n "__fish_kmsg_using_subcommand help; and not __fish_seen_subcommand_from topics cluster produce consume view metrics breaker-test demo dlq acl completions help" -f -a "metrics" -d 'Consumer group lag per partition (--group), or a running consumer\'s key figures (--from)'
 complete -c kmsg -n "__fish_kmsg_using_subcommand help; and not __fish_seen_subcommand_from topics cluster produce consume view metrics breaker-test demo dlq acl completions help" -f -a "breaker-test" -d 'Check retries, breaker and DLQ end to end against a failing-then-recovering downstream'
 complete -c kmsg -n "__fish_kmsg_using_subcommand help; and not __fish_seen_subcommand_from topics cluster produce consume view metrics breaker-test demo dlq acl completions help" -f -a "demo" -d 'Run the whole pipeline for a while: producer, three consumers, DLQ, summary (on an embedded in-memory cluster unless --bootstrap is given)'
-complete -c kmsg -n "__fish_kmsg_using_subcommand help; and not __fish_seen_subcommand_from topics cluster produce consume view metrics breaker-test demo dlq acl completions help" -f -a "dlq" -d 'Inspect the dead letter topic: list, show one record, stats'
+complete -c kmsg -n "__fish_kmsg_using_subcommand help; and not __fish_seen_subcommand_from topics cluster produce consume view metrics breaker-test demo dlq acl completions help" -f -a "dlq" -d 'Dead letters: list, show one, stats, replay to their topic, watch'
 complete -c kmsg -n "__fish_kmsg_using_subcommand help; and not __fish_seen_subcommand_from topics cluster produce consume view metrics breaker-test demo dlq acl completions help" -f -a "acl" -d 'Apply the pipeline\'s least-privilege ACLs, or list ACLs (secure clusters)'
 complete -c kmsg -n "__fish_kmsg_using_subcommand help; and not __fish_seen_subcommand_from topics cluster produce consume view metrics breaker-test demo dlq acl completions help" -f -a "completions" -d 'Print shell completions'
 complete -c kmsg -n "__fish_kmsg_using_subcommand help; and not __fish_seen_subcommand_from topics cluster produce consume view metrics breaker-test demo dlq acl completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'

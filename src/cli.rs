@@ -7,7 +7,7 @@
 use std::path::PathBuf;
 use std::time::Duration;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 
 /// Run and operate a Kafka messaging pipeline.
 #[derive(Debug, Parser)]
@@ -17,7 +17,8 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
     about,
     propagate_version = true,
     after_help = "Exit codes: 0 success, 1 runtime failure, 2 usage error, 3 a check failed.\n\
-                  Docs: README.md; JSON output is one object per line for streams."
+                  Docs: README.md. -o json prints one JSON document for a finite result and one\n\
+                  object per line for a stream (view, dlq watch)."
 )]
 pub struct Cli {
     #[command(flatten)]
@@ -164,7 +165,7 @@ pub enum LogFormat {
 pub enum OutputFormat {
     /// Human-readable tables
     Table,
-    /// JSON: one object per result, one per line for streams
+    /// JSON: one document per finite result; streams (view, dlq watch) one object per line
     Json,
     /// Values only, one per line (view); other commands print tables
     Raw,
@@ -191,7 +192,7 @@ pub enum Command {
     /// Run the whole pipeline for a while: producer, three consumers, DLQ, summary
     /// (on an embedded in-memory cluster unless --bootstrap is given)
     Demo(DemoArgs),
-    /// Inspect the dead letter topic: list, show one record, stats
+    /// Dead letters: list, show one, stats, replay to their topic, watch
     #[command(subcommand)]
     Dlq(DlqCommand),
     /// Apply the pipeline's least-privilege ACLs, or list ACLs (secure clusters)
@@ -928,6 +929,58 @@ pub struct CompletionsArgs {
 }
 
 /// Parses "10s", "500ms", "2m" and friends (humantime), for every duration flag.
+/// Global options a subcommand's help shows in full; the others (connection, security,
+/// logging) are listed once, under `kmsg --help`, and named in one line below each
+/// subcommand's help instead of repeating some 60 lines there.
+const GLOBALS_SHOWN_IN_SUBCOMMANDS: &[&str] = &["output", "help", "version"];
+
+/// The line below every subcommand's help that points at the global options.
+const GLOBALS_NOTE: &str =
+    "Global options (-b/--bootstrap, -X, --security-protocol, --sasl-*, --tls-*, \
+     --timeout, --log-level, --log-format) work here too: see `kmsg --help`.";
+
+/// Parses the command line: the clap definition, with the global connection options hidden
+/// from the subcommands' help (they still parse everywhere; completions list them all).
+pub fn try_parse() -> Result<Cli, clap::Error> {
+    let mut cmd = parsing_command();
+    let matches = cmd.try_get_matches_from_mut(std::env::args_os())?;
+    Cli::from_arg_matches(&matches).map_err(|e| e.format(&mut cmd))
+}
+
+/// The clap command `try_parse` uses. Each subcommand gets a hidden copy of the global
+/// options clap would otherwise propagate into it visibly (propagation skips an argument a
+/// subcommand already has).
+pub fn parsing_command() -> clap::Command {
+    let cmd = Cli::command();
+    let globals: Vec<clap::Arg> = cmd
+        .get_arguments()
+        .filter(|a| a.is_global_set())
+        .filter(|a| !GLOBALS_SHOWN_IN_SUBCOMMANDS.contains(&a.get_id().as_str()))
+        .cloned()
+        .collect();
+    hide_in_subcommands(cmd, &globals)
+}
+
+fn hide_in_subcommands(mut cmd: clap::Command, globals: &[clap::Arg]) -> clap::Command {
+    let names: Vec<String> = cmd
+        .get_subcommands()
+        .map(|sc| sc.get_name().to_string())
+        .collect();
+    for name in names {
+        cmd = cmd.mut_subcommand(&name, |mut sc| {
+            for arg in globals {
+                sc = sc.arg(arg.clone().hide(true));
+            }
+            let note = match sc.get_after_help() {
+                Some(after) => format!("{after}\n\n{GLOBALS_NOTE}"),
+                None => GLOBALS_NOTE.to_string(),
+            };
+            hide_in_subcommands(sc.after_help(note), globals)
+        });
+    }
+    cmd
+}
+
 /// A clap usage error as the one line the scripting contract promises (`kmsg: error: …`):
 /// clap's message, its tips ("a similar argument exists: '--rate'"), the usage line of the
 /// command and where to read more, joined on one line.

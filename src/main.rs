@@ -17,11 +17,9 @@ mod signals;
 
 use std::process::ExitCode;
 
-use clap::Parser;
-
 fn main() -> ExitCode {
     alloc::tune();
-    let cli = match cli::Cli::try_parse() {
+    let cli = match cli::try_parse() {
         Ok(cli) => cli,
         Err(e) if e.use_stderr() => {
             eprintln!("kmsg: error: {}", cli::usage_error_line(&e));

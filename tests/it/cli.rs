@@ -11,10 +11,86 @@ use crate::harness::kmsg;
 fn help_lists_the_working_subcommands_and_the_exit_codes() {
     let out = kmsg().arg("--help").assert().success();
     let text = String::from_utf8_lossy(&out.get_output().stdout).to_string();
-    for sub in ["topics", "cluster", "completions"] {
-        assert!(text.contains(sub), "help lacks {sub}:\n{text}");
-    }
+    // The "Commands:" section, one subcommand a line: exactly these, each with its summary.
+    let listed: Vec<&str> = text
+        .lines()
+        .skip_while(|l| !l.starts_with("Commands:"))
+        .skip(1)
+        .take_while(|l| l.starts_with("  "))
+        .filter(|l| !l.starts_with("   "))
+        .filter_map(|l| l.split_whitespace().next())
+        .collect();
+    assert_eq!(
+        listed,
+        [
+            "topics",
+            "cluster",
+            "produce",
+            "consume",
+            "view",
+            "metrics",
+            "breaker-test",
+            "demo",
+            "dlq",
+            "acl",
+            "completions",
+            "help"
+        ],
+        "{text}"
+    );
     assert!(text.contains("Exit codes: 0 success, 1 runtime failure, 2 usage error"));
+}
+
+#[test]
+fn global_connection_options_are_listed_once_under_kmsg_help_and_work_after_a_subcommand() {
+    let top = kmsg().arg("--help").output().unwrap();
+    let top = String::from_utf8_lossy(&top.stdout).to_string();
+    for flag in [
+        "--bootstrap",
+        "--sasl-username",
+        "--tls-ca",
+        "--log-format",
+        "--timeout",
+    ] {
+        assert!(top.contains(flag), "kmsg --help lacks {flag}");
+    }
+    for sub in [
+        &["dlq"][..],
+        &["dlq", "replay"],
+        &["topics", "list"],
+        &["consume"],
+    ] {
+        let out = kmsg().args(sub).arg("--help").output().unwrap();
+        assert_eq!(out.status.code(), Some(0));
+        let help = String::from_utf8_lossy(&out.stdout);
+        for flag in [
+            "--bootstrap <",
+            "--sasl-username <",
+            "--tls-ca <",
+            "--log-format <",
+        ] {
+            assert!(
+                !help.contains(flag),
+                "{sub:?} --help repeats {flag}:\n{help}"
+            );
+        }
+        assert!(help.contains("see `kmsg --help`"), "{sub:?}: {help}");
+        assert!(help.contains("--output"), "{sub:?}: -o stays visible");
+    }
+    // Hidden is not gone: a global option after the subcommand still takes effect (here a
+    // bootstrap nobody listens on fails as a runtime error, exit 1, not a usage error).
+    kmsg()
+        .args([
+            "topics",
+            "list",
+            "--bootstrap",
+            "127.0.0.1:1",
+            "--timeout",
+            "2s",
+        ])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("127.0.0.1:1"));
 }
 
 #[test]
