@@ -1,21 +1,12 @@
 //! kmsg: one binary that runs and operates a Kafka messaging pipeline.
 //!
 //! `main` only parses the command line, sets up logging, runs the subcommand on a tokio
-//! runtime and maps the outcome to an exit code (see `error` for the codes).
-
-mod alloc;
-mod cli;
-mod cmd;
-mod envelope;
-mod error;
-mod kafka;
-mod logging;
-mod metrics;
-mod output;
-mod pipeline;
-mod signals;
+//! runtime and maps the outcome to an exit code (see `error` for the codes); everything
+//! else lives in the `kmsg` library (`src/lib.rs`).
 
 use std::process::ExitCode;
+
+use kmsg::{alloc, cli, cmd, error, logging};
 
 fn main() -> ExitCode {
     alloc::tune();

@@ -540,6 +540,18 @@ pub async fn serve<T: Exposition>(addr: SocketAddr, state: Arc<T>) -> anyhow::Re
     Ok(local)
 }
 
+impl Default for ConsumerMetrics {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Default for DlqMetrics {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

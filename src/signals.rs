@@ -48,3 +48,9 @@ impl Stops {
         }
     }
 }
+
+impl Default for Stops {
+    fn default() -> Self {
+        Self::new()
+    }
+}
