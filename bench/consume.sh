@@ -6,8 +6,8 @@
 # What it measures
 #   Input: N login events (default N = 1,000,000) written once by
 #   `kmsg produce --generate login --invalid-ratio 0.05 --seed 1` to a fresh topic (6 partitions,
-#   RF 3), so 5% of them are bad (bad ip / locale, missing field, not JSON, cut JSON, not UTF-8,
-#   empty). Then, each timed by wall clock from process start until it has consumed all its
+#   RF 3), so 5% of them are bad (bad ip / locale, missing field, string timestamp, not JSON,
+#   not UTF-8). Then, each timed by wall clock from process start until it has consumed all its
 #   messages and exited ((a) and (b) in BENCH_ROUNDS alternating rounds after an untimed
 #   warm-up of kmsg forwarding the whole input to topics of its own until the brokers are
 #   warm (2-5 passes), medians reported;

@@ -24,7 +24,8 @@ import time
 from datetime import datetime, timezone
 
 from confluent_kafka import TIMESTAMP_NOT_AVAILABLE, Consumer, KafkaError, KafkaException, Producer
-from jsonschema import Draft202012Validator, FormatChecker
+from jsonschema import FormatChecker
+from jsonschema.validators import validator_for
 
 
 def main() -> int:
@@ -44,8 +45,10 @@ def main() -> int:
     start = time.monotonic()
     with open(args.schema, encoding="utf-8") as f:
         schema = json.load(f)
-    Draft202012Validator.check_schema(schema)
-    validator = Draft202012Validator(schema, format_checker=FormatChecker())
+    # The draft comes from the schema's `$schema` (schema.json is draft-07), as in kmsg.
+    validator_class = validator_for(schema)
+    validator_class.check_schema(schema)
+    validator = validator_class(schema, format_checker=FormatChecker())
 
     consumer = Consumer({
         "bootstrap.servers": args.bootstrap,

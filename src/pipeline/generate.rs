@@ -1,6 +1,14 @@
 //! Generated messages for `produce --generate`: the original system's post messages and
-//! user-login events that satisfy the repo's `schema.json`, plus bad messages of several
-//! kinds on request (`--invalid-ratio`) to exercise the DLQ.
+//! user-login events shaped like its login generator's, plus bad messages of several kinds on
+//! request (`--invalid-ratio`) to exercise the DLQ.
+//!
+//! A login is what the original producer sends and its consumer accepts under `schema.json`
+//! (the original draft-07 contract): UUID `user_id` and `device_id`, `device_type` as the app
+//! reports it (`android`, `iOS`), an upper-case two-letter region code as `locale` (`CO`,
+//! `AR`, `RU`, ...), a version like `2.3.0`, a public-looking IPv4 address and an integer
+//! timestamp in UNIX seconds. It also passes the opt-in `schema.strict.json`. The bad logins
+//! are the faults real login feeds carry: an IP out of range, a three-letter locale, a missing
+//! field, a timestamp sent as a string, text that is not JSON, bytes that are not UTF-8.
 //!
 //! Everything is reproducible from the seed. Every message carries a unique id that is also
 //! its key (posts also carry it as `message_id`), so tests can count loss and duplication.
@@ -20,16 +28,20 @@ pub enum GenerateKind {
     Login,
 }
 
-/// The kinds of bad message `--invalid-ratio` produces.
+/// The kinds of bad message `--invalid-ratio` produces; each bad message carries its kind in
+/// the `kmsg.invalid` header. Every kind breaks `schema.json` (the field-level ones) or cannot
+/// be decoded at all (the others), so a consumer dead-letters exactly the marked messages.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum InvalidKind {
-    /// A login whose `ip` is not an IPv4 address (schema `format`).
+    /// A login whose `ip` has an octet out of range, e.g. `512.1.2.3` (schema `format`).
     BadIp,
-    /// A login whose `locale` has three letters (schema `pattern`).
+    /// A login whose `locale` is a three-letter code, e.g. `COL` (schema `maxLength`).
     BadLocale,
-    /// A required field left out (schema `required`).
+    /// A login with one of its seven fields left out, e.g. `device_type` (schema `required`).
     MissingField,
+    /// A login whose `timestamp` is sent as a string of digits (schema `type`).
+    TimestampAsString,
     /// Text that is not JSON.
     MalformedJson,
     /// JSON cut off in the middle.
@@ -46,6 +58,7 @@ impl InvalidKind {
             InvalidKind::BadIp => "bad_ip",
             InvalidKind::BadLocale => "bad_locale",
             InvalidKind::MissingField => "missing_field",
+            InvalidKind::TimestampAsString => "timestamp_as_string",
             InvalidKind::MalformedJson => "malformed_json",
             InvalidKind::TruncatedJson => "truncated_json",
             InvalidKind::NotUtf8 => "not_utf8",
@@ -58,6 +71,7 @@ const LOGIN_BAD_KINDS: &[InvalidKind] = &[
     InvalidKind::BadIp,
     InvalidKind::BadLocale,
     InvalidKind::MissingField,
+    InvalidKind::TimestampAsString,
     InvalidKind::MalformedJson,
     InvalidKind::NotUtf8,
 ];
@@ -94,8 +108,25 @@ const WORDS: &[&str] = &[
     "update",
     "launch",
 ];
-const DEVICES: &[&str] = &["ios", "android", "web", "desktop"];
-const LOCALES: &[&str] = &["en", "de", "fr", "es", "it", "nl", "pl", "pt", "ja", "ko"];
+/// `device_type` as the original app reports it.
+const DEVICES: &[&str] = &["android", "iOS"];
+/// `locale`: ISO 3166-1 alpha-2 region codes, as the original generator sends them.
+const LOCALES: &[&str] = &[
+    "AR", "BR", "CA", "CL", "CN", "CO", "DE", "EG", "ES", "FR", "GB", "ID", "IN", "IT", "JP", "KR",
+    "MX", "NG", "NL", "PE", "PL", "PT", "RU", "SA", "SE", "TR", "UA", "US", "VN", "ZA",
+];
+/// Three-letter region codes (ISO 3166-1 alpha-3): the locale fault of real login feeds.
+const LOCALES_ALPHA3: &[&str] = &["ARG", "BRA", "COL", "DEU", "FRA", "RUS", "USA"];
+/// The fields of a login, in the original generator's order; `MissingField` leaves one out.
+const LOGIN_FIELDS: &[&str] = &[
+    "user_id",
+    "app_version",
+    "ip",
+    "locale",
+    "device_id",
+    "timestamp",
+    "device_type",
+];
 const PRIORITIES: &[&str] = &["low", "normal", "high"];
 
 /// One generated message.
@@ -221,6 +252,7 @@ impl Generator {
         }
     }
 
+    /// A login like the original generator's, or the bad variant `invalid` asks for.
     fn login(&mut self, invalid: Option<InvalidKind>) -> Vec<u8> {
         let ip = format!(
             "{}.{}.{}.{}",
@@ -230,46 +262,54 @@ impl Generator {
             self.rng.random_range(1..=254)
         );
         let mut doc = json!({
-            "user_id": format!("user-{}", self.rng.random_range(1..=100_000)),
-            "app_version": format!("{}.{}.{}", self.rng.random_range(1..=5), self.rng.random_range(0..=20), self.rng.random_range(0..=9)),
-            "device_type": DEVICES[self.rng.random_range(0..DEVICES.len())],
+            "user_id": self.uuid4(),
+            "app_version": format!("{}.{}.{}", self.rng.random_range(1..=3), self.rng.random_range(0..=9), self.rng.random_range(0..=9)),
             "ip": ip,
             "locale": LOCALES[self.rng.random_range(0..LOCALES.len())],
-            "device_id": format!("dev-{:016x}", self.rng.random::<u64>()),
+            "device_id": self.uuid4(),
             "timestamp": std::time::SystemTime::now()
                 .duration_since(std::time::UNIX_EPOCH)
                 .map(|d| d.as_secs())
                 .unwrap_or(0),
+            "device_type": DEVICES[self.rng.random_range(0..DEVICES.len())],
         });
         match invalid {
-            None => serde_json::to_vec(&doc).expect("json"),
+            None => {}
             Some(InvalidKind::BadIp) => {
                 doc["ip"] = json!(format!("{}.1.2.3", self.rng.random_range(256..=999)));
-                serde_json::to_vec(&doc).expect("json")
             }
             Some(InvalidKind::BadLocale) => {
-                doc["locale"] = json!("eng");
-                serde_json::to_vec(&doc).expect("json")
+                doc["locale"] =
+                    json!(LOCALES_ALPHA3[self.rng.random_range(0..LOCALES_ALPHA3.len())]);
             }
-            Some(kind) => bad_bytes(kind, &doc),
+            Some(InvalidKind::MissingField) => {
+                let field = LOGIN_FIELDS[self.rng.random_range(0..LOGIN_FIELDS.len())];
+                doc.as_object_mut()
+                    .expect("a login is an object")
+                    .remove(field);
+            }
+            Some(InvalidKind::TimestampAsString) => {
+                doc["timestamp"] = json!(doc["timestamp"].to_string());
+            }
+            Some(kind) => return bad_bytes(kind, &doc),
         }
+        serde_json::to_vec(&doc).expect("json")
+    }
+
+    /// A random (version 4) UUID drawn from the seeded generator, so runs are reproducible.
+    fn uuid4(&mut self) -> String {
+        uuid::Builder::from_random_bytes(self.rng.random())
+            .into_uuid()
+            .hyphenated()
+            .to_string()
     }
 }
 
-/// The bytes of a structurally bad message derived from a good document.
+/// The bytes of a structurally bad message derived from a good document. The field-level
+/// kinds are made by [`Generator::login`]; here they leave the document as it is.
 fn bad_bytes(kind: InvalidKind, doc: &serde_json::Value) -> Vec<u8> {
     let good = serde_json::to_vec(doc).expect("json");
     match kind {
-        InvalidKind::MissingField => {
-            let mut doc = doc.clone();
-            if let Some(obj) = doc.as_object_mut() {
-                let first = obj.keys().next().cloned();
-                if let Some(k) = first {
-                    obj.remove(&k);
-                }
-            }
-            serde_json::to_vec(&doc).expect("json")
-        }
         InvalidKind::MalformedJson => {
             let mut text = String::from_utf8(good).expect("utf8");
             text = text.replacen(':', " ", 1);
@@ -283,7 +323,10 @@ fn bad_bytes(kind: InvalidKind, doc: &serde_json::Value) -> Vec<u8> {
             bytes
         }
         InvalidKind::EmptyValue => Vec::new(),
-        InvalidKind::BadIp | InvalidKind::BadLocale => good,
+        InvalidKind::BadIp
+        | InvalidKind::BadLocale
+        | InvalidKind::MissingField
+        | InvalidKind::TimestampAsString => good,
     }
 }
 
@@ -293,22 +336,97 @@ mod tests {
     use crate::pipeline::validate::SchemaValidator;
     use std::collections::{BTreeMap, HashSet};
 
+    fn repo_schema(name: &str) -> SchemaValidator {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(name);
+        SchemaValidator::from_file(&path).unwrap()
+    }
+
+    /// `schema.json`: the original system's contract.
     fn schema() -> SchemaValidator {
-        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/schema.json");
-        SchemaValidator::from_file(std::path::Path::new(path)).unwrap()
+        repo_schema("schema.json")
+    }
+
+    fn is_uuid4(s: &str) -> bool {
+        s.len() == 36
+            && uuid::Uuid::parse_str(s).is_ok_and(|u| u.get_version_num() == 4)
+            && !s.bytes().any(|b| b.is_ascii_uppercase())
     }
 
     #[test]
-    fn generated_logins_satisfy_the_repo_schema_and_have_unique_keys() {
-        let schema = schema();
+    fn generated_logins_are_shaped_like_the_original_generators_and_pass_both_schemas() {
+        let (schema, strict) = (schema(), repo_schema("schema.strict.json"));
         let mut g = Generator::new(GenerateKind::Login, 7, 0.0, None);
         let mut keys = HashSet::new();
+        let (mut devices, mut locales) = (HashSet::new(), HashSet::new());
         for _ in 0..2000 {
             let m = g.next_message();
             let v: serde_json::Value = serde_json::from_slice(&m.value).unwrap();
             assert!(schema.violations(&v).is_empty(), "{v}");
+            assert!(strict.violations(&v).is_empty(), "{v}");
+            assert_eq!(v.as_object().unwrap().len(), 7, "{v}");
+            assert!(is_uuid4(v["user_id"].as_str().unwrap()), "{v}");
+            assert!(is_uuid4(v["device_id"].as_str().unwrap()), "{v}");
+            let version: Vec<&str> = v["app_version"].as_str().unwrap().split('.').collect();
+            assert_eq!(version.len(), 3, "{v}");
+            assert!(version.iter().all(|p| p.parse::<u32>().is_ok()), "{v}");
+            assert!(v["timestamp"].is_u64(), "{v}");
+            let locale = v["locale"].as_str().unwrap();
+            assert!(
+                locale.len() == 2 && locale.bytes().all(|b| b.is_ascii_uppercase()),
+                "{v}"
+            );
+            devices.insert(v["device_type"].as_str().unwrap().to_string());
+            locales.insert(locale.to_string());
             assert!(keys.insert(m.key));
         }
+        assert_eq!(
+            devices,
+            HashSet::from(["android".to_string(), "iOS".to_string()])
+        );
+        assert_eq!(locales.len(), LOCALES.len());
+    }
+
+    #[test]
+    fn each_bad_login_kind_breaks_the_contract_rule_it_is_named_for() {
+        let schema = schema();
+        let mut g = Generator::new(GenerateKind::Login, 5, 1.0, None);
+        let mut missing = HashSet::new();
+        let mut seen = HashSet::new();
+        for _ in 0..600 {
+            let m = g.next_message();
+            let kind = m.invalid.expect("a ratio of 1 makes every message bad");
+            seen.insert(kind);
+            let Ok(v) = serde_json::from_slice::<serde_json::Value>(&m.value) else {
+                assert!(
+                    matches!(kind, InvalidKind::MalformedJson | InvalidKind::NotUtf8),
+                    "{m:?}"
+                );
+                continue;
+            };
+            let violations = schema.violations(&v);
+            assert_eq!(violations.len(), 1, "{kind:?}: {violations:?}");
+            let (field, rule) = (violations[0].field.as_str(), violations[0].rule.as_str());
+            match kind {
+                InvalidKind::BadIp => assert_eq!((field, rule), ("/ip", "format")),
+                InvalidKind::BadLocale => assert_eq!((field, rule), ("/locale", "maxLength")),
+                InvalidKind::TimestampAsString => {
+                    assert_eq!((field, rule), ("/timestamp", "type"));
+                    assert!(v["timestamp"].as_str().unwrap().parse::<u64>().is_ok());
+                }
+                InvalidKind::MissingField => {
+                    assert_eq!(rule, "required");
+                    assert_eq!(v.as_object().unwrap().len(), 6);
+                    missing.insert(LOGIN_FIELDS.iter().find(|f| v.get(**f).is_none()).unwrap());
+                }
+                other => panic!("{other:?} is JSON: {v}"),
+            }
+        }
+        assert_eq!(seen.len(), LOGIN_BAD_KINDS.len());
+        assert_eq!(
+            missing.len(),
+            7,
+            "every field is left out at times: {missing:?}"
+        );
     }
 
     #[test]
@@ -350,7 +468,7 @@ mod tests {
     #[test]
     fn the_invalid_ratio_is_exact_and_kinds_share_it_evenly() {
         let schema = schema();
-        let mut g = Generator::new(GenerateKind::Login, 42, 0.05, None);
+        let mut g = Generator::new(GenerateKind::Login, 42, 0.06, None);
         let mut kinds: BTreeMap<InvalidKind, usize> = BTreeMap::new();
         for _ in 0..1000 {
             let m = g.next_message();
@@ -363,8 +481,8 @@ mod tests {
                 *kinds.entry(k).or_default() += 1;
             }
         }
-        assert_eq!(kinds.values().sum::<usize>(), 50);
-        assert_eq!(kinds.len(), 5);
+        assert_eq!(kinds.values().sum::<usize>(), 60);
+        assert_eq!(kinds.len(), 6);
         assert!(kinds.values().all(|&n| n == 10), "{kinds:?}");
     }
 

@@ -182,7 +182,7 @@ mod tests {
         assert_eq!((p.stage, p.class), ("validate", "schema_validation"));
         assert!(p.message.contains("(+1 more)"), "{}", p.message);
         assert_eq!(p.detail.lines().count(), 2, "{}", p.detail);
-        assert!(p.detail.contains("/ip: format") && p.detail.contains("/locale: pattern"));
+        assert!(p.detail.contains("/ip: format") && p.detail.contains("/locale: maxLength"));
     }
 
     #[test]

@@ -100,40 +100,112 @@ mod tests {
     use super::*;
     use serde_json::json;
 
-    fn login_schema() -> SchemaValidator {
-        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/schema.json");
-        SchemaValidator::from_file(Path::new(path)).unwrap()
+    fn repo_schema(name: &str) -> SchemaValidator {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(name);
+        SchemaValidator::from_file(&path).unwrap()
     }
 
+    /// `schema.json`: the original system's contract.
+    fn login_schema() -> SchemaValidator {
+        repo_schema("schema.json")
+    }
+
+    /// An event exactly as the original system's generator sends it.
     fn valid_login() -> Value {
         json!({
-            "user_id": "u-1", "app_version": "1.2.3", "device_type": "ios",
-            "ip": "10.1.2.3", "locale": "en", "device_id": "d-1", "timestamp": 1700000000
+            "user_id": "4a381a71-5a66-4288-b2f8-7935c19aa7f3", "app_version": "2.3.0",
+            "ip": "80.222.149.199", "locale": "CO",
+            "device_id": "798f2ad2-d955-4152-adef-e6e54a979b63", "timestamp": 1741724761,
+            "device_type": "android"
         })
     }
 
+    /// The rules `value` breaks, as (field, keyword) pairs.
+    fn rules(schema: &SchemaValidator, value: &Value) -> Vec<(String, String)> {
+        schema
+            .violations(value)
+            .into_iter()
+            .map(|v| (v.field, v.rule))
+            .collect()
+    }
+
+    fn pair(field: &str, rule: &str) -> (String, String) {
+        (field.to_string(), rule.to_string())
+    }
+
     #[test]
-    fn the_repo_schema_accepts_a_valid_login() {
+    fn the_repo_schema_is_draft_07_and_accepts_the_original_generators_event() {
+        let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/schema.json"));
+        let doc: Value = serde_json::from_str(&text.unwrap()).unwrap();
+        assert_eq!(doc["$schema"], "http://json-schema.org/draft-07/schema#");
         assert!(login_schema().violations(&valid_login()).is_empty());
     }
 
     #[test]
-    fn format_ipv4_is_enforced_and_names_the_field() {
+    fn any_device_type_or_app_version_string_and_any_two_character_locale_pass() {
+        let schema = login_schema();
+        for (field, value) in [
+            ("device_type", "iOS"),
+            ("device_type", "android"),
+            ("device_type", "Smart TV"),
+            ("app_version", "2.3"),
+            ("app_version", "v10.0.1-beta"),
+            ("locale", "RU"),
+            ("locale", "en"),
+            ("locale", "é1"),
+            ("user_id", ""),
+        ] {
+            let mut v = valid_login();
+            v[field] = json!(value);
+            assert!(schema.violations(&v).is_empty(), "{field}={value}");
+        }
         let mut v = valid_login();
-        v["ip"] = json!("999.1.1.1");
-        let violations = login_schema().violations(&v);
-        assert_eq!(violations.len(), 1, "{violations:?}");
-        assert_eq!(violations[0].field, "/ip");
-        assert_eq!(violations[0].rule, "format");
+        v["timestamp"] = json!(-1);
+        assert!(schema.violations(&v).is_empty(), "any integer timestamp");
     }
 
     #[test]
-    fn a_three_letter_locale_breaks_the_pattern_rule() {
+    fn format_ipv4_is_asserted_under_draft_07_and_names_the_field() {
+        let schema = login_schema();
         let mut v = valid_login();
-        v["locale"] = json!("eng");
-        let violations = login_schema().violations(&v);
-        assert_eq!(violations[0].field, "/locale");
-        assert_eq!(violations[0].rule, "pattern");
+        for ip in ["80.222.149.199", "10.1.2.3", "255.255.255.255", "0.0.0.0"] {
+            v["ip"] = json!(ip);
+            assert!(schema.violations(&v).is_empty(), "{ip}");
+        }
+        for ip in [
+            "999.1.1.1",
+            "256.0.0.1",
+            "1.2.3",
+            "1.2.3.4.5",
+            "::1",
+            "host",
+        ] {
+            v["ip"] = json!(ip);
+            assert_eq!(rules(&schema, &v), [pair("/ip", "format")], "{ip}");
+        }
+    }
+
+    #[test]
+    fn a_locale_of_other_than_two_characters_breaks_its_length_rule() {
+        let schema = login_schema();
+        let mut v = valid_login();
+        v["locale"] = json!("COL");
+        assert_eq!(rules(&schema, &v), [pair("/locale", "maxLength")]);
+        v["locale"] = json!("C");
+        assert_eq!(rules(&schema, &v), [pair("/locale", "minLength")]);
+    }
+
+    #[test]
+    fn a_timestamp_sent_as_a_string_and_other_wrong_types_break_the_type_rule() {
+        let schema = login_schema();
+        let mut v = valid_login();
+        v["timestamp"] = json!("1741724761");
+        assert_eq!(rules(&schema, &v), [pair("/timestamp", "type")]);
+        v["timestamp"] = json!(1741724761.5);
+        assert_eq!(rules(&schema, &v), [pair("/timestamp", "type")]);
+        let mut v = valid_login();
+        v["device_type"] = json!(1);
+        assert_eq!(rules(&schema, &v), [pair("/device_type", "type")]);
     }
 
     #[test]
@@ -164,6 +236,38 @@ mod tests {
             login_schema().violations(&v)[0].rule,
             "additionalProperties"
         );
+    }
+
+    #[test]
+    fn the_strict_schema_accepts_the_original_event_and_refuses_looser_shapes() {
+        let strict = repo_schema("schema.strict.json");
+        let contract = login_schema();
+        let mut v = valid_login();
+        assert!(strict.violations(&v).is_empty());
+        v["device_type"] = json!("iOS");
+        assert!(strict.violations(&v).is_empty());
+        for (field, value, rule) in [
+            ("device_type", json!("ios"), "enum"),
+            ("locale", json!("co"), "pattern"),
+            ("app_version", json!("2.3"), "pattern"),
+            ("user_id", json!("user-1"), "pattern"),
+            ("device_id", json!("dev-1"), "pattern"),
+            ("timestamp", json!(-1), "minimum"),
+        ] {
+            let mut v = valid_login();
+            v[field] = value;
+            assert!(
+                contract.violations(&v).is_empty(),
+                "{field}: the contract passes it"
+            );
+            assert_eq!(rules(&strict, &v), [pair(&format!("/{field}"), rule)]);
+        }
+        // Everything the contract refuses, the strict schema refuses too.
+        for (field, value) in [("ip", json!("999.1.1.1")), ("timestamp", json!("1"))] {
+            let mut v = valid_login();
+            v[field] = value;
+            assert!(!strict.violations(&v).is_empty(), "{field}");
+        }
     }
 
     #[test]

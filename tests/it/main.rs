@@ -10,6 +10,7 @@ mod consume;
 mod demo;
 mod dlq;
 mod downstream;
+mod fidelity;
 mod harness;
 mod metrics;
 mod monitoring;

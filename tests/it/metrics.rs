@@ -127,7 +127,7 @@ fn metrics_from_a_running_consumer_show_its_figures() {
     let f = figures().unwrap();
     assert_eq!(f["processed"]["success"], 30.0, "{f}");
     assert_eq!(f["processed"]["dlq"], 10.0);
-    assert_eq!(f["dlq_by_reason"]["schema_validation"], 6.0);
+    assert_eq!(f["dlq_by_reason"]["schema_validation"], 8.0);
     signal(child.id(), libc::SIGTERM);
     assert!(wait_bounded(child, Duration::from_secs(60))
         .status

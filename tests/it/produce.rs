@@ -30,7 +30,7 @@ fn generated_logins_land_with_unique_keys_and_exactly_the_requested_bad_kinds() 
             "--count",
             "1000",
         ])
-        .args(["--invalid-ratio", "0.05", "--seed", "11", "-o", "json"])
+        .args(["--invalid-ratio", "0.06", "--seed", "11", "-o", "json"])
         .assert()
         .success();
     let s = summary(&out.get_output().stdout);
@@ -41,6 +41,7 @@ fn generated_logins_land_with_unique_keys_and_exactly_the_requested_bad_kinds() 
         "bad_ip",
         "bad_locale",
         "missing_field",
+        "timestamp_as_string",
         "malformed_json",
         "not_utf8",
     ] {
@@ -73,7 +74,7 @@ fn generated_logins_land_with_unique_keys_and_exactly_the_requested_bad_kinds() 
             }
         }
     }
-    assert_eq!(bad.values().sum::<usize>(), 50, "{bad:?}");
+    assert_eq!(bad.values().sum::<usize>(), 60, "{bad:?}");
     assert!(bad.values().all(|&n| n == 10), "{bad:?}");
 }
 
