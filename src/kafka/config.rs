@@ -117,6 +117,8 @@ pub enum ConfigError {
         key: String,
         x_value: String,
     },
+    #[error("the {role} settings do not go together: {reason}")]
+    Rejected { role: &'static str, reason: String },
     #[error("{flag} and -X {key}={value} do not go together: {why}")]
     Incompatible {
         flag: String,
@@ -600,7 +602,7 @@ impl ClientSettings {
             }
         }
         set_default(&mut cfg, &self.extra, "partitioner", "murmur2_random");
-        Ok(cfg)
+        accepted(cfg, "producer")
     }
 
     /// Producer config of `kmsg breaker-test`: `producer_config` with a 30 s delivery
@@ -744,7 +746,7 @@ impl ClientSettings {
             cfg.set("enable.idempotence", "true");
             cfg.set("acks", "all");
         }
-        Ok(cfg)
+        accepted(cfg, "producer")
     }
 
     /// Config of a reader that joins no group and commits nothing (`view`, `dlq list|show`):
@@ -785,6 +787,23 @@ fn rdkafka_log_level() -> RDKafkaLogLevel {
         LevelFilter::TRACE | LevelFilter::DEBUG => RDKafkaLogLevel::Debug,
         LevelFilter::INFO => RDKafkaLogLevel::Info,
         _ => RDKafkaLogLevel::Warning,
+    }
+}
+
+/// The finished config if librdkafka accepts it as a whole (e.g. `message.timeout.ms` must
+/// be above `linger.ms`), so a bad combination is a usage error before connecting, not a
+/// failure to create the client.
+fn accepted(cfg: ClientConfig, role: &'static str) -> Result<ClientConfig, ConfigError> {
+    let mut probe = cfg.clone();
+    // Without brokers the probe contacts nothing.
+    probe.remove("bootstrap.servers");
+    probe.set_log_level(RDKafkaLogLevel::Emerg);
+    match probe.create::<rdkafka::producer::BaseProducer>() {
+        Ok(_) => Ok(cfg),
+        Err(e) => Err(ConfigError::Rejected {
+            role,
+            reason: e.to_string().replace("Client creation error: ", ""),
+        }),
     }
 }
 
@@ -1193,9 +1212,9 @@ mod tests {
             "-X",
             "compression.type=zstd",
             "-X",
-            "message.timeout.ms=1",
+            "message.timeout.ms=5",
             "-X",
-            "queue.buffering.max.ms=7",
+            "queue.buffering.max.ms=2",
         ])
         .unwrap();
         let cfg = s.produce_config(&produce_options(&[])).unwrap();
@@ -1206,15 +1225,13 @@ mod tests {
             "acks=0 cannot be idempotent"
         );
         assert_eq!(cfg.get("compression.type"), Some("zstd"));
-        assert_eq!(cfg.get("message.timeout.ms"), Some("1"));
-        assert_eq!(cfg.get("queue.buffering.max.ms"), Some("7"));
+        assert_eq!(cfg.get("message.timeout.ms"), Some("5"));
+        assert_eq!(cfg.get("queue.buffering.max.ms"), Some("2"));
         assert_eq!(
             cfg.get("linger.ms"),
             None,
             "the alias of linger.ms was set by -X"
         );
-        // The config librdkafka gets is valid.
-        cfg.create_native_config().unwrap();
     }
 
     #[test]
@@ -1283,6 +1300,21 @@ mod tests {
             assert!(matches!(err, ConfigError::Clash { .. } | ConfigError::Incompatible { .. }));
             assert_eq!(err.to_string(), want);
         }
+    }
+
+    #[test]
+    fn a_combination_librdkafka_refuses_is_a_usage_error_before_connecting() {
+        let err = settings(&["-X", "message.timeout.ms=10"])
+            .unwrap()
+            .produce_config(&produce_options(&[]))
+            .unwrap_err();
+        assert!(matches!(err, ConfigError::Rejected { .. }), "{err}");
+        assert!(
+            err.to_string()
+                .starts_with("the producer settings do not go together: ")
+                && err.to_string().contains("linger.ms"),
+            "{err}"
+        );
     }
 
     #[test]

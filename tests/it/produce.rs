@@ -708,21 +708,37 @@ fn x_acks_0_reaches_the_producer_so_the_offset_is_unknown() {
 fn x_message_timeout_reaches_the_producer_and_fails_messages_that_outlive_it() {
     let topic = unique("msgtimeout");
     create_topic(&topic, 1, 3);
-    // 1 ms is less than the linger of a batch: no message can be delivered in time. With
-    // --delivery-timeout's default applied instead, all would be.
+    // No message can be acknowledged within 1 ms of being queued (the first ones also wait
+    // for metadata and a producer id): they fail as timed out. With --delivery-timeout's
+    // default of 30 s applied over the -X, as before, all were delivered.
     let out = kmsg_on_cluster()
         .args(["produce", "-t", &topic, "-o", "json"])
         .args(["--generate", "login", "--count", "50"])
-        .args(["-X", "message.timeout.ms=1", "-X", "linger.ms=100"])
+        .args(["-X", "message.timeout.ms=1", "-X", "linger.ms=0"])
         .assert()
         .code(1);
     let out = out.get_output();
     let s = summary(&out.stdout);
-    assert_eq!(s["sent"], 50, "{s}");
-    assert_eq!(s["failed"], 50, "{s}");
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.contains("not acknowledged in time"), "{stderr}");
-    assert_eq!(kcat_read(&topic).len(), 0);
+    let (sent, acked, failed) = (
+        s["sent"].as_u64().unwrap(),
+        s["acknowledged"].as_u64().unwrap(),
+        s["failed"].as_u64().unwrap(),
+    );
+    assert_eq!(sent, 50, "{s}");
+    assert!(failed > 0 && acked + failed == 50, "{s}");
+    let reasons = s["failures"].as_object().unwrap();
+    assert!(
+        reasons
+            .keys()
+            .all(|r| r.starts_with("not acknowledged in time")),
+        "{s}"
+    );
+    assert_eq!(kcat_read(&topic).len() as u64, acked);
+    // librdkafka's own rule (message.timeout.ms above linger.ms) is a usage error.
+    refused_before_connecting(
+        &["produce", "--value", "{}", "-X", "message.timeout.ms=10", "-X", "linger.ms=20"],
+        "the producer settings do not go together: `message.timeout.ms` must be greater than `linger.ms`",
+    );
 }
 
 #[test]
