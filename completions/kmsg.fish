@@ -25,7 +25,7 @@ function __fish_kmsg_using_subcommand
 end
 
 complete -c kmsg -n "__fish_kmsg_needs_command" -s b -l bootstrap -d 'Kafka bootstrap servers, comma separated [default: localhost:9092]' -r
-complete -c kmsg -n "__fish_kmsg_needs_command" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X queue.buffering.max.ms=50. Keys that have a typed flag (--bootstrap, --security-protocol, --sasl-*, --tls-*) are refused' -r
+complete -c kmsg -n "__fish_kmsg_needs_command" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X queue.buffering.max.ms=50. It wins over a typed flag left at its default, and is refused with one given explicitly (e.g. --acks 1 -X acks=all); connection keys (--bootstrap, --security-protocol, --sasl-*, --tls-*) and keys kmsg sets itself (group.id, enable.auto.commit, ...) are refused' -r
 complete -c kmsg -n "__fish_kmsg_needs_command" -l security-protocol -d 'Security protocol for the client connection' -r -f -a "PLAINTEXT\t''
 SSL\t''
 SASL_PLAINTEXT\t''
@@ -38,7 +38,7 @@ complete -c kmsg -n "__fish_kmsg_needs_command" -l sasl-password-file -d 'File h
 complete -c kmsg -n "__fish_kmsg_needs_command" -l tls-ca -d 'CA certificate (PEM) to verify the brokers' -r -F
 complete -c kmsg -n "__fish_kmsg_needs_command" -l tls-cert -d 'Client certificate (PEM) for mutual TLS' -r -F
 complete -c kmsg -n "__fish_kmsg_needs_command" -l tls-key -d 'Client private key (PEM) for mutual TLS' -r -F
-complete -c kmsg -n "__fish_kmsg_needs_command" -l timeout -d 'How long to wait for the cluster before giving up' -r
+complete -c kmsg -n "__fish_kmsg_needs_command" -l timeout -d 'How long to wait for the cluster before giving up [default: 10s]' -r
 complete -c kmsg -n "__fish_kmsg_needs_command" -l log-level -d 'Log level or filter (overrides RUST_LOG), e.g. debug or kmsg=debug,librdkafka=info' -r
 complete -c kmsg -n "__fish_kmsg_needs_command" -l log-format -d 'Log format on stderr (json: one object per line, for log collectors)' -r -f -a "text\t''
 json\t''"
@@ -60,7 +60,7 @@ complete -c kmsg -n "__fish_kmsg_needs_command" -f -a "acl" -d 'Apply the pipeli
 complete -c kmsg -n "__fish_kmsg_needs_command" -f -a "completions" -d 'Print shell completions'
 complete -c kmsg -n "__fish_kmsg_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and not __fish_seen_subcommand_from create list describe delete help" -s b -l bootstrap -d 'Kafka bootstrap servers, comma separated [default: localhost:9092]' -r
-complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and not __fish_seen_subcommand_from create list describe delete help" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X queue.buffering.max.ms=50. Keys that have a typed flag (--bootstrap, --security-protocol, --sasl-*, --tls-*) are refused' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and not __fish_seen_subcommand_from create list describe delete help" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X queue.buffering.max.ms=50. It wins over a typed flag left at its default, and is refused with one given explicitly (e.g. --acks 1 -X acks=all); connection keys (--bootstrap, --security-protocol, --sasl-*, --tls-*) and keys kmsg sets itself (group.id, enable.auto.commit, ...) are refused' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and not __fish_seen_subcommand_from create list describe delete help" -l security-protocol -d 'Security protocol for the client connection' -r -f -a "PLAINTEXT\t''
 SSL\t''
 SASL_PLAINTEXT\t''
@@ -73,7 +73,7 @@ complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and not __fish_seen_su
 complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and not __fish_seen_subcommand_from create list describe delete help" -l tls-ca -d 'CA certificate (PEM) to verify the brokers' -r -F
 complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and not __fish_seen_subcommand_from create list describe delete help" -l tls-cert -d 'Client certificate (PEM) for mutual TLS' -r -F
 complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and not __fish_seen_subcommand_from create list describe delete help" -l tls-key -d 'Client private key (PEM) for mutual TLS' -r -F
-complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and not __fish_seen_subcommand_from create list describe delete help" -l timeout -d 'How long to wait for the cluster before giving up' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and not __fish_seen_subcommand_from create list describe delete help" -l timeout -d 'How long to wait for the cluster before giving up [default: 10s]' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and not __fish_seen_subcommand_from create list describe delete help" -l log-level -d 'Log level or filter (overrides RUST_LOG), e.g. debug or kmsg=debug,librdkafka=info' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and not __fish_seen_subcommand_from create list describe delete help" -l log-format -d 'Log format on stderr (json: one object per line, for log collectors)' -r -f -a "text\t''
 json\t''"
@@ -94,7 +94,7 @@ complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcom
 complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from create" -s r -l replication-factor -d 'Replication factor' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from create" -s c -l config -d 'Topic config (repeatable), e.g. --config retention.ms=86400000' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from create" -s b -l bootstrap -d 'Kafka bootstrap servers, comma separated [default: localhost:9092]' -r
-complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from create" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X queue.buffering.max.ms=50. Keys that have a typed flag (--bootstrap, --security-protocol, --sasl-*, --tls-*) are refused' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from create" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X queue.buffering.max.ms=50. It wins over a typed flag left at its default, and is refused with one given explicitly (e.g. --acks 1 -X acks=all); connection keys (--bootstrap, --security-protocol, --sasl-*, --tls-*) and keys kmsg sets itself (group.id, enable.auto.commit, ...) are refused' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from create" -l security-protocol -d 'Security protocol for the client connection' -r -f -a "PLAINTEXT\t''
 SSL\t''
 SASL_PLAINTEXT\t''
@@ -107,7 +107,7 @@ complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcom
 complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from create" -l tls-ca -d 'CA certificate (PEM) to verify the brokers' -r -F
 complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from create" -l tls-cert -d 'Client certificate (PEM) for mutual TLS' -r -F
 complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from create" -l tls-key -d 'Client private key (PEM) for mutual TLS' -r -F
-complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from create" -l timeout -d 'How long to wait for the cluster before giving up' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from create" -l timeout -d 'How long to wait for the cluster before giving up [default: 10s]' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from create" -l log-level -d 'Log level or filter (overrides RUST_LOG), e.g. debug or kmsg=debug,librdkafka=info' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from create" -l log-format -d 'Log format on stderr (json: one object per line, for log collectors)' -r -f -a "text\t''
 json\t''"
@@ -117,7 +117,7 @@ raw\t'Values only, one per line (view); other commands print tables'"
 complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
 complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from list" -s b -l bootstrap -d 'Kafka bootstrap servers, comma separated [default: localhost:9092]' -r
-complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from list" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X queue.buffering.max.ms=50. Keys that have a typed flag (--bootstrap, --security-protocol, --sasl-*, --tls-*) are refused' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from list" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X queue.buffering.max.ms=50. It wins over a typed flag left at its default, and is refused with one given explicitly (e.g. --acks 1 -X acks=all); connection keys (--bootstrap, --security-protocol, --sasl-*, --tls-*) and keys kmsg sets itself (group.id, enable.auto.commit, ...) are refused' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from list" -l security-protocol -d 'Security protocol for the client connection' -r -f -a "PLAINTEXT\t''
 SSL\t''
 SASL_PLAINTEXT\t''
@@ -130,7 +130,7 @@ complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcom
 complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from list" -l tls-ca -d 'CA certificate (PEM) to verify the brokers' -r -F
 complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from list" -l tls-cert -d 'Client certificate (PEM) for mutual TLS' -r -F
 complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from list" -l tls-key -d 'Client private key (PEM) for mutual TLS' -r -F
-complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from list" -l timeout -d 'How long to wait for the cluster before giving up' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from list" -l timeout -d 'How long to wait for the cluster before giving up [default: 10s]' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from list" -l log-level -d 'Log level or filter (overrides RUST_LOG), e.g. debug or kmsg=debug,librdkafka=info' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from list" -l log-format -d 'Log format on stderr (json: one object per line, for log collectors)' -r -f -a "text\t''
 json\t''"
@@ -141,7 +141,7 @@ complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcom
 complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from describe" -s b -l bootstrap -d 'Kafka bootstrap servers, comma separated [default: localhost:9092]' -r
-complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from describe" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X queue.buffering.max.ms=50. Keys that have a typed flag (--bootstrap, --security-protocol, --sasl-*, --tls-*) are refused' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from describe" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X queue.buffering.max.ms=50. It wins over a typed flag left at its default, and is refused with one given explicitly (e.g. --acks 1 -X acks=all); connection keys (--bootstrap, --security-protocol, --sasl-*, --tls-*) and keys kmsg sets itself (group.id, enable.auto.commit, ...) are refused' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from describe" -l security-protocol -d 'Security protocol for the client connection' -r -f -a "PLAINTEXT\t''
 SSL\t''
 SASL_PLAINTEXT\t''
@@ -154,7 +154,7 @@ complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcom
 complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from describe" -l tls-ca -d 'CA certificate (PEM) to verify the brokers' -r -F
 complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from describe" -l tls-cert -d 'Client certificate (PEM) for mutual TLS' -r -F
 complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from describe" -l tls-key -d 'Client private key (PEM) for mutual TLS' -r -F
-complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from describe" -l timeout -d 'How long to wait for the cluster before giving up' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from describe" -l timeout -d 'How long to wait for the cluster before giving up [default: 10s]' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from describe" -l log-level -d 'Log level or filter (overrides RUST_LOG), e.g. debug or kmsg=debug,librdkafka=info' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from describe" -l log-format -d 'Log format on stderr (json: one object per line, for log collectors)' -r -f -a "text\t''
 json\t''"
@@ -164,7 +164,7 @@ raw\t'Values only, one per line (view); other commands print tables'"
 complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from describe" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from describe" -s V -l version -d 'Print version'
 complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from delete" -s b -l bootstrap -d 'Kafka bootstrap servers, comma separated [default: localhost:9092]' -r
-complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from delete" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X queue.buffering.max.ms=50. Keys that have a typed flag (--bootstrap, --security-protocol, --sasl-*, --tls-*) are refused' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from delete" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X queue.buffering.max.ms=50. It wins over a typed flag left at its default, and is refused with one given explicitly (e.g. --acks 1 -X acks=all); connection keys (--bootstrap, --security-protocol, --sasl-*, --tls-*) and keys kmsg sets itself (group.id, enable.auto.commit, ...) are refused' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from delete" -l security-protocol -d 'Security protocol for the client connection' -r -f -a "PLAINTEXT\t''
 SSL\t''
 SASL_PLAINTEXT\t''
@@ -177,7 +177,7 @@ complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcom
 complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from delete" -l tls-ca -d 'CA certificate (PEM) to verify the brokers' -r -F
 complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from delete" -l tls-cert -d 'Client certificate (PEM) for mutual TLS' -r -F
 complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from delete" -l tls-key -d 'Client private key (PEM) for mutual TLS' -r -F
-complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from delete" -l timeout -d 'How long to wait for the cluster before giving up' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from delete" -l timeout -d 'How long to wait for the cluster before giving up [default: 10s]' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from delete" -l log-level -d 'Log level or filter (overrides RUST_LOG), e.g. debug or kmsg=debug,librdkafka=info' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from delete" -l log-format -d 'Log format on stderr (json: one object per line, for log collectors)' -r -f -a "text\t''
 json\t''"
@@ -193,7 +193,7 @@ complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcom
 complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete topics (needs --yes)'
 complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and not __fish_seen_subcommand_from up down status secrets help" -s b -l bootstrap -d 'Kafka bootstrap servers, comma separated [default: localhost:9092]' -r
-complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and not __fish_seen_subcommand_from up down status secrets help" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X queue.buffering.max.ms=50. Keys that have a typed flag (--bootstrap, --security-protocol, --sasl-*, --tls-*) are refused' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and not __fish_seen_subcommand_from up down status secrets help" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X queue.buffering.max.ms=50. It wins over a typed flag left at its default, and is refused with one given explicitly (e.g. --acks 1 -X acks=all); connection keys (--bootstrap, --security-protocol, --sasl-*, --tls-*) and keys kmsg sets itself (group.id, enable.auto.commit, ...) are refused' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and not __fish_seen_subcommand_from up down status secrets help" -l security-protocol -d 'Security protocol for the client connection' -r -f -a "PLAINTEXT\t''
 SSL\t''
 SASL_PLAINTEXT\t''
@@ -206,7 +206,7 @@ complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and not __fish_seen_s
 complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and not __fish_seen_subcommand_from up down status secrets help" -l tls-ca -d 'CA certificate (PEM) to verify the brokers' -r -F
 complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and not __fish_seen_subcommand_from up down status secrets help" -l tls-cert -d 'Client certificate (PEM) for mutual TLS' -r -F
 complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and not __fish_seen_subcommand_from up down status secrets help" -l tls-key -d 'Client private key (PEM) for mutual TLS' -r -F
-complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and not __fish_seen_subcommand_from up down status secrets help" -l timeout -d 'How long to wait for the cluster before giving up' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and not __fish_seen_subcommand_from up down status secrets help" -l timeout -d 'How long to wait for the cluster before giving up [default: 10s]' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and not __fish_seen_subcommand_from up down status secrets help" -l log-level -d 'Log level or filter (overrides RUST_LOG), e.g. debug or kmsg=debug,librdkafka=info' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and not __fish_seen_subcommand_from up down status secrets help" -l log-format -d 'Log format on stderr (json: one object per line, for log collectors)' -r -f -a "text\t''
 json\t''"
@@ -229,7 +229,7 @@ complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subco
 complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subcommand_from up" -l jvm-opts -d 'JVM flags of every node besides the heap (garbage collector, JIT), split on spaces, as in Kafka\'s own scripts; a running node keeps the flags it started with' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subcommand_from up" -l wait -d 'How long to wait for the brokers to register and elect a controller' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subcommand_from up" -s b -l bootstrap -d 'Kafka bootstrap servers, comma separated [default: localhost:9092]' -r
-complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subcommand_from up" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X queue.buffering.max.ms=50. Keys that have a typed flag (--bootstrap, --security-protocol, --sasl-*, --tls-*) are refused' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subcommand_from up" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X queue.buffering.max.ms=50. It wins over a typed flag left at its default, and is refused with one given explicitly (e.g. --acks 1 -X acks=all); connection keys (--bootstrap, --security-protocol, --sasl-*, --tls-*) and keys kmsg sets itself (group.id, enable.auto.commit, ...) are refused' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subcommand_from up" -l security-protocol -d 'Security protocol for the client connection' -r -f -a "PLAINTEXT\t''
 SSL\t''
 SASL_PLAINTEXT\t''
@@ -242,7 +242,7 @@ complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subco
 complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subcommand_from up" -l tls-ca -d 'CA certificate (PEM) to verify the brokers' -r -F
 complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subcommand_from up" -l tls-cert -d 'Client certificate (PEM) for mutual TLS' -r -F
 complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subcommand_from up" -l tls-key -d 'Client private key (PEM) for mutual TLS' -r -F
-complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subcommand_from up" -l timeout -d 'How long to wait for the cluster before giving up' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subcommand_from up" -l timeout -d 'How long to wait for the cluster before giving up [default: 10s]' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subcommand_from up" -l log-level -d 'Log level or filter (overrides RUST_LOG), e.g. debug or kmsg=debug,librdkafka=info' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subcommand_from up" -l log-format -d 'Log format on stderr (json: one object per line, for log collectors)' -r -f -a "text\t''
 json\t''"
@@ -255,7 +255,7 @@ complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subco
 complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subcommand_from down" -l state-dir -d 'Folder holding the cluster\'s configuration, data and logs' -r -F
 complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subcommand_from down" -l node -d 'Stop only this node id' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subcommand_from down" -s b -l bootstrap -d 'Kafka bootstrap servers, comma separated [default: localhost:9092]' -r
-complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subcommand_from down" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X queue.buffering.max.ms=50. Keys that have a typed flag (--bootstrap, --security-protocol, --sasl-*, --tls-*) are refused' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subcommand_from down" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X queue.buffering.max.ms=50. It wins over a typed flag left at its default, and is refused with one given explicitly (e.g. --acks 1 -X acks=all); connection keys (--bootstrap, --security-protocol, --sasl-*, --tls-*) and keys kmsg sets itself (group.id, enable.auto.commit, ...) are refused' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subcommand_from down" -l security-protocol -d 'Security protocol for the client connection' -r -f -a "PLAINTEXT\t''
 SSL\t''
 SASL_PLAINTEXT\t''
@@ -268,7 +268,7 @@ complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subco
 complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subcommand_from down" -l tls-ca -d 'CA certificate (PEM) to verify the brokers' -r -F
 complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subcommand_from down" -l tls-cert -d 'Client certificate (PEM) for mutual TLS' -r -F
 complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subcommand_from down" -l tls-key -d 'Client private key (PEM) for mutual TLS' -r -F
-complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subcommand_from down" -l timeout -d 'How long to wait for the cluster before giving up' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subcommand_from down" -l timeout -d 'How long to wait for the cluster before giving up [default: 10s]' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subcommand_from down" -l log-level -d 'Log level or filter (overrides RUST_LOG), e.g. debug or kmsg=debug,librdkafka=info' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subcommand_from down" -l log-format -d 'Log format on stderr (json: one object per line, for log collectors)' -r -f -a "text\t''
 json\t''"
@@ -281,7 +281,7 @@ complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subco
 complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subcommand_from status" -l state-dir -d 'Folder holding the cluster\'s configuration, data and logs' -r -F
 complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subcommand_from status" -l expect-brokers -d 'Brokers expected; with --bootstrap and no local cluster [default: the local cluster\'s size, else 3]' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subcommand_from status" -s b -l bootstrap -d 'Kafka bootstrap servers, comma separated [default: localhost:9092]' -r
-complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subcommand_from status" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X queue.buffering.max.ms=50. Keys that have a typed flag (--bootstrap, --security-protocol, --sasl-*, --tls-*) are refused' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subcommand_from status" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X queue.buffering.max.ms=50. It wins over a typed flag left at its default, and is refused with one given explicitly (e.g. --acks 1 -X acks=all); connection keys (--bootstrap, --security-protocol, --sasl-*, --tls-*) and keys kmsg sets itself (group.id, enable.auto.commit, ...) are refused' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subcommand_from status" -l security-protocol -d 'Security protocol for the client connection' -r -f -a "PLAINTEXT\t''
 SSL\t''
 SASL_PLAINTEXT\t''
@@ -294,7 +294,7 @@ complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subco
 complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subcommand_from status" -l tls-ca -d 'CA certificate (PEM) to verify the brokers' -r -F
 complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subcommand_from status" -l tls-cert -d 'Client certificate (PEM) for mutual TLS' -r -F
 complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subcommand_from status" -l tls-key -d 'Client private key (PEM) for mutual TLS' -r -F
-complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subcommand_from status" -l timeout -d 'How long to wait for the cluster before giving up' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subcommand_from status" -l timeout -d 'How long to wait for the cluster before giving up [default: 10s]' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subcommand_from status" -l log-level -d 'Log level or filter (overrides RUST_LOG), e.g. debug or kmsg=debug,librdkafka=info' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subcommand_from status" -l log-format -d 'Log format on stderr (json: one object per line, for log collectors)' -r -f -a "text\t''
 json\t''"
@@ -306,7 +306,7 @@ complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subco
 complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subcommand_from secrets" -l out -d 'Folder to write into: ca/ (CA key and every password), broker/, and one folder per role (admin, producer, consumer, dlq); an existing CA and passwords are kept' -r -F
 complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subcommand_from secrets" -l host -d 'A name or IP address the brokers are reached at (repeatable); the broker certificate is valid for exactly these' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subcommand_from secrets" -s b -l bootstrap -d 'Kafka bootstrap servers, comma separated [default: localhost:9092]' -r
-complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subcommand_from secrets" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X queue.buffering.max.ms=50. Keys that have a typed flag (--bootstrap, --security-protocol, --sasl-*, --tls-*) are refused' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subcommand_from secrets" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X queue.buffering.max.ms=50. It wins over a typed flag left at its default, and is refused with one given explicitly (e.g. --acks 1 -X acks=all); connection keys (--bootstrap, --security-protocol, --sasl-*, --tls-*) and keys kmsg sets itself (group.id, enable.auto.commit, ...) are refused' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subcommand_from secrets" -l security-protocol -d 'Security protocol for the client connection' -r -f -a "PLAINTEXT\t''
 SSL\t''
 SASL_PLAINTEXT\t''
@@ -319,7 +319,7 @@ complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subco
 complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subcommand_from secrets" -l tls-ca -d 'CA certificate (PEM) to verify the brokers' -r -F
 complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subcommand_from secrets" -l tls-cert -d 'Client certificate (PEM) for mutual TLS' -r -F
 complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subcommand_from secrets" -l tls-key -d 'Client private key (PEM) for mutual TLS' -r -F
-complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subcommand_from secrets" -l timeout -d 'How long to wait for the cluster before giving up' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subcommand_from secrets" -l timeout -d 'How long to wait for the cluster before giving up [default: 10s]' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subcommand_from secrets" -l log-level -d 'Log level or filter (overrides RUST_LOG), e.g. debug or kmsg=debug,librdkafka=info' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subcommand_from secrets" -l log-format -d 'Log format on stderr (json: one object per line, for log collectors)' -r -f -a "text\t''
 json\t''"
@@ -355,23 +355,23 @@ complete -c kmsg -n "__fish_kmsg_using_subcommand produce" -s r -l rate -d 'Mess
 complete -c kmsg -n "__fish_kmsg_using_subcommand produce" -s n -l count -d 'Stop after this many messages' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand produce" -s d -l duration -d 'Stop after this long (e.g. 30s, 5m)' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand produce" -s p -l partition -d 'Partition to write every message to [default: by key, like the Java client]' -r
-complete -c kmsg -n "__fish_kmsg_using_subcommand produce" -l acks -d 'acks: all, 1 or 0' -r -f -a "all\t''
+complete -c kmsg -n "__fish_kmsg_using_subcommand produce" -l acks -d 'acks: all, 1 or 0 [default: all]' -r -f -a "all\t''
 -1\t''
 1\t''
 0\t''"
-complete -c kmsg -n "__fish_kmsg_using_subcommand produce" -s z -l compression -d 'Compression codec' -r -f -a "none\t''
+complete -c kmsg -n "__fish_kmsg_using_subcommand produce" -s z -l compression -d 'Compression codec [default: none]' -r -f -a "none\t''
 gzip\t''
 snappy\t''
 lz4\t''
 zstd\t''"
 complete -c kmsg -n "__fish_kmsg_using_subcommand produce" -l linger -d 'How long librdkafka waits to fill a batch (linger.ms) [default: 50ms with --rate, else 20ms]' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand produce" -l batch-size -d 'Maximum batch size in bytes (batch.size)' -r
-complete -c kmsg -n "__fish_kmsg_using_subcommand produce" -l delivery-timeout -d 'How long a message may wait for its acknowledgement before it counts as failed' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand produce" -l delivery-timeout -d 'How long a message may wait for its acknowledgement before it counts as failed (message.timeout.ms) [default: 30s]' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand produce" -l flush-timeout -d 'After the last message (or Ctrl-C), how long to wait for outstanding acknowledgements' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand produce" -l metrics-addr -d 'Serve Prometheus metrics (kafka_producer_*) at /metrics, plus /healthz and /readyz, while producing' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand produce" -l metrics-linger -d 'After the summary, keep serving --metrics-addr this long so a scraper sees the final figures (Ctrl-C or SIGTERM end it early)' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand produce" -s b -l bootstrap -d 'Kafka bootstrap servers, comma separated [default: localhost:9092]' -r
-complete -c kmsg -n "__fish_kmsg_using_subcommand produce" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X queue.buffering.max.ms=50. Keys that have a typed flag (--bootstrap, --security-protocol, --sasl-*, --tls-*) are refused' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand produce" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X queue.buffering.max.ms=50. It wins over a typed flag left at its default, and is refused with one given explicitly (e.g. --acks 1 -X acks=all); connection keys (--bootstrap, --security-protocol, --sasl-*, --tls-*) and keys kmsg sets itself (group.id, enable.auto.commit, ...) are refused' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand produce" -l security-protocol -d 'Security protocol for the client connection' -r -f -a "PLAINTEXT\t''
 SSL\t''
 SASL_PLAINTEXT\t''
@@ -384,7 +384,7 @@ complete -c kmsg -n "__fish_kmsg_using_subcommand produce" -l sasl-password-file
 complete -c kmsg -n "__fish_kmsg_using_subcommand produce" -l tls-ca -d 'CA certificate (PEM) to verify the brokers' -r -F
 complete -c kmsg -n "__fish_kmsg_using_subcommand produce" -l tls-cert -d 'Client certificate (PEM) for mutual TLS' -r -F
 complete -c kmsg -n "__fish_kmsg_using_subcommand produce" -l tls-key -d 'Client private key (PEM) for mutual TLS' -r -F
-complete -c kmsg -n "__fish_kmsg_using_subcommand produce" -l timeout -d 'How long to wait for the cluster before giving up' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand produce" -l timeout -d 'How long to wait for the cluster before giving up [default: 10s]' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand produce" -l log-level -d 'Log level or filter (overrides RUST_LOG), e.g. debug or kmsg=debug,librdkafka=info' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand produce" -l log-format -d 'Log format on stderr (json: one object per line, for log collectors)' -r -f -a "text\t''
 json\t''"
@@ -411,7 +411,7 @@ complete -c kmsg -n "__fish_kmsg_using_subcommand consume" -l sink-concurrency -
 complete -c kmsg -n "__fish_kmsg_using_subcommand consume" -l breaker-threshold -d 'Consecutive transient downstream failures that open the circuit breaker' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand consume" -l breaker-timeout -d 'How long the breaker stays open (consumption paused) before probing' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand consume" -l breaker-probes -d 'Probe calls allowed in half-open' -r
-complete -c kmsg -n "__fish_kmsg_using_subcommand consume" -s z -l compression -d 'Compression of forwarded and dead-lettered record batches (consumers decompress transparently; the bytes of each value and its headers are unchanged). lz4 cuts what the brokers write and replicate several times over for JSON at little CPU cost' -r -f -a "none\t''
+complete -c kmsg -n "__fish_kmsg_using_subcommand consume" -s z -l compression -d 'Compression of forwarded and dead-lettered record batches (consumers decompress transparently; the bytes of each value and its headers are unchanged). lz4 cuts what the brokers write and replicate several times over for JSON at little CPU cost [default: lz4]' -r -f -a "none\t''
 gzip\t''
 snappy\t''
 lz4\t''
@@ -427,7 +427,7 @@ complete -c kmsg -n "__fish_kmsg_using_subcommand consume" -l commit-interval -d
 complete -c kmsg -n "__fish_kmsg_using_subcommand consume" -l shutdown-timeout -d 'On SIGINT/SIGTERM, how long to wait for in-flight outcomes before committing and leaving' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand consume" -l metrics-addr -d 'Serve Prometheus metrics at /metrics, plus /healthz and /readyz (e.g. 0.0.0.0:8000)' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand consume" -s b -l bootstrap -d 'Kafka bootstrap servers, comma separated [default: localhost:9092]' -r
-complete -c kmsg -n "__fish_kmsg_using_subcommand consume" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X queue.buffering.max.ms=50. Keys that have a typed flag (--bootstrap, --security-protocol, --sasl-*, --tls-*) are refused' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand consume" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X queue.buffering.max.ms=50. It wins over a typed flag left at its default, and is refused with one given explicitly (e.g. --acks 1 -X acks=all); connection keys (--bootstrap, --security-protocol, --sasl-*, --tls-*) and keys kmsg sets itself (group.id, enable.auto.commit, ...) are refused' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand consume" -l security-protocol -d 'Security protocol for the client connection' -r -f -a "PLAINTEXT\t''
 SSL\t''
 SASL_PLAINTEXT\t''
@@ -440,7 +440,7 @@ complete -c kmsg -n "__fish_kmsg_using_subcommand consume" -l sasl-password-file
 complete -c kmsg -n "__fish_kmsg_using_subcommand consume" -l tls-ca -d 'CA certificate (PEM) to verify the brokers' -r -F
 complete -c kmsg -n "__fish_kmsg_using_subcommand consume" -l tls-cert -d 'Client certificate (PEM) for mutual TLS' -r -F
 complete -c kmsg -n "__fish_kmsg_using_subcommand consume" -l tls-key -d 'Client private key (PEM) for mutual TLS' -r -F
-complete -c kmsg -n "__fish_kmsg_using_subcommand consume" -l timeout -d 'How long to wait for the cluster before giving up' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand consume" -l timeout -d 'How long to wait for the cluster before giving up [default: 10s]' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand consume" -l log-level -d 'Log level or filter (overrides RUST_LOG), e.g. debug or kmsg=debug,librdkafka=info' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand consume" -l log-format -d 'Log format on stderr (json: one object per line, for log collectors)' -r -f -a "text\t''
 json\t''"
@@ -457,7 +457,7 @@ complete -c kmsg -n "__fish_kmsg_using_subcommand view" -l last -d 'Start N reco
 complete -c kmsg -n "__fish_kmsg_using_subcommand view" -l since -d 'Start at records newer than this: a duration ago (10m, 2h) or an RFC 3339 time' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand view" -s n -l max -d 'Stop after this many records' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand view" -s b -l bootstrap -d 'Kafka bootstrap servers, comma separated [default: localhost:9092]' -r
-complete -c kmsg -n "__fish_kmsg_using_subcommand view" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X queue.buffering.max.ms=50. Keys that have a typed flag (--bootstrap, --security-protocol, --sasl-*, --tls-*) are refused' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand view" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X queue.buffering.max.ms=50. It wins over a typed flag left at its default, and is refused with one given explicitly (e.g. --acks 1 -X acks=all); connection keys (--bootstrap, --security-protocol, --sasl-*, --tls-*) and keys kmsg sets itself (group.id, enable.auto.commit, ...) are refused' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand view" -l security-protocol -d 'Security protocol for the client connection' -r -f -a "PLAINTEXT\t''
 SSL\t''
 SASL_PLAINTEXT\t''
@@ -470,7 +470,7 @@ complete -c kmsg -n "__fish_kmsg_using_subcommand view" -l sasl-password-file -d
 complete -c kmsg -n "__fish_kmsg_using_subcommand view" -l tls-ca -d 'CA certificate (PEM) to verify the brokers' -r -F
 complete -c kmsg -n "__fish_kmsg_using_subcommand view" -l tls-cert -d 'Client certificate (PEM) for mutual TLS' -r -F
 complete -c kmsg -n "__fish_kmsg_using_subcommand view" -l tls-key -d 'Client private key (PEM) for mutual TLS' -r -F
-complete -c kmsg -n "__fish_kmsg_using_subcommand view" -l timeout -d 'How long to wait for the cluster before giving up' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand view" -l timeout -d 'How long to wait for the cluster before giving up [default: 10s]' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand view" -l log-level -d 'Log level or filter (overrides RUST_LOG), e.g. debug or kmsg=debug,librdkafka=info' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand view" -l log-format -d 'Log format on stderr (json: one object per line, for log collectors)' -r -f -a "text\t''
 json\t''"
@@ -487,7 +487,7 @@ complete -c kmsg -n "__fish_kmsg_using_subcommand metrics" -s t -l topic -d 'Onl
 complete -c kmsg -n "__fish_kmsg_using_subcommand metrics" -l from -d 'A running `kmsg consume --metrics-addr`: e.g. http://localhost:8000 (its /metrics)' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand metrics" -s w -l watch -d 'Refresh every interval, in place, until Ctrl-C' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand metrics" -s b -l bootstrap -d 'Kafka bootstrap servers, comma separated [default: localhost:9092]' -r
-complete -c kmsg -n "__fish_kmsg_using_subcommand metrics" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X queue.buffering.max.ms=50. Keys that have a typed flag (--bootstrap, --security-protocol, --sasl-*, --tls-*) are refused' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand metrics" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X queue.buffering.max.ms=50. It wins over a typed flag left at its default, and is refused with one given explicitly (e.g. --acks 1 -X acks=all); connection keys (--bootstrap, --security-protocol, --sasl-*, --tls-*) and keys kmsg sets itself (group.id, enable.auto.commit, ...) are refused' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand metrics" -l security-protocol -d 'Security protocol for the client connection' -r -f -a "PLAINTEXT\t''
 SSL\t''
 SASL_PLAINTEXT\t''
@@ -500,7 +500,7 @@ complete -c kmsg -n "__fish_kmsg_using_subcommand metrics" -l sasl-password-file
 complete -c kmsg -n "__fish_kmsg_using_subcommand metrics" -l tls-ca -d 'CA certificate (PEM) to verify the brokers' -r -F
 complete -c kmsg -n "__fish_kmsg_using_subcommand metrics" -l tls-cert -d 'Client certificate (PEM) for mutual TLS' -r -F
 complete -c kmsg -n "__fish_kmsg_using_subcommand metrics" -l tls-key -d 'Client private key (PEM) for mutual TLS' -r -F
-complete -c kmsg -n "__fish_kmsg_using_subcommand metrics" -l timeout -d 'How long to wait for the cluster before giving up' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand metrics" -l timeout -d 'How long to wait for the cluster before giving up [default: 10s]' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand metrics" -l log-level -d 'Log level or filter (overrides RUST_LOG), e.g. debug or kmsg=debug,librdkafka=info' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand metrics" -l log-format -d 'Log format on stderr (json: one object per line, for log collectors)' -r -f -a "text\t''
 json\t''"
@@ -516,7 +516,7 @@ complete -c kmsg -n "__fish_kmsg_using_subcommand breaker-test" -l breaker-timeo
 complete -c kmsg -n "__fish_kmsg_using_subcommand breaker-test" -l max-retries -d 'Retries of a transient failure before a message is dead-lettered' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand breaker-test" -l deadline -d 'Give up (FAIL) when the pipeline has not finished by then' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand breaker-test" -s b -l bootstrap -d 'Kafka bootstrap servers, comma separated [default: localhost:9092]' -r
-complete -c kmsg -n "__fish_kmsg_using_subcommand breaker-test" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X queue.buffering.max.ms=50. Keys that have a typed flag (--bootstrap, --security-protocol, --sasl-*, --tls-*) are refused' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand breaker-test" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X queue.buffering.max.ms=50. It wins over a typed flag left at its default, and is refused with one given explicitly (e.g. --acks 1 -X acks=all); connection keys (--bootstrap, --security-protocol, --sasl-*, --tls-*) and keys kmsg sets itself (group.id, enable.auto.commit, ...) are refused' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand breaker-test" -l security-protocol -d 'Security protocol for the client connection' -r -f -a "PLAINTEXT\t''
 SSL\t''
 SASL_PLAINTEXT\t''
@@ -529,7 +529,7 @@ complete -c kmsg -n "__fish_kmsg_using_subcommand breaker-test" -l sasl-password
 complete -c kmsg -n "__fish_kmsg_using_subcommand breaker-test" -l tls-ca -d 'CA certificate (PEM) to verify the brokers' -r -F
 complete -c kmsg -n "__fish_kmsg_using_subcommand breaker-test" -l tls-cert -d 'Client certificate (PEM) for mutual TLS' -r -F
 complete -c kmsg -n "__fish_kmsg_using_subcommand breaker-test" -l tls-key -d 'Client private key (PEM) for mutual TLS' -r -F
-complete -c kmsg -n "__fish_kmsg_using_subcommand breaker-test" -l timeout -d 'How long to wait for the cluster before giving up' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand breaker-test" -l timeout -d 'How long to wait for the cluster before giving up [default: 10s]' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand breaker-test" -l log-level -d 'Log level or filter (overrides RUST_LOG), e.g. debug or kmsg=debug,librdkafka=info' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand breaker-test" -l log-format -d 'Log format on stderr (json: one object per line, for log collectors)' -r -f -a "text\t''
 json\t''"
@@ -544,7 +544,7 @@ complete -c kmsg -n "__fish_kmsg_using_subcommand demo" -l invalid-ratio -d 'Sha
 complete -c kmsg -n "__fish_kmsg_using_subcommand demo" -l fail-rate -d 'Share of processing attempts of the flaky downstream that fail (retried)' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand demo" -l instances -d 'Consumer instances in the group' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand demo" -s b -l bootstrap -d 'Kafka bootstrap servers, comma separated [default: localhost:9092]' -r
-complete -c kmsg -n "__fish_kmsg_using_subcommand demo" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X queue.buffering.max.ms=50. Keys that have a typed flag (--bootstrap, --security-protocol, --sasl-*, --tls-*) are refused' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand demo" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X queue.buffering.max.ms=50. It wins over a typed flag left at its default, and is refused with one given explicitly (e.g. --acks 1 -X acks=all); connection keys (--bootstrap, --security-protocol, --sasl-*, --tls-*) and keys kmsg sets itself (group.id, enable.auto.commit, ...) are refused' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand demo" -l security-protocol -d 'Security protocol for the client connection' -r -f -a "PLAINTEXT\t''
 SSL\t''
 SASL_PLAINTEXT\t''
@@ -557,7 +557,7 @@ complete -c kmsg -n "__fish_kmsg_using_subcommand demo" -l sasl-password-file -d
 complete -c kmsg -n "__fish_kmsg_using_subcommand demo" -l tls-ca -d 'CA certificate (PEM) to verify the brokers' -r -F
 complete -c kmsg -n "__fish_kmsg_using_subcommand demo" -l tls-cert -d 'Client certificate (PEM) for mutual TLS' -r -F
 complete -c kmsg -n "__fish_kmsg_using_subcommand demo" -l tls-key -d 'Client private key (PEM) for mutual TLS' -r -F
-complete -c kmsg -n "__fish_kmsg_using_subcommand demo" -l timeout -d 'How long to wait for the cluster before giving up' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand demo" -l timeout -d 'How long to wait for the cluster before giving up [default: 10s]' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand demo" -l log-level -d 'Log level or filter (overrides RUST_LOG), e.g. debug or kmsg=debug,librdkafka=info' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand demo" -l log-format -d 'Log format on stderr (json: one object per line, for log collectors)' -r -f -a "text\t''
 json\t''"
@@ -567,7 +567,7 @@ raw\t'Values only, one per line (view); other commands print tables'"
 complete -c kmsg -n "__fish_kmsg_using_subcommand demo" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kmsg -n "__fish_kmsg_using_subcommand demo" -s V -l version -d 'Print version'
 complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and not __fish_seen_subcommand_from list show stats replay watch help" -s b -l bootstrap -d 'Kafka bootstrap servers, comma separated [default: localhost:9092]' -r
-complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and not __fish_seen_subcommand_from list show stats replay watch help" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X queue.buffering.max.ms=50. Keys that have a typed flag (--bootstrap, --security-protocol, --sasl-*, --tls-*) are refused' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and not __fish_seen_subcommand_from list show stats replay watch help" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X queue.buffering.max.ms=50. It wins over a typed flag left at its default, and is refused with one given explicitly (e.g. --acks 1 -X acks=all); connection keys (--bootstrap, --security-protocol, --sasl-*, --tls-*) and keys kmsg sets itself (group.id, enable.auto.commit, ...) are refused' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and not __fish_seen_subcommand_from list show stats replay watch help" -l security-protocol -d 'Security protocol for the client connection' -r -f -a "PLAINTEXT\t''
 SSL\t''
 SASL_PLAINTEXT\t''
@@ -580,7 +580,7 @@ complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and not __fish_seen_subco
 complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and not __fish_seen_subcommand_from list show stats replay watch help" -l tls-ca -d 'CA certificate (PEM) to verify the brokers' -r -F
 complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and not __fish_seen_subcommand_from list show stats replay watch help" -l tls-cert -d 'Client certificate (PEM) for mutual TLS' -r -F
 complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and not __fish_seen_subcommand_from list show stats replay watch help" -l tls-key -d 'Client private key (PEM) for mutual TLS' -r -F
-complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and not __fish_seen_subcommand_from list show stats replay watch help" -l timeout -d 'How long to wait for the cluster before giving up' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and not __fish_seen_subcommand_from list show stats replay watch help" -l timeout -d 'How long to wait for the cluster before giving up [default: 10s]' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and not __fish_seen_subcommand_from list show stats replay watch help" -l log-level -d 'Log level or filter (overrides RUST_LOG), e.g. debug or kmsg=debug,librdkafka=info' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and not __fish_seen_subcommand_from list show stats replay watch help" -l log-format -d 'Log format on stderr (json: one object per line, for log collectors)' -r -f -a "text\t''
 json\t''"
@@ -601,7 +601,7 @@ complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcomman
 complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from list" -l original-topic -d 'Only dead letters that came from this topic' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from list" -s n -l max -d 'Show at most this many' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from list" -s b -l bootstrap -d 'Kafka bootstrap servers, comma separated [default: localhost:9092]' -r
-complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from list" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X queue.buffering.max.ms=50. Keys that have a typed flag (--bootstrap, --security-protocol, --sasl-*, --tls-*) are refused' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from list" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X queue.buffering.max.ms=50. It wins over a typed flag left at its default, and is refused with one given explicitly (e.g. --acks 1 -X acks=all); connection keys (--bootstrap, --security-protocol, --sasl-*, --tls-*) and keys kmsg sets itself (group.id, enable.auto.commit, ...) are refused' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from list" -l security-protocol -d 'Security protocol for the client connection' -r -f -a "PLAINTEXT\t''
 SSL\t''
 SASL_PLAINTEXT\t''
@@ -614,7 +614,7 @@ complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcomman
 complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from list" -l tls-ca -d 'CA certificate (PEM) to verify the brokers' -r -F
 complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from list" -l tls-cert -d 'Client certificate (PEM) for mutual TLS' -r -F
 complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from list" -l tls-key -d 'Client private key (PEM) for mutual TLS' -r -F
-complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from list" -l timeout -d 'How long to wait for the cluster before giving up' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from list" -l timeout -d 'How long to wait for the cluster before giving up [default: 10s]' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from list" -l log-level -d 'Log level or filter (overrides RUST_LOG), e.g. debug or kmsg=debug,librdkafka=info' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from list" -l log-format -d 'Log format on stderr (json: one object per line, for log collectors)' -r -f -a "text\t''
 json\t''"
@@ -625,7 +625,7 @@ complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcomman
 complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from show" -s t -l topic -d 'Dead letter topic [default: <INPUT_TOPIC>.dlq, i.e. posts.dlq]' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from show" -s b -l bootstrap -d 'Kafka bootstrap servers, comma separated [default: localhost:9092]' -r
-complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from show" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X queue.buffering.max.ms=50. Keys that have a typed flag (--bootstrap, --security-protocol, --sasl-*, --tls-*) are refused' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from show" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X queue.buffering.max.ms=50. It wins over a typed flag left at its default, and is refused with one given explicitly (e.g. --acks 1 -X acks=all); connection keys (--bootstrap, --security-protocol, --sasl-*, --tls-*) and keys kmsg sets itself (group.id, enable.auto.commit, ...) are refused' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from show" -l security-protocol -d 'Security protocol for the client connection' -r -f -a "PLAINTEXT\t''
 SSL\t''
 SASL_PLAINTEXT\t''
@@ -638,7 +638,7 @@ complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcomman
 complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from show" -l tls-ca -d 'CA certificate (PEM) to verify the brokers' -r -F
 complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from show" -l tls-cert -d 'Client certificate (PEM) for mutual TLS' -r -F
 complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from show" -l tls-key -d 'Client private key (PEM) for mutual TLS' -r -F
-complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from show" -l timeout -d 'How long to wait for the cluster before giving up' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from show" -l timeout -d 'How long to wait for the cluster before giving up [default: 10s]' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from show" -l log-level -d 'Log level or filter (overrides RUST_LOG), e.g. debug or kmsg=debug,librdkafka=info' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from show" -l log-format -d 'Log format on stderr (json: one object per line, for log collectors)' -r -f -a "text\t''
 json\t''"
@@ -650,7 +650,7 @@ complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcomman
 complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from stats" -s t -l topic -d 'Dead letter topic [default: <INPUT_TOPIC>.dlq, i.e. posts.dlq]' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from stats" -l since -d 'Only dead letters newer than this: a duration ago (10m) or an RFC 3339 time' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from stats" -s b -l bootstrap -d 'Kafka bootstrap servers, comma separated [default: localhost:9092]' -r
-complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from stats" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X queue.buffering.max.ms=50. Keys that have a typed flag (--bootstrap, --security-protocol, --sasl-*, --tls-*) are refused' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from stats" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X queue.buffering.max.ms=50. It wins over a typed flag left at its default, and is refused with one given explicitly (e.g. --acks 1 -X acks=all); connection keys (--bootstrap, --security-protocol, --sasl-*, --tls-*) and keys kmsg sets itself (group.id, enable.auto.commit, ...) are refused' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from stats" -l security-protocol -d 'Security protocol for the client connection' -r -f -a "PLAINTEXT\t''
 SSL\t''
 SASL_PLAINTEXT\t''
@@ -663,7 +663,7 @@ complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcomman
 complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from stats" -l tls-ca -d 'CA certificate (PEM) to verify the brokers' -r -F
 complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from stats" -l tls-cert -d 'Client certificate (PEM) for mutual TLS' -r -F
 complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from stats" -l tls-key -d 'Client private key (PEM) for mutual TLS' -r -F
-complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from stats" -l timeout -d 'How long to wait for the cluster before giving up' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from stats" -l timeout -d 'How long to wait for the cluster before giving up [default: 10s]' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from stats" -l log-level -d 'Log level or filter (overrides RUST_LOG), e.g. debug or kmsg=debug,librdkafka=info' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from stats" -l log-format -d 'Log format on stderr (json: one object per line, for log collectors)' -r -f -a "text\t''
 json\t''"
@@ -680,7 +680,7 @@ complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcomman
 complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from replay" -l max-replays -d 'Refuse records already replayed this many times (a poison pill must not ping-pong)' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from replay" -l group -d 'Consumer group that records the replay\'s progress, so an interrupted replay resumes [default: derived from the DLQ topic, the filters and --to]' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from replay" -s b -l bootstrap -d 'Kafka bootstrap servers, comma separated [default: localhost:9092]' -r
-complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from replay" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X queue.buffering.max.ms=50. Keys that have a typed flag (--bootstrap, --security-protocol, --sasl-*, --tls-*) are refused' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from replay" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X queue.buffering.max.ms=50. It wins over a typed flag left at its default, and is refused with one given explicitly (e.g. --acks 1 -X acks=all); connection keys (--bootstrap, --security-protocol, --sasl-*, --tls-*) and keys kmsg sets itself (group.id, enable.auto.commit, ...) are refused' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from replay" -l security-protocol -d 'Security protocol for the client connection' -r -f -a "PLAINTEXT\t''
 SSL\t''
 SASL_PLAINTEXT\t''
@@ -693,7 +693,7 @@ complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcomman
 complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from replay" -l tls-ca -d 'CA certificate (PEM) to verify the brokers' -r -F
 complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from replay" -l tls-cert -d 'Client certificate (PEM) for mutual TLS' -r -F
 complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from replay" -l tls-key -d 'Client private key (PEM) for mutual TLS' -r -F
-complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from replay" -l timeout -d 'How long to wait for the cluster before giving up' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from replay" -l timeout -d 'How long to wait for the cluster before giving up [default: 10s]' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from replay" -l log-level -d 'Log level or filter (overrides RUST_LOG), e.g. debug or kmsg=debug,librdkafka=info' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from replay" -l log-format -d 'Log format on stderr (json: one object per line, for log collectors)' -r -f -a "text\t''
 json\t''"
@@ -708,7 +708,7 @@ complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcomman
 complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from watch" -l metrics-addr -d 'Serve Prometheus metrics at /metrics, plus /healthz and /readyz' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from watch" -l idle-timeout -d 'Stop when no dead letter arrived for this long (for scripts)' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from watch" -s b -l bootstrap -d 'Kafka bootstrap servers, comma separated [default: localhost:9092]' -r
-complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from watch" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X queue.buffering.max.ms=50. Keys that have a typed flag (--bootstrap, --security-protocol, --sasl-*, --tls-*) are refused' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from watch" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X queue.buffering.max.ms=50. It wins over a typed flag left at its default, and is refused with one given explicitly (e.g. --acks 1 -X acks=all); connection keys (--bootstrap, --security-protocol, --sasl-*, --tls-*) and keys kmsg sets itself (group.id, enable.auto.commit, ...) are refused' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from watch" -l security-protocol -d 'Security protocol for the client connection' -r -f -a "PLAINTEXT\t''
 SSL\t''
 SASL_PLAINTEXT\t''
@@ -721,7 +721,7 @@ complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcomman
 complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from watch" -l tls-ca -d 'CA certificate (PEM) to verify the brokers' -r -F
 complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from watch" -l tls-cert -d 'Client certificate (PEM) for mutual TLS' -r -F
 complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from watch" -l tls-key -d 'Client private key (PEM) for mutual TLS' -r -F
-complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from watch" -l timeout -d 'How long to wait for the cluster before giving up' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from watch" -l timeout -d 'How long to wait for the cluster before giving up [default: 10s]' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from watch" -l log-level -d 'Log level or filter (overrides RUST_LOG), e.g. debug or kmsg=debug,librdkafka=info' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from watch" -l log-format -d 'Log format on stderr (json: one object per line, for log collectors)' -r -f -a "text\t''
 json\t''"
@@ -737,7 +737,7 @@ complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcomman
 complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from help" -f -a "watch" -d 'A long-running group member that logs every dead letter and serves kafka_dlq_* metrics'
 complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c kmsg -n "__fish_kmsg_using_subcommand acl; and not __fish_seen_subcommand_from apply list help" -s b -l bootstrap -d 'Kafka bootstrap servers, comma separated [default: localhost:9092]' -r
-complete -c kmsg -n "__fish_kmsg_using_subcommand acl; and not __fish_seen_subcommand_from apply list help" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X queue.buffering.max.ms=50. Keys that have a typed flag (--bootstrap, --security-protocol, --sasl-*, --tls-*) are refused' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand acl; and not __fish_seen_subcommand_from apply list help" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X queue.buffering.max.ms=50. It wins over a typed flag left at its default, and is refused with one given explicitly (e.g. --acks 1 -X acks=all); connection keys (--bootstrap, --security-protocol, --sasl-*, --tls-*) and keys kmsg sets itself (group.id, enable.auto.commit, ...) are refused' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand acl; and not __fish_seen_subcommand_from apply list help" -l security-protocol -d 'Security protocol for the client connection' -r -f -a "PLAINTEXT\t''
 SSL\t''
 SASL_PLAINTEXT\t''
@@ -750,7 +750,7 @@ complete -c kmsg -n "__fish_kmsg_using_subcommand acl; and not __fish_seen_subco
 complete -c kmsg -n "__fish_kmsg_using_subcommand acl; and not __fish_seen_subcommand_from apply list help" -l tls-ca -d 'CA certificate (PEM) to verify the brokers' -r -F
 complete -c kmsg -n "__fish_kmsg_using_subcommand acl; and not __fish_seen_subcommand_from apply list help" -l tls-cert -d 'Client certificate (PEM) for mutual TLS' -r -F
 complete -c kmsg -n "__fish_kmsg_using_subcommand acl; and not __fish_seen_subcommand_from apply list help" -l tls-key -d 'Client private key (PEM) for mutual TLS' -r -F
-complete -c kmsg -n "__fish_kmsg_using_subcommand acl; and not __fish_seen_subcommand_from apply list help" -l timeout -d 'How long to wait for the cluster before giving up' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand acl; and not __fish_seen_subcommand_from apply list help" -l timeout -d 'How long to wait for the cluster before giving up [default: 10s]' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand acl; and not __fish_seen_subcommand_from apply list help" -l log-level -d 'Log level or filter (overrides RUST_LOG), e.g. debug or kmsg=debug,librdkafka=info' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand acl; and not __fish_seen_subcommand_from apply list help" -l log-format -d 'Log format on stderr (json: one object per line, for log collectors)' -r -f -a "text\t''
 json\t''"
@@ -768,7 +768,7 @@ complete -c kmsg -n "__fish_kmsg_using_subcommand acl; and __fish_seen_subcomman
 complete -c kmsg -n "__fish_kmsg_using_subcommand acl; and __fish_seen_subcommand_from apply" -s g -l group -d 'The consumer\'s group (the only group the consumer user may join)' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand acl; and __fish_seen_subcommand_from apply" -l dlq-group-prefix -d 'Prefix of the groups the dlq user may use (`dlq watch`, `dlq replay`)' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand acl; and __fish_seen_subcommand_from apply" -s b -l bootstrap -d 'Kafka bootstrap servers, comma separated [default: localhost:9092]' -r
-complete -c kmsg -n "__fish_kmsg_using_subcommand acl; and __fish_seen_subcommand_from apply" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X queue.buffering.max.ms=50. Keys that have a typed flag (--bootstrap, --security-protocol, --sasl-*, --tls-*) are refused' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand acl; and __fish_seen_subcommand_from apply" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X queue.buffering.max.ms=50. It wins over a typed flag left at its default, and is refused with one given explicitly (e.g. --acks 1 -X acks=all); connection keys (--bootstrap, --security-protocol, --sasl-*, --tls-*) and keys kmsg sets itself (group.id, enable.auto.commit, ...) are refused' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand acl; and __fish_seen_subcommand_from apply" -l security-protocol -d 'Security protocol for the client connection' -r -f -a "PLAINTEXT\t''
 SSL\t''
 SASL_PLAINTEXT\t''
@@ -781,7 +781,7 @@ complete -c kmsg -n "__fish_kmsg_using_subcommand acl; and __fish_seen_subcomman
 complete -c kmsg -n "__fish_kmsg_using_subcommand acl; and __fish_seen_subcommand_from apply" -l tls-ca -d 'CA certificate (PEM) to verify the brokers' -r -F
 complete -c kmsg -n "__fish_kmsg_using_subcommand acl; and __fish_seen_subcommand_from apply" -l tls-cert -d 'Client certificate (PEM) for mutual TLS' -r -F
 complete -c kmsg -n "__fish_kmsg_using_subcommand acl; and __fish_seen_subcommand_from apply" -l tls-key -d 'Client private key (PEM) for mutual TLS' -r -F
-complete -c kmsg -n "__fish_kmsg_using_subcommand acl; and __fish_seen_subcommand_from apply" -l timeout -d 'How long to wait for the cluster before giving up' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand acl; and __fish_seen_subcommand_from apply" -l timeout -d 'How long to wait for the cluster before giving up [default: 10s]' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand acl; and __fish_seen_subcommand_from apply" -l log-level -d 'Log level or filter (overrides RUST_LOG), e.g. debug or kmsg=debug,librdkafka=info' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand acl; and __fish_seen_subcommand_from apply" -l log-format -d 'Log format on stderr (json: one object per line, for log collectors)' -r -f -a "text\t''
 json\t''"
@@ -792,7 +792,7 @@ complete -c kmsg -n "__fish_kmsg_using_subcommand acl; and __fish_seen_subcomman
 complete -c kmsg -n "__fish_kmsg_using_subcommand acl; and __fish_seen_subcommand_from apply" -s V -l version -d 'Print version'
 complete -c kmsg -n "__fish_kmsg_using_subcommand acl; and __fish_seen_subcommand_from list" -l principal -d 'Only the ACLs of this principal (e.g. User:producer, or just producer)' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand acl; and __fish_seen_subcommand_from list" -s b -l bootstrap -d 'Kafka bootstrap servers, comma separated [default: localhost:9092]' -r
-complete -c kmsg -n "__fish_kmsg_using_subcommand acl; and __fish_seen_subcommand_from list" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X queue.buffering.max.ms=50. Keys that have a typed flag (--bootstrap, --security-protocol, --sasl-*, --tls-*) are refused' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand acl; and __fish_seen_subcommand_from list" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X queue.buffering.max.ms=50. It wins over a typed flag left at its default, and is refused with one given explicitly (e.g. --acks 1 -X acks=all); connection keys (--bootstrap, --security-protocol, --sasl-*, --tls-*) and keys kmsg sets itself (group.id, enable.auto.commit, ...) are refused' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand acl; and __fish_seen_subcommand_from list" -l security-protocol -d 'Security protocol for the client connection' -r -f -a "PLAINTEXT\t''
 SSL\t''
 SASL_PLAINTEXT\t''
@@ -805,7 +805,7 @@ complete -c kmsg -n "__fish_kmsg_using_subcommand acl; and __fish_seen_subcomman
 complete -c kmsg -n "__fish_kmsg_using_subcommand acl; and __fish_seen_subcommand_from list" -l tls-ca -d 'CA certificate (PEM) to verify the brokers' -r -F
 complete -c kmsg -n "__fish_kmsg_using_subcommand acl; and __fish_seen_subcommand_from list" -l tls-cert -d 'Client certificate (PEM) for mutual TLS' -r -F
 complete -c kmsg -n "__fish_kmsg_using_subcommand acl; and __fish_seen_subcommand_from list" -l tls-key -d 'Client private key (PEM) for mutual TLS' -r -F
-complete -c kmsg -n "__fish_kmsg_using_subcommand acl; and __fish_seen_subcommand_from list" -l timeout -d 'How long to wait for the cluster before giving up' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand acl; and __fish_seen_subcommand_from list" -l timeout -d 'How long to wait for the cluster before giving up [default: 10s]' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand acl; and __fish_seen_subcommand_from list" -l log-level -d 'Log level or filter (overrides RUST_LOG), e.g. debug or kmsg=debug,librdkafka=info' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand acl; and __fish_seen_subcommand_from list" -l log-format -d 'Log format on stderr (json: one object per line, for log collectors)' -r -f -a "text\t''
 json\t''"
@@ -818,7 +818,7 @@ complete -c kmsg -n "__fish_kmsg_using_subcommand acl; and __fish_seen_subcomman
 complete -c kmsg -n "__fish_kmsg_using_subcommand acl; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the cluster\'s ACLs'
 complete -c kmsg -n "__fish_kmsg_using_subcommand acl; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c kmsg -n "__fish_kmsg_using_subcommand completions" -s b -l bootstrap -d 'Kafka bootstrap servers, comma separated [default: localhost:9092]' -r
-complete -c kmsg -n "__fish_kmsg_using_subcommand completions" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X queue.buffering.max.ms=50. Keys that have a typed flag (--bootstrap, --security-protocol, --sasl-*, --tls-*) are refused' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand completions" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X queue.buffering.max.ms=50. It wins over a typed flag left at its default, and is refused with one given explicitly (e.g. --acks 1 -X acks=all); connection keys (--bootstrap, --security-protocol, --sasl-*, --tls-*) and keys kmsg sets itself (group.id, enable.auto.commit, ...) are refused' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand completions" -l security-protocol -d 'Security protocol for the client connection' -r -f -a "PLAINTEXT\t''
 SSL\t''
 SASL_PLAINTEXT\t''
@@ -831,7 +831,7 @@ complete -c kmsg -n "__fish_kmsg_using_subcommand completions" -l sasl-password-
 complete -c kmsg -n "__fish_kmsg_using_subcommand completions" -l tls-ca -d 'CA certificate (PEM) to verify the brokers' -r -F
 complete -c kmsg -n "__fish_kmsg_using_subcommand completions" -l tls-cert -d 'Client certificate (PEM) for mutual TLS' -r -F
 complete -c kmsg -n "__fish_kmsg_using_subcommand completions" -l tls-key -d 'Client private key (PEM) for mutual TLS' -r -F
-complete -c kmsg -n "__fish_kmsg_using_subcommand completions" -l timeout -d 'How long to wait for the cluster before giving up' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand completions" -l timeout -d 'How long to wait for the cluster before giving up [default: 10s]' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand completions" -l log-level -d 'Log level or filter (overrides RUST_LOG), e.g. debug or kmsg=debug,librdkafka=info' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand completions" -l log-format -d 'Log format on stderr (json: one object per line, for log collectors)' -r -f -a "text\t''
 json\t''"

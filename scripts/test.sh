@@ -107,6 +107,8 @@ cluster_secs=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.1f", b - a }')
 started=$(cat "$state.port")
 secure_base=$(cat "$secure_state.port")
 export KMSG_TEST_BOOTSTRAP="127.0.0.1:$started,127.0.0.1:$((started + 1)),127.0.0.1:$((started + 2))"
+# The plain cluster's state dir: tests/it/produce.rs reads its log segments (stored codecs).
+export KMSG_TEST_STATE_DIR="$state"
 # The secured cluster (SASL_SSL, ACLs): tests/it/security.rs reads its CA and users from here.
 export KMSG_TEST_SECURE_STATE_DIR="$secure_state"
 export KMSG_TEST_SECURE_BOOTSTRAP="127.0.0.1:$secure_base,127.0.0.1:$((secure_base + 1)),127.0.0.1:$((secure_base + 2))"

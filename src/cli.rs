@@ -43,7 +43,9 @@ pub struct GlobalArgs {
     pub bootstrap: Option<String>,
 
     /// Pass a librdkafka property through (repeatable), e.g. -X queue.buffering.max.ms=50.
-    /// Keys that have a typed flag (--bootstrap, --security-protocol, --sasl-*, --tls-*) are refused.
+    /// It wins over a typed flag left at its default, and is refused with one given explicitly
+    /// (e.g. --acks 1 -X acks=all); connection keys (--bootstrap, --security-protocol, --sasl-*,
+    /// --tls-*) and keys kmsg sets itself (group.id, enable.auto.commit, ...) are refused.
     #[arg(short = 'X', value_name = "KEY=VALUE", global = true, action = clap::ArgAction::Append)]
     pub rdkafka: Vec<String>,
 
@@ -92,9 +94,9 @@ pub struct GlobalArgs {
     #[arg(long, env = "KMSG_TLS_KEY", global = true, value_name = "PATH")]
     pub tls_key: Option<PathBuf>,
 
-    /// How long to wait for the cluster before giving up
-    #[arg(long, env = "KMSG_TIMEOUT", global = true, default_value = "10s", value_parser = parse_duration)]
-    pub timeout: Duration,
+    /// How long to wait for the cluster before giving up [default: 10s]
+    #[arg(long, env = "KMSG_TIMEOUT", global = true, value_parser = parse_duration)]
+    pub timeout: Option<Duration>,
 
     /// Log level or filter (overrides RUST_LOG), e.g. debug or kmsg=debug,librdkafka=info
     #[arg(long, global = true, value_name = "LEVEL", env = "KMSG_LOG_LEVEL")]
@@ -551,8 +553,9 @@ pub struct ConsumeArgs {
     /// Compression of forwarded and dead-lettered record batches (consumers decompress
     /// transparently; the bytes of each value and its headers are unchanged). lz4 cuts what
     /// the brokers write and replicate several times over for JSON at little CPU cost
-    #[arg(short = 'z', long, value_enum, default_value_t = Compression::Lz4)]
-    pub compression: Compression,
+    /// [default: lz4]
+    #[arg(short = 'z', long, value_enum)]
+    pub compression: Option<Compression>,
 
     /// Exactly-once: output records, dead letters and consumed offsets commit atomically in
     /// Kafka transactions (needs a stable --instance-id: the transactional.id derives from it)
@@ -711,13 +714,13 @@ pub struct ProduceArgs {
     #[arg(short, long)]
     pub partition: Option<i32>,
 
-    /// acks: all, 1 or 0
-    #[arg(long, default_value = "all", value_parser = ["all", "-1", "1", "0"])]
-    pub acks: String,
+    /// acks: all, 1 or 0 [default: all]
+    #[arg(long, value_parser = ["all", "-1", "1", "0"])]
+    pub acks: Option<String>,
 
-    /// Compression codec
-    #[arg(short = 'z', long, value_enum, default_value_t = Compression::None)]
-    pub compression: Compression,
+    /// Compression codec [default: none]
+    #[arg(short = 'z', long, value_enum)]
+    pub compression: Option<Compression>,
 
     /// How long librdkafka waits to fill a batch (linger.ms) [default: 50ms with --rate,
     /// else 20ms]
@@ -729,8 +732,9 @@ pub struct ProduceArgs {
     pub batch_size: Option<u32>,
 
     /// How long a message may wait for its acknowledgement before it counts as failed
-    #[arg(long, default_value = "30s", value_parser = parse_duration)]
-    pub delivery_timeout: Duration,
+    /// (message.timeout.ms) [default: 30s]
+    #[arg(long, value_parser = parse_duration, value_name = "DURATION")]
+    pub delivery_timeout: Option<Duration>,
 
     /// After the last message (or Ctrl-C), how long to wait for outstanding acknowledgements
     #[arg(long, default_value = "30s", value_parser = parse_duration)]
@@ -1071,14 +1075,14 @@ mod tests {
     }
 
     #[test]
-    fn produce_sends_uncompressed_and_consume_forwards_lz4_by_default() {
+    fn compression_is_unset_unless_given_so_that_x_can_win_over_the_default() {
         let parse = |argv: &[&str]| Cli::try_parse_from(argv).unwrap().command;
         match parse(&["kmsg", "produce", "--value", "{}"]) {
-            Command::Produce(a) => assert_eq!(a.compression, Compression::None),
+            Command::Produce(a) => assert_eq!(a.compression, None),
             _ => unreachable!("the argv names produce"),
         }
         match parse(&["kmsg", "consume", "-g", "g"]) {
-            Command::Consume(a) => assert_eq!(a.compression, Compression::Lz4),
+            Command::Consume(a) => assert_eq!(a.compression, None),
             _ => unreachable!("the argv names consume"),
         }
     }

@@ -1,7 +1,9 @@
 //! Errors that carry an exit code, and the one function that maps any error to one.
 //!
 //! Exit codes (the scripting contract, also in the README): 0 success, 1 runtime failure,
-//! 2 usage error (bad flags or input, refused before any work), 3 a check failed.
+//! 2 usage error (bad flags or input, refused before any work), 3 a check failed,
+//! 130 interrupted (a Ctrl-C or SIGTERM stopped a run before its end; what was done is kept
+//! and reported).
 
 use std::process::ExitCode;
 
@@ -20,6 +22,7 @@ pub fn usage(msg: impl Into<String>) -> anyhow::Error {
 pub const EXIT_FAILURE: u8 = 1;
 pub const EXIT_USAGE: u8 = 2;
 pub const EXIT_CHECK_FAILED: u8 = 3;
+pub const EXIT_INTERRUPTED: u8 = 130;
 
 /// The exit code a failed command ends with.
 pub fn exit_code(err: &anyhow::Error) -> u8 {

@@ -266,8 +266,7 @@ async fn exercise(
     let server = tokio::spawn(async move { axum::serve(listener, app).await });
 
     // Tagged, valid messages.
-    let mut producer_cfg = ctx.settings.producer_config();
-    producer_cfg.set("message.timeout.ms", "30000");
+    let producer_cfg = ctx.settings.breaker_test_producer_config();
     let producer = PipelinedProducer::new(&producer_cfg)
         .map_err(|e| anyhow!("cannot create the producer: {e}"))?;
     let mut generator = Generator::new(GenerateKind::Login, 1, 0.0, None);

@@ -322,17 +322,25 @@ impl ConsumePlan {
             OffsetReset::Earliest => "earliest",
             OffsetReset::Latest => "latest",
         };
+        let given_instance = crate::kafka::config::Given {
+            value: instance.as_str(),
+            explicit: args.instance_id.is_some(),
+        };
         let consumer = ctx
             .settings
-            .pipeline_consumer_config(&args.group, &instance, reset);
+            .pipeline_consumer_config(&args.group, given_instance, reset)?;
         let transactional_id = args
             .exactly_once
             .then(|| format!("kmsg-{}-{instance}", args.group));
-        let producer = ctx.settings.pipeline_producer_config(
-            &instance,
-            transactional_id.as_deref(),
-            args.compression.codec(),
+        let compression = crate::kafka::config::Given::or(
+            args.compression.map(crate::cli::Compression::codec),
+            crate::kafka::config::CONSUME_COMPRESSION,
         );
+        let producer = ctx.settings.pipeline_producer_config(
+            given_instance,
+            transactional_id.as_deref(),
+            compression,
+        )?;
         Ok(ConsumePlan {
             group: args.group.clone(),
             topic,

@@ -627,9 +627,7 @@ async fn replay(args: crate::cli::DlqReplayArgs, ctx: &Context) -> anyhow::Resul
     tracing::warn!(
         "replay re-sends records after newer ones: per-key order on the target topic changes"
     );
-    let mut consumer_cfg = ctx.settings.viewer_config();
-    consumer_cfg.set("group.id", &group);
-    consumer_cfg.set("auto.offset.reset", "earliest");
+    let consumer_cfg = ctx.settings.group_reader_config(&group);
     let consumer: BaseConsumer<crate::kafka::context::KmsgContext> = consumer_cfg
         .create_with_context(crate::kafka::context::KmsgContext::default())
         .map_err(|e| anyhow!("cannot create the replay reader: {e}"))?;
@@ -794,10 +792,7 @@ async fn watch(args: crate::cli::DlqWatchArgs, ctx: &Context) -> anyhow::Result<
     if let Some(addr) = args.metrics_addr {
         crate::metrics::serve(addr, metrics.clone()).await?;
     }
-    let mut cfg = ctx
-        .settings
-        .consumer_config(&args.group, "dlq-watch", "earliest");
-    cfg.set("enable.auto.commit", "true");
+    let cfg = ctx.settings.dlq_watch_config(&args.group)?;
     let consumer: BaseConsumer<crate::kafka::context::KmsgContext> = cfg
         .create_with_context(crate::kafka::context::KmsgContext::default())
         .map_err(|e| anyhow!("cannot create the watcher: {e}"))?;

@@ -78,8 +78,7 @@ async fn group_report(
     let admin = Admin::connect(&ctx.settings).await?;
     let md = admin.metadata(None).await?;
     drop(admin);
-    let mut cfg = ctx.settings.viewer_config();
-    cfg.set("group.id", group);
+    let cfg = ctx.settings.group_reader_config(group);
     let consumer: BaseConsumer<KmsgContext> = cfg
         .create_with_context(KmsgContext::default())
         .map_err(|e| anyhow!("cannot create a client: {e}"))?;

@@ -5,8 +5,9 @@
 //! blocking thread so pacing and a full queue never stall the async runtime; piped input is
 //! read on a thread of its own so Ctrl-C works even while stdin is silent. After the last
 //! message, a Ctrl-C or SIGTERM, the producer waits for outstanding acknowledgements (up to
-//! `--flush-timeout`; a second Ctrl-C stops waiting) and reports. With `--metrics-addr` it
-//! serves `kafka_producer_*` metrics (`crate::metrics::ProducerMetrics`) meanwhile.
+//! `--flush-timeout`; a second Ctrl-C stops waiting) and reports; a run stopped that way
+//! before its end exits 130. With `--metrics-addr` it serves `kafka_producer_*` metrics
+//! (`crate::metrics::ProducerMetrics`) meanwhile.
 
 use std::collections::BTreeMap;
 use std::io::{BufRead, BufReader, IsTerminal, Read};
@@ -22,10 +23,11 @@ use indicatif::{ProgressBar, ProgressStyle};
 use serde::Serialize;
 
 use super::Context;
-use crate::cli::{InputFormat, OnInvalid, OutputFormat, ProduceArgs};
+use crate::cli::{Compression, InputFormat, OnInvalid, OutputFormat, ProduceArgs};
 use crate::envelope::Envelope;
-use crate::error::usage;
+use crate::error::{usage, EXIT_INTERRUPTED};
 use crate::kafka::admin::Admin;
+use crate::kafka::config::{Given, ProduceOptions, PRODUCE_ACKS, PRODUCE_DELIVERY_TIMEOUT};
 use crate::kafka::producer::{Outgoing, PipelinedProducer, RecordHeader, SendError};
 use crate::metrics::ProducerMetrics;
 use crate::output;
@@ -171,26 +173,13 @@ impl ProducePlan {
             }
         };
 
-        let mut producer = ctx.settings.producer_config();
-        producer.set("acks", &args.acks);
-        if args.acks != "all" && args.acks != "-1" {
-            // Idempotence needs acks=all; a weaker acks is an explicit choice.
-            producer.set("enable.idempotence", "false");
-        }
-        producer.set("compression.type", args.compression.codec());
-        let linger_set_by_x = ["linger.ms", "queue.buffering.max.ms"]
-            .iter()
-            .any(|k| ctx.settings.extra.contains_key(*k));
-        if let Some(linger) = effective_linger(args.rate, args.linger, linger_set_by_x) {
-            producer.set("linger.ms", linger.as_millis().to_string());
-        }
-        if let Some(bytes) = args.batch_size {
-            producer.set("batch.size", bytes.to_string());
-        }
-        producer.set(
-            "message.timeout.ms",
-            args.delivery_timeout.as_millis().max(1).to_string(),
-        );
+        let producer = ctx.settings.produce_config(&ProduceOptions {
+            acks: Given::or(args.acks.clone(), PRODUCE_ACKS.to_string()),
+            compression: Given::or(args.compression, Compression::None).map(Compression::codec),
+            linger: Given::or(args.linger, default_linger(args.rate)),
+            batch_size: args.batch_size,
+            delivery_timeout: Given::or(args.delivery_timeout, PRODUCE_DELIVERY_TIMEOUT),
+        })?;
 
         Ok(ProducePlan {
             topic: args.topic.clone(),
@@ -441,12 +430,61 @@ struct Summary {
     msgs_per_sec: f64,
     mb_per_sec: f64,
     target_rate: Option<f64>,
+    /// The rate messages were handed to the producer at, from the first send to the last.
+    send_rate: Option<f64>,
     kept_up: bool,
     latency: Option<Latency>,
     partitions: BTreeMap<i32, u64>,
     stopped_by: &'static str,
     #[serde(skip_serializing_if = "Option::is_none")]
     aborted: Option<String>,
+}
+
+/// When sending began and ended (pure; unit-tested): the rate figures are timed from the
+/// first send, so neither the set-up before it nor the wait for the last acknowledgements
+/// counts as sending.
+#[derive(Debug, Default, Clone, Copy)]
+struct SendTiming {
+    /// When the first message was handed to the producer.
+    first: Option<Instant>,
+    /// Messages the first grant of the pacer allowed (sent at once, at `first`).
+    first_grant: u64,
+    /// When the last message was handed to the producer, and how many had been by then.
+    last: Option<(Instant, u64)>,
+}
+
+impl SendTiming {
+    /// Notes that message number `sent + 1` is being sent `now`, in a grant of `grant`.
+    fn sending(&mut self, sent: u64, grant: u32, now: Instant) {
+        if self.first.is_none() {
+            self.first = Some(now);
+            self.first_grant = u64::from(grant);
+        }
+        self.last = Some((now, sent + 1));
+    }
+
+    /// Messages per second from the first send to the last: the messages after the first
+    /// grant (those sent at once at the start) over the time they took. `None` when there
+    /// is no such span (everything went at once).
+    fn rate(&self) -> Option<f64> {
+        let first = self.first?;
+        let (last, sent) = self.last?;
+        let span = last.duration_since(first).as_secs_f64();
+        let after_first = sent.saturating_sub(self.first_grant.min(sent.saturating_sub(1)));
+        (span > 0.0 && sent > 1).then(|| after_first as f64 / span)
+    }
+}
+
+/// Whether a run kept the pace it was asked for: a run without `--rate`, one stopped
+/// before its end (signal, end of input) or sent all at once always did; otherwise it sent
+/// at 98% of the rate or better.
+fn kept_pace(target: Option<f64>, stopped_by: &str, send_rate: Option<f64>) -> bool {
+    match (target, send_rate) {
+        (Some(rate), Some(achieved)) if stopped_by == "count" || stopped_by == "duration" => {
+            achieved >= 0.98 * rate
+        }
+        _ => true,
+    }
 }
 
 /// Sends everything the plan says; blocking.
@@ -466,6 +504,9 @@ fn work(
 
     let start = Instant::now();
     let deadline = plan.duration.map(|d| start + d);
+    // The figures are timed from the first send: creating the source, the pacer and (before
+    // this) the producer's connections and producer id are set-up, not sending.
+    let mut timing = SendTiming::default();
     let stopped = || stop.load(Ordering::Relaxed);
     let mut sent = 0u64;
     let mut rejected = 0u64;
@@ -490,7 +531,7 @@ fn work(
             stopped_by = "duration";
             break;
         }
-        let grant = match &pacer {
+        let grant: u32 = match &pacer {
             None => UNPACED_CHUNK,
             Some(p) => match p.poll() {
                 Ok(n) => n,
@@ -546,6 +587,9 @@ fn work(
                     if plan.partition.is_some() {
                         msg.partition = plan.partition;
                     }
+                    // Unpaced, a grant is only a chunk of the loop, not a burst at one instant.
+                    let burst = if pacer.is_some() { grant } else { 1 };
+                    timing.sending(sent, burst, Instant::now());
                     match producer.send(&plan.topic, &msg, &stopped) {
                         Ok(()) | Err(SendError::Rejected(_)) => sent += 1,
                         Err(SendError::Stopped) => {
@@ -558,13 +602,12 @@ fn work(
         }
         if let Some(bar) = &bar {
             if last_draw.elapsed() >= Duration::from_millis(200) {
-                draw(bar, sent, producer.stats(), start);
+                draw(bar, sent, producer.stats(), timing.first.unwrap_or(start));
                 last_draw = Instant::now();
             }
         }
     }
 
-    let send_elapsed = start.elapsed();
     let left = producer.flush(plan.flush_timeout, &|| hard_stop.load(Ordering::Relaxed));
     if let Some(bar) = &bar {
         bar.finish_and_clear();
@@ -583,11 +626,13 @@ fn work(
             .or_default() += left as u64;
     }
     let acked = stats.acked.load(Ordering::Relaxed);
-    let elapsed = start.elapsed().as_secs_f64().max(1e-6);
-    let achieved = sent as f64 / send_elapsed.as_secs_f64().max(1e-6);
-    let kept_up = plan
-        .rate
-        .is_none_or(|r| stopped_by != "count" && stopped_by != "duration" || achieved >= 0.98 * r);
+    let elapsed = timing
+        .first
+        .map_or(Duration::ZERO, |first| first.elapsed())
+        .as_secs_f64()
+        .max(1e-6);
+    let send_rate = timing.rate();
+    let kept_up = kept_pace(plan.rate, stopped_by, send_rate);
     let seed = match &plan.source {
         SourcePlan::Generate { seed, .. } => Some(*seed),
         _ => None,
@@ -609,6 +654,7 @@ fn work(
         msgs_per_sec: acked as f64 / elapsed,
         mb_per_sec: stats.bytes_acked.load(Ordering::Relaxed) as f64 / elapsed / 1_000_000.0,
         target_rate: plan.rate,
+        send_rate,
         kept_up,
         latency: stats.latency_ms().map(|[p50, p95, p99, max]| Latency {
             p50_ms: p50,
@@ -704,6 +750,11 @@ pub async fn run(args: ProduceArgs, ctx: &Context) -> anyhow::Result<ExitCode> {
 
     let linger = plan.metrics_linger;
     let single = matches!(plan.source, SourcePlan::Single(_));
+    // A run with an end of its own (a count, a duration, an input that ends) that a signal
+    // stops before it is interrupted (exit 130); an endless generator ends that way.
+    let has_end = plan.count.is_some()
+        || plan.duration.is_some()
+        || !matches!(plan.source, SourcePlan::Generate { .. });
     let stop = Arc::new(AtomicBool::new(false));
     let hard_stop = Arc::new(AtomicBool::new(false));
     let (s, h) = (stop.clone(), hard_stop.clone());
@@ -752,9 +803,9 @@ pub async fn run(args: ProduceArgs, ctx: &Context) -> anyhow::Result<ExitCode> {
     linger_for_scrapers(linger, &summary, &mut stops_seen).await;
     if !summary.kept_up {
         tracing::warn!(
-            "could not keep up with --rate {}: achieved {:.1} msgs/s",
+            "could not keep up with --rate {}: sent at {:.1} msgs/s",
             summary.target_rate.unwrap_or(0.0),
-            summary.sent as f64 / summary.duration_secs
+            summary.send_rate.unwrap_or(0.0)
         );
     }
     let mut problems = Vec::new();
@@ -785,11 +836,17 @@ pub async fn run(args: ProduceArgs, ctx: &Context) -> anyhow::Result<ExitCode> {
     if let Some(a) = &summary.aborted {
         problems.push(format!("stopped at bad input: {a}"));
     }
-    if problems.is_empty() {
-        Ok(ExitCode::SUCCESS)
-    } else {
-        Err(anyhow!("{}", problems.join("; ")))
+    if !problems.is_empty() {
+        return Err(anyhow!("{}", problems.join("; ")));
     }
+    if has_end && summary.stopped_by == "signal" {
+        tracing::warn!(
+            "interrupted: {} messages sent and acknowledged before the stop",
+            summary.sent
+        );
+        return Ok(ExitCode::from(EXIT_INTERRUPTED));
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 /// `--metrics-linger`: keeps the metrics endpoint up after the run so a scraper sees the final
@@ -880,9 +937,8 @@ const PACED_LINGER: Duration = Duration::from_millis(50);
 /// The batch wait of an unpaced run when none was asked for.
 const UNPACED_LINGER: Duration = Duration::from_millis(20);
 
-/// `linger.ms` for the run: `--linger` when given; `-X linger.ms` (or
-/// `queue.buffering.max.ms`) when set that way; otherwise 50 ms with `--rate` and 20 ms
-/// without.
+/// The default of `--linger` (`linger.ms`): 50 ms with `--rate` and 20 ms without
+/// (`-X linger.ms` or `queue.buffering.max.ms` wins over it, `kafka::config`).
 ///
 /// Paced: a paced stream never fills a batch, so every batch waits out the linger, and
 /// librdkafka's broker threads spin through the last millisecond of each 5 ms wait:
@@ -893,12 +949,11 @@ const UNPACED_LINGER: Duration = Duration::from_millis(20);
 /// more CPU: 1,000,000 messages of 200 bytes, acks=all, RF 3, 4 alternating rounds, median
 /// wall time 2.55 s with librdkafka's 5 ms and 2.28 s with 20 ms (50 ms: 2.37 s, with a
 /// longer tail). A batch of 20 ms stays far below `batch.size` (1 MB) at these rates.
-fn effective_linger(rate: f64, asked: Option<Duration>, set_by_x: bool) -> Option<Duration> {
-    match asked {
-        Some(linger) => Some(linger),
-        None if set_by_x => None,
-        None if rate > 0.0 => Some(PACED_LINGER),
-        None => Some(UNPACED_LINGER),
+fn default_linger(rate: f64) -> Duration {
+    if rate > 0.0 {
+        PACED_LINGER
+    } else {
+        UNPACED_LINGER
     }
 }
 
@@ -907,14 +962,45 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_run_lingers_50ms_paced_and_20ms_unpaced_unless_a_linger_was_asked_for() {
-        let ms = Duration::from_millis;
-        assert_eq!(effective_linger(1000.0, None, false), Some(ms(50)));
-        assert_eq!(effective_linger(1000.0, Some(ms(5)), false), Some(ms(5)));
-        assert_eq!(effective_linger(1000.0, None, true), None);
-        assert_eq!(effective_linger(0.0, None, false), Some(ms(20)));
-        assert_eq!(effective_linger(0.0, None, true), None);
-        assert_eq!(effective_linger(0.0, Some(ms(1)), false), Some(ms(1)));
+    fn a_run_lingers_50ms_paced_and_20ms_unpaced_by_default() {
+        assert_eq!(default_linger(1000.0), Duration::from_millis(50));
+        assert_eq!(default_linger(0.0), Duration::from_millis(20));
+    }
+
+    #[test]
+    fn the_send_rate_is_timed_from_the_first_send_to_the_last() {
+        let t0 = Instant::now();
+        let at = |ms: u64| t0 + Duration::from_millis(ms);
+        // 1,000 messages paced at 200/s, one per grant, the first after a second of set-up:
+        // the last goes 4.995 s after the first.
+        let mut timing = SendTiming::default();
+        for n in 0..1000u64 {
+            timing.sending(n, 1, at(1000 + n * 5));
+        }
+        let rate = timing.rate().unwrap();
+        assert!((rate - 200.0).abs() < 0.01, "{rate}");
+        assert!(kept_pace(Some(200.0), "count", timing.rate()));
+        // Grants of 5 at 1,000/s: 5 at once, then 5 every 5 ms.
+        let mut timing = SendTiming::default();
+        for n in 0..1000u64 {
+            timing.sending(n, 5, at(n / 5 * 5));
+        }
+        let rate = timing.rate().unwrap();
+        assert!((rate - 1000.0).abs() < 0.01, "{rate}");
+        // A run that fell behind: 1,000 messages in 6 s at --rate 200.
+        let mut timing = SendTiming::default();
+        for n in 0..1000u64 {
+            timing.sending(n, 1, at(n * 6));
+        }
+        assert!(!kept_pace(Some(200.0), "count", timing.rate()));
+        assert!(kept_pace(Some(200.0), "signal", timing.rate()));
+        assert!(kept_pace(None, "count", timing.rate()));
+        // One message, or nothing sent: no span to time.
+        let mut timing = SendTiming::default();
+        assert_eq!(timing.rate(), None);
+        timing.sending(0, 1, t0);
+        assert_eq!(timing.rate(), None);
+        assert!(kept_pace(Some(200.0), "count", timing.rate()));
     }
 
     #[test]

@@ -1,9 +1,23 @@
 //! The one place that builds librdkafka configurations.
 //!
 //! `ClientSettings::from_args` validates the global connection flags (bootstrap, `-X`
-//! passthrough, TLS files, SASL credentials) before any network call, and `base_config`
-//! turns them into a `ClientConfig` that producers, consumers and admin clients extend.
-//! The SASL password is read from env or a file, never from a flag, and is never logged.
+//! passthrough, TLS files, SASL credentials) before any network call, and one function per
+//! client role (`produce_config`, `pipeline_consumer_config`, `viewer_config`, ...) turns
+//! them, with the role's typed flags, into the finished `ClientConfig`: nothing sets a key
+//! after that. The SASL password is read from env or a file, never from a flag, and is never
+//! logged.
+//!
+//! Where a typed flag and `-X` meet (after Vector's kafka sink config), one rule holds for
+//! every command:
+//! - a typed flag given explicitly (on the command line or by env) and a `-X` for the same
+//!   librdkafka property (or an alias of it) is a clash, refused before connecting (exit 2):
+//!   `--acks all and -X acks=1 both set acks; give one`;
+//! - a `-X` with the typed flag left at its default wins (the default is not applied);
+//! - kmsg's own defaults for properties without a flag (`linger.ms=50` in consume, ...)
+//!   give way to `-X` as well;
+//! - properties kmsg's commands depend on for correctness (`group.id`, offset commits,
+//!   `enable.partition.eof`, `transactional.id`, the bootstrap and security settings) are
+//!   refused in `-X`, with the reason and the flag to use instead.
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -38,6 +52,49 @@ const TYPED_KEYS: &[(&str, &str)] = &[
     ("ssl.key.location", "--tls-key"),
 ];
 
+/// librdkafka keys kmsg's commands set themselves because they depend on them, and why:
+/// `-X` may not set them (the message also says what to use instead).
+const FIXED_KEYS: &[(&str, &str)] = &[
+    (
+        "group.id",
+        "kmsg names its groups itself: use --group where a command has one (consume, dlq watch, dlq replay, metrics); view and dlq list/show read without joining one",
+    ),
+    (
+        "enable.auto.commit",
+        "kmsg commits offsets itself (consume only once an outcome is durable); remove it",
+    ),
+    (
+        "enable.auto.offset.store",
+        "kmsg stores offsets itself (consume only once an outcome is durable); remove it",
+    ),
+    (
+        "enable.partition.eof",
+        "kmsg's readers depend on their own setting of it to see where a partition ends; remove it",
+    ),
+    (
+        "transactional.id",
+        "only consume --exactly-once is transactional and it derives transactional.id from --group and --instance-id: do not set it with -X",
+    ),
+];
+
+/// librdkafka properties with more than one name: a `-X` under any name of a property counts
+/// as setting it.
+const ALIASES: &[&[&str]] = &[
+    &["acks", "request.required.acks"],
+    &["compression.type", "compression.codec"],
+    &["linger.ms", "queue.buffering.max.ms"],
+    &["message.timeout.ms", "delivery.timeout.ms"],
+];
+
+/// The default of `produce --acks`.
+pub const PRODUCE_ACKS: &str = "all";
+/// The default of `produce --delivery-timeout` (`message.timeout.ms`).
+pub const PRODUCE_DELIVERY_TIMEOUT: Duration = Duration::from_secs(30);
+/// The default of `consume --compression` (`compression.type` of forwards and dead letters).
+pub const CONSUME_COMPRESSION: &str = "lz4";
+/// The default of the global `--timeout`.
+pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(10);
+
 /// Why the connection flags were refused. Every variant is a usage error (exit 2).
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
@@ -47,6 +104,28 @@ pub enum ConfigError {
     UnknownKey { key: String, reason: String },
     #[error("-X {key} clashes with a typed option: use {flag} instead")]
     TypedKey { key: String, flag: &'static str },
+    #[error("-X {key}={value} is refused: {why}")]
+    FixedKey {
+        key: String,
+        value: String,
+        why: &'static str,
+    },
+    #[error("{flag} {flag_value} and -X {key}={x_value} both set {key}; give one")]
+    Clash {
+        flag: &'static str,
+        flag_value: String,
+        key: String,
+        x_value: String,
+    },
+    #[error("the {role} settings do not go together: {reason}")]
+    Rejected { role: &'static str, reason: String },
+    #[error("{flag} and -X {key}={value} do not go together: {why}")]
+    Incompatible {
+        flag: String,
+        key: String,
+        value: String,
+        why: &'static str,
+    },
     #[error("--bootstrap is empty: give host:port[,host:port...]")]
     EmptyBootstrap,
     #[error("--bootstrap {0:?}: each server must be host:port")]
@@ -87,6 +166,172 @@ impl fmt::Debug for Secret {
     }
 }
 
+/// A typed flag's value and whether the user gave it (on the command line or by env) or it
+/// is kmsg's default: a `-X` for the same property clashes with the first and wins over the
+/// second.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Given<T> {
+    pub value: T,
+    pub explicit: bool,
+}
+
+impl<T> Given<T> {
+    /// The flag's value when it was given, else `default`.
+    pub fn or(given: Option<T>, default: T) -> Self {
+        match given {
+            Some(value) => Given {
+                value,
+                explicit: true,
+            },
+            None => Given {
+                value: default,
+                explicit: false,
+            },
+        }
+    }
+
+    /// A value the user gave.
+    pub fn explicit(value: T) -> Self {
+        Given {
+            value,
+            explicit: true,
+        }
+    }
+
+    /// kmsg's default, given way to by `-X`.
+    pub fn default(value: T) -> Self {
+        Given {
+            value,
+            explicit: false,
+        }
+    }
+
+    /// The same claim on a converted value.
+    pub fn map<U>(self, f: impl FnOnce(T) -> U) -> Given<U> {
+        Given {
+            value: f(self.value),
+            explicit: self.explicit,
+        }
+    }
+}
+
+/// One typed flag's claim on a librdkafka property.
+#[derive(Debug, Clone)]
+struct Typed {
+    /// The flag as the user writes it, e.g. `--acks`.
+    flag: &'static str,
+    /// The flag's value as the user would write it, e.g. `all` or `30s`.
+    shown: String,
+    /// The librdkafka property it sets.
+    key: &'static str,
+    /// The value of that property.
+    value: String,
+    explicit: bool,
+}
+
+impl Typed {
+    fn new<T>(
+        flag: &'static str,
+        key: &'static str,
+        given: &Given<T>,
+        show: impl Fn(&T) -> String,
+        value: impl Fn(&T) -> String,
+    ) -> Self {
+        Typed {
+            flag,
+            shown: show(&given.value),
+            key,
+            value: value(&given.value),
+            explicit: given.explicit,
+        }
+    }
+}
+
+/// The names of `key` (itself and its librdkafka aliases).
+fn names_of(key: &str) -> Vec<&str> {
+    ALIASES
+        .iter()
+        .find(|names| names.contains(&key))
+        .map(|names| names.to_vec())
+        .unwrap_or_else(|| vec![key])
+}
+
+/// The `-X` that sets `key` under any of its names, as (name used, value).
+fn x_setting<'a>(extra: &'a BTreeMap<String, String>, key: &str) -> Option<(&'a str, &'a str)> {
+    names_of(key)
+        .into_iter()
+        .find_map(|name| extra.get_key_value(name))
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+}
+
+/// The rule where a typed flag meets `-X` (pure; table-tested): `Ok(Some(value))` to set
+/// the flag's value, `Ok(None)` when a `-X` for the property wins over the flag's default,
+/// a clash when both were given.
+fn merge_typed(
+    extra: &BTreeMap<String, String>,
+    typed: &Typed,
+) -> Result<Option<String>, ConfigError> {
+    match x_setting(extra, typed.key) {
+        Some((name, x_value)) if typed.explicit => Err(ConfigError::Clash {
+            flag: typed.flag,
+            flag_value: typed.shown.clone(),
+            key: name.to_string(),
+            x_value: x_value.to_string(),
+        }),
+        Some(_) => Ok(None),
+        None => Ok(Some(typed.value.clone())),
+    }
+}
+
+/// Applies typed flags to `cfg` by `merge_typed`.
+fn apply_typed(
+    cfg: &mut ClientConfig,
+    extra: &BTreeMap<String, String>,
+    typed: &[Typed],
+) -> Result<(), ConfigError> {
+    for t in typed {
+        if let Some(value) = merge_typed(extra, t)? {
+            cfg.set(t.key, value);
+        }
+    }
+    Ok(())
+}
+
+/// Sets kmsg's own default for a property without a flag, unless `-X` set it (by any name).
+fn set_default(cfg: &mut ClientConfig, extra: &BTreeMap<String, String>, key: &str, value: &str) {
+    if x_setting(extra, key).is_none() {
+        cfg.set(key, value);
+    }
+}
+
+fn show_duration(d: &Duration) -> String {
+    humantime::format_duration(*d).to_string()
+}
+
+fn millis(d: &Duration) -> String {
+    d.as_millis().max(1).to_string()
+}
+
+/// Whether an `acks` value asks for every in-sync replica.
+fn acks_all(acks: &str) -> bool {
+    acks == "all" || acks == "-1"
+}
+
+/// What `kmsg produce`'s typed flags ask of its producer (defaults applied by `Given::or`).
+#[derive(Debug, Clone)]
+pub struct ProduceOptions {
+    /// `--acks`: all, -1, 1 or 0.
+    pub acks: Given<String>,
+    /// `-z/--compression`: the codec's librdkafka name.
+    pub compression: Given<&'static str>,
+    /// `--linger` (its default depends on `--rate`).
+    pub linger: Given<Duration>,
+    /// `--batch-size` (no default: librdkafka's).
+    pub batch_size: Option<u32>,
+    /// `--delivery-timeout`.
+    pub delivery_timeout: Given<Duration>,
+}
+
 /// Validated connection settings shared by every subcommand.
 #[derive(Debug, Clone)]
 pub struct ClientSettings {
@@ -105,6 +350,8 @@ pub struct ClientSettings {
     pub tls_cert: Option<PathBuf>,
     pub tls_key: Option<PathBuf>,
     pub timeout: Duration,
+    /// Whether `--timeout` (or `KMSG_TIMEOUT`) was given rather than defaulted.
+    pub timeout_explicit: bool,
 }
 
 impl ClientSettings {
@@ -131,9 +378,19 @@ impl ClientSettings {
                     flag,
                 });
             }
+            if let Some((_, why)) = FIXED_KEYS.iter().find(|(k, _)| *k == key) {
+                return Err(ConfigError::FixedKey {
+                    key: key.to_string(),
+                    value: value.to_string(),
+                    why,
+                });
+            }
             check_rdkafka_key(key, value)?;
             extra.insert(key.to_string(), value.to_string());
         }
+
+        let timeout = Given::or(args.timeout, DEFAULT_TIMEOUT);
+        merge_typed(&extra, &timeout_typed(&timeout))?;
 
         for (option, path) in [
             ("--tls-ca", &args.tls_ca),
@@ -190,7 +447,8 @@ impl ClientSettings {
             tls_ca: args.tls_ca.clone(),
             tls_cert: args.tls_cert.clone(),
             tls_key: args.tls_key.clone(),
-            timeout: args.timeout,
+            timeout: timeout.value,
+            timeout_explicit: timeout.explicit,
         })
     }
 
@@ -209,6 +467,7 @@ impl ClientSettings {
             tls_cert: None,
             tls_key: None,
             timeout,
+            timeout_explicit: true,
         }
     }
 
@@ -224,14 +483,20 @@ impl ClientSettings {
         }
     }
 
-    /// The config every client starts from: connection, security, timeouts, then `-X` last.
+    /// The config every client starts from (admin clients use it as it is): connection,
+    /// security, `--timeout`, then `-X` last.
     pub fn base_config(&self) -> ClientConfig {
         let mut cfg = ClientConfig::new();
         cfg.set_log_level(rdkafka_log_level());
         cfg.set("bootstrap.servers", &self.bootstrap);
         cfg.set("client.id", "kmsg");
-        let timeout_ms = self.timeout.as_millis().max(1).to_string();
-        cfg.set("socket.connection.setup.timeout.ms", &timeout_ms);
+        // A clash with an explicit --timeout was refused in `from_args`.
+        let timeout = Given {
+            value: self.timeout,
+            explicit: self.timeout_explicit,
+        };
+        let t = timeout_typed(&timeout);
+        set_default(&mut cfg, &self.extra, t.key, &t.value);
         if let Some(p) = self.security_protocol {
             cfg.set("security.protocol", p.as_rdkafka());
         } else if self.sasl_mechanism.is_some() {
@@ -261,125 +526,250 @@ impl ClientSettings {
         cfg
     }
 
-    /// Producer config: acks=all and idempotence unless `-X` says otherwise, and keyed
-    /// messages partitioned like the Java client (`murmur2_random`).
+    /// Producer config (demo, dlq replay): acks=all and idempotence unless `-X` says
+    /// otherwise (a weaker `-X acks` turns idempotence off, which needs acks=all, unless
+    /// `-X enable.idempotence` is given too), and keyed messages partitioned like the Java
+    /// client (`murmur2_random`).
     pub fn producer_config(&self) -> ClientConfig {
         let mut cfg = self.base_config();
-        for (k, v) in [
-            ("acks", "all"),
-            ("enable.idempotence", "true"),
-            ("partitioner", "murmur2_random"),
-        ] {
-            if !self.extra.contains_key(k) {
-                cfg.set(k, v);
-            }
-        }
+        set_default(&mut cfg, &self.extra, "acks", PRODUCE_ACKS);
+        let acks = x_setting(&self.extra, "acks").map_or(PRODUCE_ACKS, |(_, v)| v);
+        set_default(
+            &mut cfg,
+            &self.extra,
+            "enable.idempotence",
+            if acks_all(acks) { "true" } else { "false" },
+        );
+        set_default(&mut cfg, &self.extra, "partitioner", "murmur2_random");
         cfg
     }
 
-    /// Consumer config for a group member: manual offsets (committed by kmsg only when an
-    /// outcome is durable; `-X` cannot turn auto-commit back on), `read_committed`.
-    pub fn consumer_config(&self, group: &str, instance: &str, reset: &str) -> ClientConfig {
+    /// Producer config of `kmsg produce`: `producer_config` with the typed flags merged in
+    /// by the rule of this module (`--acks`, `-z`, `--linger`, `--batch-size`,
+    /// `--delivery-timeout`). Idempotence follows the acks in effect (flag or `-X`): it is
+    /// off with a weaker acks, and `-X enable.idempotence=true` with `--acks 1` is refused.
+    pub fn produce_config(&self, opts: &ProduceOptions) -> Result<ClientConfig, ConfigError> {
+        let mut cfg = self.base_config();
+        let mut typed = vec![
+            Typed::new("--acks", "acks", &opts.acks, String::clone, String::clone),
+            Typed::new(
+                "--compression",
+                "compression.type",
+                &opts.compression,
+                |c| c.to_string(),
+                |c| c.to_string(),
+            ),
+            Typed::new("--linger", "linger.ms", &opts.linger, show_duration, |d| {
+                d.as_millis().to_string()
+            }),
+            Typed::new(
+                "--delivery-timeout",
+                "message.timeout.ms",
+                &opts.delivery_timeout,
+                show_duration,
+                millis,
+            ),
+        ];
+        if let Some(bytes) = opts.batch_size {
+            typed.push(Typed::new(
+                "--batch-size",
+                "batch.size",
+                &Given::explicit(bytes),
+                u32::to_string,
+                u32::to_string,
+            ));
+        }
+        apply_typed(&mut cfg, &self.extra, &typed)?;
+        let acks = match x_setting(&self.extra, "acks") {
+            Some((_, v)) if !opts.acks.explicit => v.to_string(),
+            _ => opts.acks.value.clone(),
+        };
+        match self.extra.get("enable.idempotence") {
+            Some(v) if v == "true" && !acks_all(&acks) => {
+                return Err(ConfigError::Incompatible {
+                    flag: format!("--acks {acks}"),
+                    key: "enable.idempotence".into(),
+                    value: v.clone(),
+                    why: "idempotence needs acks=all; give one",
+                })
+            }
+            Some(_) => {}
+            None => {
+                cfg.set(
+                    "enable.idempotence",
+                    if acks_all(&acks) { "true" } else { "false" },
+                );
+            }
+        }
+        set_default(&mut cfg, &self.extra, "partitioner", "murmur2_random");
+        accepted(cfg, "producer")
+    }
+
+    /// Producer config of `kmsg breaker-test`: `producer_config` with a 30 s delivery
+    /// timeout (`-X message.timeout.ms` wins).
+    pub fn breaker_test_producer_config(&self) -> ClientConfig {
+        let mut cfg = self.producer_config();
+        set_default(&mut cfg, &self.extra, "message.timeout.ms", "30000");
+        cfg
+    }
+
+    /// A group member's config: `client.id`, offsets stored and committed by kmsg only
+    /// (auto-commit only where `auto_commit` says so), no partition-end events,
+    /// `read_committed` (`-X isolation.level` wins) and kmsg's own consumer defaults (the
+    /// demo's; `-X` wins). `group.id` and the offset settings are refused in `-X`
+    /// (`FIXED_KEYS`).
+    fn member_config(
+        &self,
+        group: &str,
+        client_id: &Typed,
+        auto_commit: bool,
+    ) -> Result<ClientConfig, ConfigError> {
         let mut cfg = self.base_config();
         cfg.set("group.id", group);
-        cfg.set("client.id", format!("kmsg-{instance}"));
-        cfg.set("enable.auto.commit", "false");
-        cfg.set("enable.auto.offset.store", "false");
+        apply_typed(&mut cfg, &self.extra, std::slice::from_ref(client_id))?;
+        cfg.set("enable.auto.commit", auto_commit.to_string());
+        cfg.set("enable.auto.offset.store", auto_commit.to_string());
         cfg.set("enable.partition.eof", "false");
-        let defaults = [
-            ("auto.offset.reset", reset),
-            ("isolation.level", "read_committed"),
-        ];
-        let own = self
-            .consumer_defaults
-            .iter()
-            .map(|(k, v)| (k.as_str(), v.as_str()));
-        for (k, v) in defaults.into_iter().chain(own) {
-            if !self.extra.contains_key(k) {
-                cfg.set(k, v);
-            }
+        set_default(&mut cfg, &self.extra, "isolation.level", "read_committed");
+        for (k, v) in &self.consumer_defaults {
+            set_default(&mut cfg, &self.extra, k, v);
         }
-        cfg
+        Ok(cfg)
     }
 
-    /// Consumer config of a `kmsg consume` member: `consumer_config` plus statistics every 3 s
-    /// (for the lag gauges) and a prefetch queue bounded to 8 MB (librdkafka's default of
-    /// 64 MB of prefetched messages was most of the member's memory, at no gain in rate),
-    /// refilled 20 ms after it was full: librdkafka's default `fetch.queue.backoff.ms` of 1 s
-    /// idles the fetcher for a second each time the bounded queue fills, which held a member
-    /// to ~40,000 msgs/s with its CPU mostly idle (200,000 messages: 5.5 s, 1.7 s with 20 ms).
-    /// `-X` overrides each of these.
+    /// Consumer config of a `kmsg consume` member: manual offsets (committed by kmsg only
+    /// when an outcome is durable), `read_committed`, `client.id` `kmsg-<instance>`
+    /// (`--instance-id` and `-X client.id` clash; a default instance gives way), the start
+    /// from `--offset-reset` (`-X auto.offset.reset` is refused: consume's `--offset-reset`
+    /// is the way, and `--exactly-once` checks it), statistics every 3 s (for the lag
+    /// gauges) and a prefetch queue bounded to 8 MB (librdkafka's default of 64 MB of
+    /// prefetched messages was most of the member's memory, at no gain in rate), refilled
+    /// 20 ms after it was full: librdkafka's default `fetch.queue.backoff.ms` of 1 s idles
+    /// the fetcher for a second each time the bounded queue fills, which held a member to
+    /// ~40,000 msgs/s with its CPU mostly idle (200,000 messages: 5.5 s, 1.7 s with 20 ms).
+    /// `-X` overrides the statistics interval and the queue settings.
     pub fn pipeline_consumer_config(
         &self,
         group: &str,
-        instance: &str,
+        instance: Given<&str>,
         reset: &str,
-    ) -> ClientConfig {
-        let mut cfg = self.consumer_config(group, instance, reset);
+    ) -> Result<ClientConfig, ConfigError> {
+        if let Some(v) = self.extra.get("auto.offset.reset") {
+            return Err(ConfigError::FixedKey {
+                key: "auto.offset.reset".into(),
+                value: v.clone(),
+                why: "kmsg consume sets it from --offset-reset (earliest by default): use --offset-reset instead",
+            });
+        }
+        let mut cfg = self.member_config(group, &instance_client_id(&instance), false)?;
+        cfg.set("auto.offset.reset", reset);
         for (k, v) in [
             ("statistics.interval.ms", "3000"),
             ("queued.max.messages.kbytes", "8192"),
             ("queued.min.messages", "20000"),
             ("fetch.queue.backoff.ms", "20"),
         ] {
-            if !self.extra.contains_key(k) {
-                cfg.set(k, v);
-            }
+            set_default(&mut cfg, &self.extra, k, v);
         }
-        cfg
+        Ok(cfg)
+    }
+
+    /// Config of `kmsg dlq watch`: a member of `group` that commits as it goes (it only
+    /// counts dead letters), starting at the earliest offset (`-X auto.offset.reset` wins).
+    pub fn dlq_watch_config(&self, group: &str) -> Result<ClientConfig, ConfigError> {
+        let client_id = Typed::new(
+            "--instance-id",
+            "client.id",
+            &Given::default("kmsg-dlq-watch"),
+            |s| s.to_string(),
+            |s| s.to_string(),
+        );
+        let mut cfg = self.member_config(group, &client_id, true)?;
+        set_default(&mut cfg, &self.extra, "auto.offset.reset", "earliest");
+        Ok(cfg)
     }
 
     /// Producer config of a `kmsg consume` member (forwards and dead letters):
-    /// `producer_config` plus `linger.ms=50` (fewer, bigger batches: the broker threads wake up
-    /// far less often; measured -36% CPU against 5 ms), a local queue of 20,000 records (it
-    /// only has to cover a batch round trip; each queued record also pins its source message),
-    /// a 30 s delivery timeout and the `compression` codec (`--compression`, lz4 by default:
-    /// forwarding 1M login events on the local 3-broker cluster, five alternating runs, the
-    /// brokers used 1.8 CPU-s against 2.8 uncompressed and the run took 4.1 s against 4.5).
-    /// `-X` overrides each of these (`compression.type` or its alias `compression.codec`).
-    /// With a `transactional_id` (exactly-once), idempotence and acks=all are forced.
+    /// `producer_config` plus `client.id` `kmsg-<instance>` (as in the consumer),
+    /// `linger.ms=50` (fewer, bigger batches: the broker threads wake up far less often;
+    /// measured -36% CPU against 5 ms), a local queue of 20,000 records (it only has to
+    /// cover a batch round trip; each queued record also pins its source message), a 30 s
+    /// delivery timeout, and the `-z/--compression` codec (lz4 by default: forwarding 1M
+    /// login events on the local 3-broker cluster, five alternating runs, the brokers used
+    /// 1.8 CPU-s against 2.8 uncompressed and the run took 4.1 s against 4.5). `-X`
+    /// overrides the linger, queue and timeout defaults; `-X compression.type` (or its alias
+    /// `compression.codec`) wins over the default codec and clashes with an explicit `-z`.
+    /// With a `transactional_id` (exactly-once), idempotence and acks=all are required:
+    /// `-X` saying otherwise is refused.
     pub fn pipeline_producer_config(
         &self,
-        instance: &str,
+        instance: Given<&str>,
         transactional_id: Option<&str>,
-        compression: &str,
-    ) -> ClientConfig {
+        compression: Given<&str>,
+    ) -> Result<ClientConfig, ConfigError> {
         let mut cfg = self.producer_config();
-        cfg.set("client.id", format!("kmsg-{instance}"));
+        let typed = [
+            instance_client_id(&instance),
+            Typed::new(
+                "--compression",
+                "compression.type",
+                &compression,
+                |c| c.to_string(),
+                |c| c.to_string(),
+            ),
+        ];
+        apply_typed(&mut cfg, &self.extra, &typed)?;
         for (k, v) in [
             ("linger.ms", "50"),
             ("queue.buffering.max.messages", "20000"),
             ("message.timeout.ms", "30000"),
         ] {
-            if !self.extra.contains_key(k) {
-                cfg.set(k, v);
-            }
-        }
-        if !["compression.type", "compression.codec"]
-            .iter()
-            .any(|k| self.extra.contains_key(*k))
-        {
-            cfg.set("compression.type", compression);
+            set_default(&mut cfg, &self.extra, k, v);
         }
         if let Some(id) = transactional_id {
+            for (key, ok) in [
+                ("acks", &["all", "-1"][..]),
+                ("enable.idempotence", &["true"][..]),
+            ] {
+                if let Some((name, v)) = x_setting(&self.extra, key) {
+                    if !ok.contains(&v) {
+                        return Err(ConfigError::Incompatible {
+                            flag: "--exactly-once".into(),
+                            key: name.to_string(),
+                            value: v.to_string(),
+                            why: "transactions need idempotence and acks=all; remove the -X",
+                        });
+                    }
+                }
+            }
             cfg.set("transactional.id", id);
             cfg.set("enable.idempotence", "true");
             cfg.set("acks", "all");
         }
-        cfg
+        accepted(cfg, "producer")
     }
 
-    /// Config of a reader that joins no group and commits nothing (`view`): it assigns
-    /// partitions itself, reports the end of each, and sees only committed transactions.
+    /// Config of a reader that joins no group and commits nothing (`view`, `dlq list|show`):
+    /// it assigns partitions itself, reports the end of each, and sees only committed
+    /// transactions (`-X isolation.level` wins). Its `group.id` is a placeholder librdkafka
+    /// needs and that no broker sees.
     pub fn viewer_config(&self) -> ClientConfig {
         let mut cfg = self.base_config();
         cfg.set("group.id", "kmsg-view");
         cfg.set("enable.auto.commit", "false");
         cfg.set("enable.auto.offset.store", "false");
         cfg.set("enable.partition.eof", "true");
-        if !self.extra.contains_key("isolation.level") {
-            cfg.set("isolation.level", "read_committed");
-        }
+        set_default(&mut cfg, &self.extra, "isolation.level", "read_committed");
+        cfg
+    }
+
+    /// Config of a reader that reads or commits the offsets of `group` without joining it
+    /// (`metrics --group`, `dlq replay`'s progress group): `viewer_config` in that group,
+    /// starting at the earliest offset where the group has none (`-X auto.offset.reset` wins).
+    pub fn group_reader_config(&self, group: &str) -> ClientConfig {
+        let mut cfg = self.viewer_config();
+        cfg.set("group.id", group);
+        set_default(&mut cfg, &self.extra, "auto.offset.reset", "earliest");
         cfg
     }
 
@@ -398,6 +788,45 @@ fn rdkafka_log_level() -> RDKafkaLogLevel {
         LevelFilter::INFO => RDKafkaLogLevel::Info,
         _ => RDKafkaLogLevel::Warning,
     }
+}
+
+/// The finished config if librdkafka accepts it as a whole (e.g. `message.timeout.ms` must
+/// be above `linger.ms`), so a bad combination is a usage error before connecting, not a
+/// failure to create the client.
+fn accepted(cfg: ClientConfig, role: &'static str) -> Result<ClientConfig, ConfigError> {
+    let mut probe = cfg.clone();
+    // Without brokers the probe contacts nothing.
+    probe.remove("bootstrap.servers");
+    probe.set_log_level(RDKafkaLogLevel::Emerg);
+    match probe.create::<rdkafka::producer::BaseProducer>() {
+        Ok(_) => Ok(cfg),
+        Err(e) => Err(ConfigError::Rejected {
+            role,
+            reason: e.to_string().replace("Client creation error: ", ""),
+        }),
+    }
+}
+
+/// `--timeout`'s claim on `socket.connection.setup.timeout.ms`.
+fn timeout_typed(timeout: &Given<Duration>) -> Typed {
+    Typed::new(
+        "--timeout",
+        "socket.connection.setup.timeout.ms",
+        timeout,
+        show_duration,
+        millis,
+    )
+}
+
+/// `--instance-id`'s claim on `client.id` (`kmsg-<instance>`).
+fn instance_client_id(instance: &Given<&str>) -> Typed {
+    Typed::new(
+        "--instance-id",
+        "client.id",
+        instance,
+        |i| i.to_string(),
+        |i| format!("kmsg-{i}"),
+    )
 }
 
 fn validate_bootstrap(bootstrap: &str) -> Result<(), ConfigError> {
@@ -691,66 +1120,368 @@ mod tests {
         assert_eq!(s.producer_config().get("acks"), Some("1"));
     }
 
+    fn settings(args: &[&str]) -> Result<ClientSettings, ConfigError> {
+        ClientSettings::from_args(&global(args), None)
+    }
+
+    fn extra(pairs: &[(&str, &str)]) -> BTreeMap<String, String> {
+        pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect()
+    }
+
+    fn typed(flag: &'static str, key: &'static str, value: &str, explicit: bool) -> Typed {
+        Typed {
+            flag,
+            shown: value.to_string(),
+            key,
+            value: value.to_string(),
+            explicit,
+        }
+    }
+
+    #[test]
+    fn a_typed_flag_and_x_follow_one_rule() {
+        // (typed flag given?, -X settings, expected: Ok(Some(flag value)), Ok(None) = -X wins,
+        // Err(message))
+        let cases: &[(bool, &[(&str, &str)], Result<Option<&str>, &str>)] = &[
+            (true, &[], Ok(Some("all"))),
+            (false, &[], Ok(Some("all"))),
+            (false, &[("acks", "1")], Ok(None)),
+            (false, &[("request.required.acks", "0")], Ok(None)),
+            (false, &[("linger.ms", "5")], Ok(Some("all"))),
+            (
+                true,
+                &[("acks", "1")],
+                Err("--acks all and -X acks=1 both set acks; give one"),
+            ),
+            (
+                true,
+                &[("request.required.acks", "0")],
+                Err("--acks all and -X request.required.acks=0 both set request.required.acks; give one"),
+            ),
+        ];
+        for (explicit, x, want) in cases {
+            let got = merge_typed(&extra(x), &typed("--acks", "acks", "all", *explicit))
+                .map_err(|e| e.to_string());
+            let want = want.map(|v| v.map(str::to_string)).map_err(str::to_string);
+            assert_eq!(got, want, "explicit {explicit}, -X {x:?}");
+        }
+    }
+
+    fn produce_options(flags: &[&str]) -> ProduceOptions {
+        let mut argv = vec!["kmsg", "produce", "--value", "{}"];
+        argv.extend_from_slice(flags);
+        let crate::cli::Command::Produce(a) =
+            crate::cli::Cli::try_parse_from(argv).unwrap().command
+        else {
+            unreachable!("the argv names produce")
+        };
+        ProduceOptions {
+            acks: Given::or(a.acks, PRODUCE_ACKS.to_string()),
+            compression: Given::or(a.compression, crate::cli::Compression::None)
+                .map(crate::cli::Compression::codec),
+            linger: Given::or(a.linger, Duration::from_millis(20)),
+            batch_size: a.batch_size,
+            delivery_timeout: Given::or(a.delivery_timeout, PRODUCE_DELIVERY_TIMEOUT),
+        }
+    }
+
+    #[test]
+    fn produce_flags_apply_their_defaults_unless_x_sets_the_property() {
+        let cfg = settings(&[])
+            .unwrap()
+            .produce_config(&produce_options(&[]))
+            .unwrap();
+        for (k, v) in [
+            ("acks", "all"),
+            ("enable.idempotence", "true"),
+            ("compression.type", "none"),
+            ("linger.ms", "20"),
+            ("message.timeout.ms", "30000"),
+            ("partitioner", "murmur2_random"),
+        ] {
+            assert_eq!(cfg.get(k), Some(v), "{k}");
+        }
+        assert_eq!(cfg.get("batch.size"), None);
+
+        let s = settings(&[
+            "-X",
+            "acks=0",
+            "-X",
+            "compression.type=zstd",
+            "-X",
+            "message.timeout.ms=5",
+            "-X",
+            "queue.buffering.max.ms=2",
+        ])
+        .unwrap();
+        let cfg = s.produce_config(&produce_options(&[])).unwrap();
+        assert_eq!(cfg.get("acks"), Some("0"));
+        assert_eq!(
+            cfg.get("enable.idempotence"),
+            Some("false"),
+            "acks=0 cannot be idempotent"
+        );
+        assert_eq!(cfg.get("compression.type"), Some("zstd"));
+        assert_eq!(cfg.get("message.timeout.ms"), Some("5"));
+        assert_eq!(cfg.get("queue.buffering.max.ms"), Some("2"));
+        assert_eq!(
+            cfg.get("linger.ms"),
+            None,
+            "the alias of linger.ms was set by -X"
+        );
+    }
+
+    #[test]
+    fn produce_flags_given_explicitly_apply_and_clash_with_x() {
+        let cfg = settings(&[])
+            .unwrap()
+            .produce_config(&produce_options(&[
+                "--acks",
+                "1",
+                "-z",
+                "lz4",
+                "--linger",
+                "5ms",
+                "--batch-size",
+                "65536",
+                "--delivery-timeout",
+                "2s",
+            ]))
+            .unwrap();
+        for (k, v) in [
+            ("acks", "1"),
+            ("enable.idempotence", "false"),
+            ("compression.type", "lz4"),
+            ("linger.ms", "5"),
+            ("batch.size", "65536"),
+            ("message.timeout.ms", "2000"),
+        ] {
+            assert_eq!(cfg.get(k), Some(v), "{k}");
+        }
+        for (flags, x, want) in [
+            (
+                &["--acks", "all"][..],
+                "acks=1",
+                "--acks all and -X acks=1 both set acks; give one",
+            ),
+            (
+                &["-z", "lz4"],
+                "compression.codec=zstd",
+                "--compression lz4 and -X compression.codec=zstd both set compression.codec; give one",
+            ),
+            (
+                &["--linger", "5ms"],
+                "linger.ms=9",
+                "--linger 5ms and -X linger.ms=9 both set linger.ms; give one",
+            ),
+            (
+                &["--batch-size", "100"],
+                "batch.size=200",
+                "--batch-size 100 and -X batch.size=200 both set batch.size; give one",
+            ),
+            (
+                &["--delivery-timeout", "2s"],
+                "message.timeout.ms=1",
+                "--delivery-timeout 2s and -X message.timeout.ms=1 both set message.timeout.ms; give one",
+            ),
+            (
+                &["--acks", "1"],
+                "enable.idempotence=true",
+                "--acks 1 and -X enable.idempotence=true do not go together: idempotence needs acks=all; give one",
+            ),
+        ] {
+            let err = settings(&["-X", x])
+                .unwrap()
+                .produce_config(&produce_options(flags))
+                .unwrap_err();
+            assert!(matches!(err, ConfigError::Clash { .. } | ConfigError::Incompatible { .. }));
+            assert_eq!(err.to_string(), want);
+        }
+    }
+
+    #[test]
+    fn a_combination_librdkafka_refuses_is_a_usage_error_before_connecting() {
+        let err = settings(&["-X", "message.timeout.ms=10"])
+            .unwrap()
+            .produce_config(&produce_options(&[]))
+            .unwrap_err();
+        assert!(matches!(err, ConfigError::Rejected { .. }), "{err}");
+        assert!(
+            err.to_string()
+                .starts_with("the producer settings do not go together: ")
+                && err.to_string().contains("linger.ms"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn timeout_clashes_with_x_only_when_given() {
+        let s = settings(&["-X", "socket.connection.setup.timeout.ms=3000"]).unwrap();
+        assert_eq!(
+            s.base_config().get("socket.connection.setup.timeout.ms"),
+            Some("3000")
+        );
+        assert_eq!(
+            settings(&[])
+                .unwrap()
+                .base_config()
+                .get("socket.connection.setup.timeout.ms"),
+            Some("10000")
+        );
+        let err = settings(&[
+            "--timeout",
+            "5s",
+            "-X",
+            "socket.connection.setup.timeout.ms=3000",
+        ])
+        .unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "--timeout 5s and -X socket.connection.setup.timeout.ms=3000 both set socket.connection.setup.timeout.ms; give one"
+        );
+    }
+
+    #[test]
+    fn keys_kmsg_sets_itself_are_refused_in_x_with_the_reason() {
+        for (x, needle) in [
+            ("group.id=g", "use --group"),
+            ("enable.auto.commit=true", "kmsg commits offsets itself"),
+            (
+                "enable.auto.offset.store=true",
+                "kmsg stores offsets itself",
+            ),
+            ("enable.partition.eof=false", "where a partition ends"),
+            ("transactional.id=t", "do not set it with -X"),
+        ] {
+            let err = settings(&["-X", x]).unwrap_err();
+            assert!(matches!(err, ConfigError::FixedKey { .. }), "{err}");
+            let text = err.to_string();
+            assert!(text.starts_with(&format!("-X {x} is refused: ")), "{text}");
+            assert!(text.contains(needle), "{text}");
+        }
+        let err = settings(&["-X", "auto.offset.reset=latest"])
+            .unwrap()
+            .pipeline_consumer_config("g", Given::default("i1"), "earliest")
+            .unwrap_err();
+        assert!(err.to_string().contains("use --offset-reset"), "{err}");
+        // Elsewhere auto.offset.reset is only a default.
+        let s = settings(&["-X", "auto.offset.reset=latest"]).unwrap();
+        assert_eq!(
+            s.group_reader_config("g").get("auto.offset.reset"),
+            Some("latest")
+        );
+        assert_eq!(
+            s.dlq_watch_config("g").unwrap().get("auto.offset.reset"),
+            Some("latest")
+        );
+    }
+
     #[test]
     fn pipeline_clients_batch_and_bound_their_queues_unless_x_says_otherwise() {
-        let s = ClientSettings::from_args(&global(&[]), None).unwrap();
-        let p = s.pipeline_producer_config("i1", None, "lz4");
+        let s = settings(&[]).unwrap();
+        let lz4 = Given::default(CONSUME_COMPRESSION);
+        let i1 = Given::default("i1");
+        let p = s.pipeline_producer_config(i1, None, lz4).unwrap();
         assert_eq!(p.get("linger.ms"), Some("50"));
         assert_eq!(p.get("queue.buffering.max.messages"), Some("20000"));
         assert_eq!(p.get("acks"), Some("all"));
         assert_eq!(p.get("client.id"), Some("kmsg-i1"));
         assert_eq!(p.get("compression.type"), Some("lz4"));
-        let c = s.pipeline_consumer_config("g", "i1", "earliest");
+        let c = s.pipeline_consumer_config("g", i1, "earliest").unwrap();
         assert_eq!(c.get("queued.max.messages.kbytes"), Some("8192"));
         assert_eq!(c.get("fetch.queue.backoff.ms"), Some("20"));
         assert_eq!(c.get("enable.auto.commit"), Some("false"));
         assert_eq!(c.get("statistics.interval.ms"), Some("3000"));
-        let s = ClientSettings::from_args(
-            &global(&[
-                "-X",
-                "linger.ms=5",
-                "-X",
-                "queued.max.messages.kbytes=65536",
-            ]),
-            None,
-        )
+        assert_eq!(c.get("client.id"), Some("kmsg-i1"));
+        let s = settings(&[
+            "-X",
+            "linger.ms=5",
+            "-X",
+            "queued.max.messages.kbytes=65536",
+        ])
         .unwrap();
         assert_eq!(
-            s.pipeline_producer_config("i1", None, "lz4")
+            s.pipeline_producer_config(i1, None, lz4)
+                .unwrap()
                 .get("linger.ms"),
             Some("5")
         );
         assert_eq!(
-            s.pipeline_consumer_config("g", "i1", "earliest")
+            s.pipeline_consumer_config("g", i1, "earliest")
+                .unwrap()
                 .get("queued.max.messages.kbytes"),
             Some("65536")
         );
-        // Either name of the codec property wins over --compression.
+        // Either name of the codec property wins over the default codec...
         for (key, value) in [("compression.type", "zstd"), ("compression.codec", "none")] {
-            let s = ClientSettings::from_args(&global(&["-X", &format!("{key}={value}")]), None)
-                .unwrap();
-            let p = s.pipeline_producer_config("i1", None, "lz4");
+            let s = settings(&["-X", &format!("{key}={value}")]).unwrap();
+            let p = s.pipeline_producer_config(i1, None, lz4).unwrap();
             assert_eq!(p.get(key), Some(value));
             assert_eq!(
                 p.get("compression.type").is_some(),
                 key == "compression.type"
+            );
+            // ... and clashes with an explicit -z.
+            let err = s
+                .pipeline_producer_config(i1, None, Given::explicit("lz4"))
+                .unwrap_err();
+            assert_eq!(
+                err.to_string(),
+                format!("--compression lz4 and -X {key}={value} both set {key}; give one")
+            );
+        }
+        // -X client.id wins over a default instance id and clashes with --instance-id.
+        let s = settings(&["-X", "client.id=mine"]).unwrap();
+        let c = s.pipeline_consumer_config("g", i1, "earliest").unwrap();
+        assert_eq!(c.get("client.id"), Some("mine"));
+        let err = s
+            .pipeline_consumer_config("g", Given::explicit("a"), "earliest")
+            .unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "--instance-id a and -X client.id=mine both set client.id; give one"
+        );
+    }
+
+    #[test]
+    fn exactly_once_forces_transactions_and_refuses_x_that_weakens_them() {
+        let s = settings(&[]).unwrap();
+        let p = s
+            .pipeline_producer_config(Given::explicit("a"), Some("t-a"), Given::default("lz4"))
+            .unwrap();
+        assert_eq!(p.get("transactional.id"), Some("t-a"));
+        assert_eq!(p.get("enable.idempotence"), Some("true"));
+        assert_eq!(p.get("acks"), Some("all"));
+        for x in ["acks=1", "enable.idempotence=false"] {
+            let err = settings(&["-X", x])
+                .unwrap()
+                .pipeline_producer_config(Given::explicit("a"), Some("t-a"), Given::default("lz4"))
+                .unwrap_err();
+            assert!(
+                err.to_string()
+                    .starts_with(&format!("--exactly-once and -X {x} do not go together")),
+                "{err}"
             );
         }
     }
 
     #[test]
     fn consumer_defaults_reach_consumers_only_and_x_still_wins() {
-        let mut s =
-            ClientSettings::from_args(&global(&["-X", "heartbeat.interval.ms=500"]), None).unwrap();
+        let mut s = settings(&["-X", "heartbeat.interval.ms=500"]).unwrap();
         s.consumer_defaults
             .insert("session.timeout.ms".into(), "6000".into());
         s.consumer_defaults
             .insert("heartbeat.interval.ms".into(), "1000".into());
-        let c = s.pipeline_consumer_config("g", "i1", "earliest");
+        let i1 = Given::default("i1");
+        let c = s.pipeline_consumer_config("g", i1, "earliest").unwrap();
         assert_eq!(c.get("session.timeout.ms"), Some("6000"));
         assert_eq!(c.get("heartbeat.interval.ms"), Some("500"));
         assert_eq!(
-            s.pipeline_producer_config("i1", None, "lz4")
+            s.pipeline_producer_config(i1, None, Given::default("lz4"))
+                .unwrap()
                 .get("session.timeout.ms"),
             None
         );

@@ -664,3 +664,87 @@ impl SecureCluster {
         (input, output, dlq)
     }
 }
+
+/// The state dir of the plain test cluster (`kmsg cluster up --state-dir`), for tests that
+/// read what the brokers stored. Panics loudly when it is not set.
+pub fn state_dir() -> std::path::PathBuf {
+    match std::env::var("KMSG_TEST_STATE_DIR") {
+        Ok(d) if !d.is_empty() => d.into(),
+        _ => panic!(
+            "KMSG_TEST_STATE_DIR is not set: this test reads the plain cluster's log segments. \
+             Run the suite with `scripts/test.sh`, which sets it, or point it at the cluster's --state-dir."
+        ),
+    }
+}
+
+/// Records per compression codec of a topic's record batches, as Kafka's own
+/// `DumpLogSegments` reads them from the segment files of one broker that holds every
+/// partition's replica with at least `records` records in all (not read through kmsg or a
+/// client, so the codec is the one the brokers stored).
+pub fn stored_codecs(topic: &str, records: u64) -> BTreeMap<String, u64> {
+    let state = state_dir();
+    let mut nodes: Vec<_> = std::fs::read_dir(&state)
+        .unwrap_or_else(|e| panic!("cannot read {}: {e}", state.display()))
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.join("data").is_dir())
+        .collect();
+    nodes.sort();
+    assert!(!nodes.is_empty(), "no node-*/data in {}", state.display());
+    let mut last = BTreeMap::new();
+    for _ in 0..20 {
+        for node in &nodes {
+            let mut segments = Vec::new();
+            for dir in std::fs::read_dir(node.join("data")).unwrap().flatten() {
+                let name = dir.file_name().to_string_lossy().to_string();
+                let is_topic = name
+                    .strip_prefix(topic)
+                    .and_then(|rest| rest.strip_prefix('-'))
+                    .is_some_and(|p| p.parse::<u32>().is_ok());
+                if is_topic {
+                    for f in std::fs::read_dir(dir.path()).unwrap().flatten() {
+                        if f.path().extension().is_some_and(|x| x == "log") {
+                            segments.push(f.path().to_string_lossy().to_string());
+                        }
+                    }
+                }
+            }
+            if segments.is_empty() {
+                continue;
+            }
+            let java = std::env::var("JAVA_HOME")
+                .map(|h| format!("{h}/bin/java"))
+                .unwrap_or_else(|_| "java".into());
+            let out = std::process::Command::new(java)
+                .arg("-cp")
+                .arg(format!("{}/libs/*", kafka_home()))
+                .arg("org.apache.kafka.tools.DumpLogSegments")
+                .arg("--files")
+                .arg(segments.join(","))
+                .output()
+                .expect("java must be installed (the test cluster runs on it)");
+            assert!(
+                out.status.success(),
+                "DumpLogSegments failed: {}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+            let mut codecs: BTreeMap<String, u64> = BTreeMap::new();
+            for line in String::from_utf8_lossy(&out.stdout).lines() {
+                let field = |name: &str| {
+                    line.split_whitespace()
+                        .skip_while(|w| *w != name)
+                        .nth(1)
+                        .map(str::to_string)
+                };
+                if let (Some(count), Some(codec)) = (field("count:"), field("compresscodec:")) {
+                    *codecs.entry(codec).or_default() += count.parse::<u64>().unwrap();
+                }
+            }
+            if codecs.values().sum::<u64>() >= records {
+                return codecs;
+            }
+            last = codecs;
+        }
+        std::thread::sleep(Duration::from_millis(500));
+    }
+    panic!("no broker stored {records} records of {topic} in time; last seen: {last:?}");
+}

@@ -8,8 +8,8 @@ use std::time::{Duration, Instant};
 use predicates::prelude::*;
 
 use crate::harness::{
-    bootstrap, create_topic, java_partition, json_lines, kcat_format, kcat_read, kmsg,
-    kmsg_on_cluster, spawn_kmsg, unique, wait_bounded,
+    bootstrap, create_topic, eventually, java_partition, json_lines, kcat_format, kcat_read, kmsg,
+    kmsg_on_cluster, signal, spawn_kmsg, stored_codecs, unique, wait_bounded,
 };
 
 fn summary(stdout: &[u8]) -> serde_json::Value {
@@ -488,8 +488,10 @@ fn a_slow_stdin_does_not_block_ctrl_c() {
     unsafe { libc::kill(child.id() as i32, libc::SIGINT) };
     let out = wait_bounded(child.into(), Duration::from_secs(30));
     drop(stdin);
-    assert!(
-        out.status.success(),
+    // The input had not ended: the run was interrupted.
+    assert_eq!(
+        out.status.code(),
+        Some(130),
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
@@ -628,4 +630,290 @@ fn metrics_linger_needs_metrics_addr() {
         .assert()
         .failure()
         .stderr(predicate::str::contains("--metrics-addr"));
+}
+
+/// Runs `kmsg produce` on the cluster with `args` and returns its JSON summary (it must
+/// succeed).
+fn produce_json(topic: &str, args: &[&str]) -> serde_json::Value {
+    let out = kmsg_on_cluster()
+        .args(["produce", "-t", topic, "-o", "json"])
+        .args(args)
+        .assert()
+        .success();
+    summary(&out.get_output().stdout)
+}
+
+#[test]
+fn x_compression_type_and_z_store_record_batches_with_that_codec() {
+    for (args, codec) in [
+        (&["-X", "compression.type=zstd"][..], "zstd"),
+        (&["-z", "lz4"][..], "lz4"),
+        (&[][..], "none"),
+    ] {
+        let topic = unique("codec");
+        create_topic(&topic, 1, 3);
+        let mut all = vec!["--generate", "login", "--count", "300"];
+        all.extend_from_slice(args);
+        let s = produce_json(&topic, &all);
+        assert_eq!(s["acknowledged"], 300, "{args:?}: {s}");
+        assert_eq!(kcat_read(&topic).len(), 300, "{args:?}");
+        let codecs = stored_codecs(&topic, 300);
+        assert_eq!(
+            codecs,
+            [(codec.to_string(), 300)].into(),
+            "{args:?}: the brokers stored {codecs:?}"
+        );
+    }
+}
+
+#[test]
+fn x_acks_0_reaches_the_producer_so_the_offset_is_unknown() {
+    let topic = unique("acks0");
+    create_topic(&topic, 1, 3);
+    let out = kmsg_on_cluster()
+        .args([
+            "produce",
+            "-t",
+            &topic,
+            "-o",
+            "json",
+            "--value",
+            r#"{"a":1}"#,
+        ])
+        .args(["-X", "acks=0"])
+        .assert()
+        .success();
+    let line = summary(&out.get_output().stdout);
+    // With acks=0 the broker sends no answer, so librdkafka cannot know the offset.
+    assert!(line["offset"].as_i64().unwrap() < 0, "{line}");
+    eventually(Duration::from_secs(20), "the message stored", || {
+        kcat_read(&topic).len() == 1
+    });
+    // With the default acks=all the broker tells the offset.
+    let out = kmsg_on_cluster()
+        .args([
+            "produce",
+            "-t",
+            &topic,
+            "-o",
+            "json",
+            "--value",
+            r#"{"a":2}"#,
+        ])
+        .assert()
+        .success();
+    assert_eq!(summary(&out.get_output().stdout)["offset"], 1);
+}
+
+#[test]
+fn x_message_timeout_reaches_the_producer_and_fails_messages_that_outlive_it() {
+    let topic = unique("msgtimeout");
+    create_topic(&topic, 1, 3);
+    // No message can be acknowledged within 1 ms of being queued (the first ones also wait
+    // for metadata and a producer id): they fail as timed out. With --delivery-timeout's
+    // default of 30 s applied over the -X, as before, all were delivered.
+    let out = kmsg_on_cluster()
+        .args(["produce", "-t", &topic, "-o", "json"])
+        .args(["--generate", "login", "--count", "50"])
+        .args(["-X", "message.timeout.ms=1", "-X", "linger.ms=0"])
+        .assert()
+        .code(1);
+    let out = out.get_output();
+    let s = summary(&out.stdout);
+    let (sent, acked, failed) = (
+        s["sent"].as_u64().unwrap(),
+        s["acknowledged"].as_u64().unwrap(),
+        s["failed"].as_u64().unwrap(),
+    );
+    assert_eq!(sent, 50, "{s}");
+    assert!(failed > 0 && acked + failed == 50, "{s}");
+    let reasons = s["failures"].as_object().unwrap();
+    assert!(
+        reasons
+            .keys()
+            .all(|r| r.starts_with("not acknowledged in time")),
+        "{s}"
+    );
+    assert_eq!(kcat_read(&topic).len() as u64, acked);
+    // librdkafka's own rule (message.timeout.ms above linger.ms) is a usage error.
+    refused_before_connecting(
+        &["produce", "--value", "{}", "-X", "message.timeout.ms=10", "-X", "linger.ms=20"],
+        "the producer settings do not go together: `message.timeout.ms` must be greater than `linger.ms`",
+    );
+}
+
+#[test]
+fn x_linger_ms_reaches_the_producer_and_delays_batches() {
+    let topic = unique("linger");
+    create_topic(&topic, 1, 3);
+    // 40 messages at 20/s with a linger of 1 s: batches wait up to a second, so the median
+    // message waits far longer than with the paced default of 50 ms.
+    let s = produce_json(
+        &topic,
+        &[
+            "--generate",
+            "login",
+            "--count",
+            "40",
+            "--rate",
+            "20",
+            "-X",
+            "linger.ms=1000",
+        ],
+    );
+    assert_eq!(s["acknowledged"], 40, "{s}");
+    let p50 = s["latency"]["p50_ms"].as_f64().unwrap();
+    assert!(p50 > 250.0, "p50 {p50} ms: the linger was not applied: {s}");
+    assert_eq!(kcat_read(&topic).len(), 40);
+}
+
+/// Runs kmsg with `args` against an address where nothing listens and checks it is refused
+/// before connecting with exactly `line` on stderr (one line) and exit 2.
+#[track_caller]
+fn refused_before_connecting(args: &[&str], line: &str) {
+    let started = Instant::now();
+    let out = kmsg()
+        .args(["--bootstrap", "127.0.0.1:1"])
+        .args(args)
+        .assert()
+        .code(2)
+        .get_output()
+        .clone();
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        format!("kmsg: error: {line}\n"),
+        "{args:?}"
+    );
+    assert!(out.stdout.is_empty(), "{args:?}");
+    assert!(
+        started.elapsed() < Duration::from_secs(5),
+        "refused without waiting for a cluster"
+    );
+}
+
+#[test]
+fn a_typed_flag_and_x_for_the_same_property_are_refused_and_nothing_is_sent() {
+    let topic = unique("clash");
+    create_topic(&topic, 1, 3);
+    let out = kmsg_on_cluster()
+        .args(["produce", "-t", &topic, "--value", "{}", "--acks", "all"])
+        .args(["-X", "acks=1"])
+        .assert()
+        .code(2)
+        .get_output()
+        .clone();
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "kmsg: error: --acks all and -X acks=1 both set acks; give one\n"
+    );
+    assert_eq!(kcat_read(&topic).len(), 0, "nothing was sent");
+
+    for (args, line) in [
+        (
+            &["produce", "--value", "{}", "-z", "gzip", "-X", "compression.codec=zstd"][..],
+            "--compression gzip and -X compression.codec=zstd both set compression.codec; give one",
+        ),
+        (
+            &["produce", "--value", "{}", "--delivery-timeout", "5s", "-X", "message.timeout.ms=1"],
+            "--delivery-timeout 5s and -X message.timeout.ms=1 both set message.timeout.ms; give one",
+        ),
+        (
+            &["produce", "--value", "{}", "--linger", "5ms", "-X", "linger.ms=9"],
+            "--linger 5ms and -X linger.ms=9 both set linger.ms; give one",
+        ),
+        // consume: its codec and its instance id.
+        (
+            &["consume", "-g", "g", "-z", "lz4", "-X", "compression.type=zstd"],
+            "--compression lz4 and -X compression.type=zstd both set compression.type; give one",
+        ),
+        (
+            &["consume", "-g", "g", "--instance-id", "a", "-X", "client.id=b"],
+            "--instance-id a and -X client.id=b both set client.id; give one",
+        ),
+        // Any command: the global --timeout.
+        (
+            &["--timeout", "5s", "-X", "socket.connection.setup.timeout.ms=3000", "topics", "list"],
+            "--timeout 5s and -X socket.connection.setup.timeout.ms=3000 both set socket.connection.setup.timeout.ms; give one",
+        ),
+        // Settings kmsg's commands depend on are refused, with the way to do it instead.
+        (
+            &["consume", "-g", "g", "-X", "auto.offset.reset=latest"],
+            "-X auto.offset.reset=latest is refused: kmsg consume sets it from --offset-reset (earliest by default): use --offset-reset instead",
+        ),
+        (
+            &["dlq", "watch", "-X", "enable.auto.commit=false"],
+            "-X enable.auto.commit=false is refused: kmsg commits offsets itself (consume only once an outcome is durable); remove it",
+        ),
+    ] {
+        refused_before_connecting(args, line);
+    }
+}
+
+#[test]
+fn a_paced_run_times_its_rate_from_the_first_send_and_says_it_kept_up() {
+    let topic = unique("paced");
+    create_topic(&topic, 3, 3);
+    let out = kmsg_on_cluster()
+        .args(["produce", "-t", &topic, "--generate", "login"])
+        .args(["--rate", "200", "--count", "1000"])
+        .assert()
+        .success();
+    let out = out.get_output();
+    let table = String::from_utf8_lossy(&out.stdout);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!table.contains("could not keep up"), "{table}");
+    assert!(!stderr.contains("could not keep up"), "{stderr}");
+    let s = produce_json(
+        &topic,
+        &["--generate", "login", "--rate", "200", "--count", "1000"],
+    );
+    assert_eq!(s["kept_up"], true, "{s}");
+    let throughput = s["msgs_per_sec"].as_f64().unwrap();
+    let send_rate = s["send_rate"].as_f64().unwrap();
+    assert!((190.0..=205.0).contains(&throughput), "{s}");
+    assert!((196.0..=204.0).contains(&send_rate), "{s}");
+    assert_eq!(kcat_read(&topic).len(), 2000);
+}
+
+#[test]
+fn ctrl_c_before_the_count_is_reached_flushes_reports_and_exits_130() {
+    let topic = unique("interrupted");
+    create_topic(&topic, 3, 3);
+    let child = spawn_produce(
+        &topic,
+        &[
+            "--generate",
+            "login",
+            "--count",
+            "1000000",
+            "--rate",
+            "1000",
+        ],
+    );
+    eventually(
+        Duration::from_secs(30),
+        "some messages in the topic",
+        || kcat_read(&topic).len() >= 200,
+    );
+    signal(child.id(), libc::SIGINT);
+    let out = wait_bounded(child, Duration::from_secs(40));
+    assert_eq!(
+        out.status.code(),
+        Some(130),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let s = summary(&out.stdout);
+    assert_eq!(s["stopped_by"], "signal", "{s}");
+    let sent = s["sent"].as_u64().unwrap();
+    assert!((200..1_000_000).contains(&sent), "{s}");
+    assert_eq!(s["acknowledged"].as_u64().unwrap(), sent, "{s}");
+    assert_eq!(s["failed"], 0, "{s}");
+    assert_eq!(
+        kcat_read(&topic).len() as u64,
+        sent,
+        "the summary's count is what the topic holds"
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("interrupted"), "{stderr}");
 }
