@@ -281,6 +281,7 @@ fn view_of_a_large_topic_piped_into_head_ends_quietly_in_every_format() {
 
 /// Runs kmsg with stdout into a pipe read here; returns its exit status, the lines it printed
 /// and its peak resident memory in KB (from wait4, this child's own rusage).
+#[allow(clippy::zombie_processes)] // reaped by wait4, which std's wait cannot replace
 fn run_measured(args: &[&str]) -> (i32, Vec<String>, i64) {
     let mut child = Command::new(env!("CARGO_BIN_EXE_kmsg"))
         .args(["--bootstrap", &bootstrap()])
