@@ -36,11 +36,19 @@ pub fn exit_code(err: &anyhow::Error) -> u8 {
     }
 }
 
-/// True when the error is a closed stdout (`kmsg ... | head`), which ends quietly.
+/// True when the error is a closed stdout (`kmsg ... | head`), which ends quietly. The pipe
+/// error may come as a plain `io::Error` or wrapped in a `serde_json::Error` (a JSON writer
+/// that hit the closed pipe): both count.
 pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
     err.chain().any(|e| {
-        e.downcast_ref::<std::io::Error>()
-            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+        let io_kind = e
+            .downcast_ref::<std::io::Error>()
+            .map(std::io::Error::kind)
+            .or_else(|| {
+                e.downcast_ref::<serde_json::Error>()
+                    .and_then(serde_json::Error::io_error_kind)
+            });
+        io_kind == Some(std::io::ErrorKind::BrokenPipe)
     })
 }
 
@@ -76,5 +84,22 @@ mod tests {
         let io = std::io::Error::new(std::io::ErrorKind::BrokenPipe, "pipe");
         let err = anyhow::Error::from(io).context("writing");
         assert!(is_broken_pipe(&err));
+    }
+
+    #[test]
+    fn broken_pipe_inside_a_json_writer_error_is_recognised() {
+        struct ClosedPipe;
+        impl std::io::Write for ClosedPipe {
+            fn write(&mut self, _: &[u8]) -> std::io::Result<usize> {
+                Err(std::io::ErrorKind::BrokenPipe.into())
+            }
+            fn flush(&mut self) -> std::io::Result<()> {
+                Ok(())
+            }
+        }
+        let json = serde_json::to_writer(ClosedPipe, &[1, 2, 3]).unwrap_err();
+        assert!(is_broken_pipe(&anyhow::Error::from(json)));
+        let other = serde_json::from_str::<u8>("x").unwrap_err();
+        assert!(!is_broken_pipe(&anyhow::Error::from(other)));
     }
 }

@@ -294,9 +294,9 @@ pub async fn run(args: DemoArgs, ctx: &Context) -> anyhow::Result<ExitCode> {
     for (_, m) in &all_metrics {
         let f = super::metrics::figures(&m.render()).unwrap_or_default();
         for (reason, n) in f.dlq_by_reason {
-            *dead_lettered.entry(reason).or_default() += n as u64;
+            *dead_lettered.entry(reason).or_default() += n;
         }
-        retries += f.retries as u64;
+        retries += f.retries;
     }
     let produced = produced.load(Ordering::Relaxed);
     let distinct = distinct_ids(&settings, &[&out, &dlq]).await?;

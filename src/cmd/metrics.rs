@@ -1,7 +1,9 @@
 //! `kmsg metrics`: what `kafka-consumer-groups --describe` shows, in a light tool — a group's
 //! state, members and their partitions, committed offsets, end offsets and lag per partition
 //! (`--group`) — or a running consumer's key figures read from its Prometheus endpoint
-//! (`--from`). `--watch` refreshes in place.
+//! (`--from`, a URL, `host:port` meaning `http://host:port`). `--watch` refreshes in place.
+//! With `-o json` each report is one JSON document (one per line under `--watch`). A group the
+//! cluster does not know is an error (exit 1) naming the groups it knows.
 
 use std::collections::BTreeMap;
 use std::process::ExitCode;
@@ -166,6 +168,14 @@ async fn group_report(
                 member,
             });
         }
+        let alive = info.is_some_and(|g| g.state() != "Dead");
+        if !alive && members.is_empty() && partitions.iter().all(|p| p.committed.is_none()) {
+            let known = consumer
+                .fetch_group_list(None, timeout)
+                .map(|l| l.groups().iter().map(|g| g.name().to_string()).collect())
+                .unwrap_or_default();
+            return Err(unknown_group(&group, known));
+        }
         let total_lag = partitions.iter().filter_map(|p| p.lag).sum();
         Ok(GroupReport {
             group,
@@ -177,6 +187,23 @@ async fn group_report(
     })
     .await
     .map_err(|e| anyhow!("the metrics thread failed: {e}"))?
+}
+
+/// The error for a group the cluster does not know (no members, no committed offsets), naming
+/// the groups it does know so a typo is easy to fix. Exit code 1.
+fn unknown_group(group: &str, mut known: Vec<String>) -> anyhow::Error {
+    known.sort();
+    const SHOWN: usize = 10;
+    let list = match known.len() {
+        0 => "the cluster has no consumer groups".to_string(),
+        n if n <= SHOWN => format!("known groups: {}", known.join(", ")),
+        n => format!(
+            "known groups: {} and {} more",
+            known[..SHOWN].join(", "),
+            n - SHOWN
+        ),
+    };
+    anyhow!("group {group:?} is unknown to the cluster (no members, no committed offsets); {list}")
 }
 
 fn render_group(r: &GroupReport) -> String {
@@ -208,15 +235,20 @@ fn render_group(r: &GroupReport) -> String {
     )
 }
 
-/// Key figures of a consumer's /metrics.
+/// Key figures of a consumer's /metrics. Counts are integers (Prometheus carries them as
+/// floats). The processing-time quantiles are the upper bound, in ms (rounded to 0.001 ms), of
+/// the histogram bucket that holds them, summed over all topics; `None` when nothing was
+/// processed, or when the quantile lies above the largest bucket (10 s).
 #[derive(Debug, Default, Serialize, PartialEq)]
 pub struct Figures {
-    pub processed: BTreeMap<String, f64>,
-    pub dlq_by_reason: BTreeMap<String, f64>,
-    pub retries: f64,
-    pub errors: BTreeMap<String, f64>,
-    pub lag: f64,
+    pub processed: BTreeMap<String, u64>,
+    pub dlq_by_reason: BTreeMap<String, u64>,
+    pub retries: u64,
+    pub errors: BTreeMap<String, u64>,
+    pub lag: i64,
     pub breaker_state: Option<String>,
+    /// Processing times observed (the histogram's count).
+    pub processing_samples: u64,
     pub processing_p50_ms: Option<f64>,
     pub processing_p99_ms: Option<f64>,
 }
@@ -245,19 +277,21 @@ pub fn figures(text: &str) -> Result<Figures, String> {
             }
             _ => continue,
         };
+        // Counters and the lag gauge hold whole numbers; `as` saturates (and maps NaN to 0).
+        let count = value.round() as u64;
         match s.metric.as_str() {
             "kafka_consumer_messages_processed_total" => {
                 seen = true;
-                *f.processed.entry(label("status")).or_default() += value;
+                *f.processed.entry(label("status")).or_default() += count;
             }
             "kafka_consumer_dlq_messages_total" => {
-                *f.dlq_by_reason.entry(label("reason")).or_default() += value
+                *f.dlq_by_reason.entry(label("reason")).or_default() += count
             }
-            "kafka_consumer_message_retries_total" => f.retries += value,
+            "kafka_consumer_message_retries_total" => f.retries += count,
             "kafka_consumer_processing_errors_total" => {
-                *f.errors.entry(label("error_type")).or_default() += value
+                *f.errors.entry(label("error_type")).or_default() += count
             }
-            "kafka_consumer_lag" => f.lag += value,
+            "kafka_consumer_lag" => f.lag += value.round() as i64,
             "kafka_consumer_circuit_breaker_state" if value >= 1.0 => {
                 f.breaker_state = Some(label("state"))
             }
@@ -268,24 +302,61 @@ pub fn figures(text: &str) -> Result<Figures, String> {
     if !seen {
         return Err("no kafka_consumer_* metrics: is this a kmsg consume endpoint?".into());
     }
+    // One histogram per topic: add up the counts of equal bounds.
     buckets.sort_by(|a, b| a.0.total_cmp(&b.0));
-    let total = buckets.last().map_or(0.0, |b| b.1);
+    let mut summed: Vec<(f64, f64)> = Vec::new();
+    for (le, c) in buckets {
+        match summed.last_mut() {
+            Some(last) if last.0 == le => last.1 += c,
+            _ => summed.push((le, c)),
+        }
+    }
+    let total = summed.last().map_or(0.0, |b| b.1);
+    f.processing_samples = total.round() as u64;
     let quantile = |q: f64| {
-        (total > 0.0).then(|| {
-            buckets
-                .iter()
-                .find(|(_, c)| *c >= q * total)
-                .map_or(f64::INFINITY, |(le, _)| *le * 1000.0)
-        })
+        summed
+            .iter()
+            .find(|(_, c)| total > 0.0 && *c >= q * total)
+            .map(|(le, _)| (*le * 1_000_000.0).round() / 1000.0)
+            .filter(|ms| ms.is_finite())
     };
     f.processing_p50_ms = quantile(0.5);
     f.processing_p99_ms = quantile(0.99);
     Ok(f)
 }
 
+/// Why a request to `--from` failed, in words that point at the fix: nothing listening (fails
+/// at once), no answer within the timeout, or whatever else the client saw.
+fn fetch_failure(url: &reqwest::Url, e: &reqwest::Error, timeout: Duration) -> anyhow::Error {
+    let addr = format!(
+        "{}:{}",
+        url.host_str().unwrap_or(""),
+        url.port_or_known_default().unwrap_or(80)
+    );
+    let mut causes = Vec::new();
+    let mut refused = false;
+    let mut source: Option<&dyn std::error::Error> = Some(e);
+    while let Some(err) = source {
+        refused |= err
+            .downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::ConnectionRefused);
+        causes.push(err.to_string());
+        source = err.source();
+    }
+    if refused {
+        anyhow!("--from {url}: connection refused: nothing listens at {addr}; is the consumer running with --metrics-addr {addr}?")
+    } else if e.is_timeout() {
+        anyhow!(
+            "--from {url}: no answer within {} (--timeout): something listens at {addr} but does not answer",
+            humantime::format_duration(timeout)
+        )
+    } else {
+        anyhow!("--from {url}: {}", causes.join(": "))
+    }
+}
+
 async fn fetch_figures(url: &str, timeout: Duration) -> anyhow::Result<Figures> {
-    let mut url = crate::kafka::http_sink::HttpSink::check_url(url)
-        .map_err(|e| usage(e.replace("--sink-url", "--from")))?;
+    let mut url = crate::kafka::http_sink::check_url_for("--from", url).map_err(usage)?;
     if url.path() == "/" || url.path().is_empty() {
         url.set_path("/metrics");
     }
@@ -293,12 +364,11 @@ async fn fetch_figures(url: &str, timeout: Duration) -> anyhow::Result<Figures> 
         .timeout(timeout)
         .build()
         .map_err(|e| anyhow!("cannot build the HTTP client: {e}"))?;
-    let resp = client.get(url.clone()).send().await.map_err(|e| {
-        anyhow!(
-            "--from {url}: no answer within {}: {e}",
-            humantime::format_duration(timeout)
-        )
-    })?;
+    let resp = client
+        .get(url.clone())
+        .send()
+        .await
+        .map_err(|e| fetch_failure(&url, &e, timeout))?;
     if !resp.status().is_success() {
         return Err(anyhow!("--from {url}: HTTP {}", resp.status()));
     }
@@ -311,7 +381,7 @@ async fn fetch_figures(url: &str, timeout: Duration) -> anyhow::Result<Figures> 
 
 fn render_figures(from: &str, f: &Figures) -> String {
     let mut t = output::table(&["figure", "value"]);
-    let join = |m: &BTreeMap<String, f64>| {
+    let join = |m: &BTreeMap<String, u64>| {
         m.iter()
             .map(|(k, v)| format!("{k}: {v}"))
             .collect::<Vec<_>>()
@@ -329,9 +399,14 @@ fn render_figures(from: &str, f: &Figures) -> String {
         "circuit breaker".into(),
         f.breaker_state.clone().unwrap_or_else(|| "-".into()),
     ]);
-    let ms = |v: Option<f64>| v.map_or("-".into(), |v| format!("≤ {v} ms"));
+    // The same numbers as the JSON's processing_p50_ms / processing_p99_ms.
+    let ms = |v: Option<f64>| match v {
+        Some(v) => v.to_string(),
+        None if f.processing_samples > 0 => "above 10000".into(),
+        None => "-".into(),
+    };
     t.add_row(vec![
-        "processing p50 / p99".into(),
+        "processing p50 / p99, ms (bucket upper bound)".into(),
         format!("{} / {}", ms(f.processing_p50_ms), ms(f.processing_p99_ms)),
     ]);
     format!("{from}\n{t}")
@@ -342,8 +417,7 @@ pub async fn run(args: MetricsArgs, ctx: &Context) -> anyhow::Result<ExitCode> {
         return Err(usage("--watch needs an interval above 0, e.g. 2s"));
     }
     if let Some(url) = &args.from {
-        crate::kafka::http_sink::HttpSink::check_url(url)
-            .map_err(|e| usage(e.replace("--sink-url", "--from")))?;
+        crate::kafka::http_sink::check_url_for("--from", url).map_err(usage)?;
     }
     loop {
         let text = match (&args.group, &args.from) {
@@ -416,12 +490,44 @@ mod tests {
         m.rebalanced("posts", "assign", 1, &[0]);
         series.processing.observe(0.002);
         let f = figures(&m.render()).unwrap();
-        assert_eq!(f.processed["success"], 2.0);
-        assert_eq!(f.dlq_by_reason["json_parse"], 1.0);
-        assert_eq!(f.retries, 1.0);
-        assert_eq!(f.lag, 5.0);
+        assert_eq!(f.processed["success"], 2);
+        assert_eq!(f.dlq_by_reason["json_parse"], 1);
+        assert_eq!(f.retries, 1);
+        assert_eq!(f.lag, 5);
         assert_eq!(f.breaker_state.as_deref(), Some("closed"));
         assert_eq!(f.processing_p50_ms, Some(2.5));
         assert!(figures("hello world").is_err());
+    }
+
+    #[test]
+    fn processing_quantiles_add_up_the_histograms_of_all_topics() {
+        let m = crate::metrics::ConsumerMetrics::new();
+        let a = m.topic_series("a");
+        let b = m.topic_series("b");
+        a.succeeded.inc();
+        for _ in 0..3 {
+            b.processing.observe(0.008); // bucket 0.01
+        }
+        a.processing.observe(0.002); // bucket 0.0025
+        b.processing.observe(20.0); // above the largest bucket
+        let f = figures(&m.render()).unwrap();
+        assert_eq!(f.processing_samples, 5);
+        assert_eq!(f.processing_p50_ms, Some(10.0));
+        assert_eq!(f.processing_p99_ms, None);
+        let table = render_figures("x", &f);
+        assert!(table.contains("10 / above 10000"), "{table}");
+        assert_eq!(serde_json::to_value(&f).unwrap()["processing_p50_ms"], 10.0);
+    }
+
+    #[test]
+    fn an_unknown_group_names_the_known_ones() {
+        let e = unknown_group("gx", vec!["b".into(), "a".into()]).to_string();
+        assert!(e.contains("group \"gx\" is unknown") && e.ends_with("known groups: a, b"));
+        let many = (0..12).map(|i| format!("g{i:02}")).collect();
+        assert!(unknown_group("gx", many)
+            .to_string()
+            .ends_with("g09 and 2 more"));
+        let none = unknown_group("gx", vec![]).to_string();
+        assert!(none.ends_with("the cluster has no consumer groups"));
     }
 }

@@ -273,11 +273,8 @@ async fn list(args: TopicsListArgs, ctx: &Context) -> anyhow::Result<ExitCode> {
         })
         .collect();
     match ctx.output {
-        OutputFormat::Json => {
-            for row in &rows {
-                output::print_json(row)?;
-            }
-        }
+        // One JSON document (an array), so `| python3 -m json.tool` and `| jq` take it whole.
+        OutputFormat::Json => output::print_json(&rows)?,
         OutputFormat::Table | OutputFormat::Raw => {
             let mut t = output::table(&["topic", "partitions", "replication", "under-replicated"]);
             for r in &rows {
@@ -327,42 +324,42 @@ async fn describe(args: TopicsDescribeArgs, ctx: &Context) -> anyhow::Result<Exi
             configs,
         });
     }
+    if ctx.output == OutputFormat::Json {
+        // One JSON document: an array with one description per topic named.
+        output::print_json(&descriptions)?;
+        return Ok(ExitCode::SUCCESS);
+    }
     for d in &descriptions {
-        match ctx.output {
-            OutputFormat::Json => output::print_json(d)?,
-            OutputFormat::Table | OutputFormat::Raw => {
-                let mut text = format!(
-                    "topic {}: {} partitions, replication factor {}\n",
-                    d.topic, d.partition_count, d.replication_factor
-                );
-                let mut t = output::table(&["partition", "leader", "replicas", "isr"]);
-                for p in &d.partitions {
-                    t.add_row(vec![
-                        p.partition.to_string(),
-                        if p.leader < 0 {
-                            "none".into()
-                        } else {
-                            p.leader.to_string()
-                        },
-                        join_ids(&p.replicas),
-                        join_ids(&p.isr),
-                    ]);
-                }
-                text.push_str(&t.to_string());
-                if !d.configs.is_empty() {
-                    let mut c = output::table(&["config", "value"]);
-                    for (k, v) in &d.configs {
-                        c.add_row(vec![
-                            k.clone(),
-                            v.clone().unwrap_or_else(|| "(sensitive)".into()),
-                        ]);
-                    }
-                    text.push('\n');
-                    text.push_str(&c.to_string());
-                }
-                output::print_text(&text)?;
-            }
+        let mut text = format!(
+            "topic {}: {} partitions, replication factor {}\n",
+            d.topic, d.partition_count, d.replication_factor
+        );
+        let mut t = output::table(&["partition", "leader", "replicas", "isr"]);
+        for p in &d.partitions {
+            t.add_row(vec![
+                p.partition.to_string(),
+                if p.leader < 0 {
+                    "none".into()
+                } else {
+                    p.leader.to_string()
+                },
+                join_ids(&p.replicas),
+                join_ids(&p.isr),
+            ]);
         }
+        text.push_str(&t.to_string());
+        if !d.configs.is_empty() {
+            let mut c = output::table(&["config", "value"]);
+            for (k, v) in &d.configs {
+                c.add_row(vec![
+                    k.clone(),
+                    v.clone().unwrap_or_else(|| "(sensitive)".into()),
+                ]);
+            }
+            text.push('\n');
+            text.push_str(&c.to_string());
+        }
+        output::print_text(&text)?;
     }
     Ok(ExitCode::SUCCESS)
 }

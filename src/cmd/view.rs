@@ -2,15 +2,17 @@
 //! seek), `read_committed`, from a chosen start (beginning, an offset, the last N per
 //! partition, or a time), and stops at the end of every partition unless `--follow`.
 //!
-//! Output: a table on a terminal, one binary-safe JSON envelope per record with
-//! `--output json` (what `produce --input json-envelope` reads back), or values only with
-//! `--output raw`. A closed stdout (`kmsg view | head`) ends quietly.
+//! Output: a table (printed as it grows: the first rows set the column widths, a wider row
+//! later starts a new table), one binary-safe JSON envelope per record with `--output json`
+//! (what `produce --input json-envelope` reads back), or values only with `--output raw`.
+//! Every format streams, so memory does not grow with the topic, and a closed stdout
+//! (`kmsg view | head`) ends quietly with exit 0.
 
 use std::io::Write;
 use std::process::ExitCode;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
-use std::time::{Duration, SystemTime, UNIX_EPOCH};
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use anyhow::anyhow;
 use rdkafka::message::{Headers, OwnedMessage};
@@ -108,7 +110,7 @@ fn read(
         }
         match reader.next()? {
             ReadStep::End => break,
-            ReadStep::Idle => {}
+            ReadStep::Idle => printer.idle()?,
             ReadStep::Record(m) => {
                 shown += 1;
                 printer.record(&m)?;
@@ -132,42 +134,64 @@ fn stdout_closed() -> bool {
     n > 0 && fds.revents & (libc::POLLERR | libc::POLLHUP) != 0
 }
 
-/// Prints records as they come (JSON, raw, or table lines when following) or collects
-/// them into one table.
+/// Rows of the table held to choose its column widths before any is printed.
+const TABLE_HOLD: usize = 500;
+
+/// When following, the longest a row waits in the held rows before it is shown.
+const FOLLOW_HOLD: Duration = Duration::from_millis(300);
+
+/// Where the records go: lines (JSON, raw) or a table printed as it grows.
+enum Sink {
+    Lines(std::io::BufWriter<std::io::Stdout>),
+    Table(output::StreamTable<std::io::BufWriter<std::io::Stdout>>),
+}
+
+/// Prints records as they come, in every format: nothing but the first rows of a table is
+/// held, so memory does not grow with the topic.
 struct Printer {
     format: OutputFormat,
     pretty: bool,
-    /// Flush after every record (when following, records must show as they arrive).
-    flush_each: bool,
-    table: Option<comfy_table::Table>,
-    out: std::io::BufWriter<std::io::Stdout>,
+    /// Following: records must show as they arrive (flush after each, release held rows soon).
+    follow: bool,
+    /// When the oldest row still held by the table arrived.
+    held_since: Option<Instant>,
+    sink: Sink,
 }
 
 impl Printer {
     fn new(format: OutputFormat, pretty: bool, follow: bool) -> Self {
-        let table = (format == OutputFormat::Table && !follow).then(|| {
-            output::table(&[
+        let out = std::io::BufWriter::new(std::io::stdout());
+        let sink = if format == OutputFormat::Table {
+            let frame = if output::stdout_is_tty() {
+                output::Frame::Boxed
+            } else {
+                output::Frame::Markdown
+            };
+            let headers = [
                 "partition",
                 "offset",
                 "timestamp",
                 "key",
                 "value",
                 "headers",
-            ])
-        });
+            ];
+            Sink::Table(output::StreamTable::new(out, frame, &headers, TABLE_HOLD))
+        } else {
+            Sink::Lines(out)
+        };
         Printer {
             format,
             pretty,
-            flush_each: follow,
-            table,
-            out: std::io::BufWriter::new(std::io::stdout()),
+            follow,
+            held_since: None,
+            sink,
         }
     }
 
     fn record(&mut self, m: &OwnedMessage) -> anyhow::Result<()> {
         let value = m.payload();
-        match self.format {
-            OutputFormat::Json => {
+        match &mut self.sink {
+            Sink::Lines(out) if self.format == OutputFormat::Json => {
                 let env = Envelope::from_record(
                     m.topic(),
                     m.partition(),
@@ -177,71 +201,89 @@ impl Printer {
                     value,
                     crate::kafka::producer::record_headers(m),
                 );
-                serde_json::to_writer(&mut self.out, &env)?;
-                self.out.write_all(b"\n")?;
+                serde_json::to_writer(&mut *out, &env)?;
+                out.write_all(b"\n")?;
             }
-            OutputFormat::Raw => {
+            Sink::Lines(out) => {
                 match value.and_then(|v| self.pretty.then(|| pretty(v)).flatten()) {
-                    Some(text) => self.out.write_all(text.as_bytes())?,
-                    None => self.out.write_all(value.unwrap_or_default())?,
+                    Some(text) => out.write_all(text.as_bytes())?,
+                    None => out.write_all(value.unwrap_or_default())?,
                 }
-                self.out.write_all(b"\n")?;
+                out.write_all(b"\n")?;
             }
-            OutputFormat::Table => self.table_row(m, value)?,
+            Sink::Table(table) => {
+                table.row(table_row(m, value, self.pretty))?;
+                self.held_since.get_or_insert_with(Instant::now);
+            }
         }
-        if self.flush_each {
-            self.out.flush()?;
+        if self.follow {
+            self.show_now()?;
         }
         Ok(())
     }
 
-    fn table_row(&mut self, m: &OwnedMessage, value: Option<&[u8]>) -> anyhow::Result<()> {
-        let shown = |b: Option<&[u8]>| match b {
-            None => "(null)".to_string(),
-            Some(b) => String::from_utf8_lossy(b).to_string(),
-        };
-        let text = match value.and_then(|v| self.pretty.then(|| pretty(v)).flatten()) {
-            Some(p) => p,
-            None => truncate(&shown(value), VALUE_WIDTH),
-        };
-        let time = m
-            .timestamp()
-            .to_millis()
-            .map(|ms| {
-                humantime::format_rfc3339_millis(
-                    UNIX_EPOCH + Duration::from_millis(ms.max(0) as u64),
-                )
+    /// Nothing arrived this time: when following, show what waits.
+    fn idle(&mut self) -> anyhow::Result<()> {
+        if self.follow {
+            self.show_now()?;
+        }
+        Ok(())
+    }
+
+    /// Flushes; rows held by the table are released once the oldest has waited `FOLLOW_HOLD`
+    /// (a table of a trickle still shows each record within a moment).
+    fn show_now(&mut self) -> std::io::Result<()> {
+        match &mut self.sink {
+            Sink::Lines(out) => out.flush(),
+            Sink::Table(table) => {
+                if self.held_since.is_some_and(|t| t.elapsed() >= FOLLOW_HOLD) {
+                    table.release()?;
+                    self.held_since = None;
+                }
+                table.flush()
+            }
+        }
+    }
+
+    fn finish(self) -> anyhow::Result<()> {
+        match self.sink {
+            Sink::Lines(mut out) => out.flush()?,
+            Sink::Table(table) => {
+                table.finish()?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// One record as a table row: partition, offset, time, key and value (cut to a width unless
+/// pretty-printed), number of headers.
+fn table_row(m: &OwnedMessage, value: Option<&[u8]>, pretty_json: bool) -> Vec<String> {
+    let shown = |b: Option<&[u8]>| match b {
+        None => "(null)".to_string(),
+        Some(b) => String::from_utf8_lossy(b).to_string(),
+    };
+    let text = match value.and_then(|v| pretty_json.then(|| pretty(v)).flatten()) {
+        Some(p) => p,
+        None => truncate(&shown(value), VALUE_WIDTH),
+    };
+    let time = m
+        .timestamp()
+        .to_millis()
+        .map(|ms| {
+            humantime::format_rfc3339_millis(UNIX_EPOCH + Duration::from_millis(ms.max(0) as u64))
                 .to_string()
-            })
-            .unwrap_or_default();
-        let headers = m.headers().map_or(0, |h| h.count());
-        let row = vec![
-            m.partition().to_string(),
-            m.offset().to_string(),
-            time,
-            truncate(&shown(m.key()), 40),
-            text,
-            headers.to_string(),
-        ];
-        match &mut self.table {
-            Some(t) => {
-                t.add_row(row);
-            }
-            None => {
-                writeln!(self.out, "{}", row.join("  "))?;
-                self.out.flush()?;
-            }
-        }
-        Ok(())
-    }
-
-    fn finish(mut self) -> anyhow::Result<()> {
-        if let Some(t) = self.table.take() {
-            writeln!(self.out, "{t}")?;
-        }
-        self.out.flush()?;
-        Ok(())
-    }
+        })
+        .unwrap_or_default();
+    let headers = m.headers().map_or(0, |h| h.count());
+    vec![
+        m.partition().to_string(),
+        m.offset().to_string(),
+        time,
+        truncate(&shown(m.key()), 40),
+        text,
+        headers.to_string(),
+    ]
 }
 
 #[cfg(test)]

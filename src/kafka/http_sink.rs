@@ -12,6 +12,24 @@ use tokio::runtime::Handle;
 
 use crate::pipeline::sink::{classify, Answer, CallResult};
 
+/// Checks an http(s) URL given to `flag` (`--sink-url`, `metrics --from`). Without a scheme,
+/// `host:port[/path]` means `http://host:port[/path]`, as with curl and rpk's admin URLs.
+pub fn check_url_for(flag: &str, url: &str) -> Result<reqwest::Url, String> {
+    let full = if url.contains("://") {
+        url.to_string()
+    } else {
+        format!("http://{url}")
+    };
+    let parsed =
+        reqwest::Url::parse(&full).map_err(|e| format!("{flag} {url:?} is not a URL: {e}"))?;
+    if !matches!(parsed.scheme(), "http" | "https") || parsed.host_str().is_none() {
+        return Err(format!(
+            "{flag} {url:?} must be an http:// or https:// URL with a host"
+        ));
+    }
+    Ok(parsed)
+}
+
 /// A configured downstream.
 pub struct HttpSink {
     client: reqwest::Client,
@@ -21,16 +39,9 @@ pub struct HttpSink {
 }
 
 impl HttpSink {
-    /// Checks that `url` is an http(s) URL with a host.
+    /// Checks that `url` (of `--sink-url`) is an http(s) URL with a host.
     pub fn check_url(url: &str) -> Result<reqwest::Url, String> {
-        let parsed = reqwest::Url::parse(url)
-            .map_err(|e| format!("--sink-url {url:?} is not a URL: {e}"))?;
-        if !matches!(parsed.scheme(), "http" | "https") || parsed.host_str().is_none() {
-            return Err(format!(
-                "--sink-url {url:?} must be an http:// or https:// URL with a host"
-            ));
-        }
-        Ok(parsed)
+        check_url_for("--sink-url", url)
     }
 
     /// Builds the client for a checked URL; no request yet.
@@ -145,4 +156,27 @@ fn root_cause(e: &dyn std::error::Error) -> String {
         cause = next;
     }
     cause.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_url_without_a_scheme_means_http() {
+        let u = check_url_for("--from", "localhost:8001").unwrap();
+        assert_eq!(u.as_str(), "http://localhost:8001/");
+        let u = check_url_for("--from", "127.0.0.1:8001/metrics").unwrap();
+        assert_eq!(u.as_str(), "http://127.0.0.1:8001/metrics");
+        let e = check_url_for("--from", "ftp://host/x").unwrap_err();
+        assert!(
+            e.starts_with("--from \"ftp://host/x\" must be an http://"),
+            "{e}"
+        );
+        let e = check_url_for("--sink-url", "not a url").unwrap_err();
+        assert!(
+            e.starts_with("--sink-url \"not a url\" is not a URL"),
+            "{e}"
+        );
+    }
 }

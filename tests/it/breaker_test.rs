@@ -18,8 +18,8 @@ fn gone(topics: &serde_json::Value) {
                 .args(["topics", "list", "-o", "json"])
                 .output()
                 .unwrap();
-            json_lines(&out.stdout)
-                .iter()
+            let rows: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
+            rows.iter()
                 .all(|r| !names.iter().any(|n| r["topic"] == n.as_str()))
         },
     );

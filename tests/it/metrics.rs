@@ -1,13 +1,14 @@
 //! `kmsg metrics`: group lag against what the test produced and consumed, and a running
 //! consumer's figures read from its /metrics endpoint.
 
-use std::time::Duration;
+use std::net::TcpListener;
+use std::time::{Duration, Instant};
 
 use predicates::prelude::*;
 
 use crate::harness::{
-    create_topic, eventually, free_port, json_lines, kmsg, kmsg_on_cluster, signal, spawn_kmsg,
-    unique, wait_bounded, Reply, TestDownstream,
+    create_topic, eventually, free_port, free_port_block, kmsg, kmsg_on_cluster, signal,
+    spawn_kmsg, unique, wait_bounded, Reply, TestDownstream,
 };
 
 #[test]
@@ -60,7 +61,8 @@ fn group_lag_is_what_was_produced_minus_what_was_consumed() {
         .args(["metrics", "--group", &group, "-t", &topic, "-o", "json"])
         .assert()
         .success();
-    let r = &json_lines(&out.get_output().stdout)[0];
+    // One JSON document for the whole report.
+    let r: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
     assert_eq!(r["total_lag"], 30, "{r}");
     let committed: i64 = r["partitions"]
         .as_array()
@@ -115,19 +117,31 @@ fn metrics_from_a_running_consumer_show_its_figures() {
             .args(["metrics", "--from", &url, "-o", "json"])
             .output()
             .ok()
-            .and_then(|o| json_lines(&o.stdout).pop())
+            .and_then(|o| serde_json::from_slice::<serde_json::Value>(&o.stdout).ok())
     };
     eventually(Duration::from_secs(60), "40 processed", || {
         figures().is_some_and(|f| {
-            f["processed"]["success"].as_f64().unwrap_or(0.0)
-                + f["processed"]["dlq"].as_f64().unwrap_or(0.0)
-                >= 40.0
+            f["processed"]["success"].as_u64().unwrap_or(0)
+                + f["processed"]["dlq"].as_u64().unwrap_or(0)
+                >= 40
         })
     });
     let f = figures().unwrap();
-    assert_eq!(f["processed"]["success"], 30.0, "{f}");
-    assert_eq!(f["processed"]["dlq"], 10.0);
-    assert_eq!(f["dlq_by_reason"]["schema_validation"], 8.0);
+    // Counts are JSON integers, not floats.
+    assert_eq!(f["processed"]["success"].as_u64(), Some(30), "{f}");
+    assert_eq!(f["processed"]["dlq"].as_u64(), Some(10), "{f}");
+    assert_eq!(
+        f["dlq_by_reason"]["schema_validation"].as_u64(),
+        Some(8),
+        "{f}"
+    );
+    // Without a scheme, host:port means http://host:port.
+    let bare = kmsg()
+        .args(["metrics", "--from", &addr, "-o", "json"])
+        .assert()
+        .success();
+    let bare: serde_json::Value = serde_json::from_slice(&bare.get_output().stdout).unwrap();
+    assert_eq!(bare["processed"]["success"].as_u64(), Some(30), "{bare}");
     signal(child.id(), libc::SIGTERM);
     assert!(wait_bounded(child, Duration::from_secs(60))
         .status
@@ -143,15 +157,150 @@ fn metrics_from_a_running_consumer_show_its_figures() {
         .assert()
         .code(1)
         .stderr(predicate::str::contains("no kafka_consumer_* metrics"));
-    kmsg()
-        .args([
-            "--timeout",
-            "2s",
-            "metrics",
-            "--from",
-            &format!("http://127.0.0.1:{}", free_port()),
-        ])
+}
+
+#[test]
+fn metrics_of_an_unknown_group_fails_naming_the_known_groups() {
+    let group = unique("nosuchgroup");
+    kmsg_on_cluster()
+        .args(["metrics", "--group", &group])
         .assert()
         .code(1)
-        .stderr(predicate::str::contains("no answer"));
+        .stdout("")
+        .stderr(
+            predicate::str::contains(format!("group \"{group}\" is unknown to the cluster"))
+                .and(predicate::str::contains("known groups: ")),
+        );
+}
+
+/// Fails (exit 1) within `limit`; returns how long it took and stderr.
+fn from_fails(url: &str, timeout: &str, limit: Duration) -> (Duration, String) {
+    let started = Instant::now();
+    let out = kmsg()
+        .args(["--timeout", timeout, "metrics", "--from", url])
+        .timeout(limit)
+        .output()
+        .unwrap();
+    let took = started.elapsed();
+    assert_eq!(out.status.code(), Some(1), "{out:?}");
+    let err = String::from_utf8_lossy(&out.stderr).to_string();
+    assert_eq!(err.lines().count(), 1, "one line: {err}");
+    (took, err)
+}
+
+#[test]
+fn metrics_from_a_closed_port_fails_at_once_and_from_a_silent_one_after_the_timeout() {
+    // Nothing listens on this port (below the ephemeral range, checked free just now).
+    let closed = free_port_block(1);
+    let (took, err) = from_fails(
+        &format!("http://127.0.0.1:{closed}"),
+        "20s",
+        Duration::from_secs(30),
+    );
+    assert!(took < Duration::from_secs(5), "took {took:?}: {err}");
+    assert!(
+        err.contains(&format!(
+            "connection refused: nothing listens at 127.0.0.1:{closed}; is the consumer running with --metrics-addr"
+        )),
+        "{err}"
+    );
+
+    // A socket that accepts connections (the kernel completes them from the backlog) and
+    // never answers; dropped at the end of the test.
+    let port = free_port_block(1);
+    let silent = TcpListener::bind(("127.0.0.1", port)).unwrap();
+    let (took, err) = from_fails(
+        &format!("http://127.0.0.1:{port}"),
+        "2s",
+        Duration::from_secs(30),
+    );
+    assert!(
+        took >= Duration::from_secs(2) && took < Duration::from_secs(15),
+        "took {took:?}: {err}"
+    );
+    assert!(err.contains("no answer within 2s"), "{err}");
+    drop(silent);
+}
+
+#[test]
+fn a_metrics_url_with_a_wrong_scheme_is_a_usage_error() {
+    kmsg()
+        .args(["metrics", "--from", "ftp://127.0.0.1:1"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "--from \"ftp://127.0.0.1:1\" must be an http:// or https:// URL",
+        ));
+}
+
+/// Serves `body` as /metrics to `requests` connections, then stops.
+fn serve_metrics(body: &'static str, requests: usize) -> u16 {
+    use std::io::{BufRead, BufReader, Write};
+    let port = free_port_block(1);
+    let listener = TcpListener::bind(("127.0.0.1", port)).unwrap();
+    std::thread::spawn(move || {
+        for stream in listener.incoming().take(requests) {
+            let Ok(mut stream) = stream else { continue };
+            let mut reader = BufReader::new(stream.try_clone().unwrap());
+            let mut line = String::new();
+            while reader.read_line(&mut line).unwrap_or(0) > 0 && line.trim() != "" {
+                line.clear();
+            }
+            let _ = write!(
+                stream,
+                "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+                body.len()
+            );
+        }
+    });
+    port
+}
+
+#[test]
+fn metrics_table_and_json_show_the_same_processing_times() {
+    // Two topics' histograms: 6 in the 2.5 ms bucket, 4 in the 25 ms one: p50 2.5, p99 25.
+    let body = r#"# TYPE kafka_consumer_messages_processed_total counter
+kafka_consumer_messages_processed_total{status="success",topic="a"} 6
+kafka_consumer_messages_processed_total{status="success",topic="b"} 4
+# TYPE kafka_consumer_processing_seconds histogram
+kafka_consumer_processing_seconds_bucket{topic="a",le="0.001"} 0
+kafka_consumer_processing_seconds_bucket{topic="a",le="0.0025"} 6
+kafka_consumer_processing_seconds_bucket{topic="a",le="0.025"} 6
+kafka_consumer_processing_seconds_bucket{topic="a",le="+Inf"} 6
+kafka_consumer_processing_seconds_sum{topic="a"} 0.012
+kafka_consumer_processing_seconds_count{topic="a"} 6
+kafka_consumer_processing_seconds_bucket{topic="b",le="0.001"} 0
+kafka_consumer_processing_seconds_bucket{topic="b",le="0.0025"} 0
+kafka_consumer_processing_seconds_bucket{topic="b",le="0.025"} 4
+kafka_consumer_processing_seconds_bucket{topic="b",le="+Inf"} 4
+kafka_consumer_processing_seconds_sum{topic="b"} 0.08
+kafka_consumer_processing_seconds_count{topic="b"} 4
+"#;
+    let url = format!("http://127.0.0.1:{}", serve_metrics(body, 2));
+    let json = kmsg()
+        .args(["metrics", "--from", &url, "-o", "json"])
+        .assert()
+        .success();
+    let f: serde_json::Value = serde_json::from_slice(&json.get_output().stdout).unwrap();
+    assert_eq!(f["processed"]["success"].as_u64(), Some(10), "{f}");
+    assert_eq!(f["processing_samples"].as_u64(), Some(10), "{f}");
+    let (p50, p99) = (
+        f["processing_p50_ms"].as_f64().unwrap(),
+        f["processing_p99_ms"].as_f64().unwrap(),
+    );
+    assert_eq!((p50, p99), (2.5, 25.0), "{f}");
+    let table = kmsg().args(["metrics", "--from", &url]).assert().success();
+    let table = String::from_utf8_lossy(&table.get_output().stdout).to_string();
+    let row = table
+        .lines()
+        .find(|l| l.contains("processing p50 / p99, ms"))
+        .unwrap_or_else(|| panic!("no processing row: {table}"));
+    let shown: Vec<f64> = row
+        .split('|')
+        .nth(2)
+        .unwrap()
+        .split('/')
+        .map(|v| v.trim().parse().unwrap())
+        .collect();
+    assert_eq!(shown, [p50, p99], "{table}");
 }

@@ -11,7 +11,10 @@ fn describe(topic: &str) -> serde_json::Value {
         .args(["topics", "describe", topic, "--output", "json"])
         .assert()
         .success();
-    json_lines(&out.get_output().stdout).remove(0)
+    // One JSON document: an array of one description per topic.
+    let all: Vec<serde_json::Value> = serde_json::from_slice(&out.get_output().stdout).unwrap();
+    assert_eq!(all.len(), 1, "{all:?}");
+    all.into_iter().next().unwrap()
 }
 
 #[test]
@@ -102,7 +105,8 @@ fn list_shows_a_created_topic_with_its_partitions_and_rf() {
         .args(["topics", "list", "--output", "json"])
         .assert()
         .success();
-    let rows = json_lines(&out.get_output().stdout);
+    // One JSON document (an array), as `python3 -m json.tool` or `jq` expect.
+    let rows: Vec<serde_json::Value> = serde_json::from_slice(&out.get_output().stdout).unwrap();
     let row = rows
         .iter()
         .find(|r| r["topic"] == topic.as_str())
@@ -160,9 +164,9 @@ fn delete_with_yes_removes_the_topic() {
             .args(["topics", "list", "--output", "json"])
             .assert()
             .success();
-        let still_there = json_lines(&out.get_output().stdout)
-            .iter()
-            .any(|r| r["topic"] == topic.as_str());
+        let rows: Vec<serde_json::Value> =
+            serde_json::from_slice(&out.get_output().stdout).unwrap();
+        let still_there = rows.iter().any(|r| r["topic"] == topic.as_str());
         if !still_there {
             break;
         }
