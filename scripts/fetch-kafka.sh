@@ -31,8 +31,8 @@ if [[ -f "${marker}" && "$(cat "${marker}")" == "${KAFKA_VERSION}" ]] \
   exit 0
 fi
 
-command -v mvn >/dev/null 2>&1 || { echo "fetch-kafka: mvn not found on PATH" >&2; exit 1; }
-command -v java >/dev/null 2>&1 || { echo "fetch-kafka: java not found on PATH" >&2; exit 1; }
+command -v mvn >/dev/null 2>&1 || { echo "fetch-kafka: Maven (mvn) is needed to fetch Kafka from Maven Central and is not on PATH: install it, e.g. \`sudo apt-get install maven\`" >&2; exit 1; }
+command -v java >/dev/null 2>&1 || { echo "fetch-kafka: java is not on PATH: install a JDK 17 or later, e.g. \`sudo apt-get install openjdk-17-jre-headless\`" >&2; exit 1; }
 
 # Start from an empty libs/ so no jar of another version lingers on the classpath.
 rm -f "${marker}"

@@ -4,37 +4,48 @@
 //! `up` starts N KRaft nodes from a Kafka distribution and returns when all are registered
 //! and a controller is elected; `status` is a health check (exit 3 when brokers are missing)
 //! for the local cluster, or for any cluster given with `--bootstrap`.
+//!
+//! These commands do not take the shared client settings: `up`, `down` and `secrets` never
+//! connect as a client, and `status` on a local cluster connects with the settings the cluster
+//! itself dictates. So the exports `up` prints (which set a client login for the other
+//! commands) cannot stop `kmsg cluster down`; only `status --bootstrap` for a cluster kmsg did
+//! not start validates and uses the global connection flags.
 
-use std::path::PathBuf;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
 use serde::Serialize;
 
-use super::Context;
 use crate::cli::{
     ClusterCommand, ClusterDirArgs, ClusterDownArgs, ClusterSecretsArgs, ClusterStatusArgs,
-    ClusterUpArgs, OutputFormat,
+    ClusterUpArgs, GlobalArgs, OutputFormat,
 };
 use crate::error::{usage, EXIT_CHECK_FAILED};
 use crate::kafka::admin::{Admin, ClusterMetadata};
-use crate::kafka::config::ClientSettings;
+use crate::kafka::config::{ClientSettings, PASSWORD_ENV};
 use crate::kafka::launcher::{default_state_dir, LauncherError, LocalCluster, Toolchain};
 use crate::kafka::layout::ClusterLayout;
 use crate::kafka::pki;
 use crate::output;
 
-pub async fn run(cmd: ClusterCommand, ctx: &Context) -> anyhow::Result<ExitCode> {
+/// The env var that points every `kmsg cluster` command at a state folder (`--state-dir`).
+pub const CLUSTER_DIR_ENV: &str = "KMSG_CLUSTER_DIR";
+
+/// Runs a `cluster` subcommand. It gets the raw global flags, not validated client settings:
+/// see the module doc for why.
+pub async fn run(cmd: ClusterCommand, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
     match cmd {
-        ClusterCommand::Up(args) => up(args, ctx).await,
-        ClusterCommand::Down(args) => down(args, ctx).await,
-        ClusterCommand::Status(args) => status(args, ctx).await,
-        ClusterCommand::Secrets(args) => secrets(args, ctx),
+        ClusterCommand::Up(args) => up(args, global.output).await,
+        ClusterCommand::Down(args) => down(args, global.output).await,
+        ClusterCommand::Status(args) => status(args, global).await,
+        ClusterCommand::Secrets(args) => secrets(args, global.output),
     }
 }
 
 /// Writes (or keeps) the secrets bundle and says where each part is; never a password.
-fn secrets(args: ClusterSecretsArgs, ctx: &Context) -> anyhow::Result<ExitCode> {
+fn secrets(args: ClusterSecretsArgs, output: OutputFormat) -> anyhow::Result<ExitCode> {
     let hosts: Vec<&str> = args.hosts.iter().map(|h| h.trim()).collect();
     if let Some(bad) = hosts
         .iter()
@@ -50,7 +61,7 @@ fn secrets(args: ClusterSecretsArgs, ctx: &Context) -> anyhow::Result<ExitCode> 
         pki::Modes::OWNER_ONLY
     };
     let bundle = pki::write_bundle(&args.out, &hosts, modes)?;
-    match ctx.output {
+    match output {
         OutputFormat::Json => output::print_json(&bundle)?,
         OutputFormat::Table | OutputFormat::Raw => {
             let mut text = format!(
@@ -71,8 +82,10 @@ fn secrets(args: ClusterSecretsArgs, ctx: &Context) -> anyhow::Result<ExitCode> 
     Ok(ExitCode::SUCCESS)
 }
 
+/// The state folder, made absolute so that the `KMSG_CLUSTER_DIR` export works from anywhere.
 fn state_dir(args: &ClusterDirArgs) -> PathBuf {
-    args.state_dir.clone().unwrap_or_else(default_state_dir)
+    let dir = args.state_dir.clone().unwrap_or_else(default_state_dir);
+    std::path::absolute(&dir).unwrap_or(dir)
 }
 
 #[derive(Debug, Serialize)]
@@ -84,6 +97,8 @@ struct UpReport {
     seconds: f64,
     /// Where a secure cluster's CA and credentials are (never the passwords themselves).
     security: Option<SecurityReport>,
+    /// The environment that points kmsg at this cluster (as `admin` on a secure one).
+    env: BTreeMap<&'static str, String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -97,7 +112,7 @@ struct SecurityReport {
     password_files: Vec<String>,
 }
 
-async fn up(args: ClusterUpArgs, ctx: &Context) -> anyhow::Result<ExitCode> {
+async fn up(args: ClusterUpArgs, output: OutputFormat) -> anyhow::Result<ExitCode> {
     let dir = state_dir(&args.dir);
     let mut layout = ClusterLayout::new(
         args.brokers,
@@ -143,6 +158,7 @@ async fn up(args: ClusterUpArgs, ctx: &Context) -> anyhow::Result<ExitCode> {
             })
         }
     };
+    let env = cluster_env(&dir, &cluster.layout.bootstrap(), security.is_some());
     let report = UpReport {
         state_dir: dir.display().to_string(),
         bootstrap: cluster.layout.bootstrap(),
@@ -150,8 +166,9 @@ async fn up(args: ClusterUpArgs, ctx: &Context) -> anyhow::Result<ExitCode> {
         started,
         seconds: started_at.elapsed().as_secs_f64(),
         security,
+        env,
     };
-    match ctx.output {
+    match output {
         OutputFormat::Json => output::print_json(&report)?,
         OutputFormat::Table | OutputFormat::Raw => output::print_text(&up_text(&report))?,
     }
@@ -178,14 +195,69 @@ fn up_text(report: &UpReport) -> String {
             sec.password_files.first().map_or(String::new(), |f| f.replace("admin.password", "<user>.password")),
         ));
     }
-    text.push_str(&format!("\nexport BOOTSTRAP_SERVERS={}", report.bootstrap));
-    if let Some(sec) = &report.security {
-        text.push_str(&format!(
-            "\nexport KMSG_SECURITY_PROTOCOL={} KMSG_SASL_MECHANISM={} KMSG_TLS_CA={}",
-            sec.security_protocol, sec.sasl_mechanism, sec.ca_file
-        ));
+    text.push_str(&export_lines(&report.env));
+    text
+}
+
+/// The variables that point kmsg at a cluster: its state folder (for `kmsg cluster`), its
+/// brokers and, on a secure cluster, a complete login as `admin` (who may do everything).
+fn cluster_env(dir: &Path, bootstrap: &str, secure: bool) -> BTreeMap<&'static str, String> {
+    let mut env = BTreeMap::from([
+        (CLUSTER_DIR_ENV, dir.display().to_string()),
+        ("BOOTSTRAP_SERVERS", bootstrap.to_string()),
+    ]);
+    if secure {
+        let secrets = pki::SecretPaths::new(dir);
+        env.extend([
+            ("KMSG_SECURITY_PROTOCOL", "SASL_SSL".to_string()),
+            ("KMSG_SASL_MECHANISM", "SCRAM-SHA-512".to_string()),
+            ("KMSG_SASL_USERNAME", pki::ADMIN.to_string()),
+            (
+                "KMSG_SASL_PASSWORD_FILE",
+                secrets.password_file(pki::ADMIN).display().to_string(),
+            ),
+            ("KMSG_TLS_CA", secrets.ca_cert.display().to_string()),
+        ]);
+    }
+    env
+}
+
+/// `export` lines a shell can `eval`: the cluster first, then the client login (if any).
+fn export_lines(env: &BTreeMap<&'static str, String>) -> String {
+    let line = |keys: &[&str]| {
+        let pairs: Vec<String> = keys
+            .iter()
+            .filter_map(|k| env.get(k).map(|v| format!("{k}={}", shell_quote(v))))
+            .collect();
+        format!("\nexport {}", pairs.join(" "))
+    };
+    let mut text = line(&["BOOTSTRAP_SERVERS", CLUSTER_DIR_ENV]);
+    if env.contains_key("KMSG_SASL_USERNAME") {
+        text.push_str(
+            "\n# as admin (every right); another role: KMSG_SASL_USERNAME=<role> and its <role>.password",
+        );
+        text.push_str(&line(&[
+            "KMSG_SECURITY_PROTOCOL",
+            "KMSG_SASL_MECHANISM",
+            "KMSG_SASL_USERNAME",
+            "KMSG_SASL_PASSWORD_FILE",
+            "KMSG_TLS_CA",
+        ]));
     }
     text
+}
+
+/// Quotes a value for a POSIX shell when it holds anything but plain path characters.
+fn shell_quote(value: &str) -> String {
+    let plain = !value.is_empty()
+        && value
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "/._-:,+@%=".contains(c));
+    if plain {
+        value.to_string()
+    } else {
+        format!("'{}'", value.replace('\'', "'\\''"))
+    }
 }
 
 /// A missing java or Kafka folder is a set-up problem the user fixes: exit 2 like bad flags.
@@ -200,16 +272,33 @@ fn usage_if_setup(err: LauncherError) -> anyhow::Error {
 struct DownReport {
     stopped: Vec<u16>,
     purged: bool,
+    state_dir: String,
 }
 
-async fn down(args: ClusterDownArgs, ctx: &Context) -> anyhow::Result<ExitCode> {
+async fn down(args: ClusterDownArgs, output: OutputFormat) -> anyhow::Result<ExitCode> {
     let dir = state_dir(&args.dir);
-    let cluster = LocalCluster::open(&dir)?
-        .ok_or_else(|| LauncherError::NoCluster(dir.display().to_string()))?;
     if args.purge && args.node.is_some() {
         return Err(usage(
             "--purge removes the whole cluster; it cannot go with --node",
         ));
+    }
+    let cluster = match LocalCluster::open(&dir)? {
+        Some(cluster) => cluster,
+        // Never delete a folder `up` did not make: it may be anything.
+        None if args.purge => {
+            return Err(usage(format!(
+                "refusing to purge {}: it holds no cluster started by kmsg (no {}); nothing was deleted (check --state-dir or {CLUSTER_DIR_ENV})",
+                dir.display(),
+                crate::kafka::layout::LAYOUT_FILE
+            )))
+        }
+        None => return Err(LauncherError::NoCluster(dir.display().to_string()).into()),
+    };
+    if args.purge {
+        // Checked before stopping anything: a refused purge changes nothing.
+        cluster
+            .check_purgeable()
+            .map_err(|e| usage(e.to_string()))?;
     }
     let stopped = cluster.down(args.node).await.map_err(|e| match e {
         LauncherError::Invalid(msg) => usage(msg),
@@ -222,8 +311,9 @@ async fn down(args: ClusterDownArgs, ctx: &Context) -> anyhow::Result<ExitCode> 
     let report = DownReport {
         stopped,
         purged: args.purge,
+        state_dir: dir.display().to_string(),
     };
-    match ctx.output {
+    match output {
         OutputFormat::Json => output::print_json(&report)?,
         OutputFormat::Table | OutputFormat::Raw => output::print_text(&format!(
             "stopped {} node(s){}{}",
@@ -241,7 +331,11 @@ async fn down(args: ClusterDownArgs, ctx: &Context) -> anyhow::Result<ExitCode> 
                         .join(", ")
                 )
             },
-            if report.purged { "; state removed" } else { "" }
+            if report.purged {
+                format!("; removed {}", report.state_dir)
+            } else {
+                String::new()
+            }
         ))?,
     }
     Ok(ExitCode::SUCCESS)
@@ -305,31 +399,24 @@ pub fn broker_rows(
         .unwrap_or_default()
 }
 
-async fn status(args: ClusterStatusArgs, ctx: &Context) -> anyhow::Result<ExitCode> {
+async fn status(args: ClusterStatusArgs, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
     let dir = state_dir(&args.dir);
-    // A given --bootstrap means "check that cluster"; otherwise check the local one.
-    let local = if ctx.settings.bootstrap_explicit && args.dir.state_dir.is_none() {
+    let bootstrap_explicit = global.bootstrap.is_some();
+    // A given --bootstrap means "check that cluster"; otherwise (or with a state folder given)
+    // check the local one.
+    let local = if bootstrap_explicit && args.dir.state_dir.is_none() {
         None
     } else {
         LocalCluster::open(&dir)?
     };
-    if local.is_none() && !ctx.settings.bootstrap_explicit {
+    if local.is_none() && !bootstrap_explicit {
         return Err(LauncherError::NoCluster(dir.display().to_string()).into());
     }
     let (settings, expected, nodes) = match &local {
-        Some(c) if c.layout.secure => (
-            c.admin_settings(ctx.settings.timeout)?,
-            args.expect_brokers.unwrap_or(c.layout.nodes as usize),
-            c.nodes()
-                .into_iter()
-                .map(|n| (n.node, n.address, n.pid))
-                .collect::<Vec<_>>(),
-        ),
+        // The local cluster's own settings (plaintext, or admin over SASL_SSL): the client
+        // flags and env of the shell are for other clusters and roles.
         Some(c) => (
-            ClientSettings {
-                bootstrap: c.layout.bootstrap(),
-                ..ctx.settings.clone()
-            },
+            c.admin_settings(global.timeout)?,
             args.expect_brokers.unwrap_or(c.layout.nodes as usize),
             c.nodes()
                 .into_iter()
@@ -337,7 +424,7 @@ async fn status(args: ClusterStatusArgs, ctx: &Context) -> anyhow::Result<ExitCo
                 .collect::<Vec<_>>(),
         ),
         None => (
-            ctx.settings.clone(),
+            ClientSettings::from_args(global, std::env::var(PASSWORD_ENV).ok())?,
             args.expect_brokers.unwrap_or(3),
             Vec::new(),
         ),
@@ -364,7 +451,7 @@ async fn status(args: ClusterStatusArgs, ctx: &Context) -> anyhow::Result<ExitCo
         brokers,
         error,
     };
-    match ctx.output {
+    match global.output {
         OutputFormat::Json => output::print_json(&report)?,
         OutputFormat::Table | OutputFormat::Raw => {
             let mut t = output::table(&["node", "address", "process", "registered", "controller"]);

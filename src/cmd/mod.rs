@@ -29,6 +29,11 @@ pub struct Context {
 
 /// Validates the global options, then runs the subcommand.
 pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    // `cluster` builds its own client settings, or none: client flags and env meant for the
+    // other commands (the login `cluster up --secure` prints) must not stop `cluster down`.
+    if let Command::Cluster(cmd) = cli.command {
+        return cluster::run(cmd, &cli.global).await;
+    }
     let settings = ClientSettings::from_args(&cli.global, std::env::var(PASSWORD_ENV).ok())?;
     let ctx = Context {
         settings,
@@ -36,7 +41,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     };
     match cli.command {
         Command::Topics(cmd) => topics::run(cmd, &ctx).await,
-        Command::Cluster(cmd) => cluster::run(cmd, &ctx).await,
+        Command::Cluster(cmd) => cluster::run(cmd, &cli.global).await,
         Command::Produce(args) => produce::run(*args, &ctx).await,
         Command::Consume(args) => consume::run(*args, &ctx).await,
         Command::View(args) => view::run(args, &ctx).await,

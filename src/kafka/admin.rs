@@ -3,7 +3,8 @@
 //!
 //! librdkafka's metadata call blocks, so it runs under `block_in_place`; admin requests are
 //! futures. Every failure to reach the cluster becomes `AdminError::Unreachable`, which names
-//! the bootstrap, the timeout and the last transport error librdkafka saw.
+//! the bootstrap, the timeout and the last transport error librdkafka saw, or, at once, when
+//! every broker refused the connection, `AdminError::NotListening`.
 
 use std::collections::BTreeMap;
 use std::time::{Duration, Instant};
@@ -26,6 +27,8 @@ pub enum AdminError {
         timeout: String,
         cause: String,
     },
+    #[error("nothing listens at {addresses} (connection refused): is the cluster up? check with `kmsg cluster status`, or set --bootstrap / BOOTSTRAP_SERVERS")]
+    NotListening { addresses: String },
     #[error("cluster at {bootstrap} refused the connection: {refusal}")]
     Refused {
         bootstrap: String,
@@ -131,7 +134,8 @@ impl Admin {
     }
 
     /// Asks for metadata in short rounds until the timeout, so that a security refusal
-    /// (wrong password, untrusted CA, plaintext against TLS) ends the wait at once.
+    /// (wrong password, untrusted CA, plaintext against TLS) or every broker refusing the
+    /// connection (nothing listens there) ends the wait at once.
     async fn wait_reachable(&self) -> Result<(), AdminError> {
         let deadline = Instant::now() + self.timeout();
         loop {
@@ -151,6 +155,11 @@ impl Admin {
                 return Err(AdminError::Refused {
                     bootstrap: self.settings.describe_target(),
                     refusal,
+                });
+            }
+            if let Some(addresses) = self.context.refused_everywhere() {
+                return Err(AdminError::NotListening {
+                    addresses: addresses.join(", "),
                 });
             }
             if Instant::now() >= deadline {

@@ -2,8 +2,11 @@
 //! (with secrets scrubbed), and the last connection error is remembered so that a timeout can
 //! say *why* the cluster was unreachable ("Connection refused") instead of just "timed out".
 //! A security refusal (wrong password, untrusted certificate, plaintext against a TLS
-//! listener) is remembered apart, so that callers can stop at once instead of waiting.
+//! listener) is remembered apart, so that callers can stop at once instead of waiting, and
+//! so is "every broker refused the connection" (nothing listens there: the cluster is not up),
+//! while a broker that accepts the connection but never answers is waited for until the timeout.
 
+use std::collections::BTreeMap;
 use std::sync::{Arc, Mutex};
 
 use rdkafka::client::ClientContext;
@@ -74,6 +77,30 @@ pub struct KmsgContext {
     last_error: Arc<Mutex<Option<String>>>,
     refusal: Arc<Mutex<Option<Refusal>>>,
     hang_ups: Arc<Mutex<(u32, Option<Refusal>)>>,
+    connects: Arc<Mutex<ConnectFailures>>,
+}
+
+/// Each broker's last failed connection attempt ("Connect to ipv4#ADDR failed: ..."): whether
+/// the address refused it, and whether librdkafka has since said that all brokers are down.
+#[derive(Default)]
+struct ConnectFailures {
+    /// Broker name (as librdkafka logs it, e.g. `127.0.0.1:1/bootstrap`) -> (address, refused).
+    last: BTreeMap<String, (String, bool)>,
+    all_down: bool,
+}
+
+/// The broker and address of a failed connection attempt, and whether it was refused.
+fn parse_connect_failure(text: &str) -> Option<(String, String, bool)> {
+    let text = strip_thread_prefix(text);
+    let (broker, rest) = text.split_once(": ")?;
+    let rest = rest.strip_prefix("Connect to ")?;
+    let (addr, cause) = rest.split_once(" failed: ")?;
+    let addr = addr.split_once('#').map_or(addr, |(_, a)| a);
+    Some((
+        broker.to_string(),
+        addr.to_string(),
+        cause.starts_with("Connection refused"),
+    ))
 }
 
 /// How many hang-ups during the first request make a "plaintext against TLS" refusal: one
@@ -109,6 +136,29 @@ impl KmsgContext {
         }
     }
 
+    /// The addresses that refused the connection, once librdkafka has reported that all
+    /// brokers are down and every broker's last attempt was refused: nothing listens at any
+    /// of them, so waiting longer only delays the answer. `None` while any broker is connecting,
+    /// connected, or failed some other way (a timeout, a name that does not resolve).
+    pub fn refused_everywhere(&self) -> Option<Vec<String>> {
+        let state = self.connects.lock().ok()?;
+        if !state.all_down || state.last.is_empty() || !state.last.values().all(|(_, r)| *r) {
+            return None;
+        }
+        let mut addrs: Vec<String> = state.last.values().map(|(a, _)| a.clone()).collect();
+        addrs.sort();
+        addrs.dedup();
+        Some(addrs)
+    }
+
+    fn note_connect_failure(&self, text: &str) {
+        if let (Some((broker, addr, refused)), Ok(mut state)) =
+            (parse_connect_failure(text), self.connects.lock())
+        {
+            state.last.insert(broker, (addr, refused));
+        }
+    }
+
     /// The last error librdkafka reported (e.g. a refused connection), if any.
     pub fn last_error(&self) -> Option<String> {
         self.last_error.lock().ok().and_then(|g| g.clone())
@@ -129,6 +179,7 @@ impl ClientContext for KmsgContext {
             // remembered for the error message that ends the command, logged at debug only.
             tracing::debug!(target: "librdkafka", fac, "{msg}");
             self.note_refusal(None, &msg);
+            self.note_connect_failure(&msg);
             self.remember(strip_thread_prefix(&msg).to_string());
             return;
         }
@@ -152,11 +203,15 @@ impl ClientContext for KmsgContext {
         let reason = scrub_secrets(reason);
         tracing::debug!(target: "librdkafka", %error, "{reason}");
         self.note_refusal(error.rdkafka_error_code(), &reason);
-        // "N/M brokers are down" says less than the connection failure that caused it.
-        if error.rdkafka_error_code() == Some(RDKafkaErrorCode::AllBrokersDown)
-            && self.last_error().is_some()
-        {
-            return;
+        self.note_connect_failure(&reason);
+        if error.rdkafka_error_code() == Some(RDKafkaErrorCode::AllBrokersDown) {
+            if let Ok(mut state) = self.connects.lock() {
+                state.all_down = true;
+            }
+            // "N/M brokers are down" says less than the connection failure that caused it.
+            if self.last_error().is_some() {
+                return;
+            }
         }
         self.remember(reason);
     }
@@ -309,6 +364,43 @@ mod tests {
             "1/1 brokers are down",
         );
         assert!(ctx.last_error().unwrap().contains("Connection refused"));
+    }
+
+    #[test]
+    fn all_brokers_refusing_is_told_apart_from_a_broker_that_is_still_connecting() {
+        let refused = |port: u16| {
+            format!("[thrd:127.0.0.1:{port}/bootstrap]: 127.0.0.1:{port}/bootstrap: Connect to ipv4#127.0.0.1:{port} failed: Connection refused (after 0ms in state CONNECT)")
+        };
+        let all_down = || KafkaError::Global(RDKafkaErrorCode::AllBrokersDown);
+        let ctx = KmsgContext::default();
+        ctx.log(RDKafkaLogLevel::Error, "FAIL", &refused(1));
+        // Not before librdkafka says every broker is down.
+        assert_eq!(ctx.refused_everywhere(), None);
+        ctx.log(RDKafkaLogLevel::Error, "FAIL", &refused(2));
+        ctx.error(all_down(), "2/2 brokers are down");
+        assert_eq!(
+            ctx.refused_everywhere(),
+            Some(vec!["127.0.0.1:1".to_string(), "127.0.0.1:2".to_string()])
+        );
+
+        // One broker timed out instead: something may be there, so wait for the timeout.
+        let ctx = KmsgContext::default();
+        ctx.log(RDKafkaLogLevel::Error, "FAIL", &refused(1));
+        ctx.log(RDKafkaLogLevel::Error, "FAIL", "[thrd:10.0.0.1:9092/bootstrap]: 10.0.0.1:9092/bootstrap: Connect to ipv4#10.0.0.1:9092 failed: Connection timed out (after 30000ms in state CONNECT)");
+        ctx.error(all_down(), "2/2 brokers are down");
+        assert_eq!(ctx.refused_everywhere(), None);
+
+        // The error callback alone (same text, no log line) is enough.
+        let ctx = KmsgContext::default();
+        ctx.error(
+            KafkaError::Global(RDKafkaErrorCode::BrokerTransportFailure),
+            "127.0.0.1:1/bootstrap: Connect to ipv4#127.0.0.1:1 failed: Connection refused (after 0ms in state CONNECT)",
+        );
+        ctx.error(all_down(), "1/1 brokers are down");
+        assert_eq!(
+            ctx.refused_everywhere(),
+            Some(vec!["127.0.0.1:1".to_string()])
+        );
     }
 
     #[test]

@@ -27,6 +27,9 @@ const STORAGE_MAIN: &str = "kafka.tools.StorageTool";
 /// How long `down` waits for a clean shutdown before SIGKILL (a clean stop takes under 10 s).
 const STOP_GRACE: Duration = Duration::from_secs(20);
 
+/// The nodes' log configuration file in the state folder.
+const LOG4J2_FILE: &str = "log4j2.properties";
+
 /// The log4j2 configuration the nodes use: INFO to stdout, which goes to `node-N/server.log`.
 const LOG4J2: &str = "\
 status = warn
@@ -199,6 +202,40 @@ impl LocalCluster {
         })
     }
 
+    /// Checks that the state folder holds only what kmsg put there (the layout, the log
+    /// configuration, the secrets and one folder per node), so that deleting it cannot take
+    /// anything else with it. The error names the first stranger.
+    pub fn check_purgeable(&self) -> Result<(), LauncherError> {
+        let ours = |name: &str| {
+            name == LAYOUT_FILE
+                || name == LOG4J2_FILE
+                || name == pki::SECRETS_DIR
+                || name
+                    .strip_prefix("node-")
+                    .and_then(|n| n.parse::<u16>().ok())
+                    .is_some_and(|n| n >= 1 && n <= self.layout.nodes)
+        };
+        let entries = fs::read_dir(&self.dir).map_err(io("cannot read", &self.dir))?;
+        let mut strangers: Vec<String> = entries
+            .flatten()
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .filter(|name| !ours(name))
+            .collect();
+        strangers.sort();
+        match strangers.first() {
+            None => Ok(()),
+            Some(first) => Err(LauncherError::Invalid(format!(
+                "refusing to purge {}: it also holds {first}{}, which kmsg did not put there; nothing was deleted (move it away, or delete the folder yourself)",
+                self.dir.display(),
+                if strangers.len() > 1 {
+                    format!(" and {} more", strangers.len() - 1)
+                } else {
+                    String::new()
+                }
+            ))),
+        }
+    }
+
     /// Where a secure cluster's certificates and credentials are.
     pub fn secrets(&self) -> SecretPaths {
         SecretPaths::new(&self.dir)
@@ -279,7 +316,7 @@ impl LocalCluster {
                 }
             }
         }
-        let log4j = self.dir.join("log4j2.properties");
+        let log4j = self.dir.join(LOG4J2_FILE);
         fs::write(&log4j, LOG4J2).map_err(io("cannot write", &log4j))?;
         let creds = self.credentials()?;
         // The same salted SCRAM credentials for every node formatted now.
@@ -334,7 +371,7 @@ impl LocalCluster {
             .args(["-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"])
             .arg(format!(
                 "-Dlog4j2.configurationFile={}",
-                self.dir.join("log4j2.properties").display()
+                self.dir.join(LOG4J2_FILE).display()
             ))
             .arg("-cp")
             .arg(tools.classpath())

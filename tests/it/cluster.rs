@@ -1,8 +1,10 @@
 //! `kmsg cluster up|down|status` on clusters of the tests' own (not the shared one): start-up,
-//! health check, one node stopped, restart keeping data, and the set-up errors.
+//! health check, one node stopped, restart keeping data, the exports `up` prints, a purge
+//! that refuses folders kmsg did not make, and the set-up errors.
 
 use std::net::TcpListener;
-use std::time::Instant;
+use std::path::Path;
+use std::time::{Duration, Instant};
 
 use predicates::prelude::*;
 
@@ -194,6 +196,173 @@ fn status_without_a_local_cluster_says_how_to_start_one() {
         .assert()
         .code(1)
         .stderr(predicate::str::contains("kmsg cluster up"));
+}
+
+/// Runs `script` in bash after `eval`-ing the `export` lines of `up_stdout`, as a user pasting
+/// them would, from the same clean environment as `kmsg()`; `$KMSG` is the built binary.
+pub fn bash_with_exports(up_stdout: &str, script: &str) -> assert_cmd::Command {
+    let exports: Vec<&str> = up_stdout
+        .lines()
+        .filter(|l| l.starts_with("export "))
+        .collect();
+    assert!(!exports.is_empty(), "no export lines in: {up_stdout}");
+    let mut cmd = assert_cmd::Command::new("bash");
+    for var in [
+        "BOOTSTRAP_SERVERS",
+        "KMSG_SASL_PASSWORD",
+        "KMSG_SASL_PASSWORD_FILE",
+        "KMSG_SASL_USERNAME",
+        "KMSG_SASL_MECHANISM",
+        "KMSG_SECURITY_PROTOCOL",
+        "KMSG_TLS_CA",
+        "KMSG_TLS_CERT",
+        "KMSG_TLS_KEY",
+        "KMSG_CLUSTER_DIR",
+        "RUST_LOG",
+    ] {
+        cmd.env_remove(var);
+    }
+    cmd.env("NO_COLOR", "1")
+        .env("KMSG", env!("CARGO_BIN_EXE_kmsg"))
+        .env("EXPORTS", exports.join("\n"))
+        .args(["-euo", "pipefail", "-c"])
+        .arg(format!("eval \"$EXPORTS\"\n{script}"))
+        .timeout(Duration::from_secs(180));
+    cmd
+}
+
+fn all_output(out: &std::process::Output) -> String {
+    format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    )
+}
+
+#[test]
+fn up_prints_the_state_folder_export_so_status_and_down_find_that_cluster() {
+    let home = kafka_home();
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("mine");
+    // The default folder is somewhere else (and empty): only the export leads to `dir`.
+    let elsewhere = tmp.path().join("xdg");
+    let base = free_port_block(1);
+    let out = kmsg()
+        .env("KAFKA_HOME", &home)
+        .env("XDG_STATE_HOME", &elsewhere)
+        .args(["cluster", "up", "-n", "1", "--heap", "256m", "--state-dir"])
+        .arg(&dir)
+        .arg("--base-port")
+        .arg(base.to_string())
+        .assert()
+        .success();
+    struct Down(std::path::PathBuf);
+    impl Drop for Down {
+        fn drop(&mut self) {
+            let _ = crate::harness::kmsg()
+                .args(["cluster", "down", "--state-dir"])
+                .arg(&self.0)
+                .output();
+        }
+    }
+    let _down = Down(dir.clone());
+    let stdout = String::from_utf8_lossy(&out.get_output().stdout).to_string();
+    assert!(
+        stdout.contains(&format!("KMSG_CLUSTER_DIR={}", dir.display())),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains(&format!("BOOTSTRAP_SERVERS=127.0.0.1:{base}")),
+        "{stdout}"
+    );
+
+    // Without the export, status looks in the default folder and finds nothing there.
+    kmsg()
+        .env("XDG_STATE_HOME", &elsewhere)
+        .args(["cluster", "status"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("no local cluster"));
+
+    let out = bash_with_exports(
+        &stdout,
+        r#""$KMSG" cluster status
+"$KMSG" topics list >/dev/null
+"$KMSG" cluster down --purge"#,
+    )
+    .env("XDG_STATE_HOME", &elsewhere)
+    .output()
+    .unwrap();
+    let text = all_output(&out);
+    assert!(out.status.success(), "{text}");
+    assert!(text.contains("healthy: 1/1 brokers up"), "{text}");
+    assert!(
+        text.contains(&format!("removed {}", dir.display())),
+        "{text}"
+    );
+    assert!(!dir.exists(), "the purge did not remove {}", dir.display());
+}
+
+/// Writes a `cluster.json` as `up` would (1 node on an unused port), without starting it.
+fn fake_layout(dir: &Path) {
+    std::fs::create_dir_all(dir).unwrap();
+    let base = free_port_block(1);
+    std::fs::write(
+        dir.join("cluster.json"),
+        serde_json::json!({
+            "nodes": 1, "base_port": base, "controller_base_port": base + 1000,
+            "cluster_id": "AAAAAAAAAAAAAAAAAAAAAA", "heap": "256m"
+        })
+        .to_string(),
+    )
+    .unwrap();
+}
+
+#[test]
+fn down_purge_refuses_a_folder_kmsg_did_not_make_and_deletes_nothing() {
+    let tmp = tempfile::tempdir().unwrap();
+    std::fs::write(tmp.path().join("notes.txt"), "mine").unwrap();
+    let out = kmsg()
+        .args(["cluster", "down", "--purge", "--state-dir"])
+        .arg(tmp.path())
+        .assert()
+        .code(2);
+    let stderr = String::from_utf8_lossy(&out.get_output().stderr).to_string();
+    assert!(
+        stderr.contains(&format!("refusing to purge {}", tmp.path().display())),
+        "{stderr}"
+    );
+    assert!(stderr.contains("no cluster.json"), "{stderr}");
+    assert_eq!(stderr.trim().lines().count(), 1, "not one line: {stderr}");
+    assert_eq!(
+        std::fs::read_to_string(tmp.path().join("notes.txt")).unwrap(),
+        "mine"
+    );
+}
+
+#[test]
+fn down_purge_refuses_a_cluster_folder_that_also_holds_other_files() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("c");
+    fake_layout(&dir);
+    std::fs::create_dir_all(dir.join("node-1")).unwrap();
+    std::fs::write(dir.join("notes.txt"), "mine").unwrap();
+    kmsg()
+        .args(["cluster", "down", "--purge", "--state-dir"])
+        .arg(&dir)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("it also holds notes.txt"));
+    assert!(dir.join("notes.txt").exists() && dir.join("cluster.json").exists());
+
+    // Without the stranger, the same folder goes.
+    std::fs::remove_file(dir.join("notes.txt")).unwrap();
+    kmsg()
+        .args(["cluster", "down", "--purge", "--state-dir"])
+        .arg(&dir)
+        .assert()
+        .success();
+    assert!(!dir.exists());
 }
 
 /// The JVM flags (arguments before the class path) of each running node of a local cluster,

@@ -485,6 +485,90 @@ fn cluster_up_secure_writes_credentials_owner_only_and_never_prints_them() {
         .success();
 }
 
+#[test]
+fn the_secure_up_exports_log_in_as_admin_and_leave_the_cluster_commands_working() {
+    let sc = SecureCluster::get();
+    // `up` again on the running cluster starts nothing and prints the same exports.
+    let out = kmsg()
+        .args(["cluster", "up", "--state-dir"])
+        .arg(&sc.state_dir)
+        .args(["--kafka-home", &crate::harness::kafka_home()])
+        .assert()
+        .success();
+    let stdout = String::from_utf8_lossy(&out.get_output().stdout).to_string();
+    assert!(
+        stdout.contains(&format!(
+            "KMSG_SASL_PASSWORD_FILE={}",
+            sc.password_file("admin").display()
+        )),
+        "{stdout}"
+    );
+    assert!(!stdout.contains(&sc.password("admin")), "password printed");
+    let empty = tempfile::tempdir().unwrap();
+    let out = crate::cluster::bash_with_exports(
+        &stdout,
+        r#"test "$KMSG_SASL_USERNAME" = admin
+"$KMSG" topics list >/dev/null
+echo "topics list: ok"
+"$KMSG" cluster status --state-dir "$KMSG_CLUSTER_DIR"
+"$KMSG" cluster status
+"$KMSG" cluster up --state-dir "$KMSG_CLUSTER_DIR" --kafka-home "$KAFKA_HOME" >/dev/null
+echo "up again: ok"
+"$KMSG" cluster down --state-dir "$EMPTY" 2>&1 || true"#,
+    )
+    .env("KAFKA_HOME", crate::harness::kafka_home())
+    .env("EMPTY", empty.path())
+    .output()
+    .unwrap();
+    let text = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(out.status.success(), "{text}");
+    assert!(text.contains("topics list: ok"), "{text}");
+    assert_eq!(text.matches("healthy: 3/3 brokers up").count(), 2, "{text}");
+    assert!(text.contains("up again: ok"), "{text}");
+    // `down` gets as far as looking for a cluster: the client login does not stop it.
+    assert!(text.contains("no local cluster in"), "{text}");
+    assert!(!text.contains("--sasl"), "{text}");
+}
+
+#[test]
+fn a_half_set_login_in_the_environment_does_not_stop_the_cluster_commands() {
+    let sc = SecureCluster::get();
+    // What `up --secure` used to print: a mechanism but no user.
+    let empty = tempfile::tempdir().unwrap();
+    let half = |cmd: &mut assert_cmd::Command| {
+        cmd.env("KMSG_SECURITY_PROTOCOL", "SASL_SSL")
+            .env("KMSG_SASL_MECHANISM", "SCRAM-SHA-512")
+            .env("KMSG_TLS_CA", sc.ca());
+    };
+    let mut status = kmsg();
+    half(&mut status);
+    status
+        .args(["cluster", "status", "--state-dir"])
+        .arg(&sc.state_dir)
+        .assert()
+        .success();
+    let mut down = kmsg();
+    half(&mut down);
+    down.args(["cluster", "down", "--state-dir"])
+        .arg(empty.path())
+        .assert()
+        .code(1)
+        .stderr(predicates::str::contains("no local cluster in"));
+    // A client command still needs the whole login.
+    let mut topics = kmsg();
+    half(&mut topics);
+    topics
+        .env("BOOTSTRAP_SERVERS", &sc.bootstrap)
+        .args(["topics", "list"])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("no --sasl-username"));
+}
+
 // ---- bad input: refused before connecting (the bootstrap is a closed port, so reaching
 // ---- the network would be exit 1, not 2) ----
 
