@@ -6,6 +6,7 @@
 mod alloc;
 mod cli;
 mod cmd;
+mod consumer;
 mod envelope;
 mod error;
 mod kafka;
