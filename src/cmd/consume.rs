@@ -107,6 +107,6 @@ fn print_summary(s: &Summary, format: OutputFormat) -> std::io::Result<()> {
             s.msgs_per_sec, s.active_secs
         ),
     );
-    row("stopped by", s.stopped_by.clone());
+    row("stopped by", s.stopped_by.to_string());
     output::print_text(&t.to_string())
 }

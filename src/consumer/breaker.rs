@@ -7,28 +7,59 @@ use std::time::Instant;
 
 use rdkafka::consumer::CommitMode;
 
-use crate::pipeline::breaker::{BreakerState, Permit, Transition};
+use crate::pipeline::breaker::{Breaker, BreakerState, Permit, Transition};
 
 use super::member::Member;
 use super::shared::lock;
 
+/// What a call to the downstream says about its health, for the breaker (Resilience4j's
+/// kinds): a success, a transient failure (counts towards opening), or a result that says
+/// nothing about the downstream's health (a permanent rejection).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum BreakerCall<'a> {
+    Successful,
+    Failed { reason: &'a str },
+    Ignored,
+}
+
+impl BreakerCall<'_> {
+    /// The `kind` label of `kafka_consumer_breaker_calls_total`.
+    pub(super) fn label(self) -> &'static str {
+        match self {
+            BreakerCall::Successful => "successful",
+            BreakerCall::Failed { .. } => "failed",
+            BreakerCall::Ignored => "ignored",
+        }
+    }
+}
+
+/// The `kind` label of a call the open (or busy half-open) breaker refused.
+pub(super) const NOT_PERMITTED: &str = "not_permitted";
+
+/// Counts one call's result in the breaker; returns the transition it caused, if any.
+pub(super) fn record(
+    breaker: &mut Breaker,
+    call: BreakerCall<'_>,
+    now: Instant,
+) -> Option<Transition> {
+    match call {
+        BreakerCall::Successful => breaker.on_success(now),
+        BreakerCall::Failed { reason } => breaker.on_failure(now, reason),
+        BreakerCall::Ignored => {
+            breaker.on_ignored();
+            None
+        }
+    }
+}
+
 impl Member {
     /// Counts a call for the breaker; returns true when this failure opened it.
-    pub(super) fn breaker_result(&mut self, kind: &str, failure: Option<&str>) -> bool {
+    pub(super) fn breaker_result(&mut self, call: BreakerCall<'_>) -> bool {
         let Some(breaker) = self.breaker.as_mut() else {
             return false;
         };
-        self.shared.metrics.breaker_call(kind);
-        let now = Instant::now();
-        let transition = match (kind, failure) {
-            ("successful", _) => breaker.on_success(now),
-            ("failed", Some(reason)) => breaker.on_failure(now, reason),
-            _ => {
-                breaker.on_ignored();
-                None
-            }
-        };
-        match transition {
+        self.shared.metrics.breaker_call(call.label());
+        match record(breaker, call, Instant::now()) {
             Some(t) => {
                 let opened = t.to == BreakerState::Open;
                 self.on_transition(&t);
@@ -60,7 +91,7 @@ impl Member {
             match permit {
                 Permit::Allowed => return true,
                 Permit::NotPermitted { until } => {
-                    self.shared.metrics.breaker_call("not_permitted");
+                    self.shared.metrics.breaker_call(NOT_PERMITTED);
                     if !self.wait_open(until, partition) {
                         return false;
                     }
@@ -91,5 +122,83 @@ impl Member {
         self.poll_until(until, true);
         self.shared.breaker_paused.store(false, Ordering::SeqCst);
         self.still_owns(before, partition)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::time::Duration;
+
+    use super::*;
+    use crate::pipeline::breaker::BreakerConfig;
+
+    fn breaker(threshold: u32) -> Breaker {
+        Breaker::new(BreakerConfig {
+            threshold,
+            open_for: Duration::from_secs(30),
+            probes: 1,
+        })
+        .unwrap()
+    }
+
+    #[test]
+    fn each_kind_of_call_has_its_own_metrics_label() {
+        let failed = BreakerCall::Failed { reason: "503" };
+        let labels: Vec<&str> = [BreakerCall::Successful, failed, BreakerCall::Ignored]
+            .into_iter()
+            .map(BreakerCall::label)
+            .collect();
+        assert_eq!(labels, ["successful", "failed", "ignored"]);
+        assert_eq!(NOT_PERMITTED, "not_permitted");
+    }
+
+    #[test]
+    fn failed_calls_open_the_breaker_at_the_threshold_and_ignored_ones_do_not_count() {
+        let mut b = breaker(2);
+        let t0 = Instant::now();
+        let failed = BreakerCall::Failed { reason: "503" };
+        assert_eq!(record(&mut b, failed, t0), None);
+        // A rejection says nothing about the downstream's health: the count goes on.
+        assert_eq!(record(&mut b, BreakerCall::Ignored, t0), None);
+        let t = record(&mut b, failed, t0).expect("the second failure opens it");
+        assert_eq!((t.from, t.to), (BreakerState::Closed, BreakerState::Open));
+        assert!(t.reason.contains("503"), "{}", t.reason);
+    }
+
+    #[test]
+    fn a_success_resets_the_count_of_consecutive_failures() {
+        let mut b = breaker(2);
+        let t0 = Instant::now();
+        let failed = BreakerCall::Failed { reason: "timeout" };
+        assert_eq!(record(&mut b, failed, t0), None);
+        assert_eq!(record(&mut b, BreakerCall::Successful, t0), None);
+        assert_eq!(record(&mut b, failed, t0), None);
+        assert_eq!(b.state(), BreakerState::Closed);
+    }
+
+    #[test]
+    fn a_successful_probe_closes_a_half_open_breaker_and_a_failed_one_reopens_it() {
+        let mut b = breaker(1);
+        let t0 = Instant::now();
+        record(&mut b, BreakerCall::Failed { reason: "down" }, t0).unwrap();
+        let later = t0 + Duration::from_secs(31);
+        let (permit, _) = b.try_acquire(later);
+        assert!(matches!(permit, Permit::Allowed));
+        assert_eq!(b.state(), BreakerState::HalfOpen);
+        let t = record(&mut b, BreakerCall::Successful, later).unwrap();
+        assert_eq!(t.to, BreakerState::Closed);
+
+        record(&mut b, BreakerCall::Failed { reason: "down" }, later).unwrap();
+        let again = later + Duration::from_secs(31);
+        let _ = b.try_acquire(again);
+        let t = record(
+            &mut b,
+            BreakerCall::Failed {
+                reason: "still down",
+            },
+            again,
+        )
+        .unwrap();
+        assert_eq!((t.from, t.to), (BreakerState::HalfOpen, BreakerState::Open));
     }
 }

@@ -17,6 +17,7 @@ use crate::pipeline::lanes::{Lanes, Ticket};
 use crate::pipeline::outcome::{decode_and_validate, Poison};
 use crate::pipeline::sink::CallResult;
 
+use super::breaker::{BreakerCall, NOT_PERMITTED};
 use super::member::Member;
 use super::shared::lock;
 
@@ -287,7 +288,7 @@ impl Member {
                     self.on_transition(&t);
                 }
                 if let Permit::NotPermitted { until } = permit {
-                    self.shared.metrics.breaker_call("not_permitted");
+                    self.shared.metrics.breaker_call(NOT_PERMITTED);
                     d.lanes.put_back(ticket, call);
                     if open {
                         self.pause_while_open(d, until);
@@ -378,7 +379,7 @@ impl Member {
         let started = call.started.unwrap_or_else(Instant::now);
         match result {
             CallResult::Success => {
-                self.breaker_result("successful", None);
+                self.breaker_result(BreakerCall::Successful);
                 if current {
                     self.succeed(call.msg);
                     self.observe(started);
@@ -386,7 +387,7 @@ impl Member {
                 d.lanes.finish(ticket);
             }
             CallResult::Permanent(reason) => {
-                self.breaker_result("ignored", None);
+                self.breaker_result(BreakerCall::Ignored);
                 if current {
                     self.shared.error("downstream_rejected");
                     self.dead_letter(
@@ -403,7 +404,7 @@ impl Member {
             }
             CallResult::Transient(reason) => {
                 self.shared.error("transient");
-                let opened = self.breaker_result("failed", Some(&reason));
+                let opened = self.breaker_result(BreakerCall::Failed { reason: &reason });
                 let open = opened
                     || self
                         .breaker

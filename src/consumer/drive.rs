@@ -16,13 +16,7 @@ use rdkafka::Message;
 use super::burst::{Burst, PARALLEL_MIN};
 use super::member::Member;
 use super::shared::lock;
-
-/// Why the loop ended.
-pub(super) enum StopReason {
-    Signal,
-    MaxMessages,
-    Idle,
-}
+use super::summary::StopReason;
 
 /// A consumer error from the poll: an authorization refusal is fatal, anything else is
 /// counted and logged (librdkafka retries on its own).

@@ -25,7 +25,7 @@ use super::burst::validator_pool;
 use super::config::ConsumerConfig;
 use super::context::{OutcomeContext, RebalanceContext};
 use super::dispatch::Dispatch;
-use super::drive::{drive, finish_fatal, StopReason};
+use super::drive::{drive, finish_fatal};
 use super::lag::lag_position;
 use super::shared::{lock, Shared};
 use super::summary::{Summary, TxnCounts};
@@ -293,11 +293,6 @@ pub(super) fn run_member(
         duration_secs: elapsed,
         active_secs: member.activity.span().as_secs_f64(),
         msgs_per_sec: member.activity.rate(Duration::from_secs_f64(elapsed)),
-        stopped_by: match reason {
-            StopReason::Signal => "signal",
-            StopReason::MaxMessages => "max messages",
-            StopReason::Idle => "idle timeout",
-        }
-        .into(),
+        stopped_by: reason,
     })
 }

@@ -13,6 +13,7 @@ use rdkafka::Message;
 use crate::pipeline::outcome::decode_and_validate;
 use crate::pipeline::sink::CallResult;
 
+use super::breaker::BreakerCall;
 use super::member::Member;
 
 /// Messages buffered during a backoff before the partitions are paused.
@@ -40,11 +41,11 @@ impl Member {
                     call += 1;
                     match self.call_downstream(&msg, call) {
                         CallResult::Success => {
-                            self.breaker_result("successful", None);
+                            self.breaker_result(BreakerCall::Successful);
                             break;
                         }
                         CallResult::Permanent(reason) => {
-                            self.breaker_result("ignored", None);
+                            self.breaker_result(BreakerCall::Ignored);
                             self.shared.error("downstream_rejected");
                             self.dead_letter(
                                 &*msg,
@@ -59,7 +60,7 @@ impl Member {
                         }
                         CallResult::Transient(reason) => {
                             self.shared.error("transient");
-                            if self.breaker_result("failed", Some(&reason)) {
+                            if self.breaker_result(BreakerCall::Failed { reason: &reason }) {
                                 // The breaker opened: an outage, not this message's fault.
                                 // It waits at the gate and starts its attempts afresh.
                                 attempt = 1;

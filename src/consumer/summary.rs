@@ -33,7 +33,7 @@ pub(crate) struct Summary {
     pub(crate) active_secs: f64,
     /// Messages per second over `active_secs` (see `Activity::rate`).
     pub(crate) msgs_per_sec: f64,
-    pub(crate) stopped_by: String,
+    pub(crate) stopped_by: StopReason,
 }
 
 /// Transactions of an exactly-once run.
@@ -41,4 +41,51 @@ pub(crate) struct Summary {
 pub(crate) struct TxnCounts {
     pub(crate) committed: u64,
     pub(crate) aborted: u64,
+}
+
+/// Why the member's loop ended; in the summary as the words the table shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub(crate) enum StopReason {
+    /// SIGINT or SIGTERM (or the caller's stop flag).
+    #[serde(rename = "signal")]
+    Signal,
+    /// `--max-messages` were consumed and finished.
+    #[serde(rename = "max messages")]
+    MaxMessages,
+    /// `--idle-timeout` passed with nothing consumed and nothing in flight.
+    #[serde(rename = "idle timeout")]
+    Idle,
+}
+
+impl StopReason {
+    pub(crate) fn as_str(self) -> &'static str {
+        match self {
+            StopReason::Signal => "signal",
+            StopReason::MaxMessages => "max messages",
+            StopReason::Idle => "idle timeout",
+        }
+    }
+}
+
+impl std::fmt::Display for StopReason {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::StopReason;
+
+    #[test]
+    fn stop_reasons_read_the_same_in_json_and_in_the_table() {
+        for (reason, words) in [
+            (StopReason::Signal, "signal"),
+            (StopReason::MaxMessages, "max messages"),
+            (StopReason::Idle, "idle timeout"),
+        ] {
+            assert_eq!(serde_json::to_value(reason).unwrap(), words);
+            assert_eq!(reason.to_string(), words);
+        }
+    }
 }
