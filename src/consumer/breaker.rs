@@ -8,6 +8,7 @@ use std::time::Instant;
 use rdkafka::consumer::CommitMode;
 
 use crate::pipeline::breaker::{Breaker, BreakerState, Permit, Transition};
+use crate::pipeline::sink::CallResult;
 
 use super::member::Member;
 use super::shared::lock;
@@ -23,6 +24,15 @@ pub(super) enum BreakerCall<'a> {
 }
 
 impl BreakerCall<'_> {
+    /// What a call's result counts as.
+    pub(super) fn of(result: &CallResult) -> BreakerCall<'_> {
+        match result {
+            CallResult::Success => BreakerCall::Successful,
+            CallResult::Transient(reason) => BreakerCall::Failed { reason },
+            CallResult::Permanent(_) => BreakerCall::Ignored,
+        }
+    }
+
     /// The `kind` label of `kafka_consumer_breaker_calls_total`.
     pub(super) fn label(self) -> &'static str {
         match self {
@@ -67,6 +77,20 @@ impl Member {
             }
             None => false,
         }
+    }
+
+    /// Counts an attempt's result (a transient failure as an error, and for the breaker);
+    /// returns whether the breaker is open now.
+    pub(super) fn count_attempt(&mut self, result: &CallResult) -> bool {
+        if let CallResult::Transient(_) = result {
+            self.shared.error("transient");
+        }
+        let opened = self.breaker_result(BreakerCall::of(result));
+        opened
+            || self
+                .breaker
+                .as_ref()
+                .is_some_and(|b| b.state() == BreakerState::Open)
     }
 
     pub(super) fn on_transition(&self, t: &Transition) {

@@ -13,11 +13,12 @@ use rdkafka::message::OwnedMessage;
 use rdkafka::{Message, TopicPartitionList};
 
 use crate::pipeline::breaker::{BreakerState, Permit};
+use crate::pipeline::decide::{decide, Decision};
 use crate::pipeline::lanes::{Lanes, Ticket};
 use crate::pipeline::outcome::{decode_and_validate, Poison};
 use crate::pipeline::sink::CallResult;
 
-use super::breaker::{BreakerCall, NOT_PERMITTED};
+use super::breaker::NOT_PERMITTED;
 use super::member::Member;
 use super::shared::lock;
 
@@ -377,78 +378,51 @@ impl Member {
         let current = lane_current && call.epoch == self.shared.txn_epoch.load(Ordering::SeqCst);
         let (p, off) = (call.msg.partition(), call.msg.offset());
         let started = call.started.unwrap_or_else(Instant::now);
-        match result {
-            CallResult::Success => {
-                self.breaker_result(BreakerCall::Successful);
-                if current {
-                    self.succeed(call.msg);
-                    self.observe(started);
-                }
+        let breaker_open = self.count_attempt(&result);
+        let transient = matches!(result, CallResult::Transient(_));
+        if !current || transient && self.stopped() {
+            if transient {
+                tracing::debug!(
+                    partition = p,
+                    offset = off,
+                    "abandoned (revoked, rewound or stopping); not committed"
+                );
+            }
+            d.lanes.finish(ticket);
+            return;
+        }
+        let decision = decide(
+            result,
+            call.attempt,
+            breaker_open,
+            &self.config.retry,
+            Instant::now(),
+            rand::random(),
+        );
+        match decision {
+            Decision::Forward => {
+                self.succeed(call.msg);
+                self.observe(started);
                 d.lanes.finish(ticket);
             }
-            CallResult::Permanent(reason) => {
-                self.breaker_result(BreakerCall::Ignored);
-                if current {
-                    self.shared.error("downstream_rejected");
-                    self.dead_letter(
-                        &*call.msg,
-                        "process",
-                        "downstream_rejected",
-                        format!("the downstream rejected the message: {reason}"),
-                        reason,
-                        call.attempt,
-                    );
-                    self.observe(started);
-                }
+            Decision::DeadLetter(cause) => {
+                self.give_up(&*call.msg, cause);
+                self.observe(started);
                 d.lanes.finish(ticket);
             }
-            CallResult::Transient(reason) => {
-                self.shared.error("transient");
-                let opened = self.breaker_result(BreakerCall::Failed { reason: &reason });
-                let open = opened
-                    || self
-                        .breaker
-                        .as_ref()
-                        .is_some_and(|b| b.state() == BreakerState::Open);
-                if !current || self.stopped() {
-                    tracing::debug!(
-                        partition = p,
-                        offset = off,
-                        "abandoned (revoked, rewound or stopping); not committed"
-                    );
-                    d.lanes.finish(ticket);
-                } else if open {
-                    call.attempt = 1;
-                    d.lanes.put_back(ticket, call);
-                } else if call.attempt > self.config.retry.max_retries {
-                    let attempt = call.attempt;
-                    self.dead_letter(
-                        &*call.msg,
-                        "process",
-                        "retries_exhausted",
-                        format!(
-                            "processing failed {attempt} times ({reason}); giving up after {} retries",
-                            self.config.retry.max_retries
-                        ),
-                        reason,
-                        attempt,
-                    );
-                    self.observe(started);
-                    d.lanes.finish(ticket);
-                } else {
-                    let delay = self.config.retry.delay(call.attempt, rand::random());
-                    self.shared.retries.fetch_add(1, Ordering::Relaxed);
-                    self.shared.metrics.retry(
-                        &self.shared.topic,
-                        p,
-                        off,
-                        call.attempt,
-                        delay,
-                        &reason,
-                    );
-                    call.attempt += 1;
-                    d.lanes.retry_at(ticket, call, Some(Instant::now() + delay));
-                }
+            Decision::HoldForBreaker => {
+                call.attempt = 1;
+                d.lanes.put_back(ticket, call);
+            }
+            Decision::RetryAt {
+                at,
+                delay,
+                next_attempt,
+                reason,
+            } => {
+                self.count_retry(p, off, call.attempt, delay, &reason);
+                call.attempt = next_attempt;
+                d.lanes.retry_at(ticket, call, Some(at));
             }
         }
     }

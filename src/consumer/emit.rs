@@ -16,6 +16,7 @@ use rdkafka::{Message, Timestamp};
 
 use crate::kafka::producer::failure_reason;
 use crate::pipeline::dead_letter::DeadLetter;
+use crate::pipeline::decide::{Cause, DOWNSTREAM_REJECTED, STAGE_PROCESS};
 use crate::pipeline::outcome::Poison;
 
 use super::member::Member;
@@ -227,6 +228,22 @@ impl Member {
         };
         let topic = self.config.dlq_topic.clone();
         self.produce(&topic, pending, source.key(), source.payload(), headers);
+    }
+
+    /// Dead-letters a message processing gave up on (see `pipeline::decide`); a rejection
+    /// by the downstream also counts as an error.
+    pub(super) fn give_up(&self, msg: &impl Message, cause: Cause) {
+        if cause.class == DOWNSTREAM_REJECTED {
+            self.shared.error(DOWNSTREAM_REJECTED);
+        }
+        self.dead_letter(
+            msg,
+            STAGE_PROCESS,
+            cause.class,
+            cause.message,
+            cause.detail,
+            cause.attempts,
+        );
     }
 
     /// Dead-letters a message that can never be processed.

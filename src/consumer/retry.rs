@@ -10,10 +10,10 @@ use rdkafka::consumer::Consumer;
 use rdkafka::message::OwnedMessage;
 use rdkafka::Message;
 
+use crate::pipeline::decide::{decide, Decision};
 use crate::pipeline::outcome::decode_and_validate;
 use crate::pipeline::sink::CallResult;
 
-use super::breaker::BreakerCall;
 use super::member::Member;
 
 /// Messages buffered during a backoff before the partitions are paused.
@@ -39,59 +39,34 @@ impl Member {
                         return;
                     }
                     call += 1;
-                    match self.call_downstream(&msg, call) {
-                        CallResult::Success => {
-                            self.breaker_result(BreakerCall::Successful);
-                            break;
-                        }
-                        CallResult::Permanent(reason) => {
-                            self.breaker_result(BreakerCall::Ignored);
-                            self.shared.error("downstream_rejected");
-                            self.dead_letter(
-                                &*msg,
-                                "process",
-                                "downstream_rejected",
-                                format!("the downstream rejected the message: {reason}"),
-                                reason,
-                                attempt,
-                            );
+                    let result = self.call_downstream(&msg, call);
+                    let breaker_open = self.count_attempt(&result);
+                    let decision = decide(
+                        result,
+                        attempt,
+                        breaker_open,
+                        &self.config.retry,
+                        Instant::now(),
+                        rand::random(),
+                    );
+                    match decision {
+                        Decision::Forward => break,
+                        Decision::DeadLetter(cause) => {
+                            self.give_up(&*msg, cause);
                             self.observe(started);
                             return;
                         }
-                        CallResult::Transient(reason) => {
-                            self.shared.error("transient");
-                            if self.breaker_result(BreakerCall::Failed { reason: &reason }) {
-                                // The breaker opened: an outage, not this message's fault.
-                                // It waits at the gate and starts its attempts afresh.
-                                attempt = 1;
-                                continue;
-                            }
-                            if attempt > self.config.retry.max_retries {
-                                self.dead_letter(
-                                    &*msg,
-                                    "process",
-                                    "retries_exhausted",
-                                    format!(
-                                        "processing failed {attempt} times ({reason}); giving up after {} retries",
-                                        self.config.retry.max_retries
-                                    ),
-                                    reason,
-                                    attempt,
-                                );
-                                self.observe(started);
-                                return;
-                            }
-                            let delay = self.config.retry.delay(attempt, rand::random());
-                            self.shared.retries.fetch_add(1, Ordering::Relaxed);
-                            self.shared.metrics.retry(
-                                &self.shared.topic,
-                                p,
-                                off,
-                                attempt,
-                                delay,
-                                &reason,
-                            );
-                            if !self.wait_polling(delay, p) {
+                        // An outage, not this message's fault: it waits at the gate and
+                        // starts its attempts afresh.
+                        Decision::HoldForBreaker => attempt = 1,
+                        Decision::RetryAt {
+                            at,
+                            delay,
+                            next_attempt,
+                            reason,
+                        } => {
+                            self.count_retry(p, off, attempt, delay, &reason);
+                            if !self.wait_polling(at, p) {
                                 tracing::debug!(
                                     partition = p,
                                     offset = off,
@@ -99,7 +74,7 @@ impl Member {
                                 );
                                 return;
                             }
-                            attempt += 1;
+                            attempt = next_attempt;
                         }
                     }
                 }
@@ -107,6 +82,21 @@ impl Member {
             }
         }
         self.observe(started);
+    }
+
+    /// Counts a retry about to wait `delay` (attempt `attempt` failed for `reason`).
+    pub(super) fn count_retry(
+        &self,
+        p: i32,
+        off: i64,
+        attempt: u32,
+        delay: Duration,
+        reason: &str,
+    ) {
+        self.shared.retries.fetch_add(1, Ordering::Relaxed);
+        self.shared
+            .metrics
+            .retry(&self.shared.topic, p, off, attempt, delay, reason);
     }
 
     /// One call of the downstream: the fault injector, then the HTTP sink if there is one.
@@ -132,9 +122,9 @@ impl Member {
     /// buffer is full are the partitions paused (pausing discards librdkafka's prefetched data
     /// and costs a fetch round trip on resume, so short backoffs avoid it). Returns false when
     /// the message must be abandoned (its partition was revoked, or the member is stopping).
-    pub(super) fn wait_polling(&mut self, delay: Duration, partition: i32) -> bool {
+    pub(super) fn wait_polling(&mut self, until: Instant, partition: i32) -> bool {
         let before = self.mark();
-        self.poll_until(Instant::now() + delay, false);
+        self.poll_until(until, false);
         self.still_owns(before, partition)
     }
 
