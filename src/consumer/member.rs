@@ -27,6 +27,7 @@ use super::context::{OutcomeContext, RebalanceContext};
 use super::dispatch::Dispatch;
 use super::drive::{drive, finish_fatal};
 use super::lag::lag_position;
+use super::revoke::RevokeBook;
 use super::shared::{lock, Shared};
 use super::summary::{Summary, TxnCounts};
 use super::txn::TXN_TIMEOUT;
@@ -43,10 +44,8 @@ pub(super) struct Member {
     pub(super) shared: Arc<Shared>,
     /// Messages fetched while partitions were paused for a backoff, in fetch order.
     pub(super) buffered: VecDeque<OwnedMessage>,
-    /// `Shared::revokes` when this member last applied the revokes to its waiting work.
-    pub(super) revokes_seen: u64,
-    /// Partitions revoked since the current wait began (`mark`).
-    pub(super) revoked_in_wait: BTreeSet<i32>,
+    /// The revokes this member has seen, and those since the current wait began.
+    pub(super) revoke_book: RevokeBook,
     pub(super) stop: Arc<AtomicBool>,
     /// Messages consumed, and when the first and the last arrived.
     pub(super) activity: Activity,
@@ -241,8 +240,7 @@ pub(super) fn run_member(
         producer,
         shared: shared.clone(),
         buffered: VecDeque::new(),
-        revokes_seen: 0,
-        revoked_in_wait: BTreeSet::new(),
+        revoke_book: RevokeBook::default(),
         stop,
         activity: Activity::default(),
         consumed_counters: BTreeMap::new(),
