@@ -28,8 +28,9 @@
 //! - `burst`: the path straight from the poll, with the validator threads;
 //! - `retry`: the synchronous path with blocking retries and backoff buffering;
 //! - `dispatch`: the `--sink-url` path (per-partition lanes, concurrent calls);
+//!   both ask `pipeline::decide` what happens to a message after an attempt;
 //! - `breaker`: the circuit breaker's gate and results;
-//! - `revoke`: what a revoke does to work in progress;
+//! - `revoke`: what a revoke does to work in progress (its bookkeeping is pure);
 //! - `lag`: the lag arithmetic (pure);
 //! - `summary`: the run summary.
 
