@@ -8,6 +8,7 @@
 pub mod alloc;
 pub mod cli;
 pub mod cmd;
+pub mod consumer;
 pub mod envelope;
 pub mod error;
 pub mod kafka;

@@ -5,6 +5,7 @@
 pub mod activity;
 pub mod breaker;
 pub mod dead_letter;
+pub mod decide;
 pub mod generate;
 pub mod lanes;
 pub mod offsets;

@@ -1,0 +1,323 @@
+//! The consumer's checked configuration: [`ConsumerConfig`], built from `consume`'s args and
+//! the connection settings by code that refuses, before anything connects, every setting the
+//! member cannot honour (with a one-line usage error naming the flag and the fix).
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::time::Duration;
+
+use rdkafka::ClientConfig;
+
+use crate::cli::{ConsumeArgs, OffsetReset};
+use crate::error::usage;
+use crate::kafka::config::{ClientSettings, Given, CONSUME_COMPRESSION};
+use crate::kafka::http_sink::HttpSink;
+use crate::pipeline::breaker::{Breaker, BreakerConfig};
+use crate::pipeline::outcome::{FaultInjector, RetryPolicy};
+use crate::pipeline::validate::SchemaValidator;
+
+/// librdkafka's default `max.poll.interval.ms`.
+pub(super) const DEFAULT_MAX_POLL_INTERVAL: Duration = Duration::from_secs(300);
+
+/// librdkafka's default `transaction.timeout.ms`.
+pub(super) const DEFAULT_TXN_TIMEOUT: Duration = Duration::from_secs(60);
+
+/// Highest `--sink-concurrency`.
+pub(super) const MAX_SINK_CONCURRENCY: usize = 1_024;
+
+/// Validated `consume` settings.
+pub(crate) struct ConsumerConfig {
+    pub(crate) group: String,
+    pub(crate) topic: String,
+    /// `topic` is `DEFAULT_INPUT_TOPIC` because none was given.
+    pub(crate) topic_is_default: bool,
+    pub(crate) output_topic: Option<String>,
+    pub(crate) dlq_topic: String,
+    /// Shared with the validator threads.
+    pub(crate) schema: Option<Arc<SchemaValidator>>,
+    pub(crate) instance: String,
+    pub(crate) retry: RetryPolicy,
+    pub(crate) injector: FaultInjector,
+    pub(crate) consumer: ClientConfig,
+    pub(crate) producer: ClientConfig,
+    pub(crate) max_messages: Option<u64>,
+    pub(crate) idle_timeout: Option<Duration>,
+    pub(crate) commit_interval: Duration,
+    pub(crate) shutdown_timeout: Duration,
+    pub(crate) metrics_addr: Option<SocketAddr>,
+    pub(crate) sink_url: Option<String>,
+    pub(crate) sink_timeout: Duration,
+    pub(crate) sink_concurrency: usize,
+    pub(crate) breaker: BreakerConfig,
+    pub(crate) exactly_once: bool,
+    pub(crate) txn_max_messages: u64,
+    pub(crate) txn_max_interval: Duration,
+    pub(crate) offset_reset: OffsetReset,
+}
+
+/// The input topic when neither `--topic` nor `INPUT_TOPIC` names one: the pipeline's own
+/// (`kmsg topics create` makes it), announced on stderr so it is never read unnoticed.
+pub(crate) const DEFAULT_INPUT_TOPIC: &str = "posts";
+
+pub(super) fn default_instance_id() -> String {
+    let host = std::fs::read_to_string("/proc/sys/kernel/hostname")
+        .map(|h| h.trim().to_string())
+        .unwrap_or_else(|_| "kmsg".into());
+    format!("{host}-{}", std::process::id())
+}
+
+impl ConsumerConfig {
+    pub(crate) fn from_args(args: &ConsumeArgs, settings: &ClientSettings) -> anyhow::Result<Self> {
+        if args.group.trim().is_empty() {
+            return Err(usage("--group (GROUP_ID) is empty"));
+        }
+        if args.max_retries > 100 {
+            return Err(usage(
+                "--max-retries above 100 is not a retry policy; lower it",
+            ));
+        }
+        let (topic, topic_is_default) = match &args.topic {
+            Some(t) => (t.clone(), false),
+            None => (DEFAULT_INPUT_TOPIC.to_string(), true),
+        };
+        for name in [
+            Some(&topic),
+            args.output_topic.as_ref(),
+            args.dlq_topic.as_ref(),
+        ]
+        .into_iter()
+        .flatten()
+        {
+            crate::cmd::topics::validate_topic_name(name).map_err(usage)?;
+        }
+        let dlq_topic = args
+            .dlq_topic
+            .clone()
+            .unwrap_or_else(|| format!("{topic}.dlq"));
+        if dlq_topic == topic || args.output_topic.as_ref() == Some(&topic) {
+            return Err(usage(
+                "the output and DLQ topics must differ from the input topic (a loop would re-read its own output)",
+            ));
+        }
+        if !(0.0..=1.0).contains(&args.fail_rate) {
+            return Err(usage(format!(
+                "--fail-rate {} is invalid: it is a share between 0 and 1",
+                args.fail_rate
+            )));
+        }
+        if args.retry_backoff.is_zero() || args.retry_backoff_max < args.retry_backoff {
+            return Err(usage(
+                "--retry-backoff must be above 0 and at most --retry-backoff-max",
+            ));
+        }
+        if args.max_messages == Some(0) {
+            return Err(usage("--max-messages 0 would consume nothing"));
+        }
+        if args.commit_interval.is_zero() {
+            return Err(usage("--commit-interval must be above 0"));
+        }
+        let retry = RetryPolicy {
+            max_retries: args.max_retries,
+            initial: args.retry_backoff,
+            max: args.retry_backoff_max,
+        };
+        let max_poll = settings
+            .extra
+            .get("max.poll.interval.ms")
+            .and_then(|v| v.parse().ok())
+            .map(Duration::from_millis)
+            .unwrap_or(DEFAULT_MAX_POLL_INTERVAL);
+        if retry.worst_case() >= max_poll {
+            return Err(usage(format!(
+                "--max-retries {} with --retry-backoff-max {} can keep one message in backoff for {}, longer than max.poll.interval.ms ({}): lower them",
+                args.max_retries,
+                humantime::format_duration(args.retry_backoff_max),
+                humantime::format_duration(retry.worst_case()),
+                humantime::format_duration(max_poll)
+            )));
+        }
+        let schema = args
+            .schema
+            .as_deref()
+            .map(SchemaValidator::from_file)
+            .transpose()
+            .map_err(|e| usage(e.to_string()))?
+            .map(Arc::new);
+        let breaker = BreakerConfig {
+            threshold: args.breaker_threshold,
+            open_for: args.breaker_timeout,
+            probes: args.breaker_probes,
+        };
+        Breaker::new(breaker).map_err(usage)?;
+        if let Some(url) = &args.sink_url {
+            HttpSink::check_url(url).map_err(usage)?;
+        }
+        for (flag, d, max) in [
+            (
+                "--breaker-timeout",
+                args.breaker_timeout,
+                Duration::from_secs(86_400),
+            ),
+            (
+                "--shutdown-timeout",
+                args.shutdown_timeout,
+                Duration::from_secs(3_600),
+            ),
+            (
+                "--sink-timeout",
+                args.sink_timeout,
+                Duration::from_secs(600),
+            ),
+            (
+                "--retry-backoff-max",
+                args.retry_backoff_max,
+                Duration::from_secs(3_600),
+            ),
+        ] {
+            if d > max {
+                return Err(usage(format!(
+                    "{flag} {} is longer than the {} kmsg allows",
+                    humantime::format_duration(d),
+                    humantime::format_duration(max)
+                )));
+            }
+        }
+        if (args.sink_url.is_some() || args.fail_rate > 0.0 || args.fail_first > 0)
+            && args.breaker_threshold > args.max_retries + 1
+        {
+            tracing::warn!(
+                "--breaker-threshold {} is above --max-retries + 1 ({}): in an outage the first message can run out of retries and be dead-lettered before the breaker opens",
+                args.breaker_threshold,
+                args.max_retries + 1
+            );
+        }
+        // The member's revoke handling is built for eager rebalances (every partition
+        // revoked, then the new assignment): incremental ones are refused, not half-served.
+        let extra = &settings.extra;
+        if let Some(v) = extra
+            .get("partition.assignment.strategy")
+            .filter(|v| v.contains("cooperative"))
+        {
+            return Err(usage(format!(
+                "kmsg consume rebalances eagerly and cannot honour -X partition.assignment.strategy={v}: use range or roundrobin"
+            )));
+        }
+        if let Some(v) = extra
+            .get("group.protocol")
+            .filter(|v| !v.eq_ignore_ascii_case("classic"))
+        {
+            return Err(usage(format!(
+                "kmsg consume rebalances eagerly and cannot honour -X group.protocol={v} (incremental): use classic"
+            )));
+        }
+        if args.exactly_once {
+            if args.offset_reset == OffsetReset::Latest {
+                return Err(usage(
+                    "--exactly-once with --offset-reset latest could skip messages when a first transaction is rewound: use earliest",
+                ));
+            }
+            if args.instance_id.is_none() {
+                return Err(usage(
+                    "--exactly-once needs a stable --instance-id (or INSTANCE_ID): its transactional.id derives from it, so a restarted member fences its previous self",
+                ));
+            }
+            for (key, refused) in [
+                ("isolation.level", &["read_uncommitted"][..]),
+                ("enable.idempotence", &["false"][..]),
+                ("acks", &["0", "1"][..]),
+            ] {
+                if let Some(v) = extra.get(key) {
+                    if refused.contains(&v.as_str()) {
+                        return Err(usage(format!(
+                            "--exactly-once cannot honour -X {key}={v}: transactions need isolation.level=read_committed, idempotence and acks=all"
+                        )));
+                    }
+                }
+            }
+            if extra.contains_key("transactional.id") {
+                return Err(usage(
+                    "--exactly-once derives transactional.id from --group and --instance-id: do not set it with -X",
+                ));
+            }
+            if args.txn_max_messages == 0 || args.txn_max_interval.is_zero() {
+                return Err(usage(
+                    "--txn-max-messages and --txn-max-interval must be above 0",
+                ));
+            }
+            let txn_timeout = extra
+                .get("transaction.timeout.ms")
+                .and_then(|v| v.parse().ok())
+                .map(Duration::from_millis)
+                .unwrap_or(DEFAULT_TXN_TIMEOUT);
+            let worst = retry.worst_case() + args.sink_timeout * (args.max_retries + 1);
+            if worst >= txn_timeout {
+                return Err(usage(format!(
+                    "with --exactly-once one message can take {} in retries, longer than transaction.timeout.ms ({}): lower --max-retries, --retry-backoff-max or --sink-timeout",
+                    humantime::format_duration(worst),
+                    humantime::format_duration(txn_timeout)
+                )));
+            }
+        }
+        if args.sink_timeout.is_zero() {
+            return Err(usage("--sink-timeout must be above 0"));
+        }
+        if !(1..=MAX_SINK_CONCURRENCY).contains(&args.sink_concurrency) {
+            return Err(usage(format!(
+                "--sink-concurrency {} is out of range: give 1 to {MAX_SINK_CONCURRENCY} calls in flight",
+                args.sink_concurrency
+            )));
+        }
+        let instance = args.instance_id.clone().unwrap_or_else(default_instance_id);
+        let reset = match args.offset_reset {
+            OffsetReset::Earliest => "earliest",
+            OffsetReset::Latest => "latest",
+        };
+        let given_instance = Given {
+            value: instance.as_str(),
+            explicit: args.instance_id.is_some(),
+        };
+        let consumer = settings.pipeline_consumer_config(&args.group, given_instance, reset)?;
+        let transactional_id = args
+            .exactly_once
+            .then(|| format!("kmsg-{}-{instance}", args.group));
+        let compression = Given::or(
+            args.compression.map(crate::cli::Compression::codec),
+            CONSUME_COMPRESSION,
+        );
+        let producer = settings.pipeline_producer_config(
+            given_instance,
+            transactional_id.as_deref(),
+            compression,
+        )?;
+        Ok(ConsumerConfig {
+            group: args.group.clone(),
+            topic,
+            topic_is_default,
+            output_topic: args.output_topic.clone(),
+            dlq_topic,
+            schema,
+            instance,
+            retry,
+            injector: FaultInjector {
+                fail_rate: args.fail_rate,
+                fail_first: args.fail_first,
+                seed: args.seed,
+            },
+            consumer,
+            producer,
+            max_messages: args.max_messages,
+            idle_timeout: args.idle_timeout,
+            commit_interval: args.commit_interval,
+            shutdown_timeout: args.shutdown_timeout,
+            metrics_addr: args.metrics_addr,
+            sink_url: args.sink_url.clone(),
+            sink_timeout: args.sink_timeout,
+            sink_concurrency: args.sink_concurrency,
+            breaker,
+            exactly_once: args.exactly_once,
+            txn_max_messages: args.txn_max_messages,
+            txn_max_interval: args.txn_max_interval,
+            offset_reset: args.offset_reset,
+        })
+    }
+}

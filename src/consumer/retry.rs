@@ -1,0 +1,165 @@
+//! The synchronous path, used when processing can fail (the fault injector without a sink):
+//! one message at a time, retried in partition order with backoff while the consumer keeps
+//! polling (buffering what arrives, pausing once the buffer is full) so it stays in the group.
+
+use std::sync::atomic::Ordering;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use rdkafka::consumer::Consumer;
+use rdkafka::message::OwnedMessage;
+use rdkafka::Message;
+
+use crate::pipeline::decide::{decide, Decision};
+use crate::pipeline::outcome::decode_and_validate;
+use crate::pipeline::sink::CallResult;
+
+use super::member::Member;
+
+/// Messages buffered during a backoff before the partitions are paused.
+pub(super) const MAX_BUFFERED: usize = 10_000;
+
+impl Member {
+    /// Handles one message until its outcome is queued (or it is abandoned by a revoke/stop).
+    pub(super) fn handle(&mut self, msg: OwnedMessage) {
+        let started = Instant::now();
+        let (p, off) = (msg.partition(), msg.offset());
+        self.begin(p, off);
+        let msg = Arc::new(msg);
+        match decode_and_validate(msg.payload(), self.config.schema.as_deref()) {
+            Err(poison) => self.poison(&*msg, poison),
+            Ok(_doc) => {
+                // `attempt` counts towards --max-retries; `call` numbers every call of this
+                // message (the fault injector's --fail-first counts calls).
+                let mut attempt = 1;
+                let mut call = 0;
+                loop {
+                    if !self.gate(p) {
+                        tracing::debug!(partition = p, offset = off, "abandoned while the breaker was open (revoked or stopping); not committed");
+                        return;
+                    }
+                    call += 1;
+                    let result = self.call_downstream(&msg, call);
+                    let breaker_open = self.count_attempt(&result);
+                    let decision = decide(
+                        result,
+                        attempt,
+                        breaker_open,
+                        &self.config.retry,
+                        Instant::now(),
+                        rand::random(),
+                    );
+                    match decision {
+                        Decision::Forward => break,
+                        Decision::DeadLetter(cause) => {
+                            self.give_up(&*msg, cause);
+                            self.observe(started);
+                            return;
+                        }
+                        // An outage, not this message's fault: it waits at the gate and
+                        // starts its attempts afresh.
+                        Decision::HoldForBreaker => attempt = 1,
+                        Decision::RetryAt {
+                            at,
+                            delay,
+                            next_attempt,
+                            reason,
+                        } => {
+                            self.count_retry(p, off, attempt, delay, &reason);
+                            if !self.wait_polling(at, p) {
+                                tracing::debug!(
+                                    partition = p,
+                                    offset = off,
+                                    "abandoned during backoff (revoked or stopping); not committed"
+                                );
+                                return;
+                            }
+                            attempt = next_attempt;
+                        }
+                    }
+                }
+                self.succeed(msg);
+            }
+        }
+        self.observe(started);
+    }
+
+    /// Counts a retry about to wait `delay` (attempt `attempt` failed for `reason`).
+    pub(super) fn count_retry(
+        &self,
+        p: i32,
+        off: i64,
+        attempt: u32,
+        delay: Duration,
+        reason: &str,
+    ) {
+        self.shared.retries.fetch_add(1, Ordering::Relaxed);
+        self.shared
+            .metrics
+            .retry(&self.shared.topic, p, off, attempt, delay, reason);
+    }
+
+    /// One call of the downstream: the fault injector, then the HTTP sink if there is one.
+    pub(super) fn call_downstream(&self, msg: &OwnedMessage, call: u32) -> CallResult {
+        let (p, off) = (msg.partition(), msg.offset());
+        if self.config.injector.is_active() && self.config.injector.fails(p, off, call) {
+            return CallResult::Transient("injected transient failure".into());
+        }
+        match &self.sink {
+            Some(sink) => sink.call(
+                msg.topic(),
+                p,
+                off,
+                msg.key(),
+                msg.payload().unwrap_or_default(),
+            ),
+            None => CallResult::Success,
+        }
+    }
+
+    /// Waits out a backoff while still polling, so the member stays in the group and
+    /// rebalances are served. Messages fetched meanwhile are buffered in order; only when the
+    /// buffer is full are the partitions paused (pausing discards librdkafka's prefetched data
+    /// and costs a fetch round trip on resume, so short backoffs avoid it). Returns false when
+    /// the message must be abandoned (its partition was revoked, or the member is stopping).
+    pub(super) fn wait_polling(&mut self, until: Instant, partition: i32) -> bool {
+        let before = self.mark();
+        self.poll_until(until, false);
+        self.still_owns(before, partition)
+    }
+
+    /// Polls until `until` or a stop, buffering what arrives. With `pause_all` every
+    /// assigned partition is paused first; otherwise only once the buffer is full. Resumes
+    /// what it paused.
+    pub(super) fn poll_until(&mut self, until: Instant, pause_all: bool) {
+        // A handle of its own: a polled message borrows it while the member is mutated.
+        let consumer = self.consumer.clone();
+        let mut paused = false;
+        while Instant::now() < until && !self.stopped() {
+            if !paused && (pause_all || self.buffered.len() >= MAX_BUFFERED) {
+                if let Ok(assignment) = self.consumer.assignment() {
+                    if let Err(e) = self.consumer.pause(&assignment) {
+                        tracing::warn!("cannot pause partitions: {e}");
+                    }
+                }
+                paused = true;
+            }
+            self.refresh_unknown_lag(Instant::now());
+            let left = until.saturating_duration_since(Instant::now());
+            let polled = consumer.poll(left.min(Duration::from_millis(100)));
+            // Before the message is buffered: it comes after any revoke this poll served.
+            self.apply_revokes();
+            match polled {
+                Some(Ok(m)) => self.buffered.push_back(m.detach()),
+                Some(Err(e)) => tracing::warn!("poll while waiting: {e}"),
+                None => {}
+            }
+            self.process_failures_nonfatal();
+        }
+        if paused {
+            if let Ok(assignment) = self.consumer.assignment() {
+                let _ = self.consumer.resume(&assignment);
+            }
+        }
+    }
+}
