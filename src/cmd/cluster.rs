@@ -416,7 +416,11 @@ async fn status(args: ClusterStatusArgs, global: &GlobalArgs) -> anyhow::Result<
         // The local cluster's own settings (plaintext, or admin over SASL_SSL): the client
         // flags and env of the shell are for other clusters and roles.
         Some(c) => (
-            c.admin_settings(global.timeout.unwrap_or(crate::kafka::config::DEFAULT_TIMEOUT))?,
+            c.admin_settings(
+                global
+                    .timeout
+                    .unwrap_or(crate::kafka::config::DEFAULT_TIMEOUT),
+            )?,
             args.expect_brokers.unwrap_or(c.layout.nodes as usize),
             c.nodes()
                 .into_iter()
