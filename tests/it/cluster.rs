@@ -135,8 +135,10 @@ fn a_three_node_cluster_starts_reports_health_loses_a_node_and_keeps_data_across
         ])
         .assert()
         .success();
-    let d = &json_lines(&out.get_output().stdout)[0];
-    assert_eq!(d["partition_count"], 3, "topic lost across restart: {d}");
+    // `describe -o json` is one document: an array with one element per topic.
+    let all: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+    let d = &all[0];
+    assert_eq!(d["partition_count"], 3, "topic lost across restart: {all}");
     assert_eq!(d["replication_factor"], 3);
 }
 

@@ -870,8 +870,11 @@ fn a_paced_run_times_its_rate_from_the_first_send_and_says_it_kept_up() {
     assert_eq!(s["kept_up"], true, "{s}");
     let throughput = s["msgs_per_sec"].as_f64().unwrap();
     let send_rate = s["send_rate"].as_f64().unwrap();
-    assert!((190.0..=205.0).contains(&throughput), "{s}");
+    // The sends keep the pace exactly; the throughput runs to the last acknowledgement, so
+    // a loaded machine's slow final acks (p95 of 760 ms was seen in a full suite run) may
+    // pull it below the pace, but never above it, and never as far down as the start-up did.
     assert!((196.0..=204.0).contains(&send_rate), "{s}");
+    assert!((150.0..=205.0).contains(&throughput), "{s}");
     assert_eq!(kcat_read(&topic).len(), 2000);
 }
 
