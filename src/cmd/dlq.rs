@@ -733,7 +733,8 @@ pub struct Plan {
 /// Why a replay refuses to start.
 #[derive(Debug, PartialEq, Eq)]
 pub enum PlanError {
-    /// `--reason`/`--original-topic` select no dead letter at all (exit 3).
+    /// `--reason`/`--original-topic` select no dead letter at all (exit 3): what no dead
+    /// letter has, and what is there.
     NothingMatched(String),
     /// Some selected dead letters have no target (exit 2: give `--to`).
     NoTarget(String),
@@ -810,10 +811,7 @@ pub fn plan(mut letters: Vec<Letter>, args: &crate::cli::DlqReplayArgs) -> Resul
                 present(&p.original_topics)
             ));
         }
-        return Err(PlanError::NothingMatched(format!(
-            "no dead letter has {}",
-            what.join(" and ")
-        )));
+        return Err(PlanError::NothingMatched(what.join(" and ")));
     }
     if let Some((part, off, e)) = no_target.first() {
         return Err(PlanError::NoTarget(format!(
@@ -1004,9 +1002,10 @@ async fn replay(args: crate::cli::DlqReplayArgs, ctx: &Context) -> anyhow::Resul
         Ok(plan) => plan,
         Err(PlanError::NothingMatched(e)) => {
             signals.abort();
-            return Err(
-                crate::error::CheckFailed(format!("{e} in {topic}; nothing was replayed")).into(),
-            );
+            return Err(crate::error::CheckFailed(format!(
+                "no dead letter in {topic} has {e}; nothing was replayed"
+            ))
+            .into());
         }
         Err(PlanError::NoTarget(e)) => {
             signals.abort();

@@ -308,8 +308,9 @@ fn dlq_replay_of_a_class_no_dead_letter_has_fails_the_check_and_names_the_classe
         let err = String::from_utf8_lossy(&out.get_output().stderr).to_string();
         assert_eq!(err.lines().count(), 1, "one line: {err}");
         assert!(
-            err.contains(r#"no dead letter has error class "retries_exhausted""#)
-                && err.contains("json_parse (2), not_utf8 (1)")
+            err.contains(&format!(
+                r#"no dead letter in {dlq} has error class "retries_exhausted""#
+            )) && err.contains("json_parse (2), not_utf8 (1)")
                 && err.contains("nothing was replayed"),
             "{err}"
         );
