@@ -19,6 +19,12 @@ pub fn usage(msg: impl Into<String>) -> anyhow::Error {
     UsageError(msg.into()).into()
 }
 
+/// A check the command makes found what it looked for missing (exit 3), e.g. a filter that
+/// selects nothing.
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct CheckFailed(pub String);
+
 pub const EXIT_FAILURE: u8 = 1;
 pub const EXIT_USAGE: u8 = 2;
 pub const EXIT_CHECK_FAILED: u8 = 3;
@@ -31,6 +37,8 @@ pub fn exit_code(err: &anyhow::Error) -> u8 {
         .any(|e| e.is::<UsageError>() || e.is::<ConfigError>());
     if is_usage {
         EXIT_USAGE
+    } else if err.chain().any(|e| e.is::<CheckFailed>()) {
+        EXIT_CHECK_FAILED
     } else {
         EXIT_FAILURE
     }
@@ -72,6 +80,12 @@ mod tests {
         assert_eq!(exit_code(&err), EXIT_USAGE);
         let err = anyhow::Error::from(ConfigError::MissingUsername);
         assert_eq!(exit_code(&err), EXIT_USAGE);
+    }
+
+    #[test]
+    fn failed_checks_exit_3() {
+        let err = anyhow::Error::from(CheckFailed("none".into())).context("replay");
+        assert_eq!(exit_code(&err), EXIT_CHECK_FAILED);
     }
 
     #[test]

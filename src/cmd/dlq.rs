@@ -1,7 +1,10 @@
-//! `kmsg dlq list|show|stats|replay`: inspecting dead letters without joining a group or
-//! committing, and re-sending them. Records are read to the end of the topic
+//! `kmsg dlq list|show|stats|replay|watch`: inspecting dead letters without joining a group
+//! or committing, and re-sending them. Records are read to the end of the topic
 //! (`read_committed`) and their headers decoded by `pipeline::dead_letter::describe`
-//! (kmsg's, Spring's and Connect's). `replay` is the one tool that commits: its own group's
+//! (kmsg's, Spring's and Connect's). `replay` works on a snapshot: each partition's end
+//! offset taken at its start, so the dead letters its own records may cause meanwhile are
+//! never re-sent by the same run; `plan` decides every record of the snapshot, and the dry
+//! run prints that plan while the real run carries it out. It commits its own group's
 //! progress, each record only after its re-sent copy was acknowledged, so an interrupted
 //! replay resumes without re-sending.
 
@@ -84,6 +87,14 @@ struct Row {
     info: DeadLetterInfo,
 }
 
+/// `dlq list -o json`: one document.
+#[derive(Debug, Serialize)]
+struct Listing<'a> {
+    topic: &'a str,
+    count: usize,
+    dead_letters: &'a [Row],
+}
+
 fn row(m: &OwnedMessage) -> Row {
     Row {
         partition: m.partition(),
@@ -125,11 +136,12 @@ async fn list(args: DlqListArgs, ctx: &Context) -> anyhow::Result<ExitCode> {
         rows.drain(..skip);
     }
     match ctx.output {
-        OutputFormat::Json => {
-            for r in &rows {
-                output::print_json(r)?;
-            }
-        }
+        // A finite result is one JSON document (streams print one object per line).
+        OutputFormat::Json => output::print_json(&Listing {
+            topic: &topic,
+            count: rows.len(),
+            dead_letters: &rows,
+        })?,
         OutputFormat::Table | OutputFormat::Raw => {
             let mut t = output::table(&[
                 "when",
@@ -183,6 +195,29 @@ pub fn parse_coordinates(text: &str) -> Result<(i32, i64), String> {
     ))
 }
 
+/// The error for a `dlq show` offset outside the partition's records `low..high` (pure).
+fn offset_out_of_range(
+    topic: &str,
+    partition: i32,
+    offset: i64,
+    low: i64,
+    high: i64,
+) -> Option<String> {
+    if (low..high).contains(&offset) {
+        return None;
+    }
+    Some(if low >= high {
+        format!(
+            "no record at {topic} {partition}:{offset}: partition {partition} holds no record (its next offset is {high}); `kmsg dlq list -t {topic}` shows PARTITION:OFFSET of each dead letter"
+        )
+    } else {
+        format!(
+            "no record at {topic} {partition}:{offset}: partition {partition} holds offsets {low} to {}; give PARTITION:OFFSET in that range, e.g. `kmsg dlq show -t {topic} {partition}:{low}`",
+            high - 1
+        )
+    })
+}
+
 #[derive(Debug, Serialize)]
 struct Shown {
     #[serde(flatten)]
@@ -205,6 +240,16 @@ async fn show(args: DlqShowArgs, ctx: &Context) -> anyhow::Result<ExitCode> {
     let settings = ctx.settings.clone();
     let t = topic.clone();
     let record = tokio::task::spawn_blocking(move || -> anyhow::Result<Option<OwnedMessage>> {
+        let probe: rdkafka::consumer::BaseConsumer<crate::kafka::context::KmsgContext> = settings
+            .viewer_config()
+            .create_with_context(crate::kafka::context::KmsgContext::default())
+            .map_err(|e| anyhow!("cannot create the reader: {e}"))?;
+        let (low, high) = crate::kafka::reader::watermarks(&probe, &t, partition, settings.timeout)
+            .map_err(|e| anyhow!("cannot read the offsets of {t} partition {partition}: {e}"))?;
+        drop(probe);
+        if let Some(e) = offset_out_of_range(&t, partition, offset, low, high) {
+            return Err(usage(e));
+        }
         let mut reader =
             TopicReader::open(&settings, &t, &[partition], Start::Offset(offset), false)?;
         loop {
@@ -434,6 +479,97 @@ mod tests {
             .contains("give --to"));
     }
 
+    fn letter(partition: i32, offset: i64, class: &str, replays: u32, done: bool) -> Letter {
+        Letter {
+            partition,
+            offset,
+            info: DeadLetterInfo {
+                format: "kmsg",
+                class: Some(class.into()),
+                original_topic: Some("posts".into()),
+                replay_count: replays,
+                ..DeadLetterInfo::default()
+            },
+            done,
+        }
+    }
+
+    #[test]
+    fn a_plan_lists_the_selected_records_in_order_and_leaves_done_ones_alone() {
+        let letters = vec![
+            letter(1, 0, "json_parse", 0, false),
+            letter(0, 5, "json_parse", 3, false),
+            letter(0, 4, "schema_validation", 0, false),
+            letter(0, 2, "json_parse", 0, true),
+            letter(0, 3, "json_parse", 0, false),
+        ];
+        let p = plan(letters, &replay_args(Some("json_parse"), None)).unwrap();
+        let at: Vec<(i32, i64, &str)> = p
+            .records
+            .iter()
+            .map(|r| (r.partition, r.offset, r.decision))
+            .collect();
+        assert_eq!(at, [(0, 3, "replay"), (0, 5, "refused"), (1, 0, "replay")]);
+        assert_eq!(p.records[0].to.as_deref(), Some("posts"));
+        assert_eq!(p.records[1].to, None);
+        assert_eq!((p.skipped_by_filter, p.already_done, p.matched), (1, 1, 4));
+        assert_eq!(p.classes["json_parse"], 4);
+    }
+
+    #[test]
+    fn a_filter_that_matches_nothing_names_what_is_there() {
+        let letters = vec![
+            letter(0, 0, "json_parse", 0, false),
+            letter(0, 1, "json_parse", 0, false),
+            letter(0, 2, "not_utf8", 0, true),
+        ];
+        match plan(letters.clone(), &replay_args(Some("nope"), None)) {
+            Err(PlanError::NothingMatched(e)) => assert!(
+                e.contains(r#"error class "nope""#) && e.contains("json_parse (2), not_utf8 (1)"),
+                "{e}"
+            ),
+            other => panic!("{other:?}"),
+        }
+        // Everything handled by an earlier run is not "nothing matched".
+        let done: Vec<Letter> = letters
+            .into_iter()
+            .map(|l| Letter { done: true, ..l })
+            .collect();
+        let p = plan(done, &replay_args(Some("json_parse"), None)).unwrap();
+        assert!(p.records.is_empty());
+        assert_eq!(p.already_done, 3);
+        // No filter, empty DLQ: nothing to do, not a failure.
+        assert_eq!(plan(vec![], &replay_args(None, None)), Ok(Plan::default()));
+    }
+
+    #[test]
+    fn a_plan_with_a_record_that_has_no_target_is_refused_whole() {
+        let mut orphan = letter(0, 7, "x", 0, false);
+        orphan.info.original_topic = None;
+        let letters = vec![letter(0, 6, "x", 0, false), orphan];
+        match plan(letters.clone(), &replay_args(None, None)) {
+            Err(PlanError::NoTarget(e)) => {
+                assert!(e.contains("at 0:7") && e.contains("give --to"), "{e}")
+            }
+            other => panic!("{other:?}"),
+        }
+        let p = plan(letters, &replay_args(None, Some("other"))).unwrap();
+        assert_eq!(p.records.len(), 2);
+    }
+
+    #[test]
+    fn show_names_the_offset_range_of_the_partition() {
+        assert_eq!(offset_out_of_range("d", 3, 5, 0, 10), None);
+        let e = offset_out_of_range("d", 3, 999, 2, 10).unwrap();
+        assert!(
+            e.contains("holds offsets 2 to 9") && e.contains("kmsg dlq show -t d 3:2"),
+            "{e}"
+        );
+        assert!(!e.contains("--offset"));
+        let e = offset_out_of_range("d", 3, 0, 4, 4).unwrap();
+        assert!(e.contains("holds no record"), "{e}");
+    }
+
     #[test]
     fn replayed_headers_drop_the_error_and_count_the_replay() {
         let h = vec![
@@ -553,6 +689,139 @@ pub fn replay_headers(
     out
 }
 
+/// One dead letter of the replay's snapshot, as the planner sees it.
+#[derive(Debug, Clone)]
+pub struct Letter {
+    pub partition: i32,
+    pub offset: i64,
+    pub info: DeadLetterInfo,
+    /// Below the replay group's committed progress: an earlier run of this replay handled it.
+    pub done: bool,
+}
+
+/// One selected dead letter and what the replay does with it: the per-record list that the
+/// dry run predicts and the real run reports (the dry run's table shows the same fields).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Planned {
+    pub partition: i32,
+    pub offset: i64,
+    pub class: Option<String>,
+    pub replay_count: u32,
+    /// `replay` or `refused` (replayed `--max-replays` times already).
+    pub decision: &'static str,
+    /// The topic a `replay` goes to.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub to: Option<String>,
+}
+
+/// What one replay does with its snapshot of the DLQ (pure; unit-tested). The dry run and
+/// the real run both print this plan; the real run then carries it out.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Plan {
+    /// The selected dead letters not handled yet, in (partition, offset) order.
+    pub records: Vec<Planned>,
+    pub skipped_by_filter: u64,
+    pub already_done: u64,
+    /// Dead letters the filters select, handled earlier or not.
+    pub matched: u64,
+    /// Every error class in the snapshot, with its count (`(none)` for none).
+    pub classes: BTreeMap<String, u64>,
+    /// Every original topic in the snapshot, with its count (`(unknown)` for none).
+    pub original_topics: BTreeMap<String, u64>,
+}
+
+/// Why a replay refuses to start.
+#[derive(Debug, PartialEq, Eq)]
+pub enum PlanError {
+    /// `--reason`/`--original-topic` select no dead letter at all (exit 3): what no dead
+    /// letter has, and what is there.
+    NothingMatched(String),
+    /// Some selected dead letters have no target (exit 2: give `--to`).
+    NoTarget(String),
+}
+
+/// Plans a replay of `letters` (in any order): decides each one with `decide`, refuses a
+/// plan that selects nothing or cannot send a record, and lists what is to be done.
+pub fn plan(mut letters: Vec<Letter>, args: &crate::cli::DlqReplayArgs) -> Result<Plan, PlanError> {
+    letters.sort_by_key(|l| (l.partition, l.offset));
+    let mut p = Plan::default();
+    let mut no_target: Vec<(i32, i64, String)> = Vec::new();
+    for l in &letters {
+        *p.classes
+            .entry(l.info.class.clone().unwrap_or_else(|| "(none)".into()))
+            .or_default() += 1;
+        *p.original_topics
+            .entry(
+                l.info
+                    .original_topic
+                    .clone()
+                    .unwrap_or_else(|| "(unknown)".into()),
+            )
+            .or_default() += 1;
+        let decision = decide(&l.info, args);
+        if decision != Ok(ReplayDecision::Skip) {
+            p.matched += 1;
+        }
+        if l.done {
+            p.already_done += 1;
+            continue;
+        }
+        let (decision, to) = match decision {
+            Ok(ReplayDecision::Skip) => {
+                p.skipped_by_filter += 1;
+                continue;
+            }
+            Ok(ReplayDecision::Refuse) => ("refused", None),
+            Ok(ReplayDecision::Send(to)) => ("replay", Some(to)),
+            Err(e) => {
+                no_target.push((l.partition, l.offset, e));
+                continue;
+            }
+        };
+        p.records.push(Planned {
+            partition: l.partition,
+            offset: l.offset,
+            class: l.info.class.clone(),
+            replay_count: l.info.replay_count,
+            decision,
+            to,
+        });
+    }
+    if p.matched == 0 && (args.reason.is_some() || args.original_topic.is_some()) {
+        let present = |m: &BTreeMap<String, u64>| {
+            if m.is_empty() {
+                "none: the DLQ is empty".to_string()
+            } else {
+                m.iter()
+                    .map(|(k, n)| format!("{k} ({n})"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            }
+        };
+        let mut what = Vec::new();
+        if let Some(r) = &args.reason {
+            what.push(format!(
+                "error class {r:?} (classes present: {})",
+                present(&p.classes)
+            ));
+        }
+        if let Some(t) = &args.original_topic {
+            what.push(format!(
+                "original topic {t:?} (original topics present: {})",
+                present(&p.original_topics)
+            ));
+        }
+        return Err(PlanError::NothingMatched(what.join(" and ")));
+    }
+    if let Some((part, off, e)) = no_target.first() {
+        return Err(PlanError::NoTarget(format!(
+            "{} selected dead letter(s) cannot be replayed, the first at {part}:{off}: {e}",
+            no_target.len()
+        )));
+    }
+    Ok(p)
+}
+
 #[derive(Debug, Default, Serialize)]
 struct ReplaySummary {
     dry_run: bool,
@@ -560,13 +829,90 @@ struct ReplaySummary {
     replayed: u64,
     refused_max_replays: u64,
     skipped_by_filter: u64,
+    /// Before the group's committed progress: handled by an earlier run of the same replay.
+    already_done: u64,
     by_target: BTreeMap<String, u64>,
+    /// Each partition's end offset when the replay started; it reads nothing at or past it.
+    end_offsets: BTreeMap<i32, i64>,
+    /// Stopped by Ctrl-C/SIGTERM before the plan was carried out.
+    interrupted: bool,
+    /// What was (dry run: would be) done with each selected dead letter, in order.
+    records: Vec<Planned>,
+}
+
+impl ReplaySummary {
+    /// Counts one record of the plan as done.
+    fn count(&mut self, r: &Planned) {
+        match &r.to {
+            Some(to) => {
+                self.replayed += 1;
+                *self.by_target.entry(to.clone()).or_default() += 1;
+            }
+            None => self.refused_max_replays += 1,
+        }
+        self.records.push(r.clone());
+    }
+}
+
+type ReplayConsumer = rdkafka::consumer::BaseConsumer<crate::kafka::context::KmsgContext>;
+
+/// Reads the DLQ as it was when the replay started: each partition from `low` up to the
+/// `end` it had then, never past it, so dead letters written while the replay runs (its own
+/// records failing again in live consumers, say) wait for a later run instead of being
+/// re-sent by this one. `None` when stopped by a signal.
+fn read_snapshot(
+    consumer: &ReplayConsumer,
+    topic: &str,
+    ranges: &BTreeMap<i32, (i64, i64)>,
+    stop: &std::sync::atomic::AtomicBool,
+) -> anyhow::Result<Option<Vec<OwnedMessage>>> {
+    use rdkafka::consumer::Consumer;
+    let mut tpl = rdkafka::TopicPartitionList::new();
+    let mut pending = std::collections::BTreeSet::new();
+    for (&p, &(low, end)) in ranges {
+        if low < end {
+            tpl.add_partition_offset(topic, p, rdkafka::Offset::Offset(low))?;
+            pending.insert(p);
+        }
+    }
+    consumer
+        .assign(&tpl)
+        .map_err(|e| anyhow!("cannot assign the partitions of {topic}: {e}"))?;
+    let mut out = Vec::new();
+    while !pending.is_empty() {
+        if stop.load(std::sync::atomic::Ordering::Relaxed) {
+            return Ok(None);
+        }
+        match consumer.poll(Duration::from_millis(200)) {
+            None => {}
+            // At the end of a partition everything below the end it had is read (with
+            // read_committed, an open transaction's records are left for a later run).
+            Some(Err(rdkafka::error::KafkaError::PartitionEOF(p))) => {
+                pending.remove(&p);
+            }
+            Some(Err(e)) => return Err(anyhow!("reading {topic}: {e}")),
+            Some(Ok(m)) => {
+                let p = m.partition();
+                let end = ranges.get(&p).map_or(0, |r| r.1);
+                if !pending.contains(&p) || m.offset() >= end {
+                    pending.remove(&p);
+                    continue;
+                }
+                if m.offset() + 1 >= end {
+                    pending.remove(&p);
+                }
+                out.push(m.detach());
+            }
+        }
+    }
+    Ok(Some(out))
 }
 
 async fn replay(args: crate::cli::DlqReplayArgs, ctx: &Context) -> anyhow::Result<ExitCode> {
     use crate::kafka::producer::owned_headers;
     use rdkafka::consumer::{BaseConsumer, CommitMode, Consumer};
     use rdkafka::producer::{FutureProducer, FutureRecord};
+    use std::sync::atomic::{AtomicBool, Ordering};
 
     let topic = dlq_topic(&args.dlq)?;
     if let Some(to) = &args.to {
@@ -587,123 +933,137 @@ async fn replay(args: crate::cli::DlqReplayArgs, ctx: &Context) -> anyhow::Resul
     }
     let partitions: Vec<i32> = info.partitions.iter().map(|p| p.partition).collect();
 
-    if args.dry_run {
-        let rows: Vec<Row> = read_dead_letters(&ctx.settings, &topic, None, Start::Beginning)
-            .await?
-            .iter()
-            .map(row)
-            .collect();
-        let mut summary = ReplaySummary {
-            dry_run: true,
-            group,
-            ..ReplaySummary::default()
-        };
-        let mut t = output::table(&["dlq p:offset", "error class", "decision"]);
-        for r in &rows {
-            let decision = decide(&r.info, &args)
-                .map_err(|e| anyhow!("record {}:{}: {e}", r.partition, r.offset))?;
-            match &decision {
-                ReplayDecision::Send(to) => {
-                    summary.replayed += 1;
-                    *summary.by_target.entry(to.clone()).or_default() += 1;
-                }
-                ReplayDecision::Skip => summary.skipped_by_filter += 1,
-                ReplayDecision::Refuse => summary.refused_max_replays += 1,
-            }
-            if decision != ReplayDecision::Skip {
-                t.add_row(vec![
-                    format!("{}:{}", r.partition, r.offset),
-                    r.info.class.clone().unwrap_or_default(),
-                    match decision {
-                        ReplayDecision::Send(to) => format!("would replay to {to}"),
-                        _ => format!("refused: replayed {} times already", r.info.replay_count),
-                    },
-                ]);
-            }
-        }
-        return print_replay(&summary, ctx.output, Some(t));
-    }
-
-    tracing::warn!(
-        "replay re-sends records after newer ones: per-key order on the target topic changes"
-    );
+    // The dry run and the real run share everything up to carrying the plan out: the same
+    // reader in the same group, the same snapshot, the same plan.
     let consumer_cfg = ctx.settings.group_reader_config(&group);
     let consumer: BaseConsumer<crate::kafka::context::KmsgContext> = consumer_cfg
         .create_with_context(crate::kafka::context::KmsgContext::default())
         .map_err(|e| anyhow!("cannot create the replay reader: {e}"))?;
+    // Resume where this replay group left off; a new group starts at the beginning. The end
+    // offsets are taken now, once: the replay works on the DLQ as it is at its start.
+    let mut tpl = rdkafka::TopicPartitionList::new();
+    for p in &partitions {
+        tpl.add_partition(&topic, *p);
+    }
+    let timeout = ctx.settings.timeout;
+    let (ranges, resume) = tokio::task::block_in_place(|| -> anyhow::Result<_> {
+        let committed = consumer
+            .committed_offsets(tpl, timeout)
+            .map_err(|e| anyhow!("cannot read the replay group's progress: {e}"))?;
+        let mut ranges = BTreeMap::new();
+        let mut resume = BTreeMap::new();
+        for e in committed.elements() {
+            let (low, end) =
+                crate::kafka::reader::watermarks(&consumer, &topic, e.partition(), timeout)
+                    .map_err(|err| anyhow!("cannot read the offsets of {topic}: {err}"))?;
+            let from = match e.offset() {
+                rdkafka::Offset::Offset(o) => o.max(low),
+                _ => low,
+            };
+            ranges.insert(e.partition(), (low, end));
+            resume.insert(e.partition(), from);
+        }
+        Ok((ranges, resume))
+    })?;
+
+    let stop = std::sync::Arc::new(AtomicBool::new(false));
+    let s = stop.clone();
+    let signals = tokio::spawn(async move {
+        crate::signals::wait_for_stop().await;
+        s.store(true, Ordering::Relaxed);
+    });
+    let mut summary = ReplaySummary {
+        dry_run: args.dry_run,
+        group: group.clone(),
+        end_offsets: ranges.iter().map(|(p, r)| (*p, r.1)).collect(),
+        ..ReplaySummary::default()
+    };
+    let snapshot =
+        match tokio::task::block_in_place(|| read_snapshot(&consumer, &topic, &ranges, &stop))? {
+            Some(records) => records,
+            None => {
+                signals.abort();
+                summary.interrupted = true;
+                return print_replay(&summary, ctx.output);
+            }
+        };
+    let letters: Vec<Letter> = snapshot
+        .iter()
+        .map(|m| Letter {
+            partition: m.partition(),
+            offset: m.offset(),
+            info: describe(&crate::kafka::producer::record_headers(m)),
+            done: m.offset() < resume.get(&m.partition()).copied().unwrap_or(0),
+        })
+        .collect();
+    let plan = match plan(letters, &args) {
+        Ok(plan) => plan,
+        Err(PlanError::NothingMatched(e)) => {
+            signals.abort();
+            return Err(crate::error::CheckFailed(format!(
+                "no dead letter in {topic} has {e}; nothing was replayed"
+            ))
+            .into());
+        }
+        Err(PlanError::NoTarget(e)) => {
+            signals.abort();
+            return Err(usage(format!("{e}; nothing was replayed")));
+        }
+    };
+    summary.skipped_by_filter = plan.skipped_by_filter;
+    summary.already_done = plan.already_done;
+    let targets: std::collections::BTreeSet<&String> =
+        plan.records.iter().filter_map(|r| r.to.as_ref()).collect();
+    for to in targets {
+        if let Err(e) = admin.topic(to).await {
+            signals.abort();
+            return Err(anyhow!(
+                "cannot replay to {to}: {e:#}; nothing was replayed"
+            ));
+        }
+    }
+
+    if args.dry_run {
+        signals.abort();
+        for r in &plan.records {
+            summary.count(r);
+        }
+        return print_replay(&summary, ctx.output);
+    }
+
+    if plan.records.iter().any(|r| r.to.is_some()) {
+        tracing::warn!(
+            "replay re-sends records after newer ones: per-key order on the target topic changes"
+        );
+    }
     let producer: FutureProducer = ctx
         .settings
         .producer_config()
         .create()
         .map_err(|e| anyhow!("cannot create the replay producer: {e}"))?;
-    // Resume where this replay group left off; a new group starts at the beginning.
-    let mut tpl = rdkafka::TopicPartitionList::new();
-    for p in &partitions {
-        tpl.add_partition(&topic, *p);
-    }
-    let committed = consumer
-        .committed_offsets(tpl, ctx.settings.timeout)
-        .map_err(|e| anyhow!("cannot read the replay group's progress: {e}"))?;
-    let mut start = rdkafka::TopicPartitionList::new();
-    let mut pending = std::collections::BTreeSet::new();
-    for e in committed.elements() {
-        let (low, high) = crate::kafka::reader::watermarks(
-            &consumer,
-            &topic,
-            e.partition(),
-            ctx.settings.timeout,
-        )
-        .map_err(|err| anyhow!("cannot read the offsets of {topic}: {err}"))?;
-        let from = match e.offset() {
-            rdkafka::Offset::Offset(o) => o.max(low),
-            _ => low,
-        };
-        start.add_partition_offset(&topic, e.partition(), rdkafka::Offset::Offset(from))?;
-        if from < high {
-            pending.insert(e.partition());
-        }
-    }
-    consumer.assign(&start)?;
-
-    let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
-    let s = stop.clone();
-    let signals = tokio::spawn(async move {
-        crate::signals::wait_for_stop().await;
-        s.store(true, std::sync::atomic::Ordering::Relaxed);
-    });
-    let mut summary = ReplaySummary {
-        group: group.clone(),
-        ..ReplaySummary::default()
+    let mut to_send: BTreeMap<(i32, i64), OwnedMessage> = snapshot
+        .into_iter()
+        .map(|m| ((m.partition(), m.offset()), m))
+        .collect();
+    let commit = |tpl: &rdkafka::TopicPartitionList| {
+        tokio::task::block_in_place(|| consumer.commit(tpl, CommitMode::Sync))
+            .map_err(|e| anyhow!("cannot commit replay progress: {e}"))
     };
-    let mut checked_topics = std::collections::BTreeSet::new();
     let result: anyhow::Result<()> = async {
-        while !pending.is_empty() && !stop.load(std::sync::atomic::Ordering::Relaxed) {
-            let polled = tokio::task::block_in_place(|| consumer.poll(Duration::from_millis(200)));
-            let m = match polled {
-                None => continue,
-                Some(Err(rdkafka::error::KafkaError::PartitionEOF(p))) => {
-                    pending.remove(&p);
-                    continue;
-                }
-                Some(Err(e)) => return Err(anyhow!("reading {topic}: {e}")),
-                Some(Ok(m)) => m.detach(),
-            };
-            let headers = crate::kafka::producer::record_headers(&m);
-            let info = describe(&headers);
-            let decision = decide(&info, &args)
-                .map_err(|e| anyhow!("record {}:{} cannot be replayed: {e}; stopped, earlier records are replayed and committed", m.partition(), m.offset()))?;
-            match decision {
-                ReplayDecision::Skip => summary.skipped_by_filter += 1,
-                ReplayDecision::Refuse => {
-                    summary.refused_max_replays += 1;
-                    tracing::warn!(partition = m.partition(), offset = m.offset(), "refused: replayed {} times already (--max-replays)", info.replay_count);
-                }
-                ReplayDecision::Send(to) => {
-                    if checked_topics.insert(to.clone()) {
-                        admin.topic(&to).await.map_err(|e| anyhow!("cannot replay {}:{}: {e}", m.partition(), m.offset()))?;
-                    }
-                    let mut record: FutureRecord<'_, [u8], [u8]> = FutureRecord::to(&to);
-                    if let Some(owned) = owned_headers(&replay_headers(&headers, info.replay_count)) {
+        for r in &plan.records {
+            if stop.load(Ordering::Relaxed) {
+                summary.interrupted = true;
+                return Ok(());
+            }
+            let m = to_send
+                .remove(&(r.partition, r.offset))
+                .ok_or_else(|| anyhow!("record {}:{} vanished from the snapshot", r.partition, r.offset))?;
+            match &r.to {
+                None => tracing::warn!(partition = r.partition, offset = r.offset, "refused: replayed {} times already (--max-replays)", r.replay_count),
+                Some(to) => {
+                    let headers = replay_headers(&crate::kafka::producer::record_headers(&m), r.replay_count);
+                    let mut record: FutureRecord<'_, [u8], [u8]> = FutureRecord::to(to);
+                    if let Some(owned) = owned_headers(&headers) {
                         record = record.headers(owned);
                     }
                     if let Some(k) = m.key() {
@@ -715,36 +1075,52 @@ async fn replay(args: crate::cli::DlqReplayArgs, ctx: &Context) -> anyhow::Resul
                     producer
                         .send(record, ctx.settings.timeout)
                         .await
-                        .map_err(|(e, _)| anyhow!("replaying {}:{} to {to} failed: {e}; stopped, earlier records are replayed and committed", m.partition(), m.offset()))?;
-                    summary.replayed += 1;
-                    *summary.by_target.entry(to).or_default() += 1;
+                        .map_err(|(e, _)| anyhow!("replaying {}:{} to {to} failed: {e}; stopped, earlier records are replayed and committed", r.partition, r.offset))?;
                 }
             }
-            // Progress is committed only after the record's delivery (or decision).
+            summary.count(r);
+            // Progress is committed only after the record's delivery (or refusal).
             let mut done = rdkafka::TopicPartitionList::new();
-            done.add_partition_offset(&topic, m.partition(), rdkafka::Offset::Offset(m.offset() + 1))?;
-            consumer.commit(&done, CommitMode::Sync).map_err(|e| anyhow!("cannot commit replay progress: {e}"))?;
+            done.add_partition_offset(&topic, r.partition, rdkafka::Offset::Offset(r.offset + 1))?;
+            commit(&done)?;
+        }
+        // The rest of the snapshot (filtered out, or after the last selected record) is done.
+        let mut rest = rdkafka::TopicPartitionList::new();
+        for (p, (_, end)) in &ranges {
+            if resume.get(p).is_some_and(|from| from < end) {
+                rest.add_partition_offset(&topic, *p, rdkafka::Offset::Offset(*end))?;
+            }
+        }
+        if rest.count() > 0 {
+            commit(&rest)?;
         }
         Ok(())
     }
     .await;
     signals.abort();
-    print_replay(&summary, ctx.output, None)?;
+    print_replay(&summary, ctx.output)?;
     result?;
     Ok(ExitCode::SUCCESS)
 }
 
-fn print_replay(
-    s: &ReplaySummary,
-    format: OutputFormat,
-    listing: Option<comfy_table::Table>,
-) -> anyhow::Result<ExitCode> {
+fn print_replay(s: &ReplaySummary, format: OutputFormat) -> anyhow::Result<ExitCode> {
     if format == OutputFormat::Json {
         output::print_json(s)?;
         return Ok(ExitCode::SUCCESS);
     }
     let mut text = String::new();
-    if let Some(t) = listing {
+    if s.dry_run && !s.records.is_empty() {
+        let mut t = output::table(&["dlq p:offset", "error class", "decision"]);
+        for r in &s.records {
+            t.add_row(vec![
+                format!("{}:{}", r.partition, r.offset),
+                r.class.clone().unwrap_or_default(),
+                match &r.to {
+                    Some(to) => format!("would replay to {to}"),
+                    None => format!("refused: replayed {} times already", r.replay_count),
+                },
+            ]);
+        }
         text.push_str(&format!("{t}\n"));
     }
     let targets: Vec<String> = s
@@ -753,13 +1129,15 @@ fn print_replay(
         .map(|(t, n)| format!("{t}: {n}"))
         .collect();
     text.push_str(&format!(
-        "{}{} replayed ({}), {} refused (max replays), {} skipped by filter; progress group {}",
+        "{}{} replayed ({}), {} refused (max replays), {} skipped by filter, {} done by an earlier run; progress group {}{}",
         if s.dry_run { "dry run: " } else { "" },
         s.replayed,
         targets.join(", "),
         s.refused_max_replays,
         s.skipped_by_filter,
-        s.group
+        s.already_done,
+        s.group,
+        if s.interrupted { "; interrupted, run it again to go on" } else { "" }
     ));
     output::print_text(&text)?;
     Ok(ExitCode::SUCCESS)
