@@ -272,14 +272,14 @@ fn dlq_replay_resends_selected_records_once_strips_errors_and_refuses_ping_pong(
             .stderr(predicate::str::contains("give --to"));
         assert!(out.get_output().stdout.is_empty());
     }
-    assert_eq!(crate::harness::kcat_read(&input).len(), before + 2);
+    assert_eq!(crate::harness::kcat_read(&input).len(), before + 1);
     let s = replay_doc(&other, &["--to", &input]);
     assert_eq!(s["refused_max_replays"], 1, "{s}");
     assert_eq!(s["replayed"], 1, "{s}");
     assert_eq!(s["records"][0]["decision"], "refused");
     assert_eq!(s["records"][1]["decision"], "replay");
     let after = crate::harness::kcat_read(&input);
-    assert_eq!(after.len(), before + 3);
+    assert_eq!(after.len(), before + 2);
     assert_eq!(
         after
             .iter()
