@@ -226,11 +226,8 @@ async fn create(args: TopicsCreateArgs, ctx: &Context) -> anyhow::Result<ExitCod
     }
 
     match ctx.output {
-        OutputFormat::Json => {
-            for row in &rows {
-                output::print_json(row)?;
-            }
-        }
+        // One JSON document (an array), like `topics list`: a finite result.
+        OutputFormat::Json => output::print_json(&rows)?,
         OutputFormat::Table | OutputFormat::Raw => {
             let mut t = output::table(&["topic", "status", "partitions", "replication", "configs"]);
             for r in &rows {
@@ -400,11 +397,8 @@ async fn delete(args: TopicsDeleteArgs, ctx: &Context) -> anyhow::Result<ExitCod
         })
         .collect();
     match ctx.output {
-        OutputFormat::Json => {
-            for r in &rows {
-                output::print_json(r)?;
-            }
-        }
+        // One JSON document (an array), like `topics list`: a finite result.
+        OutputFormat::Json => output::print_json(&rows)?,
         OutputFormat::Table | OutputFormat::Raw => {
             let mut t = output::table(&["topic", "result"]);
             for r in &rows {

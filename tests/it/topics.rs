@@ -27,7 +27,8 @@ fn create_makes_the_pipeline_topics_with_6_partitions_rf_3_min_isr_2_and_leaders
         .args(["topics", "create", "--output", "json"])
         .assert()
         .success();
-    let rows = json_lines(&out.get_output().stdout);
+    // One JSON document (an array) for the finite result, one element per topic.
+    let rows: Vec<serde_json::Value> = serde_json::from_slice(&out.get_output().stdout).unwrap();
     let names: Vec<&str> = rows.iter().map(|r| r["topic"].as_str().unwrap()).collect();
     let dlq = format!("{input}.dlq");
     assert_eq!(names, [input.as_str(), output.as_str(), dlq.as_str()]);
@@ -65,7 +66,8 @@ fn create_is_idempotent_for_the_same_settings() {
         ])
         .assert()
         .success();
-    let rows = json_lines(&out.get_output().stdout);
+    let rows: Vec<serde_json::Value> = serde_json::from_slice(&out.get_output().stdout).unwrap();
+    assert_eq!(rows.len(), 1);
     assert_eq!(rows[0]["status"], "exists");
     assert_eq!(rows[0]["partitions"], 3);
 }
@@ -152,11 +154,14 @@ fn describe_of_a_missing_topic_fails_naming_it() {
 fn delete_with_yes_removes_the_topic() {
     let topic = unique("gone");
     create_topic(&topic, 1, 1);
-    kmsg_on_cluster()
-        .args(["topics", "delete", &topic, "--yes"])
+    let out = kmsg_on_cluster()
+        .args(["topics", "delete", &topic, "--yes", "-o", "json"])
         .assert()
-        .success()
-        .stdout(predicate::str::contains("deleted"));
+        .success();
+    let rows: Vec<serde_json::Value> = serde_json::from_slice(&out.get_output().stdout).unwrap();
+    assert_eq!(rows.len(), 1, "{rows:?}");
+    assert_eq!(rows[0]["topic"], topic.as_str());
+    assert_eq!(rows[0]["deleted"], true, "{rows:?}");
     // Deletion propagates through metadata asynchronously; wait for it, bounded.
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
     loop {
