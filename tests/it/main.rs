@@ -15,6 +15,7 @@ mod harness;
 mod metrics;
 mod monitoring;
 mod produce;
+mod scripts;
 mod secure_compose;
 mod security;
 mod topics;
