@@ -7,7 +7,10 @@
 use std::path::PathBuf;
 use std::time::Duration;
 
+use clap::builder::PossibleValue;
 use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
+
+pub use crate::kafka::options::{Compression, ConnectionOptions, SaslMechanism, SecurityProtocol};
 
 /// Run and operate a Kafka messaging pipeline.
 #[derive(Debug, Parser)]
@@ -111,48 +114,63 @@ pub struct GlobalArgs {
     pub output: OutputFormat,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum SecurityProtocol {
-    #[value(name = "PLAINTEXT")]
-    Plaintext,
-    #[value(name = "SSL")]
-    Ssl,
-    #[value(name = "SASL_PLAINTEXT", alias = "sasl-plaintext")]
-    SaslPlaintext,
-    #[value(name = "SASL_SSL", alias = "sasl-ssl")]
-    SaslSsl,
-}
-
-impl SecurityProtocol {
-    /// The value librdkafka expects for `security.protocol`.
-    pub fn as_rdkafka(self) -> &'static str {
-        match self {
-            SecurityProtocol::Plaintext => "plaintext",
-            SecurityProtocol::Ssl => "ssl",
-            SecurityProtocol::SaslPlaintext => "sasl_plaintext",
-            SecurityProtocol::SaslSsl => "sasl_ssl",
+impl GlobalArgs {
+    /// The connection options the Kafka layer takes (`ClientSettings::from_options`).
+    pub fn connection(&self) -> ConnectionOptions {
+        ConnectionOptions {
+            bootstrap: self.bootstrap.clone(),
+            rdkafka: self.rdkafka.clone(),
+            security_protocol: self.security_protocol,
+            sasl_mechanism: self.sasl_mechanism,
+            sasl_username: self.sasl_username.clone(),
+            sasl_password_file: self.sasl_password_file.clone(),
+            tls_ca: self.tls_ca.clone(),
+            tls_cert: self.tls_cert.clone(),
+            tls_key: self.tls_key.clone(),
+            timeout: self.timeout,
         }
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum SaslMechanism {
-    #[value(name = "PLAIN")]
-    Plain,
-    #[value(name = "SCRAM-SHA-256")]
-    ScramSha256,
-    #[value(name = "SCRAM-SHA-512")]
-    ScramSha512,
+// The Kafka layer's option enums, as clap values (the Kafka layer knows nothing of clap).
+
+impl ValueEnum for SecurityProtocol {
+    fn value_variants<'a>() -> &'a [Self] {
+        use SecurityProtocol::*;
+        &[Plaintext, Ssl, SaslPlaintext, SaslSsl]
+    }
+
+    fn to_possible_value(&self) -> Option<PossibleValue> {
+        Some(match self {
+            SecurityProtocol::Plaintext => PossibleValue::new("PLAINTEXT"),
+            SecurityProtocol::Ssl => PossibleValue::new("SSL"),
+            SecurityProtocol::SaslPlaintext => {
+                PossibleValue::new("SASL_PLAINTEXT").alias("sasl-plaintext")
+            }
+            SecurityProtocol::SaslSsl => PossibleValue::new("SASL_SSL").alias("sasl-ssl"),
+        })
+    }
 }
 
-impl SaslMechanism {
-    /// The value librdkafka expects for `sasl.mechanism`.
-    pub fn as_rdkafka(self) -> &'static str {
-        match self {
-            SaslMechanism::Plain => "PLAIN",
-            SaslMechanism::ScramSha256 => "SCRAM-SHA-256",
-            SaslMechanism::ScramSha512 => "SCRAM-SHA-512",
-        }
+impl ValueEnum for SaslMechanism {
+    fn value_variants<'a>() -> &'a [Self] {
+        use SaslMechanism::*;
+        &[Plain, ScramSha256, ScramSha512]
+    }
+
+    fn to_possible_value(&self) -> Option<PossibleValue> {
+        Some(PossibleValue::new(self.as_rdkafka()))
+    }
+}
+
+impl ValueEnum for Compression {
+    fn value_variants<'a>() -> &'a [Self] {
+        use Compression::*;
+        &[None, Gzip, Snappy, Lz4, Zstd]
+    }
+
+    fn to_possible_value(&self) -> Option<PossibleValue> {
+        Some(PossibleValue::new(self.codec()))
     }
 }
 
@@ -620,29 +638,6 @@ pub enum OnInvalid {
     Skip,
 }
 
-/// A record batch compression codec (librdkafka's `compression.type`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Compression {
-    None,
-    Gzip,
-    Snappy,
-    Lz4,
-    Zstd,
-}
-
-impl Compression {
-    /// The codec's name in librdkafka's `compression.type`.
-    pub fn codec(self) -> &'static str {
-        match self {
-            Compression::None => "none",
-            Compression::Gzip => "gzip",
-            Compression::Snappy => "snappy",
-            Compression::Lz4 => "lz4",
-            Compression::Zstd => "zstd",
-        }
-    }
-}
-
 #[derive(Debug, Args)]
 #[command(group(clap::ArgGroup::new("source").args(["generate", "file", "value"])))]
 pub struct ProduceArgs {
@@ -887,7 +882,7 @@ pub struct ClusterUpArgs {
     /// JVM flags of every node besides the heap (garbage collector, JIT), split on spaces,
     /// as in Kafka's own scripts; a running node keeps the flags it started with
     #[arg(long, env = "KAFKA_JVM_PERFORMANCE_OPTS", value_name = "FLAGS",
-          default_value = crate::kafka::launcher::DEFAULT_JVM_FLAGS, allow_hyphen_values = true)]
+          default_value = crate::cluster::launcher::DEFAULT_JVM_FLAGS, allow_hyphen_values = true)]
     pub jvm_opts: String,
 
     /// How long to wait for the brokers to register and elect a controller

@@ -7,6 +7,7 @@
 
 pub mod alloc;
 pub mod cli;
+pub mod cluster;
 pub mod cmd;
 pub mod consumer;
 pub mod envelope;
@@ -16,4 +17,6 @@ pub mod logging;
 pub mod metrics;
 pub mod output;
 pub mod pipeline;
+pub mod secrets;
 pub mod signals;
+pub mod sink;

@@ -29,11 +29,11 @@ fn main() -> ExitCode {
     {
         Ok(rt) => rt,
         Err(e) => {
-            return error::report(anyhow::Error::from(e).context("cannot start the async runtime"))
+            return cmd::report(anyhow::Error::from(e).context("cannot start the async runtime"))
         }
     };
     match runtime.block_on(cmd::run(cli)) {
         Ok(code) => code,
-        Err(err) => error::report(err),
+        Err(err) => cmd::report(err),
     }
 }

@@ -94,7 +94,7 @@ fn parse_headers(pairs: &[String]) -> Result<Vec<RecordHeader>, String> {
 
 impl ProducePlan {
     fn from_args(args: &ProduceArgs, ctx: &Context, stdin_is_tty: bool) -> anyhow::Result<Self> {
-        crate::cmd::topics::validate_topic_name(&args.topic).map_err(usage)?;
+        crate::pipeline::topic_name::validate_topic_name(&args.topic).map_err(usage)?;
         if !(args.rate.is_finite() && args.rate >= 0.0) {
             return Err(usage(format!(
                 "--rate {} is invalid: give messages per second, 0 for unlimited",

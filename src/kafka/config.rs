@@ -1,6 +1,6 @@
 //! The one place that builds librdkafka configurations.
 //!
-//! `ClientSettings::from_args` validates the global connection flags (bootstrap, `-X`
+//! `ClientSettings::from_options` validates the connection options (bootstrap, `-X`
 //! passthrough, TLS files, SASL credentials) before any network call, and one function per
 //! client role (`produce_config`, `pipeline_consumer_config`, `viewer_config`, ...) turns
 //! them, with the role's typed flags, into the finished `ClientConfig`: nothing sets a key
@@ -27,7 +27,7 @@ use std::time::Duration;
 use rdkafka::config::RDKafkaLogLevel;
 use rdkafka::ClientConfig;
 
-use crate::cli::{GlobalArgs, SaslMechanism, SecurityProtocol};
+use super::options::{ConnectionOptions, SaslMechanism, SecurityProtocol};
 
 /// The bootstrap used when neither `--bootstrap` nor `BOOTSTRAP_SERVERS` is given.
 pub const DEFAULT_BOOTSTRAP: &str = "localhost:9092";
@@ -355,9 +355,12 @@ pub struct ClientSettings {
 }
 
 impl ClientSettings {
-    /// Validates the global flags. `password_env` is the value of `KMSG_SASL_PASSWORD`,
+    /// Validates the connection options. `password_env` is the value of `KMSG_SASL_PASSWORD`,
     /// passed in so tests need not touch the process environment.
-    pub fn from_args(args: &GlobalArgs, password_env: Option<String>) -> Result<Self, ConfigError> {
+    pub fn from_options(
+        args: &ConnectionOptions,
+        password_env: Option<String>,
+    ) -> Result<Self, ConfigError> {
         let bootstrap_explicit = args.bootstrap.is_some();
         let bootstrap = args
             .bootstrap
@@ -952,25 +955,29 @@ mod tests {
     use super::*;
     use clap::Parser;
 
-    fn global(args: &[&str]) -> GlobalArgs {
+    /// The connection options of a command line (parsed by the real CLI, test only).
+    fn global(args: &[&str]) -> ConnectionOptions {
         let mut argv = vec!["kmsg"];
         argv.extend_from_slice(args);
         argv.extend_from_slice(&["topics", "list"]);
-        crate::cli::Cli::try_parse_from(argv).unwrap().global
+        crate::cli::Cli::try_parse_from(argv)
+            .unwrap()
+            .global
+            .connection()
     }
 
     #[test]
     fn defaults_to_localhost_when_no_bootstrap_is_given() {
         let mut args = global(&[]);
         args.bootstrap = None;
-        let s = ClientSettings::from_args(&args, None).unwrap();
+        let s = ClientSettings::from_options(&args, None).unwrap();
         assert!(!s.bootstrap_explicit);
         assert_eq!(s.bootstrap, DEFAULT_BOOTSTRAP);
     }
 
     #[test]
     fn passes_known_rdkafka_keys_through() {
-        let s = ClientSettings::from_args(&global(&["-X", "linger.ms=7"]), None).unwrap();
+        let s = ClientSettings::from_options(&global(&["-X", "linger.ms=7"]), None).unwrap();
         assert_eq!(s.extra.get("linger.ms").map(String::as_str), Some("7"));
         let cfg = s.base_config();
         assert_eq!(cfg.get("linger.ms"), Some("7"));
@@ -978,38 +985,39 @@ mod tests {
 
     #[test]
     fn refuses_unknown_rdkafka_keys_naming_them() {
-        let err = ClientSettings::from_args(&global(&["-X", "no.such.key=1"]), None).unwrap_err();
+        let err =
+            ClientSettings::from_options(&global(&["-X", "no.such.key=1"]), None).unwrap_err();
         assert!(matches!(err, ConfigError::UnknownKey { .. }), "{err}");
         assert!(err.to_string().contains("no.such.key"));
     }
 
     #[test]
     fn refuses_rdkafka_keys_that_have_a_typed_flag() {
-        let err =
-            ClientSettings::from_args(&global(&["-X", "bootstrap.servers=x:1"]), None).unwrap_err();
+        let err = ClientSettings::from_options(&global(&["-X", "bootstrap.servers=x:1"]), None)
+            .unwrap_err();
         assert!(err.to_string().contains("--bootstrap"), "{err}");
-        let err =
-            ClientSettings::from_args(&global(&["-X", "sasl.password=hunter2"]), None).unwrap_err();
+        let err = ClientSettings::from_options(&global(&["-X", "sasl.password=hunter2"]), None)
+            .unwrap_err();
         assert!(!err.to_string().contains("hunter2"), "{err}");
     }
 
     #[test]
     fn refuses_malformed_passthrough() {
-        let err = ClientSettings::from_args(&global(&["-X", "linger.ms"]), None).unwrap_err();
+        let err = ClientSettings::from_options(&global(&["-X", "linger.ms"]), None).unwrap_err();
         assert!(matches!(err, ConfigError::NotKeyValue(_)));
     }
 
     #[test]
     fn refuses_bootstrap_without_port() {
         let err =
-            ClientSettings::from_args(&global(&["--bootstrap", "localhost"]), None).unwrap_err();
+            ClientSettings::from_options(&global(&["--bootstrap", "localhost"]), None).unwrap_err();
         assert!(err.to_string().contains("host:port"), "{err}");
     }
 
     #[test]
     fn refuses_missing_tls_file_naming_the_option() {
-        let err =
-            ClientSettings::from_args(&global(&["--tls-ca", "/no/such/ca.pem"]), None).unwrap_err();
+        let err = ClientSettings::from_options(&global(&["--tls-ca", "/no/such/ca.pem"]), None)
+            .unwrap_err();
         assert!(
             err.to_string().starts_with("--tls-ca /no/such/ca.pem"),
             "{err}"
@@ -1021,16 +1029,17 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let junk = dir.path().join("ca.der");
         std::fs::write(&junk, [0x30u8, 0x82, 0x01, 0x0a]).unwrap();
-        let err = ClientSettings::from_args(&global(&["--tls-ca", junk.to_str().unwrap()]), None)
-            .unwrap_err();
+        let err =
+            ClientSettings::from_options(&global(&["--tls-ca", junk.to_str().unwrap()]), None)
+                .unwrap_err();
         let text = err.to_string();
         assert!(
             text.starts_with("--tls-ca ") && text.contains("not a PEM file"),
             "{text}"
         );
 
-        let one = crate::kafka::pki::generate_pki(crate::kafka::pki::LOCAL_HOSTS).unwrap();
-        let two = crate::kafka::pki::generate_pki(crate::kafka::pki::LOCAL_HOSTS).unwrap();
+        let one = crate::cluster::pki::generate_pki(crate::cluster::pki::LOCAL_HOSTS).unwrap();
+        let two = crate::cluster::pki::generate_pki(crate::cluster::pki::LOCAL_HOSTS).unwrap();
         let split = |ks: &str| {
             let at = ks.find("-----BEGIN CERTIFICATE-----").unwrap();
             let end = ks[at..].find("-----END CERTIFICATE-----").unwrap() + at + 26;
@@ -1054,8 +1063,8 @@ mod tests {
                 k.to_str().unwrap(),
             ])
         };
-        ClientSettings::from_args(&args(&k1), None).expect("a matching pair is accepted");
-        let err = ClientSettings::from_args(&args(&k2), None).unwrap_err();
+        ClientSettings::from_options(&args(&k1), None).expect("a matching pair is accepted");
+        let err = ClientSettings::from_options(&args(&k2), None).unwrap_err();
         let text = err.to_string();
         assert!(
             text.starts_with("--tls-key ") && text.contains("does not go with --tls-cert"),
@@ -1065,10 +1074,11 @@ mod tests {
 
     #[test]
     fn sasl_needs_a_username_and_a_password() {
-        let err = ClientSettings::from_args(&global(&["--sasl-mechanism", "SCRAM-SHA-512"]), None)
-            .unwrap_err();
+        let err =
+            ClientSettings::from_options(&global(&["--sasl-mechanism", "SCRAM-SHA-512"]), None)
+                .unwrap_err();
         assert!(matches!(err, ConfigError::MissingUsername));
-        let err = ClientSettings::from_args(
+        let err = ClientSettings::from_options(
             &global(&["--sasl-mechanism", "SCRAM-SHA-512", "--sasl-username", "u"]),
             None,
         )
@@ -1078,7 +1088,7 @@ mod tests {
 
     #[test]
     fn password_comes_from_env_and_never_prints() {
-        let s = ClientSettings::from_args(
+        let s = ClientSettings::from_options(
             &global(&["--sasl-mechanism", "SCRAM-SHA-512", "--sasl-username", "u"]),
             Some("s3cret-pw".into()),
         )
@@ -1094,7 +1104,7 @@ mod tests {
         let path = dir.path().join("pw");
         std::fs::write(&path, "pa55\n").unwrap();
         let p = path.to_str().unwrap();
-        let s = ClientSettings::from_args(
+        let s = ClientSettings::from_options(
             &global(&[
                 "--sasl-mechanism",
                 "PLAIN",
@@ -1111,17 +1121,17 @@ mod tests {
 
     #[test]
     fn producer_defaults_to_acks_all_idempotence_and_java_partitioning() {
-        let s = ClientSettings::from_args(&global(&[]), None).unwrap();
+        let s = ClientSettings::from_options(&global(&[]), None).unwrap();
         let cfg = s.producer_config();
         assert_eq!(cfg.get("acks"), Some("all"));
         assert_eq!(cfg.get("enable.idempotence"), Some("true"));
         assert_eq!(cfg.get("partitioner"), Some("murmur2_random"));
-        let s = ClientSettings::from_args(&global(&["-X", "acks=1"]), None).unwrap();
+        let s = ClientSettings::from_options(&global(&["-X", "acks=1"]), None).unwrap();
         assert_eq!(s.producer_config().get("acks"), Some("1"));
     }
 
     fn settings(args: &[&str]) -> Result<ClientSettings, ConfigError> {
-        ClientSettings::from_args(&global(args), None)
+        ClientSettings::from_options(&global(args), None)
     }
 
     fn extra(pairs: &[(&str, &str)]) -> BTreeMap<String, String> {
@@ -1180,8 +1190,8 @@ mod tests {
         };
         ProduceOptions {
             acks: Given::or(a.acks, PRODUCE_ACKS.to_string()),
-            compression: Given::or(a.compression, crate::cli::Compression::None)
-                .map(crate::cli::Compression::codec),
+            compression: Given::or(a.compression, crate::kafka::options::Compression::None)
+                .map(crate::kafka::options::Compression::codec),
             linger: Given::or(a.linger, Duration::from_millis(20)),
             batch_size: a.batch_size,
             delivery_timeout: Given::or(a.delivery_timeout, PRODUCE_DELIVERY_TIMEOUT),
