@@ -10,7 +10,10 @@ use std::time::Duration;
 use clap::builder::PossibleValue;
 use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 
-pub use crate::kafka::options::{Compression, ConnectionOptions, SaslMechanism, SecurityProtocol};
+pub use crate::kafka::options::{
+    Compression, ConnectionOptions, OffsetReset, SaslMechanism, SecurityProtocol,
+};
+pub use crate::logging::LogFormat;
 
 /// Run and operate a Kafka messaging pipeline.
 #[derive(Debug, Parser)]
@@ -163,6 +166,29 @@ impl ValueEnum for SaslMechanism {
     }
 }
 
+impl ValueEnum for OffsetReset {
+    fn value_variants<'a>() -> &'a [Self] {
+        &[OffsetReset::Earliest, OffsetReset::Latest]
+    }
+
+    fn to_possible_value(&self) -> Option<PossibleValue> {
+        Some(PossibleValue::new(self.as_rdkafka()))
+    }
+}
+
+impl ValueEnum for LogFormat {
+    fn value_variants<'a>() -> &'a [Self] {
+        &[LogFormat::Text, LogFormat::Json]
+    }
+
+    fn to_possible_value(&self) -> Option<PossibleValue> {
+        Some(PossibleValue::new(match self {
+            LogFormat::Text => "text",
+            LogFormat::Json => "json",
+        }))
+    }
+}
+
 impl ValueEnum for Compression {
     fn value_variants<'a>() -> &'a [Self] {
         use Compression::*;
@@ -172,12 +198,6 @@ impl ValueEnum for Compression {
     fn to_possible_value(&self) -> Option<PossibleValue> {
         Some(PossibleValue::new(self.codec()))
     }
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum LogFormat {
-    Text,
-    Json,
 }
 
 /// How a command prints its results on stdout.
@@ -484,13 +504,6 @@ pub struct ViewArgs {
     /// Pretty-print JSON values (table and raw output)
     #[arg(long)]
     pub pretty: bool,
-}
-
-/// Where a new consumer group starts reading.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum OffsetReset {
-    Earliest,
-    Latest,
 }
 
 #[derive(Debug, Args)]

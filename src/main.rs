@@ -22,7 +22,11 @@ fn main() -> ExitCode {
             return ExitCode::SUCCESS;
         }
     };
-    logging::init(&cli.global, matches!(cli.command, cli::Command::Demo(_)));
+    logging::init(
+        cli.global.log_level.as_deref(),
+        cli.global.log_format,
+        matches!(cli.command, cli::Command::Demo(_)),
+    );
     let runtime = match tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()

@@ -12,8 +12,8 @@ use rdkafka::consumer::{BaseConsumer, Consumer};
 use rdkafka::message::OwnedMessage;
 use rdkafka::producer::{Producer, ThreadedProducer};
 
-use crate::cli::OffsetReset;
 use crate::kafka::context::KmsgContext;
+use crate::kafka::options::OffsetReset;
 use crate::kafka::producer::ReportCount;
 use crate::metrics::ConsumerMetrics;
 use crate::pipeline::activity::Activity;

@@ -1,5 +1,5 @@
 //! The option types the Kafka layer takes, as plain Rust: the security protocol, the SASL
-//! mechanism, the compression codec, and the connection options every client starts from.
+//! mechanism, the compression codec, where a new group starts, and the connection options every client starts from.
 //! The CLI parses its flags into these (`cli` implements clap's `ValueEnum` for the enums);
 //! nothing here knows about clap.
 
@@ -65,6 +65,23 @@ impl Compression {
             Compression::Snappy => "snappy",
             Compression::Lz4 => "lz4",
             Compression::Zstd => "zstd",
+        }
+    }
+}
+
+/// Where a consumer group with no committed offsets starts reading (`auto.offset.reset`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OffsetReset {
+    Earliest,
+    Latest,
+}
+
+impl OffsetReset {
+    /// The value librdkafka expects for `auto.offset.reset`.
+    pub fn as_rdkafka(self) -> &'static str {
+        match self {
+            OffsetReset::Earliest => "earliest",
+            OffsetReset::Latest => "latest",
         }
     }
 }
