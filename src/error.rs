@@ -1,5 +1,10 @@
 //! Errors that carry an exit code, and the one function that maps any error to one.
 //!
+//! This module sits below every other: it imports no adapter. A module whose own error type
+//! is a usage error (`kafka::config::ConfigError`, `kafka::reader::OffsetOutOfRange`) exports
+//! a `UsageTest` for it, and the top layer (`cmd::USAGE_ERRORS`) hands the list of them to
+//! `exit_code` and `report`.
+//!
 //! Exit codes (the scripting contract, also in the README): 0 success, 1 runtime failure,
 //! 2 usage error (bad flags or input, refused before any work), 3 a check failed,
 //! 130 interrupted (a Ctrl-C or SIGTERM stopped a run before its end; what was done is kept
@@ -7,7 +12,7 @@
 
 use std::process::ExitCode;
 
-use crate::kafka::config::ConfigError;
+use crate::secrets::scrub_secrets;
 
 /// Bad input found before any work was done (exit 2).
 #[derive(Debug, thiserror::Error)]
@@ -30,11 +35,16 @@ pub const EXIT_USAGE: u8 = 2;
 pub const EXIT_CHECK_FAILED: u8 = 3;
 pub const EXIT_INTERRUPTED: u8 = 130;
 
-/// The exit code a failed command ends with.
-pub fn exit_code(err: &anyhow::Error) -> u8 {
+/// Recognises one module's error type as a usage error (exit 2), e.g.
+/// `|e| e.is::<ConfigError>()`.
+pub type UsageTest = fn(&(dyn std::error::Error + 'static)) -> bool;
+
+/// The exit code a failed command ends with: 2 when any error in the chain is a
+/// `UsageError` or passes one of `usage_errors`, else 1.
+pub fn exit_code(err: &anyhow::Error, usage_errors: &[UsageTest]) -> u8 {
     let is_usage = err
         .chain()
-        .any(|e| e.is::<UsageError>() || e.is::<ConfigError>());
+        .any(|e| e.is::<UsageError>() || usage_errors.iter().any(|test| test(e)));
     if is_usage {
         EXIT_USAGE
     } else if err.chain().any(|e| e.is::<CheckFailed>()) {
@@ -60,14 +70,14 @@ pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
     })
 }
 
-/// Prints the error once, on one line, and returns the exit code.
-pub fn report(err: anyhow::Error) -> ExitCode {
+/// Prints the error once, on one line, and returns the exit code (see `exit_code`).
+pub fn report(err: anyhow::Error, usage_errors: &[UsageTest]) -> ExitCode {
     if is_broken_pipe(&err) {
         return ExitCode::SUCCESS;
     }
-    let text = crate::kafka::context::scrub_secrets(&format!("{err:#}").replace('\n', " "));
+    let text = scrub_secrets(&format!("{err:#}").replace('\n', " "));
     eprintln!("kmsg: error: {text}");
-    ExitCode::from(exit_code(&err))
+    ExitCode::from(exit_code(&err, usage_errors))
 }
 
 #[cfg(test)]
@@ -77,9 +87,14 @@ mod tests {
     #[test]
     fn usage_errors_exit_2_even_with_context() {
         let err = anyhow::Error::from(UsageError("bad".into())).context("while parsing");
-        assert_eq!(exit_code(&err), EXIT_USAGE);
-        let err = anyhow::Error::from(ConfigError::MissingUsername);
-        assert_eq!(exit_code(&err), EXIT_USAGE);
+        assert_eq!(exit_code(&err, &[]), EXIT_USAGE);
+        #[derive(Debug, thiserror::Error)]
+        #[error("a module's own usage error")]
+        struct ModuleError;
+        let test: UsageTest = |e| e.is::<ModuleError>();
+        let err = anyhow::Error::from(ModuleError).context("while parsing");
+        assert_eq!(exit_code(&err, &[test]), EXIT_USAGE);
+        assert_eq!(exit_code(&err, &[]), EXIT_FAILURE);
     }
 
     #[test]
@@ -90,7 +105,7 @@ mod tests {
 
     #[test]
     fn other_errors_exit_1() {
-        assert_eq!(exit_code(&anyhow::anyhow!("boom")), EXIT_FAILURE);
+        assert_eq!(exit_code(&anyhow::anyhow!("boom"), &[]), EXIT_FAILURE);
     }
 
     #[test]

@@ -1,12 +1,16 @@
 //! The kmsg library: everything the `kmsg` binary runs, so that commands, the consumer
 //! engine and the pipeline logic can be driven and tested without the command line.
 //!
-//! Layers, from the top: `cli` (clap structs) and `cmd` (one module per subcommand), then
-//! the Kafka adapters in `kafka`, then the pure logic in `pipeline`; `output`, `metrics`,
-//! `envelope`, `error`, `logging`, `signals` and `alloc` serve them.
+//! Layers, from the top, each importing only from those below it: `cli` (clap structs,
+//! converted into the option types below), `cmd` (one module per subcommand), the consumer
+//! engine in `consumer`, the local cluster in `cluster`, the adapters (`kafka` for Kafka,
+//! `sink` for the HTTP downstream), then the pure logic in `pipeline`. `output`, `metrics`,
+//! `envelope`, `logging`, `signals` and `alloc` serve them; `error` and `secrets` sit
+//! below everything.
 
 pub mod alloc;
 pub mod cli;
+pub mod cluster;
 pub mod cmd;
 pub mod consumer;
 pub mod envelope;
@@ -16,4 +20,6 @@ pub mod logging;
 pub mod metrics;
 pub mod output;
 pub mod pipeline;
+pub mod secrets;
 pub mod signals;
+pub mod sink;

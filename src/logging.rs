@@ -3,16 +3,21 @@
 
 use tracing_subscriber::EnvFilter;
 
-use crate::cli::{GlobalArgs, LogFormat};
-
 /// The filter used when neither `--log-level` nor `RUST_LOG` is set.
 const DEFAULT_FILTER: &str = "warn,kmsg=info";
 
-/// `quiet` lowers the default to warnings (for commands whose own output is the story,
+/// How log lines are written on stderr (`--log-format`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LogFormat {
+    Text,
+    Json,
+}
+
+/// `level` is `--log-level` (a level or filter); `quiet` lowers the default to warnings (for commands whose own output is the story,
 /// such as `demo`, which runs several members in one process).
-pub fn init(args: &GlobalArgs, quiet: bool) {
+pub fn init(level: Option<&str>, format: LogFormat, quiet: bool) {
     let default = if quiet { "warn" } else { DEFAULT_FILTER };
-    let filter = match &args.log_level {
+    let filter = match level {
         Some(level) => EnvFilter::try_new(level).unwrap_or_else(|_| EnvFilter::new(default)),
         None => EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new(default)),
     };
@@ -20,7 +25,7 @@ pub fn init(args: &GlobalArgs, quiet: bool) {
         .with_env_filter(filter)
         .with_writer(std::io::stderr)
         .with_ansi(crate::output::stdout_is_tty());
-    match args.log_format {
+    match format {
         LogFormat::Text => builder.init(),
         LogFormat::Json => builder.json().init(),
     }

@@ -22,18 +22,22 @@ fn main() -> ExitCode {
             return ExitCode::SUCCESS;
         }
     };
-    logging::init(&cli.global, matches!(cli.command, cli::Command::Demo(_)));
+    logging::init(
+        cli.global.log_level.as_deref(),
+        cli.global.log_format,
+        matches!(cli.command, cli::Command::Demo(_)),
+    );
     let runtime = match tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
     {
         Ok(rt) => rt,
         Err(e) => {
-            return error::report(anyhow::Error::from(e).context("cannot start the async runtime"))
+            return cmd::report(anyhow::Error::from(e).context("cannot start the async runtime"))
         }
     };
     match runtime.block_on(cmd::run(cli)) {
         Ok(code) => code,
-        Err(err) => error::report(err),
+        Err(err) => cmd::report(err),
     }
 }

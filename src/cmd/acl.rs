@@ -29,7 +29,7 @@ fn names(args: &AclApplyArgs) -> anyhow::Result<PipelineNames> {
         .clone()
         .unwrap_or_else(|| format!("{}.dlq", args.input_topic));
     for t in [&args.input_topic, &args.output_topic, &dlq_topic] {
-        super::topics::validate_topic_name(t).map_err(usage)?;
+        crate::pipeline::topic_name::validate_topic_name(t).map_err(usage)?;
     }
     if args.group.trim().is_empty() {
         return Err(usage(

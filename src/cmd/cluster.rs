@@ -22,12 +22,12 @@ use crate::cli::{
     ClusterCommand, ClusterDirArgs, ClusterDownArgs, ClusterSecretsArgs, ClusterStatusArgs,
     ClusterUpArgs, GlobalArgs, OutputFormat,
 };
+use crate::cluster::launcher::{default_state_dir, LauncherError, LocalCluster, Toolchain};
+use crate::cluster::layout::ClusterLayout;
+use crate::cluster::pki;
 use crate::error::{usage, EXIT_CHECK_FAILED};
 use crate::kafka::admin::{Admin, ClusterMetadata};
 use crate::kafka::config::{ClientSettings, PASSWORD_ENV};
-use crate::kafka::launcher::{default_state_dir, LauncherError, LocalCluster, Toolchain};
-use crate::kafka::layout::ClusterLayout;
-use crate::kafka::pki;
 use crate::output;
 
 /// The env var that points every `kmsg cluster` command at a state folder (`--state-dir`).
@@ -289,7 +289,7 @@ async fn down(args: ClusterDownArgs, output: OutputFormat) -> anyhow::Result<Exi
             return Err(usage(format!(
                 "refusing to purge {}: it holds no cluster started by kmsg (no {}); nothing was deleted (check --state-dir or {CLUSTER_DIR_ENV})",
                 dir.display(),
-                crate::kafka::layout::LAYOUT_FILE
+                crate::cluster::layout::LAYOUT_FILE
             )))
         }
         None => return Err(LauncherError::NoCluster(dir.display().to_string()).into()),
@@ -428,7 +428,7 @@ async fn status(args: ClusterStatusArgs, global: &GlobalArgs) -> anyhow::Result<
                 .collect::<Vec<_>>(),
         ),
         None => (
-            ClientSettings::from_args(global, std::env::var(PASSWORD_ENV).ok())?,
+            ClientSettings::from_options(&global.connection(), std::env::var(PASSWORD_ENV).ok())?,
             args.expect_brokers.unwrap_or(3),
             Vec::new(),
         ),

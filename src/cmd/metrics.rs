@@ -356,7 +356,7 @@ fn fetch_failure(url: &reqwest::Url, e: &reqwest::Error, timeout: Duration) -> a
 }
 
 async fn fetch_figures(url: &str, timeout: Duration) -> anyhow::Result<Figures> {
-    let mut url = crate::kafka::http_sink::check_url_for("--from", url).map_err(usage)?;
+    let mut url = crate::sink::http::check_url_for("--from", url).map_err(usage)?;
     if url.path() == "/" || url.path().is_empty() {
         url.set_path("/metrics");
     }
@@ -417,7 +417,7 @@ pub async fn run(args: MetricsArgs, ctx: &Context) -> anyhow::Result<ExitCode> {
         return Err(usage("--watch needs an interval above 0, e.g. 2s"));
     }
     if let Some(url) = &args.from {
-        crate::kafka::http_sink::check_url_for("--from", url).map_err(usage)?;
+        crate::sink::http::check_url_for("--from", url).map_err(usage)?;
     }
     loop {
         let text = match (&args.group, &args.from) {

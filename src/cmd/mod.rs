@@ -2,7 +2,8 @@
 //!
 //! Every command takes its own args and the shared `Context` (validated connection settings
 //! and the output format) and returns the exit code of a successful run; errors travel up as
-//! `anyhow::Error` and are printed once by `error::report`.
+//! `anyhow::Error` and are printed once by `report`, which knows (`USAGE_ERRORS`) which
+//! error types of the layers below are usage errors (exit 2).
 
 pub mod acl;
 pub mod breaker_test;
@@ -19,7 +20,18 @@ pub mod view;
 use std::process::ExitCode;
 
 use crate::cli::{Cli, Command, OutputFormat};
-use crate::kafka::config::{ClientSettings, PASSWORD_ENV};
+use crate::error::UsageTest;
+use crate::kafka::config::{ClientSettings, ConfigError, PASSWORD_ENV};
+use crate::kafka::reader::OffsetOutOfRange;
+
+/// The error types of the layers below that are usage errors (exit 2), besides
+/// `error::UsageError`: bad connection flags, and a start offset outside the partition.
+pub const USAGE_ERRORS: &[UsageTest] = &[|e| e.is::<ConfigError>(), |e| e.is::<OffsetOutOfRange>()];
+
+/// Prints a failed command's error once, on one line, and returns its exit code.
+pub fn report(err: anyhow::Error) -> ExitCode {
+    crate::error::report(err, USAGE_ERRORS)
+}
 
 /// What every command gets besides its own args.
 pub struct Context {
@@ -34,7 +46,8 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     if let Command::Cluster(cmd) = cli.command {
         return cluster::run(cmd, &cli.global).await;
     }
-    let settings = ClientSettings::from_args(&cli.global, std::env::var(PASSWORD_ENV).ok())?;
+    let settings =
+        ClientSettings::from_options(&cli.global.connection(), std::env::var(PASSWORD_ENV).ok())?;
     let ctx = Context {
         settings,
         output: cli.global.output,
@@ -51,5 +64,28 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Demo(args) => demo::run(args, &ctx).await,
         Command::Acl(cmd) => acl::run(cmd, &ctx).await,
         Command::Completions(args) => completions::run(args),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::error::{exit_code, EXIT_FAILURE, EXIT_USAGE};
+
+    #[test]
+    fn the_lower_layers_usage_errors_exit_2_even_with_context() {
+        let err = anyhow::Error::from(ConfigError::MissingUsername);
+        assert_eq!(exit_code(&err, USAGE_ERRORS), EXIT_USAGE);
+        let range = OffsetOutOfRange {
+            offset: 11,
+            low: 5,
+            high: 10,
+        };
+        let err = anyhow::Error::from(range).context("opening the reader");
+        assert_eq!(exit_code(&err, USAGE_ERRORS), EXIT_USAGE);
+        assert_eq!(
+            exit_code(&anyhow::anyhow!("boom"), USAGE_ERRORS),
+            EXIT_FAILURE
+        );
     }
 }

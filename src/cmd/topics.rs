@@ -19,9 +19,8 @@ use crate::cli::{
 use crate::error::usage;
 use crate::kafka::admin::{Admin, TopicInfo};
 use crate::output;
-
-/// The longest topic name Kafka accepts.
-const MAX_TOPIC_NAME: usize = 249;
+/// Re-exported for the commands that still name it here (`dlq`).
+pub use crate::pipeline::topic_name::validate_topic_name;
 
 /// What `create` should make: one validated topic spec.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -39,31 +38,6 @@ pub async fn run(cmd: TopicsCommand, ctx: &Context) -> anyhow::Result<ExitCode> 
         TopicsCommand::Describe(args) => describe(args, ctx).await,
         TopicsCommand::Delete(args) => delete(args, ctx).await,
     }
-}
-
-/// Checks a topic name against Kafka's rules, so a bad one is refused before connecting.
-pub fn validate_topic_name(name: &str) -> Result<(), String> {
-    if name.is_empty() {
-        return Err("topic name is empty".into());
-    }
-    if name == "." || name == ".." {
-        return Err(format!("topic name {name:?} is not allowed"));
-    }
-    if name.len() > MAX_TOPIC_NAME {
-        return Err(format!(
-            "topic name {name:?} is {} characters; Kafka allows at most {MAX_TOPIC_NAME}",
-            name.len()
-        ));
-    }
-    if let Some(c) = name
-        .chars()
-        .find(|c| !(c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-')))
-    {
-        return Err(format!(
-            "topic name {name:?} contains {c:?}; use letters, digits, '.', '_' and '-'"
-        ));
-    }
-    Ok(())
 }
 
 /// Parses `key=value` pairs of `--config`.
@@ -476,9 +450,6 @@ mod tests {
         assert!(plan(&args(Some("t"), 1, 1, &["novalue"]))
             .unwrap_err()
             .contains("--config"));
-        assert!(validate_topic_name(&"x".repeat(250)).is_err());
-        assert!(validate_topic_name("..").is_err());
-        assert!(validate_topic_name("posts.dlq-1_a").is_ok());
     }
 
     #[test]

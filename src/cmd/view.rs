@@ -45,7 +45,7 @@ fn pretty(value: &[u8]) -> Option<String> {
 }
 
 pub async fn run(args: ViewArgs, ctx: &Context) -> anyhow::Result<ExitCode> {
-    super::topics::validate_topic_name(&args.topic).map_err(usage)?;
+    crate::pipeline::topic_name::validate_topic_name(&args.topic).map_err(usage)?;
     if args.last.is_some_and(|n| n < 1) {
         return Err(usage("--last needs a number of records of at least 1"));
     }

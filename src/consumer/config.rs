@@ -11,10 +11,10 @@ use rdkafka::ClientConfig;
 use crate::cli::{ConsumeArgs, OffsetReset};
 use crate::error::usage;
 use crate::kafka::config::{ClientSettings, Given, CONSUME_COMPRESSION};
-use crate::kafka::http_sink::HttpSink;
 use crate::pipeline::breaker::{Breaker, BreakerConfig};
 use crate::pipeline::outcome::{FaultInjector, RetryPolicy};
 use crate::pipeline::validate::SchemaValidator;
+use crate::sink::http::HttpSink;
 
 /// librdkafka's default `max.poll.interval.ms`.
 pub(super) const DEFAULT_MAX_POLL_INTERVAL: Duration = Duration::from_secs(300);
@@ -88,7 +88,7 @@ impl ConsumerConfig {
         .into_iter()
         .flatten()
         {
-            crate::cmd::topics::validate_topic_name(name).map_err(usage)?;
+            crate::pipeline::topic_name::validate_topic_name(name).map_err(usage)?;
         }
         let dlq_topic = args
             .dlq_topic

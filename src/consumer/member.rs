@@ -12,14 +12,14 @@ use rdkafka::consumer::{BaseConsumer, Consumer};
 use rdkafka::message::OwnedMessage;
 use rdkafka::producer::{Producer, ThreadedProducer};
 
-use crate::cli::OffsetReset;
 use crate::kafka::context::KmsgContext;
-use crate::kafka::http_sink::HttpSink;
+use crate::kafka::options::OffsetReset;
 use crate::kafka::producer::ReportCount;
 use crate::metrics::ConsumerMetrics;
 use crate::pipeline::activity::Activity;
 use crate::pipeline::breaker::Breaker;
 use crate::pipeline::offsets::OffsetTracker;
+use crate::sink::http::HttpSink;
 
 use super::burst::validator_pool;
 use super::config::ConsumerConfig;

@@ -60,8 +60,8 @@ pub(crate) use summary::Summary;
 use crate::error::usage;
 use crate::kafka::admin::Admin;
 use crate::kafka::config::ClientSettings;
-use crate::kafka::http_sink::HttpSink;
 use crate::metrics::ConsumerMetrics;
+use crate::sink::http::HttpSink;
 
 /// Runs one member until `stop` (or its own stop conditions), with the caller's metrics.
 /// Refuses at start-up what would fail later (a missing input, output or DLQ topic), then

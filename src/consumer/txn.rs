@@ -10,7 +10,7 @@ use rdkafka::error::KafkaError;
 use rdkafka::producer::Producer;
 use rdkafka::{Offset, TopicPartitionList};
 
-use crate::cli::OffsetReset;
+use crate::kafka::options::OffsetReset;
 
 use super::context::RebalanceContext;
 use super::emit::Failure;

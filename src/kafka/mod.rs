@@ -1,15 +1,13 @@
-//! Everything that talks to Kafka or runs it: client configuration (the only place that
-//! builds librdkafka configs), the client context, admin operations, and the local KRaft
-//! cluster launcher.
+//! Everything that talks to Kafka: client configuration (the only place that builds
+//! librdkafka configs) and the option types it takes, the client context, admin operations,
+//! producers and readers. It imports nothing from the CLI, the commands or the engine above
+//! it; the local cluster launcher is in `cluster`, the HTTP sink in `sink`.
 
 pub mod acl;
 mod acl_ffi;
 pub mod admin;
 pub mod config;
 pub mod context;
-pub mod http_sink;
-pub mod launcher;
-pub mod layout;
-pub mod pki;
+pub mod options;
 pub mod producer;
 pub mod reader;

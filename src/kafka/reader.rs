@@ -14,7 +14,6 @@ use rdkafka::{Offset, TopicPartitionList};
 
 use super::config::ClientSettings;
 use super::context::KmsgContext;
-use crate::error::usage;
 
 /// Where reading starts in each partition.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -24,6 +23,18 @@ pub enum Start {
     Last(i64),
     /// Milliseconds since the epoch.
     Since(i64),
+}
+
+/// `--offset` names an offset the partition does not hold: bad input, which the commands
+/// report as a usage error (`cmd::USAGE_ERRORS`).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("--offset {offset} is out of range: the partition holds offsets {low} to {}", .high - 1)]
+pub struct OffsetOutOfRange {
+    pub offset: i64,
+    /// The partition's low watermark (its first offset).
+    pub low: i64,
+    /// The partition's high watermark (one past its last offset).
+    pub high: i64,
 }
 
 /// Parses `--since`: a duration ago ("10m") or an RFC 3339 time, relative to `now`.
@@ -44,13 +55,12 @@ pub fn parse_since(text: &str, now: SystemTime) -> Result<i64, String> {
 
 /// The start offset of a partition with watermarks `low..high` (pure; `Since` is resolved
 /// by the broker, not here).
-pub fn start_offset(start: Start, low: i64, high: i64) -> Result<i64, String> {
+pub fn start_offset(start: Start, low: i64, high: i64) -> Result<i64, OffsetOutOfRange> {
     match start {
         Start::Beginning | Start::Since(_) => Ok(low),
-        Start::Offset(o) if o < low || o > high => Err(format!(
-            "--offset {o} is out of range: the partition holds offsets {low} to {}",
-            high - 1
-        )),
+        Start::Offset(offset) if offset < low || offset > high => {
+            Err(OffsetOutOfRange { offset, low, high })
+        }
         Start::Offset(o) => Ok(o),
         Start::Last(n) => Ok((high - n).max(low)),
     }
@@ -130,7 +140,7 @@ impl TopicReader {
         for &p in partitions {
             let (low, high) = watermarks(&consumer, topic, p, timeout)
                 .map_err(|e| anyhow!("cannot read the offsets of {topic} partition {p}: {e}"))?;
-            let offset = start_offset(start, low, high).map_err(usage)?;
+            let offset = start_offset(start, low, high)?;
             if let Start::Since(ms) = start {
                 by_time.add_partition_offset(topic, p, Offset::Offset(ms))?;
             }
@@ -230,7 +240,9 @@ mod tests {
         assert_eq!(start_offset(Start::Last(3), 5, 10), Ok(7));
         assert_eq!(start_offset(Start::Last(30), 5, 10), Ok(5));
         assert_eq!(start_offset(Start::Offset(9), 5, 10), Ok(9));
-        let err = start_offset(Start::Offset(11), 5, 10).unwrap_err();
+        let err = start_offset(Start::Offset(11), 5, 10)
+            .unwrap_err()
+            .to_string();
         assert!(err.contains("holds offsets 5 to 9"), "{err}");
     }
 

@@ -12,4 +12,5 @@ pub mod offsets;
 pub mod outcome;
 pub mod rate;
 pub mod sink;
+pub mod topic_name;
 pub mod validate;

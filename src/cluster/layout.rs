@@ -1,6 +1,6 @@
 //! The shape of a local KRaft cluster, as plain data: how many nodes, which ports, the cluster
 //! id, and the `server.properties` each node runs with. Pure and unit-tested; the launcher
-//! (`kafka::launcher`) writes and runs what this describes.
+//! (`cluster::launcher`) writes and runs what this describes.
 //!
 //! Every node is both broker and controller (combined mode), with a static voter set, which
 //! is what a three-node laptop cluster wants: no ZooKeeper, no separate controller processes.

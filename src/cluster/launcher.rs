@@ -15,10 +15,10 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use super::admin::Admin;
-use super::config::ClientSettings;
 use super::layout::{BrokerSecurity, ClusterLayout, NodePaths, LAYOUT_FILE};
 use super::pki::{self, Credentials, PkiError, SecretPaths};
+use crate::kafka::admin::Admin;
+use crate::kafka::config::ClientSettings;
 
 /// The broker's main class in every Kafka 4.x distribution.
 const BROKER_MAIN: &str = "kafka.Kafka";

@@ -1,0 +1,134 @@
+//! The flags of `kmsg consume`.
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use clap::Args;
+
+use super::parse_duration;
+use crate::kafka::options::{Compression, OffsetReset};
+
+#[derive(Debug, Args)]
+pub struct ConsumeArgs {
+    /// Consumer group
+    #[arg(short, long, env = "GROUP_ID")]
+    pub group: String,
+
+    /// Topic to consume [default: posts, the pipeline's input topic, with a note on stderr
+    /// that the default was taken]
+    #[arg(short, long, env = "INPUT_TOPIC")]
+    pub topic: Option<String>,
+
+    /// Topic that valid messages are forwarded to (key and headers preserved); none: only validate
+    #[arg(long, env = "OUTPUT_TOPIC")]
+    pub output_topic: Option<String>,
+
+    /// Dead letter topic [default: <topic>.dlq]
+    #[arg(long, env = "DLQ_TOPIC")]
+    pub dlq_topic: Option<String>,
+
+    /// JSON Schema every message must satisfy (draft 7 or later; format assertions on);
+    /// without it a message only has to be JSON
+    #[arg(long, value_name = "PATH")]
+    pub schema: Option<PathBuf>,
+
+    /// This member's id, used in logs, metrics and the group [default: <host>-<pid>]
+    #[arg(long, env = "INSTANCE_ID")]
+    pub instance_id: Option<String>,
+
+    /// Retries of a transient failure after the first attempt (3 = up to 4 attempts); then the
+    /// message is dead-lettered as retries_exhausted
+    #[arg(long, default_value_t = 3)]
+    pub max_retries: u32,
+
+    /// First retry delay; doubles per retry, with jitter
+    #[arg(long, default_value = "100ms", value_parser = parse_duration)]
+    pub retry_backoff: Duration,
+
+    /// Longest retry delay
+    #[arg(long, default_value = "5s", value_parser = parse_duration)]
+    pub retry_backoff_max: Duration,
+
+    /// Fault injection: share of processing attempts that fail transiently (0..1)
+    #[arg(long, default_value_t = 0.0)]
+    pub fail_rate: f64,
+
+    /// Fault injection: the first N attempts of every message fail transiently
+    #[arg(long, default_value_t = 0)]
+    pub fail_first: u32,
+
+    /// HTTP downstream: POST every valid message here (2xx ok; 5xx/429/timeout retried;
+    /// other 4xx dead-lettered as downstream_rejected); with --output-topic, forwarded after it accepted
+    #[arg(long, env = "SINK_URL", value_name = "URL")]
+    pub sink_url: Option<String>,
+
+    /// Longest wait for one downstream call
+    #[arg(long, default_value = "5s", value_parser = parse_duration)]
+    pub sink_timeout: Duration,
+
+    /// Downstream calls in flight at once (1..=1024), from different partitions: a partition
+    /// has at most one call in flight, so its messages keep their order
+    #[arg(long, default_value_t = 8, value_name = "N")]
+    pub sink_concurrency: usize,
+
+    /// Consecutive transient downstream failures that open the circuit breaker
+    #[arg(long, default_value_t = 5)]
+    pub breaker_threshold: u32,
+
+    /// How long the breaker stays open (consumption paused) before probing
+    #[arg(long, default_value = "30s", value_parser = parse_duration)]
+    pub breaker_timeout: Duration,
+
+    /// Probe calls allowed in half-open
+    #[arg(long, default_value_t = 1)]
+    pub breaker_probes: u32,
+
+    /// Compression of forwarded and dead-lettered record batches (consumers decompress
+    /// transparently; the bytes of each value and its headers are unchanged). lz4 cuts what
+    /// the brokers write and replicate several times over for JSON at little CPU cost
+    /// [default: lz4]
+    #[arg(short = 'z', long, value_enum)]
+    pub compression: Option<Compression>,
+
+    /// Exactly-once: output records, dead letters and consumed offsets commit atomically in
+    /// Kafka transactions (needs a stable --instance-id: the transactional.id derives from it)
+    #[arg(long)]
+    pub exactly_once: bool,
+
+    /// With --exactly-once: commit the transaction after this many messages
+    #[arg(long, default_value_t = 1000)]
+    pub txn_max_messages: u64,
+
+    /// With --exactly-once: commit the transaction at least this often
+    #[arg(long, default_value = "500ms", value_parser = parse_duration)]
+    pub txn_max_interval: Duration,
+
+    /// Seed of the fault injector, for reproducible runs
+    #[arg(long, default_value_t = 0)]
+    pub seed: u64,
+
+    /// Where a group with no committed offsets starts
+    #[arg(long, value_enum, default_value_t = OffsetReset::Earliest)]
+    pub offset_reset: OffsetReset,
+
+    /// Stop after this many messages have a durable outcome
+    #[arg(long)]
+    pub max_messages: Option<u64>,
+
+    /// Stop when no message arrived for this long (since the start, the last message or the
+    /// last partition assignment)
+    #[arg(long, value_parser = parse_duration)]
+    pub idle_timeout: Option<Duration>,
+
+    /// How often committable offsets are committed
+    #[arg(long, default_value = "1s", value_parser = parse_duration)]
+    pub commit_interval: Duration,
+
+    /// On SIGINT/SIGTERM, how long to wait for in-flight outcomes before committing and leaving
+    #[arg(long, default_value = "30s", value_parser = parse_duration)]
+    pub shutdown_timeout: Duration,
+
+    /// Serve Prometheus metrics at /metrics, plus /healthz and /readyz (e.g. 0.0.0.0:8000)
+    #[arg(long, env = "METRICS_ADDR", value_name = "HOST:PORT")]
+    pub metrics_addr: Option<std::net::SocketAddr>,
+}

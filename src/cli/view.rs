@@ -1,0 +1,43 @@
+//! The flags of `kmsg view`.
+
+use clap::Args;
+
+#[derive(Debug, Args)]
+#[command(group(clap::ArgGroup::new("start").args(["from_beginning", "offset", "last", "since"])))]
+pub struct ViewArgs {
+    /// Topic to read
+    #[arg(short, long)]
+    pub topic: String,
+
+    /// Only this partition
+    #[arg(short, long)]
+    pub partition: Option<i32>,
+
+    /// Start at the beginning of each partition (the default)
+    #[arg(long)]
+    pub from_beginning: bool,
+
+    /// Start at this offset (needs --partition)
+    #[arg(long, requires = "partition")]
+    pub offset: Option<i64>,
+
+    /// Start N records before the end of each partition
+    #[arg(long, value_name = "N")]
+    pub last: Option<i64>,
+
+    /// Start at records newer than this: a duration ago (10m, 2h) or an RFC 3339 time
+    #[arg(long, value_name = "WHEN")]
+    pub since: Option<String>,
+
+    /// Keep reading new records instead of stopping at the end
+    #[arg(short, long)]
+    pub follow: bool,
+
+    /// Stop after this many records
+    #[arg(short = 'n', long)]
+    pub max: Option<u64>,
+
+    /// Pretty-print JSON values (table and raw output)
+    #[arg(long)]
+    pub pretty: bool,
+}
