@@ -100,7 +100,7 @@ mod tests {
     #[test]
     fn failed_checks_exit_3() {
         let err = anyhow::Error::from(CheckFailed("none".into())).context("replay");
-        assert_eq!(exit_code(&err), EXIT_CHECK_FAILED);
+        assert_eq!(exit_code(&err, &[]), EXIT_CHECK_FAILED);
     }
 
     #[test]
