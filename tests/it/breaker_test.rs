@@ -3,6 +3,31 @@
 
 use crate::harness::{eventually, json_lines, kmsg_on_cluster};
 
+/// Every check breaker-test makes, in its order: an empty or shortened list must not pass.
+const CHECKS: [&str; 6] = [
+    "opens after the threshold",
+    "no call while open",
+    "half-open after the timeout",
+    "closes on a good probe",
+    "nothing dead-lettered by the outage",
+    "no message lost",
+];
+
+/// The (name, passed) of each check in a report.
+fn checks(r: &serde_json::Value) -> Vec<(String, bool)> {
+    r["checks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| {
+            (
+                c["name"].as_str().unwrap().to_string(),
+                c["passed"].as_bool().unwrap(),
+            )
+        })
+        .collect()
+}
+
 fn gone(topics: &serde_json::Value) {
     let names: Vec<String> = topics
         .as_array()
@@ -43,11 +68,8 @@ fn breaker_test_passes_on_a_healthy_setup_with_the_expected_timeline() {
         .success();
     let r = &json_lines(&out.get_output().stdout)[0];
     assert_eq!(r["result"], "PASS", "{r}");
-    assert!(r["checks"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .all(|c| c["passed"] == true));
+    let expected: Vec<(String, bool)> = CHECKS.iter().map(|n| (n.to_string(), true)).collect();
+    assert_eq!(checks(r), expected, "{r}");
     let events: Vec<&str> = r["timeline"]
         .as_array()
         .unwrap()
@@ -87,6 +109,8 @@ fn breaker_test_fails_with_exit_3_when_the_breaker_cannot_open_in_time() {
         .code(3);
     let r = &json_lines(&out.get_output().stdout)[0];
     assert_eq!(r["result"], "FAIL");
+    let names: Vec<String> = checks(r).into_iter().map(|(n, _)| n).collect();
+    assert_eq!(names, CHECKS, "every check is made, also on a failing run");
     let failed: Vec<&str> = r["checks"]
         .as_array()
         .unwrap()
