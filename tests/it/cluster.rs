@@ -135,7 +135,8 @@ fn a_three_node_cluster_starts_reports_health_loses_a_node_and_keeps_data_across
         ])
         .assert()
         .success();
-    let d = &json_lines(&out.get_output().stdout)[0];
+    // `topics describe -o json` prints one document: the array of the topics described.
+    let d = &json_lines(&out.get_output().stdout)[0][0];
     assert_eq!(d["partition_count"], 3, "topic lost across restart: {d}");
     assert_eq!(d["replication_factor"], 3);
 }

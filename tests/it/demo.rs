@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 
 use predicates::prelude::*;
 
-use crate::harness::{json_lines, kcat_read, kmsg, kmsg_on_cluster};
+use crate::harness::{kcat_read, Kmsg};
 
 fn check(s: &serde_json::Value) {
     let produced = s["produced"].as_u64().unwrap();
@@ -38,23 +38,26 @@ fn check(s: &serde_json::Value) {
 
 #[test]
 fn demo_on_the_embedded_cluster_adds_up() {
-    let out = kmsg()
-        .args(["demo", "--duration", "4s", "-o", "json"])
+    let out = Kmsg::new(["demo"])
+        .flag("--duration", "4s")
+        .json()
+        .command()
         .assert()
         .success()
         .stderr(predicate::str::contains(
             "embedded in-memory 3-broker cluster",
         ));
-    check(&json_lines(&out.get_output().stdout)[0]);
+    check(&crate::harness::json_lines(&out.get_output().stdout)[0]);
 }
 
 #[test]
 fn demo_on_the_real_cluster_adds_up() {
-    let out = kmsg_on_cluster()
-        .args(["demo", "--duration", "4s", "-o", "json"])
-        .assert()
-        .success();
-    let s = &json_lines(&out.get_output().stdout)[0];
+    let lines = Kmsg::new(["demo"])
+        .on_cluster()
+        .flag("--duration", "4s")
+        .timeout(std::time::Duration::from_secs(120))
+        .expect_json(0);
+    let s = &lines[0];
     assert!(
         s["cluster"].as_str().unwrap().starts_with("the cluster at"),
         "{s}"
@@ -123,8 +126,9 @@ fn demo_on_the_real_cluster_adds_up() {
 
 #[test]
 fn demo_refuses_a_zero_duration() {
-    kmsg()
-        .args(["demo", "--duration", "0s"])
+    Kmsg::new(["demo"])
+        .flag("--duration", "0s")
+        .command()
         .assert()
         .code(2)
         .stderr(predicate::str::contains("--duration 0"));
