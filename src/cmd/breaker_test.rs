@@ -17,11 +17,11 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::routing::post;
 use axum::Router;
-use clap::Parser;
 use serde::Serialize;
 
 use super::Context;
-use crate::cli::{BreakerTestArgs, Cli, Command, OutputFormat};
+use crate::cli::{BreakerTestArgs, OutputFormat};
+use crate::consumer::{self, ConsumerConfig};
 use crate::error::{usage, EXIT_CHECK_FAILED};
 use crate::kafka::admin::Admin;
 use crate::kafka::producer::{Outgoing, PipelinedProducer};
@@ -286,52 +286,28 @@ async fn exercise(
         return Err(anyhow!("the test messages were not acknowledged"));
     }
 
-    let argv = [
-        "kmsg",
-        "consume",
-        "-g",
-        input,
-        "-t",
-        input,
-        "--output-topic",
-        out,
-        "--dlq-topic",
-        dlq,
-        "--sink-url",
-        &url,
-        "--breaker-threshold",
-        &args.breaker_threshold.to_string(),
-        "--breaker-timeout",
-        &humantime::format_duration(args.breaker_timeout).to_string(),
-        "--max-retries",
-        &args.max_retries.to_string(),
-        "--retry-backoff",
-        "10ms",
-        "--retry-backoff-max",
-        "200ms",
-        "--sink-timeout",
-        "2s",
-        // One call at a time: the checks count exactly `threshold` failures before the breaker
-        // opens, which concurrent calls already in flight when it opens would blur.
-        "--sink-concurrency",
-        "1",
-    ];
-    let consume_args = match Cli::try_parse_from(argv)
-        .map_err(|e| anyhow!("{e}"))?
-        .command
-    {
-        Command::Consume(a) => *a,
-        _ => unreachable!("the argv names consume"),
-    };
+    // One call at a time: the checks count exactly `threshold` failures before the breaker
+    // opens, which concurrent calls already in flight when it opens would blur.
+    let config = ConsumerConfig::builder(input, input)
+        .output_topic(out)
+        .dlq_topic(dlq)
+        .sink(url, Duration::from_secs(2), 1)
+        .breaker(args.breaker_threshold, args.breaker_timeout)
+        .retries(
+            args.max_retries,
+            Duration::from_millis(10),
+            Duration::from_millis(200),
+        )
+        .build(&ctx.settings)?;
     let metrics = Arc::new(ConsumerMetrics::new());
     let stop = Arc::new(AtomicBool::new(false));
-    let sub = Context {
-        settings: ctx.settings.clone(),
-        output: ctx.output,
-    };
-    let (m, s, t) = (metrics.clone(), stop.clone(), input.to_string());
-    let member =
-        tokio::spawn(async move { super::consume::run_with(consume_args, &sub, m, s).await });
+    let (m, s, t, settings) = (
+        metrics.clone(),
+        stop.clone(),
+        input.to_string(),
+        ctx.settings.clone(),
+    );
+    let member = tokio::spawn(async move { consumer::run(config, &settings, m, s).await });
     let deadline = Instant::now() + args.deadline;
     let expected = args.messages as u64;
     while Instant::now() < deadline && !member.is_finished() {

@@ -34,9 +34,9 @@ pub async fn run(args: ConsumeArgs, ctx: &Context) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// Runs one member until `stop` (or its own stop conditions), with the caller's metrics:
-/// `consume` itself, and `breaker-test`, which watches the metrics while it runs.
-pub(crate) async fn run_with(
+/// Checks the args into a [`ConsumerConfig`] and runs one member until `stop` (or its own
+/// stop conditions). (`demo` and `breaker-test` build their `ConsumerConfig` directly.)
+async fn run_with(
     args: ConsumeArgs,
     ctx: &Context,
     metrics: Arc<ConsumerMetrics>,

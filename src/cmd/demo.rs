@@ -14,13 +14,13 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use anyhow::anyhow;
-use clap::Parser;
 use rdkafka::mocking::MockCluster;
 use rdkafka::Message;
 use serde::Serialize;
 
 use super::Context;
-use crate::cli::{Cli, Command, DemoArgs, OutputFormat};
+use crate::cli::{DemoArgs, OutputFormat};
+use crate::consumer::{self, ConsumerConfig};
 use crate::error::{usage, EXIT_CHECK_FAILED};
 use crate::kafka::admin::Admin;
 use crate::kafka::producer::{Outgoing, PipelinedProducer};
@@ -117,10 +117,6 @@ pub async fn run(args: DemoArgs, ctx: &Context) -> anyhow::Result<ExitCode> {
     let dir = tempfile_dir()?;
     let schema_path = dir.join("schema.json");
     std::fs::write(&schema_path, SCHEMA)?;
-    let sub = Context {
-        settings: settings.clone(),
-        output: ctx.output,
-    };
 
     // Consumers: one group, several instances, a flaky downstream (the fault injector).
     let mut members = Vec::new();
@@ -128,57 +124,20 @@ pub async fn run(args: DemoArgs, ctx: &Context) -> anyhow::Result<ExitCode> {
     let stop = Arc::new(AtomicBool::new(false));
     for i in 0..args.instances {
         let instance = format!("demo-{i}");
-        let argv: Vec<String> = [
-            "kmsg",
-            "consume",
-            "-g",
-            &format!("kmsg-demo-{id}"),
-            "-t",
-            &input,
-            "--output-topic",
-            &out,
-            "--dlq-topic",
-            &dlq,
-            "--schema",
-            schema_path.to_str().unwrap_or("schema.json"),
-            "--instance-id",
-            &instance,
-            "--fail-rate",
-            &args.fail_rate.to_string(),
-            "--seed",
-            &i.to_string(),
-            "--max-retries",
-            "3",
-            "--retry-backoff",
-            "20ms",
-            "--retry-backoff-max",
-            "200ms",
-            "--breaker-threshold",
-            "4",
-            "--breaker-timeout",
-            "2s",
-        ]
-        .iter()
-        .map(|s| s.to_string())
-        .collect();
-        let consume_args = match Cli::try_parse_from(argv)
-            .map_err(|e| anyhow!("{e}"))?
-            .command
-        {
-            Command::Consume(a) => *a,
-            _ => unreachable!("the argv names consume"),
-        };
+        let config = ConsumerConfig::builder(format!("kmsg-demo-{id}"), input.clone())
+            .output_topic(out.clone())
+            .dlq_topic(dlq.clone())
+            .schema(schema_path.clone())
+            .instance_id(instance.clone())
+            .faults(0, args.fail_rate, i as u64)
+            .retries(3, Duration::from_millis(20), Duration::from_millis(200))
+            .breaker(4, Duration::from_secs(2))
+            .build(&settings)?;
         let metrics = Arc::new(ConsumerMetrics::new());
         all_metrics.push((instance.clone(), metrics.clone()));
-        let (s, ctx_i) = (
-            stop.clone(),
-            Context {
-                settings: settings.clone(),
-                output: OutputFormat::Json,
-            },
-        );
+        let (s, member_settings) = (stop.clone(), settings.clone());
         members.push(tokio::spawn(async move {
-            super::consume::run_with(consume_args, &ctx_i, metrics, s).await
+            consumer::run(config, &member_settings, metrics, s).await
         }));
     }
 
@@ -351,7 +310,6 @@ pub async fn run(args: DemoArgs, ctx: &Context) -> anyhow::Result<ExitCode> {
             "last output records:\n{out_tail}\nlast dead letters:\n{dlq_tail}\n{t}"
         ))?;
     }
-    let _ = sub;
     let _ = std::fs::remove_dir_all(&dir);
     Ok(if summary.adds_up {
         ExitCode::SUCCESS

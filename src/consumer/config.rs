@@ -1,14 +1,18 @@
-//! The consumer's checked configuration: [`ConsumerConfig`], built from `consume`'s args and
-//! the connection settings by code that refuses, before anything connects, every setting the
-//! member cannot honour (with a one-line usage error naming the flag and the fix).
+//! The consumer's checked configuration: [`ConsumerOptions`] says what a member is asked to do
+//! (the programmatic side of `kmsg consume`'s flags, with the same defaults; `consume` converts
+//! its args into it, `demo` and `breaker-test` build it directly), and [`ConsumerOptions::build`]
+//! turns it and the connection settings into a [`ConsumerConfig`], refusing, before anything
+//! connects, every setting the member cannot honour (with a one-line usage error naming the
+//! flag and the fix).
 
 use std::net::SocketAddr;
+use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Duration;
 
 use rdkafka::ClientConfig;
 
-use crate::cli::{ConsumeArgs, OffsetReset};
+use crate::cli::{Compression, ConsumeArgs, OffsetReset};
 use crate::error::usage;
 use crate::kafka::config::{ClientSettings, Given, CONSUME_COMPRESSION};
 use crate::pipeline::breaker::{Breaker, BreakerConfig};
@@ -25,8 +29,9 @@ pub(super) const DEFAULT_TXN_TIMEOUT: Duration = Duration::from_secs(60);
 /// Highest `--sink-concurrency`.
 pub(super) const MAX_SINK_CONCURRENCY: usize = 1_024;
 
-/// Validated `consume` settings.
-pub(crate) struct ConsumerConfig {
+/// Validated consumer settings, built by [`ConsumerOptions::build`]; run it with
+/// [`crate::consumer::run`].
+pub struct ConsumerConfig {
     pub(crate) group: String,
     pub(crate) topic: String,
     /// `topic` is `DEFAULT_INPUT_TOPIC` because none was given.
@@ -57,7 +62,7 @@ pub(crate) struct ConsumerConfig {
 
 /// The input topic when neither `--topic` nor `INPUT_TOPIC` names one: the pipeline's own
 /// (`kmsg topics create` makes it), announced on stderr so it is never read unnoticed.
-pub(crate) const DEFAULT_INPUT_TOPIC: &str = "posts";
+pub const DEFAULT_INPUT_TOPIC: &str = "posts";
 
 pub(super) fn default_instance_id() -> String {
     let host = std::fs::read_to_string("/proc/sys/kernel/hostname")
@@ -66,8 +71,210 @@ pub(super) fn default_instance_id() -> String {
     format!("{host}-{}", std::process::id())
 }
 
+/// What one consumer member is asked to do, before it is checked: one field per `kmsg consume`
+/// flag, with the same meaning and defaults. Build it with [`ConsumerOptions::new`] (or
+/// [`ConsumerConfig::builder`]), change what differs (the fields are public; the setters chain),
+/// then [`ConsumerOptions::build`] it.
+#[derive(Debug, Clone, PartialEq)]
+#[must_use]
+pub struct ConsumerOptions {
+    pub group: String,
+    /// None: the default input topic ([`DEFAULT_INPUT_TOPIC`]).
+    pub topic: Option<String>,
+    pub output_topic: Option<String>,
+    /// None: `<topic>.dlq`.
+    pub dlq_topic: Option<String>,
+    pub schema: Option<PathBuf>,
+    /// None: `<host>-<pid>`.
+    pub instance_id: Option<String>,
+    pub max_retries: u32,
+    pub retry_backoff: Duration,
+    pub retry_backoff_max: Duration,
+    pub fail_rate: f64,
+    pub fail_first: u32,
+    pub sink_url: Option<String>,
+    pub sink_timeout: Duration,
+    pub sink_concurrency: usize,
+    pub breaker_threshold: u32,
+    pub breaker_timeout: Duration,
+    pub breaker_probes: u32,
+    pub compression: Option<Compression>,
+    pub exactly_once: bool,
+    pub txn_max_messages: u64,
+    pub txn_max_interval: Duration,
+    pub seed: u64,
+    pub offset_reset: OffsetReset,
+    pub max_messages: Option<u64>,
+    pub idle_timeout: Option<Duration>,
+    pub commit_interval: Duration,
+    pub shutdown_timeout: Duration,
+    pub metrics_addr: Option<SocketAddr>,
+}
+
+impl ConsumerOptions {
+    /// A member of `group` reading `topic`, every other setting at `kmsg consume`'s default.
+    pub fn new(group: impl Into<String>, topic: impl Into<String>) -> Self {
+        ConsumerOptions {
+            group: group.into(),
+            topic: Some(topic.into()),
+            output_topic: None,
+            dlq_topic: None,
+            schema: None,
+            instance_id: None,
+            max_retries: 3,
+            retry_backoff: Duration::from_millis(100),
+            retry_backoff_max: Duration::from_secs(5),
+            fail_rate: 0.0,
+            fail_first: 0,
+            sink_url: None,
+            sink_timeout: Duration::from_secs(5),
+            sink_concurrency: 8,
+            breaker_threshold: 5,
+            breaker_timeout: Duration::from_secs(30),
+            breaker_probes: 1,
+            compression: None,
+            exactly_once: false,
+            txn_max_messages: 1000,
+            txn_max_interval: Duration::from_millis(500),
+            seed: 0,
+            offset_reset: OffsetReset::Earliest,
+            max_messages: None,
+            idle_timeout: None,
+            commit_interval: Duration::from_secs(1),
+            shutdown_timeout: Duration::from_secs(30),
+            metrics_addr: None,
+        }
+    }
+
+    /// Forwards valid messages to `topic`.
+    pub fn output_topic(mut self, topic: impl Into<String>) -> Self {
+        self.output_topic = Some(topic.into());
+        self
+    }
+
+    /// Dead-letters to `topic` (instead of `<topic>.dlq`).
+    pub fn dlq_topic(mut self, topic: impl Into<String>) -> Self {
+        self.dlq_topic = Some(topic.into());
+        self
+    }
+
+    /// Validates every message against the JSON Schema in this file.
+    pub fn schema(mut self, path: impl Into<PathBuf>) -> Self {
+        self.schema = Some(path.into());
+        self
+    }
+
+    /// This member's id (logs, metrics, the group, the transactional.id).
+    pub fn instance_id(mut self, id: impl Into<String>) -> Self {
+        self.instance_id = Some(id.into());
+        self
+    }
+
+    /// Retries after the first attempt, and their first and longest delay.
+    pub fn retries(mut self, max_retries: u32, backoff: Duration, backoff_max: Duration) -> Self {
+        self.max_retries = max_retries;
+        self.retry_backoff = backoff;
+        self.retry_backoff_max = backoff_max;
+        self
+    }
+
+    /// Fault injection: the first `fail_first` attempts of every message fail transiently, and
+    /// `fail_rate` of all attempts (drawn from `seed`).
+    pub fn faults(mut self, fail_first: u32, fail_rate: f64, seed: u64) -> Self {
+        self.fail_first = fail_first;
+        self.fail_rate = fail_rate;
+        self.seed = seed;
+        self
+    }
+
+    /// POSTs every valid message to this HTTP downstream.
+    pub fn sink(mut self, url: impl Into<String>, timeout: Duration, concurrency: usize) -> Self {
+        self.sink_url = Some(url.into());
+        self.sink_timeout = timeout;
+        self.sink_concurrency = concurrency;
+        self
+    }
+
+    /// The circuit breaker: failures that open it, and how long it stays open.
+    pub fn breaker(mut self, threshold: u32, open_for: Duration) -> Self {
+        self.breaker_threshold = threshold;
+        self.breaker_timeout = open_for;
+        self
+    }
+
+    /// Stops when no message arrived for this long.
+    pub fn idle_timeout(mut self, idle: Duration) -> Self {
+        self.idle_timeout = Some(idle);
+        self
+    }
+
+    /// Stops after this many messages have a durable outcome.
+    pub fn max_messages(mut self, n: u64) -> Self {
+        self.max_messages = Some(n);
+        self
+    }
+
+    /// How often committable offsets are committed.
+    pub fn commit_interval(mut self, every: Duration) -> Self {
+        self.commit_interval = every;
+        self
+    }
+
+    /// Checks the options against each other and the connection settings, and builds the
+    /// member's librdkafka configs: a usage error (exit 2) for anything it cannot honour.
+    pub fn build(&self, settings: &ClientSettings) -> anyhow::Result<ConsumerConfig> {
+        ConsumerConfig::check(self, settings)
+    }
+}
+
+impl From<&ConsumeArgs> for ConsumerOptions {
+    fn from(a: &ConsumeArgs) -> Self {
+        ConsumerOptions {
+            group: a.group.clone(),
+            topic: a.topic.clone(),
+            output_topic: a.output_topic.clone(),
+            dlq_topic: a.dlq_topic.clone(),
+            schema: a.schema.clone(),
+            instance_id: a.instance_id.clone(),
+            max_retries: a.max_retries,
+            retry_backoff: a.retry_backoff,
+            retry_backoff_max: a.retry_backoff_max,
+            fail_rate: a.fail_rate,
+            fail_first: a.fail_first,
+            sink_url: a.sink_url.clone(),
+            sink_timeout: a.sink_timeout,
+            sink_concurrency: a.sink_concurrency,
+            breaker_threshold: a.breaker_threshold,
+            breaker_timeout: a.breaker_timeout,
+            breaker_probes: a.breaker_probes,
+            compression: a.compression,
+            exactly_once: a.exactly_once,
+            txn_max_messages: a.txn_max_messages,
+            txn_max_interval: a.txn_max_interval,
+            seed: a.seed,
+            offset_reset: a.offset_reset,
+            max_messages: a.max_messages,
+            idle_timeout: a.idle_timeout,
+            commit_interval: a.commit_interval,
+            shutdown_timeout: a.shutdown_timeout,
+            metrics_addr: a.metrics_addr,
+        }
+    }
+}
+
 impl ConsumerConfig {
-    pub(crate) fn from_args(args: &ConsumeArgs, settings: &ClientSettings) -> anyhow::Result<Self> {
+    /// Options for a member of `group` reading `topic`, the rest at `kmsg consume`'s defaults.
+    pub fn builder(group: impl Into<String>, topic: impl Into<String>) -> ConsumerOptions {
+        ConsumerOptions::new(group, topic)
+    }
+
+    /// `kmsg consume`'s args, checked.
+    pub fn from_args(args: &ConsumeArgs, settings: &ClientSettings) -> anyhow::Result<Self> {
+        ConsumerOptions::from(args).build(settings)
+    }
+
+    /// Every refusal rule, then the librdkafka configs.
+    fn check(args: &ConsumerOptions, settings: &ClientSettings) -> anyhow::Result<Self> {
         if args.group.trim().is_empty() {
             return Err(usage("--group (GROUP_ID) is empty"));
         }
@@ -319,5 +526,130 @@ impl ConsumerConfig {
             txn_max_interval: args.txn_max_interval,
             offset_reset: args.offset_reset,
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::time::Duration;
+
+    use clap::Parser;
+
+    use super::ConsumerOptions;
+    use crate::cli::{Cli, Command};
+    use crate::kafka::config::ClientSettings;
+
+    fn settings() -> ClientSettings {
+        ClientSettings::for_bootstrap("127.0.0.1:1", Duration::from_secs(5))
+    }
+
+    #[test]
+    fn the_options_defaults_are_kmsg_consume_s_flag_defaults() {
+        let cli = Cli::try_parse_from(["kmsg", "consume", "-g", "g", "-t", "t"]).unwrap();
+        let Command::Consume(args) = cli.command else {
+            panic!("not consume")
+        };
+        assert_eq!(
+            ConsumerOptions::from(&*args),
+            ConsumerOptions::new("g", "t")
+        );
+    }
+
+    #[test]
+    fn built_options_keep_the_topics_and_derive_the_dlq() {
+        let c = ConsumerOptions::new("g", "in")
+            .output_topic("out")
+            .build(&settings())
+            .unwrap();
+        assert_eq!(
+            (
+                c.topic.as_str(),
+                c.output_topic.as_deref(),
+                c.dlq_topic.as_str()
+            ),
+            ("in", Some("out"), "in.dlq")
+        );
+        assert!(!c.topic_is_default);
+    }
+
+    #[test]
+    fn each_refusal_rule_names_the_setting() {
+        let base = || ConsumerOptions::new("g", "in");
+        let cases: Vec<(ConsumerOptions, &str)> = vec![
+            (ConsumerOptions::new(" ", "in"), "--group"),
+            (
+                base().output_topic("in"),
+                "must differ from the input topic",
+            ),
+            (base().dlq_topic("in"), "must differ from the input topic"),
+            (base().dlq_topic("bad/name"), "bad/name"),
+            (base().faults(0, 1.5, 0), "--fail-rate 1.5"),
+            (
+                base().retries(3, Duration::ZERO, Duration::from_secs(1)),
+                "--retry-backoff",
+            ),
+            (
+                base().retries(3, Duration::from_secs(2), Duration::from_secs(1)),
+                "--retry-backoff",
+            ),
+            (
+                base().retries(101, Duration::from_millis(1), Duration::from_millis(2)),
+                "--max-retries above 100",
+            ),
+            (
+                base().retries(100, Duration::from_secs(1), Duration::from_secs(3000)),
+                "max.poll.interval.ms",
+            ),
+            (base().max_messages(0), "--max-messages 0"),
+            (base().commit_interval(Duration::ZERO), "--commit-interval"),
+            (
+                base().sink("http://127.0.0.1:1/x", Duration::ZERO, 1),
+                "--sink-timeout",
+            ),
+            (
+                base().sink("http://127.0.0.1:1/x", Duration::from_secs(1), 0),
+                "--sink-concurrency 0",
+            ),
+            (
+                base().breaker(3, Duration::from_secs(90_000)),
+                "--breaker-timeout",
+            ),
+            (
+                ConsumerOptions {
+                    exactly_once: true,
+                    ..base()
+                },
+                "--instance-id",
+            ),
+            (
+                ConsumerOptions {
+                    exactly_once: true,
+                    offset_reset: crate::cli::OffsetReset::Latest,
+                    ..base().instance_id("i")
+                },
+                "--offset-reset latest",
+            ),
+            (
+                ConsumerOptions {
+                    exactly_once: true,
+                    txn_max_messages: 0,
+                    ..base().instance_id("i")
+                },
+                "--txn-max-messages",
+            ),
+        ];
+        for (options, needle) in cases {
+            let err = match options.build(&settings()) {
+                Ok(_) => panic!("{options:?} was accepted; wanted a refusal naming {needle:?}"),
+                Err(e) => e,
+            };
+            let text = err.to_string();
+            assert!(text.contains(needle), "{text:?} does not name {needle:?}");
+            assert_eq!(
+                crate::error::exit_code(&err),
+                crate::error::EXIT_USAGE,
+                "{text}: not a usage error"
+            );
+        }
     }
 }

@@ -54,8 +54,8 @@ use std::sync::Arc;
 
 use anyhow::anyhow;
 
-pub(crate) use config::ConsumerConfig;
-pub(crate) use summary::Summary;
+pub use config::{ConsumerConfig, ConsumerOptions, DEFAULT_INPUT_TOPIC};
+pub use summary::{StopReason, Summary, TxnCounts};
 
 use crate::error::usage;
 use crate::kafka::admin::Admin;
@@ -66,7 +66,7 @@ use crate::sink::http::HttpSink;
 /// Runs one member until `stop` (or its own stop conditions), with the caller's metrics.
 /// Refuses at start-up what would fail later (a missing input, output or DLQ topic), then
 /// consumes on a blocking thread.
-pub(crate) async fn run(
+pub async fn run(
     config: ConsumerConfig,
     settings: &ClientSettings,
     metrics: Arc<ConsumerMetrics>,

@@ -29,31 +29,132 @@ pub fn kafka_home() -> String {
     }
 }
 
-/// The built binary with a clean environment: no inherited Kafka settings, no colours.
-pub fn kmsg() -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_kmsg"));
-    for var in [
-        "BOOTSTRAP_SERVERS",
-        "INPUT_TOPIC",
-        "OUTPUT_TOPIC",
-        "DLQ_TOPIC",
-        "GROUP_ID",
-        "KMSG_SASL_PASSWORD",
-        "KMSG_SASL_PASSWORD_FILE",
-        "KMSG_SASL_USERNAME",
-        "KMSG_SASL_MECHANISM",
-        "KMSG_SECURITY_PROTOCOL",
-        "KMSG_TLS_CA",
-        "KMSG_TLS_CERT",
-        "KMSG_TLS_KEY",
-        "KMSG_CLUSTER_DIR",
-        "RUST_LOG",
-    ] {
-        cmd.env_remove(var);
+/// Variables a spawned `kmsg` keeps from the test's environment: what finding programs (the
+/// cluster launcher's java), a home and a temp dir need. Everything else (BOOTSTRAP_SERVERS,
+/// GROUP_ID, the KMSG_* settings, RUST_LOG, ...) is cleared, so no test depends on the shell
+/// it runs in.
+const KEPT_ENV: [&str; 9] = [
+    "PATH",
+    "HOME",
+    "TMPDIR",
+    "LANG",
+    "LC_ALL",
+    "USER",
+    "JAVA_HOME",
+    "KAFKA_HOME",
+    "XDG_STATE_HOME",
+];
+
+/// The one launcher of the built binary: a cleared environment (but [`KEPT_ENV`]) and no
+/// colours. Every other way to start kmsg goes through it.
+pub fn kmsg_process() -> std::process::Command {
+    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_kmsg"));
+    cmd.env_clear();
+    for var in KEPT_ENV {
+        if let Some(v) = std::env::var_os(var) {
+            cmd.env(var, v);
+        }
     }
     cmd.env("NO_COLOR", "1");
+    cmd
+}
+
+/// The built binary (see [`kmsg_process`]), as an `assert_cmd` command bounded to 180 s.
+pub fn kmsg() -> Command {
+    let mut cmd = Command::from_std(kmsg_process());
     cmd.timeout(Duration::from_secs(180));
     cmd
+}
+
+/// A kmsg command line, built a piece at a time and run bounded in time; the asserting runs
+/// report the caller's line.
+#[must_use = "a command line does nothing until it is run"]
+pub struct Kmsg {
+    args: Vec<String>,
+    env: Vec<(String, String)>,
+    timeout: Duration,
+}
+
+impl Kmsg {
+    /// `kmsg` with these leading arguments (usually the subcommand).
+    pub fn new<S: AsRef<str>>(args: impl IntoIterator<Item = S>) -> Kmsg {
+        Kmsg {
+            args: args.into_iter().map(|a| a.as_ref().to_string()).collect(),
+            env: Vec::new(),
+            timeout: Duration::from_secs(180),
+        }
+    }
+
+    /// Pointed at the shared test cluster (panics when there is none).
+    pub fn on_cluster(self) -> Kmsg {
+        self.env("BOOTSTRAP_SERVERS", bootstrap())
+    }
+
+    pub fn arg(mut self, arg: impl AsRef<str>) -> Kmsg {
+        self.args.push(arg.as_ref().to_string());
+        self
+    }
+
+    /// `--name value`.
+    pub fn flag(self, name: &str, value: impl std::fmt::Display) -> Kmsg {
+        self.arg(name).arg(value.to_string())
+    }
+
+    /// `-o json`.
+    pub fn json(self) -> Kmsg {
+        self.flag("-o", "json")
+    }
+
+    pub fn env(mut self, key: &str, value: impl Into<String>) -> Kmsg {
+        self.env.push((key.to_string(), value.into()));
+        self
+    }
+
+    /// The longest the run may take (default 180 s); longer fails the test.
+    pub fn timeout(mut self, limit: Duration) -> Kmsg {
+        self.timeout = limit;
+        self
+    }
+
+    /// As an `assert_cmd` command, for tests that want its assertions.
+    pub fn command(self) -> Command {
+        let mut cmd = kmsg();
+        cmd.args(&self.args).timeout(self.timeout);
+        for (k, v) in &self.env {
+            cmd.env(k, v);
+        }
+        cmd
+    }
+
+    /// Runs it to the end (or the timeout) and returns what it printed and its exit.
+    #[track_caller]
+    pub fn run(self) -> std::process::Output {
+        let line = format!("kmsg {}", self.args.join(" "));
+        self.command()
+            .output()
+            .unwrap_or_else(|e| panic!("{line}: could not run: {e}"))
+    }
+
+    /// Runs it and asserts the exit code (with its stderr in the failure message).
+    #[track_caller]
+    pub fn expect_code(self, code: i32) -> std::process::Output {
+        let line = format!("kmsg {}", self.args.join(" "));
+        let out = self.run();
+        assert_eq!(
+            out.status.code(),
+            Some(code),
+            "{line}: exit {:?}, wanted {code}; stderr:\n{}",
+            out.status.code(),
+            String::from_utf8_lossy(&out.stderr)
+        );
+        out
+    }
+
+    /// Runs it, asserts the exit code and parses stdout as JSON lines.
+    #[track_caller]
+    pub fn expect_json(self, code: i32) -> Vec<serde_json::Value> {
+        json_lines(&self.json().expect_code(code).stdout)
+    }
 }
 
 /// `kmsg` pointed at the shared test cluster.
@@ -286,10 +387,8 @@ impl Drop for Spawned {
 
 /// Starts `kmsg` on the shared cluster as a child process (stdout/stderr captured).
 pub fn spawn_kmsg(args: &[&str]) -> Spawned {
-    let child = std::process::Command::new(env!("CARGO_BIN_EXE_kmsg"))
+    let child = kmsg_process()
         .env("BOOTSTRAP_SERVERS", bootstrap())
-        .env("NO_COLOR", "1")
-        .env_remove("RUST_LOG")
         .args(args)
         .stdin(std::process::Stdio::null())
         .stdout(std::process::Stdio::piped())

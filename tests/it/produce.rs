@@ -2,7 +2,7 @@
 
 use std::collections::{BTreeMap, HashSet};
 use std::io::Write;
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 use std::time::{Duration, Instant};
 
 use predicates::prelude::*;
@@ -469,7 +469,7 @@ fn a_topic_deleted_mid_run_gives_a_non_zero_exit_and_counts_the_failures() {
 fn a_slow_stdin_does_not_block_ctrl_c() {
     let topic = unique("stdin");
     create_topic(&topic, 1, 3);
-    let mut child = Command::new(env!("CARGO_BIN_EXE_kmsg"))
+    let mut child = crate::harness::kmsg_process()
         .env("BOOTSTRAP_SERVERS", bootstrap())
         .args(["produce", "-t", &topic, "-o", "json"])
         .stdin(Stdio::piped())

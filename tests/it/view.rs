@@ -283,10 +283,9 @@ fn view_of_a_large_topic_piped_into_head_ends_quietly_in_every_format() {
 /// and its peak resident memory in KB (from wait4, this child's own rusage).
 #[allow(clippy::zombie_processes)] // reaped by wait4, which std's wait cannot replace
 fn run_measured(args: &[&str]) -> (i32, Vec<String>, i64) {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_kmsg"))
+    let mut child = crate::harness::kmsg_process()
         .args(["--bootstrap", &bootstrap()])
         .args(args)
-        .env("NO_COLOR", "1")
         .stdout(Stdio::piped())
         .stderr(Stdio::inherit())
         .spawn()

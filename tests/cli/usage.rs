@@ -5,7 +5,7 @@ use std::time::{Duration, Instant};
 
 use predicates::prelude::*;
 
-use crate::harness::kmsg;
+use crate::harness::{kmsg, Kmsg};
 
 #[test]
 fn help_lists_the_working_subcommands_and_the_exit_codes() {
@@ -277,11 +277,12 @@ fn invalid_topic_names_and_zero_partitions_are_usage_errors() {
 
 #[test]
 fn delete_without_yes_is_refused() {
-    kmsg()
-        .args(["--bootstrap", "127.0.0.1:1", "topics", "delete", "posts"])
-        .assert()
-        .code(2)
-        .stderr(predicate::str::contains("--yes"));
+    let out = Kmsg::new(["topics", "delete", "posts"])
+        .flag("--bootstrap", "127.0.0.1:1")
+        .timeout(Duration::from_secs(10))
+        .expect_code(2);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("--yes"), "{stderr}");
 }
 
 #[test]
