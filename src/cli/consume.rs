@@ -6,6 +6,7 @@ use std::time::Duration;
 use clap::Args;
 
 use super::parse_duration;
+use crate::consumer::ConsumerOptions;
 use crate::kafka::options::{Compression, OffsetReset};
 
 #[derive(Debug, Args)]
@@ -131,4 +132,60 @@ pub struct ConsumeArgs {
     /// Serve Prometheus metrics at /metrics, plus /healthz and /readyz (e.g. 0.0.0.0:8000)
     #[arg(long, env = "METRICS_ADDR", value_name = "HOST:PORT")]
     pub metrics_addr: Option<std::net::SocketAddr>,
+}
+
+/// The engine's options from `kmsg consume`'s flags (`ConsumerOptions::build` checks them).
+impl From<&ConsumeArgs> for ConsumerOptions {
+    fn from(a: &ConsumeArgs) -> Self {
+        ConsumerOptions {
+            group: a.group.clone(),
+            topic: a.topic.clone(),
+            output_topic: a.output_topic.clone(),
+            dlq_topic: a.dlq_topic.clone(),
+            schema: a.schema.clone(),
+            instance_id: a.instance_id.clone(),
+            max_retries: a.max_retries,
+            retry_backoff: a.retry_backoff,
+            retry_backoff_max: a.retry_backoff_max,
+            fail_rate: a.fail_rate,
+            fail_first: a.fail_first,
+            sink_url: a.sink_url.clone(),
+            sink_timeout: a.sink_timeout,
+            sink_concurrency: a.sink_concurrency,
+            breaker_threshold: a.breaker_threshold,
+            breaker_timeout: a.breaker_timeout,
+            breaker_probes: a.breaker_probes,
+            compression: a.compression,
+            exactly_once: a.exactly_once,
+            txn_max_messages: a.txn_max_messages,
+            txn_max_interval: a.txn_max_interval,
+            seed: a.seed,
+            offset_reset: a.offset_reset,
+            max_messages: a.max_messages,
+            idle_timeout: a.idle_timeout,
+            commit_interval: a.commit_interval,
+            shutdown_timeout: a.shutdown_timeout,
+            metrics_addr: a.metrics_addr,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::Parser;
+
+    use crate::cli::{Cli, Command};
+    use crate::consumer::ConsumerOptions;
+
+    #[test]
+    fn the_options_defaults_are_kmsg_consume_s_flag_defaults() {
+        let cli = Cli::try_parse_from(["kmsg", "consume", "-g", "g", "-t", "t"]).unwrap();
+        let Command::Consume(args) = cli.command else {
+            panic!("not consume")
+        };
+        assert_eq!(
+            ConsumerOptions::from(&*args),
+            ConsumerOptions::new("g", "t")
+        );
+    }
 }

@@ -8,7 +8,7 @@ use std::sync::Arc;
 
 use super::Context;
 use crate::cli::{ConsumeArgs, OutputFormat};
-use crate::consumer::{self, ConsumerConfig, Summary};
+use crate::consumer::{self, ConsumerOptions, Summary};
 use crate::metrics::ConsumerMetrics;
 use crate::output;
 
@@ -42,7 +42,7 @@ async fn run_with(
     metrics: Arc<ConsumerMetrics>,
     stop: Arc<AtomicBool>,
 ) -> anyhow::Result<Summary> {
-    let config = ConsumerConfig::from_args(&args, &ctx.settings)?;
+    let config = ConsumerOptions::from(&args).build(&ctx.settings)?;
     if config.topic_is_default {
         // Reading a shared default topic (and writing to its shared DLQ) must never happen
         // unnoticed: say so before connecting.

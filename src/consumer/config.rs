@@ -12,9 +12,9 @@ use std::time::Duration;
 
 use rdkafka::ClientConfig;
 
-use crate::cli::{Compression, ConsumeArgs, OffsetReset};
 use crate::error::usage;
 use crate::kafka::config::{ClientSettings, Given, CONSUME_COMPRESSION};
+use crate::kafka::options::{Compression, OffsetReset};
 use crate::pipeline::breaker::{Breaker, BreakerConfig};
 use crate::pipeline::outcome::{FaultInjector, RetryPolicy};
 use crate::pipeline::validate::SchemaValidator;
@@ -227,50 +227,10 @@ impl ConsumerOptions {
     }
 }
 
-impl From<&ConsumeArgs> for ConsumerOptions {
-    fn from(a: &ConsumeArgs) -> Self {
-        ConsumerOptions {
-            group: a.group.clone(),
-            topic: a.topic.clone(),
-            output_topic: a.output_topic.clone(),
-            dlq_topic: a.dlq_topic.clone(),
-            schema: a.schema.clone(),
-            instance_id: a.instance_id.clone(),
-            max_retries: a.max_retries,
-            retry_backoff: a.retry_backoff,
-            retry_backoff_max: a.retry_backoff_max,
-            fail_rate: a.fail_rate,
-            fail_first: a.fail_first,
-            sink_url: a.sink_url.clone(),
-            sink_timeout: a.sink_timeout,
-            sink_concurrency: a.sink_concurrency,
-            breaker_threshold: a.breaker_threshold,
-            breaker_timeout: a.breaker_timeout,
-            breaker_probes: a.breaker_probes,
-            compression: a.compression,
-            exactly_once: a.exactly_once,
-            txn_max_messages: a.txn_max_messages,
-            txn_max_interval: a.txn_max_interval,
-            seed: a.seed,
-            offset_reset: a.offset_reset,
-            max_messages: a.max_messages,
-            idle_timeout: a.idle_timeout,
-            commit_interval: a.commit_interval,
-            shutdown_timeout: a.shutdown_timeout,
-            metrics_addr: a.metrics_addr,
-        }
-    }
-}
-
 impl ConsumerConfig {
     /// Options for a member of `group` reading `topic`, the rest at `kmsg consume`'s defaults.
     pub fn builder(group: impl Into<String>, topic: impl Into<String>) -> ConsumerOptions {
         ConsumerOptions::new(group, topic)
-    }
-
-    /// `kmsg consume`'s args, checked.
-    pub fn from_args(args: &ConsumeArgs, settings: &ClientSettings) -> anyhow::Result<Self> {
-        ConsumerOptions::from(args).build(settings)
     }
 
     /// Every refusal rule, then the librdkafka configs.
@@ -488,7 +448,7 @@ impl ConsumerConfig {
             .exactly_once
             .then(|| format!("kmsg-{}-{instance}", args.group));
         let compression = Given::or(
-            args.compression.map(crate::cli::Compression::codec),
+            args.compression.map(Compression::codec),
             CONSUME_COMPRESSION,
         );
         let producer = settings.pipeline_producer_config(
@@ -533,26 +493,11 @@ impl ConsumerConfig {
 mod tests {
     use std::time::Duration;
 
-    use clap::Parser;
-
     use super::ConsumerOptions;
-    use crate::cli::{Cli, Command};
     use crate::kafka::config::ClientSettings;
 
     fn settings() -> ClientSettings {
         ClientSettings::for_bootstrap("127.0.0.1:1", Duration::from_secs(5))
-    }
-
-    #[test]
-    fn the_options_defaults_are_kmsg_consume_s_flag_defaults() {
-        let cli = Cli::try_parse_from(["kmsg", "consume", "-g", "g", "-t", "t"]).unwrap();
-        let Command::Consume(args) = cli.command else {
-            panic!("not consume")
-        };
-        assert_eq!(
-            ConsumerOptions::from(&*args),
-            ConsumerOptions::new("g", "t")
-        );
     }
 
     #[test]
@@ -624,7 +569,7 @@ mod tests {
             (
                 ConsumerOptions {
                     exactly_once: true,
-                    offset_reset: crate::cli::OffsetReset::Latest,
+                    offset_reset: crate::kafka::options::OffsetReset::Latest,
                     ..base().instance_id("i")
                 },
                 "--offset-reset latest",
@@ -646,7 +591,7 @@ mod tests {
             let text = err.to_string();
             assert!(text.contains(needle), "{text:?} does not name {needle:?}");
             assert_eq!(
-                crate::error::exit_code(&err),
+                crate::error::exit_code(&err, &[]),
                 crate::error::EXIT_USAGE,
                 "{text}: not a usage error"
             );
