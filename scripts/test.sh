@@ -6,9 +6,9 @@
 #   3. builds kmsg and the tests once,
 #   4. starts ONE real three-broker KRaft cluster on free loopback ports (kmsg cluster up),
 #      and next to it, in parallel, ONE secured one (kmsg cluster up --secure),
-#   5. runs `cargo test --features cluster-tests`: every tier (unit tests, the CLI tier, the
-#      hermetic tier on librdkafka's in-process mock cluster, and the real-cluster tier
-#      tests/it) against them, and stops both at the end, also on failure or Ctrl-C.
+#   5. runs `cargo test` (the unit tests, the CLI tier and the hermetic tier on librdkafka's
+#      in-process mock cluster), then `cargo test --test it` (the real-cluster tier) against
+#      them, and stops both clusters at the end, also on failure or Ctrl-C.
 # A bare `cargo test` (no cluster) runs every tier but the real-cluster one.
 # Usage: scripts/test.sh [extra cargo test args, e.g. a test name filter]
 set -euo pipefail
@@ -51,7 +51,7 @@ scripts/fetch-kafka.sh "$KAFKA_HOME" >&2
 
 # --- 3. build once -------------------------------------------------------------------------
 log "building kmsg and its tests"
-cargo build --locked --bins --tests --features cluster-tests
+cargo build --locked --bins --tests --test it
 kmsg="$repo/target/debug/kmsg"
 
 # --- 4. one real cluster for the whole run, and one secured cluster (started in parallel) ----
@@ -119,7 +119,8 @@ log "clusters up in ${cluster_secs}s: $KMSG_TEST_BOOTSTRAP; secured: $KMSG_TEST_
 # --- 5. the tests --------------------------------------------------------------------------
 tests_start=$(date +%s)
 status=0
-cargo test --locked --features cluster-tests -- --test-threads=4 "$@" || status=$?
+cargo test --locked -- --test-threads=4 "$@" || status=$?
+cargo test --locked --test it -- --test-threads=4 "$@" || status=$?
 now=$(date +%s)
 log "cluster start-up ${cluster_secs}s; tests $((now - tests_start))s; whole run $((now - suite_start))s"
 exit "$status"

@@ -1,8 +1,8 @@
 //! kmsg's real-cluster tier: one test binary with a module per area, run against the real
 //! three-broker clusters that `scripts/test.sh` starts once per run (the bootstrap in
-//! `KMSG_TEST_BOOTSTRAP`), with random topic and group names. It is built only with the
-//! `cluster-tests` feature (`cargo test --features cluster-tests`, which `scripts/test.sh`
-//! passes), so a bare `cargo test` runs the tiers that need no cluster; asked for without a
+//! `KMSG_TEST_BOOTSTRAP`), with random topic and group names. It is built and run only
+//! when named (`cargo test --test it`, which `scripts/test.sh` runs; `test = false` in
+//! Cargo.toml), so a bare `cargo test` runs the tiers that need no cluster; asked for without a
 //! cluster, every test that needs one panics naming the missing variable (never a skip).
 
 mod breaker_test;
@@ -17,7 +17,6 @@ mod harness;
 mod metrics;
 mod monitoring;
 mod produce;
-mod scripts;
 mod secure_compose;
 mod security;
 mod topics;
