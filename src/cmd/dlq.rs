@@ -253,7 +253,7 @@ async fn show(args: DlqShowArgs, ctx: &Context) -> anyhow::Result<ExitCode> {
         let mut reader =
             TopicReader::open(&settings, &t, &[partition], Start::Offset(offset), false)?;
         loop {
-            match reader.next()? {
+            match reader.next_step()? {
                 crate::kafka::reader::ReadStep::Record(m) => return Ok(Some(m)),
                 crate::kafka::reader::ReadStep::End => return Ok(None),
                 crate::kafka::reader::ReadStep::Idle => {}

@@ -108,7 +108,7 @@ fn read(
         if args.max.is_some_and(|m| shown >= m) {
             break;
         }
-        match reader.next()? {
+        match reader.next_step()? {
             ReadStep::End => break,
             ReadStep::Idle => printer.idle()?,
             ReadStep::Record(m) => {

@@ -175,7 +175,7 @@ impl TopicReader {
     }
 
     /// Waits up to 200 ms for the next record.
-    pub fn next(&mut self) -> anyhow::Result<ReadStep> {
+    pub fn next_step(&mut self) -> anyhow::Result<ReadStep> {
         if !self.follow && self.pending.is_empty() {
             return Ok(ReadStep::End);
         }
@@ -203,7 +203,7 @@ impl TopicReader {
     pub fn read_all(mut self) -> anyhow::Result<Vec<OwnedMessage>> {
         let mut out = Vec::new();
         loop {
-            match self.next()? {
+            match self.next_step()? {
                 ReadStep::End => return Ok(out),
                 ReadStep::Idle => {}
                 ReadStep::Record(m) => out.push(m),
