@@ -230,8 +230,7 @@ fn a_refused_connection_fails_at_once_naming_the_address_and_the_fix() {
 #[test]
 fn a_broker_that_accepts_but_never_answers_is_waited_for_until_the_timeout() {
     // A listening socket nobody reads from: the connection succeeds, no answer ever comes.
-    let port = crate::harness::free_port_block(1);
-    let silent = std::net::TcpListener::bind(("127.0.0.1", port)).unwrap();
+    let silent = crate::harness::bind_listener_below_ephemeral();
     let addr = format!("127.0.0.1:{}", silent.local_addr().unwrap().port());
     let start = Instant::now();
     let out = kmsg()

@@ -208,6 +208,18 @@ pub fn free_port_block(n: u16) -> u16 {
     panic!("no block of {n} free ports found on 127.0.0.1");
 }
 
+/// A listener bound on 127.0.0.1 below the ephemeral range, held from the moment its port
+/// is chosen (no window for another process to take it between a probe and the bind).
+pub fn bind_listener_below_ephemeral() -> TcpListener {
+    for _ in 0..200 {
+        let port = free_port_block(1);
+        if let Ok(listener) = TcpListener::bind(("127.0.0.1", port)) {
+            return listener;
+        }
+    }
+    panic!("no free port to listen on found on 127.0.0.1");
+}
+
 /// Creates a topic on the shared cluster through kmsg itself.
 pub fn create_topic(name: &str, partitions: u32, replication_factor: u32) {
     kmsg_on_cluster()

@@ -7,8 +7,8 @@ use std::time::{Duration, Instant};
 use predicates::prelude::*;
 
 use crate::harness::{
-    create_topic, eventually, free_port, free_port_block, kmsg, kmsg_on_cluster, signal,
-    spawn_kmsg, unique, wait_bounded, Reply, TestDownstream,
+    bind_listener_below_ephemeral, create_topic, eventually, free_port, free_port_block, kmsg,
+    kmsg_on_cluster, signal, spawn_kmsg, unique, wait_bounded, Reply, TestDownstream,
 };
 
 #[test]
@@ -207,8 +207,8 @@ fn metrics_from_a_closed_port_fails_at_once_and_from_a_silent_one_after_the_time
 
     // A socket that accepts connections (the kernel completes them from the backlog) and
     // never answers; dropped at the end of the test.
-    let port = free_port_block(1);
-    let silent = TcpListener::bind(("127.0.0.1", port)).unwrap();
+    let silent = bind_listener_below_ephemeral();
+    let port = silent.local_addr().unwrap().port();
     let (took, err) = from_fails(
         &format!("http://127.0.0.1:{port}"),
         "2s",
@@ -236,8 +236,8 @@ fn a_metrics_url_with_a_wrong_scheme_is_a_usage_error() {
 /// Serves `body` as /metrics to `requests` connections, then stops.
 fn serve_metrics(body: &'static str, requests: usize) -> u16 {
     use std::io::{BufRead, BufReader, Write};
-    let port = free_port_block(1);
-    let listener = TcpListener::bind(("127.0.0.1", port)).unwrap();
+    let listener = bind_listener_below_ephemeral();
+    let port = listener.local_addr().unwrap().port();
     std::thread::spawn(move || {
         for stream in listener.incoming().take(requests) {
             let Ok(mut stream) = stream else { continue };
