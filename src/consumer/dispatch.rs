@@ -414,15 +414,10 @@ impl Member {
                 call.attempt = 1;
                 d.lanes.put_back(ticket, call);
             }
-            Decision::RetryAt {
-                at,
-                delay,
-                next_attempt,
-                reason,
-            } => {
-                self.count_retry(p, off, call.attempt, delay, &reason);
-                call.attempt = next_attempt;
-                d.lanes.retry_at(ticket, call, Some(at));
+            Decision::RetryAt(retry) => {
+                self.count_retry(p, off, call.attempt, &retry);
+                call.attempt = retry.next_attempt;
+                d.lanes.retry_at(ticket, call, Some(retry.at));
             }
         }
     }

@@ -10,7 +10,7 @@ use rdkafka::consumer::Consumer;
 use rdkafka::message::OwnedMessage;
 use rdkafka::Message;
 
-use crate::pipeline::decide::{decide, Decision};
+use crate::pipeline::decide::{decide, Decision, Retry};
 use crate::pipeline::outcome::decode_and_validate;
 use crate::pipeline::sink::CallResult;
 
@@ -59,14 +59,9 @@ impl Member {
                         // An outage, not this message's fault: it waits at the gate and
                         // starts its attempts afresh.
                         Decision::HoldForBreaker => attempt = 1,
-                        Decision::RetryAt {
-                            at,
-                            delay,
-                            next_attempt,
-                            reason,
-                        } => {
-                            self.count_retry(p, off, attempt, delay, &reason);
-                            if !self.wait_polling(at, p) {
+                        Decision::RetryAt(retry) => {
+                            self.count_retry(p, off, attempt, &retry);
+                            if !self.wait_polling(retry.at, p) {
                                 tracing::debug!(
                                     partition = p,
                                     offset = off,
@@ -74,7 +69,7 @@ impl Member {
                                 );
                                 return;
                             }
-                            attempt = next_attempt;
+                            attempt = retry.next_attempt;
                         }
                     }
                 }
@@ -85,18 +80,16 @@ impl Member {
     }
 
     /// Counts a retry about to wait `delay` (attempt `attempt` failed for `reason`).
-    pub(super) fn count_retry(
-        &self,
-        p: i32,
-        off: i64,
-        attempt: u32,
-        delay: Duration,
-        reason: &str,
-    ) {
+    pub(super) fn count_retry(&self, p: i32, off: i64, attempt: u32, retry: &Retry) {
         self.shared.retries.fetch_add(1, Ordering::Relaxed);
-        self.shared
-            .metrics
-            .retry(&self.shared.topic, p, off, attempt, delay, reason);
+        self.shared.metrics.retry(
+            &self.shared.topic,
+            p,
+            off,
+            attempt,
+            retry.delay,
+            &retry.reason,
+        );
     }
 
     /// One call of the downstream: the fault injector, then the HTTP sink if there is one.

@@ -33,6 +33,17 @@ pub struct Cause {
     pub attempts: u32,
 }
 
+/// A retry after a transient failure: try again at `at` (`delay` from now) as attempt
+/// `next_attempt`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Retry {
+    pub at: Instant,
+    pub delay: Duration,
+    pub next_attempt: u32,
+    /// The transient failure that caused the retry.
+    pub reason: String,
+}
+
 /// What to do with the message after an attempt.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Decision {
@@ -40,14 +51,8 @@ pub enum Decision {
     Forward,
     /// Give up on it: dead-letter it with this cause.
     DeadLetter(Cause),
-    /// Try again at `at` (`delay` from now) as attempt `next_attempt`.
-    RetryAt {
-        at: Instant,
-        delay: Duration,
-        next_attempt: u32,
-        /// The transient failure that caused the retry.
-        reason: String,
-    },
+    /// Try again later (see [`Retry`]).
+    RetryAt(Retry),
     /// The breaker is open: keep the message until it lets calls through; its attempts
     /// start again at 1 (no retry is spent on an outage).
     HoldForBreaker,
@@ -86,12 +91,12 @@ pub fn decide(
         }
         CallResult::Transient(reason) => {
             let delay = policy.delay(attempt, jitter);
-            Decision::RetryAt {
+            Decision::RetryAt(Retry {
                 at: now + delay,
                 delay,
                 next_attempt: attempt + 1,
                 reason,
-            }
+            })
         }
     }
 }
@@ -114,11 +119,13 @@ mod tests {
     fn every_result_attempt_and_breaker_state_has_its_decision() {
         let now = Instant::now();
         let ms = Duration::from_millis;
-        let retry = |delay: Duration, next_attempt| Decision::RetryAt {
-            at: now + delay,
-            delay,
-            next_attempt,
-            reason: "503 Service Unavailable".into(),
+        let retry = |delay: Duration, next_attempt| {
+            Decision::RetryAt(Retry {
+                at: now + delay,
+                delay,
+                next_attempt,
+                reason: "503 Service Unavailable".into(),
+            })
         };
         let exhausted = Decision::DeadLetter(Cause {
             class: RETRIES_EXHAUSTED,
@@ -184,7 +191,8 @@ mod tests {
             max_retries: 10,
             ..POLICY
         };
-        let Decision::RetryAt { at, delay, .. } = decide(transient(), 9, false, &policy, now, 1.0)
+        let Decision::RetryAt(Retry { at, delay, .. }) =
+            decide(transient(), 9, false, &policy, now, 1.0)
         else {
             panic!("a transient failure with retries left is retried");
         };
