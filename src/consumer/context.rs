@@ -3,6 +3,7 @@
 //! and statistics give the lag (`RebalanceContext`).
 
 use std::collections::BTreeMap;
+use std::marker::PhantomData;
 use std::sync::atomic::Ordering;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -25,15 +26,53 @@ use super::txn::TxnFailure;
 /// How long a revoke waits for the revoked partitions' in-flight outcomes.
 pub(super) const REVOKE_FLUSH: Duration = Duration::from_secs(10);
 
-/// Producer context: delivery reports make offsets committable and count outcomes.
-pub(super) struct OutcomeContext {
-    pub(super) inner: KmsgContext,
-    pub(super) shared: Arc<Shared>,
+/// A client's context in a member: kmsg's logging plus the member's shared state. The role
+/// (`Outcomes` for the producer, `Rebalances` for the consumer) says which callbacks it takes.
+pub(super) struct MemberContext<R> {
+    inner: KmsgContext,
+    shared: Arc<Shared>,
+    _role: PhantomData<R>,
 }
 
-impl ClientContext for OutcomeContext {
+/// The producer's role: delivery reports make offsets committable and count outcomes.
+pub(super) struct Outcomes;
+/// The consumer's role: commits synchronously on revoke, tracks the assignment for
+/// `/readyz`, and reads the lag from librdkafka's statistics.
+pub(super) struct Rebalances;
+
+pub(super) type OutcomeContext = MemberContext<Outcomes>;
+pub(super) type RebalanceContext = MemberContext<Rebalances>;
+
+/// What differs between the two roles' client callbacks.
+pub(super) trait Role: Send + Sync + 'static {
+    /// Whether librdkafka's statistics carry this client's consumer lag.
+    const READS_LAG: bool;
+}
+impl Role for Outcomes {
+    const READS_LAG: bool = false;
+}
+impl Role for Rebalances {
+    const READS_LAG: bool = true;
+}
+
+impl<R: Role> MemberContext<R> {
+    pub(super) fn new(shared: Arc<Shared>) -> Self {
+        MemberContext {
+            inner: KmsgContext::default(),
+            shared,
+            _role: PhantomData,
+        }
+    }
+}
+
+impl<R: Role> ClientContext for MemberContext<R> {
     fn log(&self, level: RDKafkaLogLevel, fac: &str, log_message: &str) {
         self.inner.log(level, fac, log_message)
+    }
+    fn stats(&self, statistics: rdkafka::Statistics) {
+        if R::READS_LAG {
+            update_lag(&self.shared, &statistics);
+        }
     }
     fn error(&self, error: KafkaError, reason: &str) {
         self.inner.error(error, reason)
@@ -76,74 +115,54 @@ impl ProducerContext for OutcomeContext {
     }
 }
 
-/// Consumer context: commits synchronously on revoke, tracks the assignment for `/readyz`.
-pub(super) struct RebalanceContext {
-    pub(super) inner: KmsgContext,
-    pub(super) shared: Arc<Shared>,
+/// Lag per assigned partition from librdkafka's statistics (no extra requests): the end
+/// of the partition (last stable offset under read_committed) minus the group's position
+/// there (see [`lag_position`]).
+fn update_lag(shared: &Shared, stats: &rdkafka::Statistics) {
+    let Some(topic) = stats.topics.get(&shared.topic) else {
+        return;
+    };
+    // Taken (and released) before the assignment lock, never while holding it.
+    let durable: BTreeMap<i32, i64> = lock(&shared.tracker).positions().into_iter().collect();
+    let assignment = lock(&shared.assignment);
+    for (p, part) in &topic.partitions {
+        if *p < 0 || !assignment.contains(p) {
+            continue;
+        }
+        let end = if part.ls_offset >= 0 {
+            part.ls_offset
+        } else {
+            part.hi_offset
+        };
+        let reset = if shared.reset_earliest {
+            part.lo_offset
+        } else {
+            end
+        };
+        // No end yet (paused before its first fetch), or a stale one: while the breaker
+        // holds the partitions paused nothing is fetched, so the statistics keep the end
+        // of the last fetch and the lag would stop growing exactly when it matters. Both
+        // are asked of the broker instead (`refresh_unknown_lag`).
+        if end < 0 || shared.breaker_paused.load(Ordering::SeqCst) {
+            lock(&shared.unknown_end).insert(*p, part.committed_offset);
+            continue;
+        }
+        lock(&shared.unknown_end).remove(p);
+        let position = lag_position(durable.get(p).copied(), part.committed_offset, reset);
+        if position >= 0 {
+            shared
+                .metrics
+                .set_lag(&shared.topic, *p, (end - position).max(0));
+        }
+    }
 }
 
-impl ClientContext for RebalanceContext {
-    fn log(&self, level: RDKafkaLogLevel, fac: &str, log_message: &str) {
-        self.inner.log(level, fac, log_message)
-    }
-    fn stats(&self, statistics: rdkafka::Statistics) {
-        self.update_lag(&statistics);
-    }
-    fn error(&self, error: KafkaError, reason: &str) {
-        self.inner.error(error, reason)
-    }
-}
-
+/// The partitions of `topic` in a rebalance's list.
 pub(super) fn partitions_of(tpl: &TopicPartitionList, topic: &str) -> Vec<i32> {
     tpl.elements_for_topic(topic)
         .iter()
         .map(|e| e.partition())
         .collect()
-}
-
-impl RebalanceContext {
-    /// Lag per assigned partition from librdkafka's statistics (no extra requests): the end
-    /// of the partition (last stable offset under read_committed) minus the group's position
-    /// there (see [`lag_position`]).
-    pub(super) fn update_lag(&self, stats: &rdkafka::Statistics) {
-        let shared = &self.shared;
-        let Some(topic) = stats.topics.get(&shared.topic) else {
-            return;
-        };
-        // Taken (and released) before the assignment lock, never while holding it.
-        let durable: BTreeMap<i32, i64> = lock(&shared.tracker).positions().into_iter().collect();
-        let assignment = lock(&shared.assignment);
-        for (p, part) in &topic.partitions {
-            if *p < 0 || !assignment.contains(p) {
-                continue;
-            }
-            let end = if part.ls_offset >= 0 {
-                part.ls_offset
-            } else {
-                part.hi_offset
-            };
-            let reset = if shared.reset_earliest {
-                part.lo_offset
-            } else {
-                end
-            };
-            // No end yet (paused before its first fetch), or a stale one: while the breaker
-            // holds the partitions paused nothing is fetched, so the statistics keep the end
-            // of the last fetch and the lag would stop growing exactly when it matters. Both
-            // are asked of the broker instead (`refresh_unknown_lag`).
-            if end < 0 || shared.breaker_paused.load(Ordering::SeqCst) {
-                lock(&shared.unknown_end).insert(*p, part.committed_offset);
-                continue;
-            }
-            lock(&shared.unknown_end).remove(p);
-            let position = lag_position(durable.get(p).copied(), part.committed_offset, reset);
-            if position >= 0 {
-                shared
-                    .metrics
-                    .set_lag(&shared.topic, *p, (end - position).max(0));
-            }
-        }
-    }
 }
 
 impl ConsumerContext for RebalanceContext {

@@ -12,7 +12,6 @@ use rdkafka::consumer::{BaseConsumer, Consumer};
 use rdkafka::message::OwnedMessage;
 use rdkafka::producer::{Producer, ThreadedProducer};
 
-use crate::kafka::context::KmsgContext;
 use crate::kafka::options::OffsetReset;
 use crate::kafka::producer::ReportCount;
 use crate::metrics::ConsumerMetrics;
@@ -189,10 +188,7 @@ pub(super) fn run_member(
     let producer: Arc<ThreadedProducer<OutcomeContext>> = Arc::new(
         config
             .producer
-            .create_with_context(OutcomeContext {
-                inner: KmsgContext::default(),
-                shared: shared.clone(),
-            })
+            .create_with_context(OutcomeContext::new(shared.clone()))
             .map_err(|e| anyhow!("cannot create the producer: {e}"))?,
     );
     let _ = shared.producer.set(producer.clone());
@@ -209,10 +205,7 @@ pub(super) fn run_member(
     }
     let consumer: BaseConsumer<RebalanceContext> = config
         .consumer
-        .create_with_context(RebalanceContext {
-            inner: KmsgContext::default(),
-            shared: shared.clone(),
-        })
+        .create_with_context(RebalanceContext::new(shared.clone()))
         .map_err(|e| anyhow!("cannot create the consumer: {e}"))?;
     let consumer = Arc::new(consumer);
     consumer
