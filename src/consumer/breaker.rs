@@ -176,28 +176,38 @@ mod tests {
         assert_eq!(NOT_PERMITTED, "not_permitted");
     }
 
-    #[test]
-    fn failed_calls_open_the_breaker_at_the_threshold_and_ignored_ones_do_not_count() {
+    /// Records `calls` in order on a closed breaker with a threshold of 2; returns the state
+    /// after each call and the transition the last one made, if any.
+    fn run(calls: &[BreakerCall<'_>]) -> (Vec<BreakerState>, Option<Transition>) {
         let mut b = breaker(2);
         let t0 = Instant::now();
+        let mut states = Vec::new();
+        let mut last = None;
+        for &call in calls {
+            last = record(&mut b, call, t0);
+            states.push(b.state());
+        }
+        (states, last)
+    }
+
+    #[test]
+    fn failed_calls_open_the_breaker_at_the_threshold_and_ignored_ones_do_not_count() {
+        use BreakerState::{Closed, Open};
         let failed = BreakerCall::Failed { reason: "503" };
-        assert_eq!(record(&mut b, failed, t0), None);
         // A rejection says nothing about the downstream's health: the count goes on.
-        assert_eq!(record(&mut b, BreakerCall::Ignored, t0), None);
-        let t = record(&mut b, failed, t0).expect("the second failure opens it");
-        assert_eq!((t.from, t.to), (BreakerState::Closed, BreakerState::Open));
+        let (states, t) = run(&[failed, BreakerCall::Ignored, failed]);
+        assert_eq!(states, [Closed, Closed, Open]);
+        let t = t.expect("the second failure opens it");
+        assert_eq!((t.from, t.to), (Closed, Open));
         assert!(t.reason.contains("503"), "{}", t.reason);
     }
 
     #[test]
     fn a_success_resets_the_count_of_consecutive_failures() {
-        let mut b = breaker(2);
-        let t0 = Instant::now();
         let failed = BreakerCall::Failed { reason: "timeout" };
-        assert_eq!(record(&mut b, failed, t0), None);
-        assert_eq!(record(&mut b, BreakerCall::Successful, t0), None);
-        assert_eq!(record(&mut b, failed, t0), None);
-        assert_eq!(b.state(), BreakerState::Closed);
+        let (states, t) = run(&[failed, BreakerCall::Successful, failed]);
+        assert_eq!(states, [BreakerState::Closed; 3]);
+        assert_eq!(t, None);
     }
 
     #[test]
