@@ -111,6 +111,19 @@ pub struct ConsumerOptions {
     pub metrics_addr: Option<SocketAddr>,
 }
 
+/// Chaining setters for optional settings: `name(value)` sets `Some(value.into())`.
+macro_rules! optional_setters {
+    ($($(#[$doc:meta])* $name:ident: $ty:ty,)*) => {
+        $(
+            $(#[$doc])*
+            pub fn $name(mut self, value: impl Into<$ty>) -> Self {
+                self.$name = Some(value.into());
+                self
+            }
+        )*
+    };
+}
+
 impl ConsumerOptions {
     /// A member of `group` reading `topic`, every other setting at `kmsg consume`'s default.
     pub fn new(group: impl Into<String>, topic: impl Into<String>) -> Self {
@@ -146,28 +159,15 @@ impl ConsumerOptions {
         }
     }
 
-    /// Forwards valid messages to `topic`.
-    pub fn output_topic(mut self, topic: impl Into<String>) -> Self {
-        self.output_topic = Some(topic.into());
-        self
-    }
-
-    /// Dead-letters to `topic` (instead of `<topic>.dlq`).
-    pub fn dlq_topic(mut self, topic: impl Into<String>) -> Self {
-        self.dlq_topic = Some(topic.into());
-        self
-    }
-
-    /// Validates every message against the JSON Schema in this file.
-    pub fn schema(mut self, path: impl Into<PathBuf>) -> Self {
-        self.schema = Some(path.into());
-        self
-    }
-
-    /// This member's id (logs, metrics, the group, the transactional.id).
-    pub fn instance_id(mut self, id: impl Into<String>) -> Self {
-        self.instance_id = Some(id.into());
-        self
+    optional_setters! {
+        /// Forwards valid messages to this topic.
+        output_topic: String,
+        /// Dead-letters to this topic (instead of `<topic>.dlq`).
+        dlq_topic: String,
+        /// Validates every message against the JSON Schema in this file.
+        schema: PathBuf,
+        /// This member's id (logs, metrics, the group, the transactional.id).
+        instance_id: String,
     }
 
     /// Retries after the first attempt, and their first and longest delay.
@@ -319,27 +319,14 @@ impl ConsumerConfig {
         if let Some(url) = &args.sink_url {
             HttpSink::check_url(url).map_err(usage)?;
         }
+        const HOUR: Duration = Duration::from_secs(3_600);
+        const DAY: Duration = Duration::from_secs(24 * 3_600);
+        const TEN_MINUTES: Duration = Duration::from_secs(600);
         for (flag, d, max) in [
-            (
-                "--breaker-timeout",
-                args.breaker_timeout,
-                Duration::from_secs(86_400),
-            ),
-            (
-                "--shutdown-timeout",
-                args.shutdown_timeout,
-                Duration::from_secs(3_600),
-            ),
-            (
-                "--sink-timeout",
-                args.sink_timeout,
-                Duration::from_secs(600),
-            ),
-            (
-                "--retry-backoff-max",
-                args.retry_backoff_max,
-                Duration::from_secs(3_600),
-            ),
+            ("--breaker-timeout", args.breaker_timeout, DAY),
+            ("--shutdown-timeout", args.shutdown_timeout, HOUR),
+            ("--sink-timeout", args.sink_timeout, TEN_MINUTES),
+            ("--retry-backoff-max", args.retry_backoff_max, HOUR),
         ] {
             if d > max {
                 return Err(usage(format!(
