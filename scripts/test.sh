@@ -3,7 +3,8 @@
 #   1. installs the Debian packages the tests use (kcat, prometheus, docker-compose;
 #      java/maven if missing),
 #   2. fetches Apache Kafka from Maven Central (scripts/fetch-kafka.sh, cached in .cache/kafka),
-#   3. builds kmsg and the tests once,
+#   3. builds kmsg and the tests once, and runs the lint gate (cargo fmt --check, cargo clippy
+#      --all-targets -D warnings; either failing fails the run),
 #   4. starts ONE real three-broker KRaft cluster on free loopback ports (kmsg cluster up),
 #      and next to it, in parallel, ONE secured one (kmsg cluster up --secure),
 #   5. runs `cargo test` (the unit tests, the CLI tier and the hermetic tier on librdkafka's
@@ -53,6 +54,16 @@ scripts/fetch-kafka.sh "$KAFKA_HOME" >&2
 log "building kmsg and its tests"
 cargo build --locked --bins --tests --test it
 kmsg="$repo/target/debug/kmsg"
+
+# --- 3b. the lint gate: formatting and clippy, warnings as errors ---------------------------
+log "lint gate: cargo fmt --check, cargo clippy -D warnings"
+for component in rustfmt clippy; do
+  if ! cargo "${component/rustfmt/fmt}" --version >/dev/null 2>&1; then
+    rustup component add "$component" >&2 || { echo "test.sh: cargo ${component/rustfmt/fmt} is missing and rustup could not add $component" >&2; exit 1; }
+  fi
+done
+cargo fmt --all --check || { echo "test.sh: formatting differs: run cargo fmt" >&2; exit 1; }
+cargo clippy --locked --all-targets --test it -- -D warnings || { echo "test.sh: clippy found warnings (above)" >&2; exit 1; }
 
 # --- 4. one real cluster for the whole run, and one secured cluster (started in parallel) ----
 state="$repo/target/test-cluster"

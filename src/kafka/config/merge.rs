@@ -309,7 +309,7 @@ mod tests {
             &'a [(&'a str, &'a str)],
             Result<Option<&'a str>, &'a str>,
         );
-        let cases: &[Case] = &[
+        let cases: &[Case<'_>] = &[
             (true, &[], Ok(Some("all"))),
             (false, &[], Ok(Some("all"))),
             (false, &[("acks", "1")], Ok(None)),
