@@ -355,6 +355,34 @@ fn every_poison_kind_lands_in_the_dlq_once_with_context_headers_and_unchanged_by
 /// Forwards are written in lz4-compressed batches unless `-z none`: readers get the same keys,
 /// values and headers either way (every record read back with kcat), and the brokers' own
 /// account of the two output topics' sizes shows the compression.
+/// The -X rule on consume's forwarding producer, read where it lands: the codec of the
+/// record batches the brokers stored (Kafka's DumpLogSegments), for the default, -z and -X.
+#[test]
+fn forwards_are_stored_with_the_codec_of_the_default_z_or_x_compression_type() {
+    let (input, _, dlq) = pipeline_topics("fwdcodec");
+    produce_logins(&input, 600, "0", "23");
+    for (args, codec) in [
+        (&[][..], "lz4"),
+        (&["-z", "gzip"][..], "gzip"),
+        (&["-X", "compression.type=zstd"][..], "zstd"),
+    ] {
+        let output = format!("{input}.{codec}");
+        crate::harness::create_topic(&output, 6, 3);
+        let mut cmd = consume_to(&unique("g"), &input, &output);
+        cmd.args(["--dlq-topic", &dlq, "--max-messages", "600", "-o", "json"])
+            .args(args);
+        let out = cmd.timeout(Duration::from_secs(90)).assert().success();
+        let s = summary(out.get_output());
+        assert_eq!(s["forwarded"], 600, "{args:?}: {s}");
+        let codecs = crate::harness::stored_codecs(&output, 600);
+        assert_eq!(
+            codecs,
+            [(codec.to_string(), 600)].into(),
+            "{args:?}: the brokers stored {codecs:?}"
+        );
+    }
+}
+
 #[test]
 fn forwards_are_lz4_compressed_by_default_and_read_back_unchanged() {
     let (input, compressed, dlq) = pipeline_topics("lz4");
