@@ -5,6 +5,7 @@ use std::time::Duration;
 use clap::{Args, Subcommand};
 
 use super::parse_duration;
+use crate::pipeline::replay::ReplaySelection;
 
 #[derive(Debug, Subcommand)]
 pub enum DlqCommand {
@@ -69,6 +70,18 @@ pub struct DlqReplayArgs {
     pub group: Option<String>,
 }
 
+/// What `kmsg dlq replay`'s flags select, for the planner (`pipeline::replay::plan`).
+impl From<&DlqReplayArgs> for ReplaySelection {
+    fn from(a: &DlqReplayArgs) -> Self {
+        ReplaySelection {
+            reason: a.reason.clone(),
+            original_topic: a.original_topic.clone(),
+            to: a.to.clone(),
+            max_replays: a.max_replays,
+        }
+    }
+}
+
 #[derive(Debug, Args, Clone)]
 pub struct DlqTopicArgs {
     /// Dead letter topic [default: <INPUT_TOPIC>.dlq, i.e. posts.dlq]
@@ -119,4 +132,38 @@ pub struct DlqStatsArgs {
     /// Count per minute instead of per hour
     #[arg(long)]
     pub per_minute: bool,
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::Parser;
+
+    use crate::cli::{Cli, Command, DlqCommand};
+    use crate::pipeline::replay::ReplaySelection;
+
+    #[test]
+    fn a_replay_selects_by_its_filters_and_refuses_after_3_replays_by_default() {
+        let cli = Cli::try_parse_from([
+            "kmsg",
+            "dlq",
+            "replay",
+            "--reason",
+            "json_parse",
+            "--to",
+            "posts.retry",
+        ])
+        .unwrap();
+        let Command::Dlq(DlqCommand::Replay(args)) = cli.command else {
+            panic!("not dlq replay")
+        };
+        assert_eq!(
+            ReplaySelection::from(&args),
+            ReplaySelection {
+                reason: Some("json_parse".into()),
+                original_topic: None,
+                to: Some("posts.retry".into()),
+                max_replays: 3,
+            }
+        );
+    }
 }

@@ -11,6 +11,7 @@ pub mod lanes;
 pub mod offsets;
 pub mod outcome;
 pub mod rate;
+pub mod replay;
 pub mod sink;
 pub mod topic_name;
 pub mod validate;
