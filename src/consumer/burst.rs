@@ -16,8 +16,8 @@ use crate::pipeline::outcome::{decode_and_validate, Poison};
 use crate::pipeline::validate::SchemaValidator;
 
 use super::context::RebalanceContext;
-use super::emit::Origin;
 use super::member::Member;
+use super::records::Origin;
 use super::shared::lock;
 
 /// Messages polled in one go for the validator threads (a burst ends early when the

@@ -18,10 +18,9 @@ use rdkafka::TopicPartitionList;
 use crate::kafka::context::KmsgContext;
 use crate::kafka::producer::failure_reason;
 
-use super::emit::{Failure, Pending, PendingKind};
 use super::lag::lag_position;
+use super::records::{Failure, Pending, PendingKind, TxnFailure};
 use super::shared::{lock, Shared};
-use super::txn::TxnFailure;
 
 /// How long a revoke waits for the revoked partitions' in-flight outcomes.
 pub(super) const REVOKE_FLUSH: Duration = Duration::from_secs(10);

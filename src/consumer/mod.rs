@@ -43,6 +43,7 @@ mod drive;
 mod emit;
 mod lag;
 mod member;
+mod records;
 mod retry;
 mod revoke;
 mod shared;

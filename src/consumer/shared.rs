@@ -16,7 +16,7 @@ use crate::metrics::{ConsumerMetrics, TopicSeries};
 use crate::pipeline::offsets::OffsetTracker;
 
 use super::context::{OutcomeContext, RebalanceContext};
-use super::emit::Failure;
+use super::records::Failure;
 
 /// State shared by the consumer loop, the delivery-report thread and the rebalance callbacks.
 pub(super) struct Shared {
