@@ -22,12 +22,12 @@ use crate::sink::http::HttpSink;
 
 use super::burst::validator_pool;
 use super::config::ConsumerConfig;
-use super::context::{OutcomeContext, RebalanceContext};
 use super::dispatch::Dispatch;
 use super::drive::{drive, finish_fatal};
 use super::lag::lag_position;
 use super::revoke::RevokeBook;
 use super::shared::{lock, Shared};
+use super::shared::{OutcomeContext, RebalanceContext};
 use super::summary::{Summary, TxnCounts};
 use super::txn::TXN_TIMEOUT;
 

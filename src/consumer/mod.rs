@@ -19,9 +19,10 @@
 //!
 //! The files, one responsibility each:
 //! - `config`: the checked [`ConsumerConfig`] and its refusal rules;
-//! - `shared`: the state shared by the loop, the delivery reports and the rebalance callbacks;
+//! - `records`: the plain data of records and transactions (delivery opaques, failures);
+//! - `shared`: the state shared by the loop and the librdkafka callbacks (delivery reports,
+//!   rebalances, statistics), and those callbacks;
 //! - `txn`: exactly-once transactions (commit, abort, rewind);
-//! - `context`: the librdkafka callbacks (delivery reports, rebalances, statistics);
 //! - `emit`: forwards, dead letters and failed deliveries;
 //! - `member`: the member's state, its construction and its run;
 //! - `drive`: the main loop, its stop reasons and the orderly shutdown;
@@ -37,7 +38,6 @@
 mod breaker;
 mod burst;
 mod config;
-mod context;
 mod dispatch;
 mod drive;
 mod emit;

@@ -12,9 +12,9 @@ use rdkafka::{Offset, TopicPartitionList};
 
 use crate::kafka::options::OffsetReset;
 
-use super::context::RebalanceContext;
 use super::member::Member;
 use super::records::{Failure, TxnFailure};
+use super::shared::RebalanceContext;
 use super::shared::{lock, Shared};
 
 /// How long a transactional call (init, send offsets, commit, abort) may take.
