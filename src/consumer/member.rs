@@ -21,11 +21,11 @@ use crate::pipeline::offsets::OffsetTracker;
 use crate::sink::http::HttpSink;
 
 use super::burst::validator_pool;
+use super::calls::Dispatch;
 use super::config::ConsumerConfig;
-use super::dispatch::Dispatch;
 use super::drive::{drive, finish_fatal};
 use super::lag::lag_position;
-use super::revoke::RevokeBook;
+use super::revoke_book::RevokeBook;
 use super::shared::{lock, Shared};
 use super::shared::{OutcomeContext, RebalanceContext};
 use super::summary::{Summary, TxnCounts};

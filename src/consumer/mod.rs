@@ -28,15 +28,18 @@
 //! - `drive`: the main loop, its stop reasons and the orderly shutdown;
 //! - `burst`: the path straight from the poll, with the validator threads;
 //! - `retry`: the synchronous path with blocking retries and backoff buffering;
+//! - `calls`: the `--sink-url` path's state (each message's call, the lanes, the pauses);
 //! - `dispatch`: the `--sink-url` path (per-partition lanes, concurrent calls);
 //!   both ask `pipeline::decide` what happens to a message after an attempt;
 //! - `breaker`: the circuit breaker's gate and results;
-//! - `revoke`: what a revoke does to work in progress (its bookkeeping is pure);
+//! - `revoke_book`: the revoke bookkeeping (pure);
+//! - `revoke`: what a revoke does to work in progress;
 //! - `lag`: the lag arithmetic (pure);
 //! - `summary`: the run summary.
 
 mod breaker;
 mod burst;
+mod calls;
 mod config;
 mod dispatch;
 mod drive;
@@ -46,6 +49,7 @@ mod member;
 mod records;
 mod retry;
 mod revoke;
+mod revoke_book;
 mod shared;
 mod summary;
 mod txn;
