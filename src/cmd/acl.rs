@@ -12,6 +12,7 @@ use super::Context;
 use crate::cli::{AclApplyArgs, AclCommand, AclListArgs, OutputFormat};
 use crate::error::usage;
 use crate::kafka::acl::{self, AclRule, PipelineNames};
+use crate::kafka::acl_admin;
 use crate::kafka::admin::Admin;
 use crate::output;
 
@@ -113,7 +114,7 @@ async fn apply(args: AclApplyArgs, ctx: &Context) -> anyhow::Result<ExitCode> {
     let names = names(&args)?;
     let rules = acl::role_rules(&names);
     let admin = Admin::connect(&ctx.settings).await?;
-    acl::create(&admin, &rules).await.map_err(|e| {
+    acl_admin::create(&admin, &rules).await.map_err(|e| {
         let text = e.to_string();
         if text.contains("needs ALTER permission") || text.contains("uthorization") {
             anyhow::anyhow!(
@@ -135,7 +136,7 @@ async fn apply(args: AclApplyArgs, ctx: &Context) -> anyhow::Result<ExitCode> {
 
 async fn list(args: AclListArgs, ctx: &Context) -> anyhow::Result<ExitCode> {
     let admin = Admin::connect(&ctx.settings).await?;
-    let mut rules = acl::list(&admin)
+    let mut rules = acl_admin::list(&admin)
         .await
         .map_err(|e| anyhow::anyhow!("cannot list the ACLs: {e}"))?;
     if let (true, Some(user)) = (rules.is_empty(), &ctx.settings.sasl_username) {

@@ -15,10 +15,10 @@ use rdkafka::Message;
 use crate::pipeline::outcome::{decode_and_validate, Poison};
 use crate::pipeline::validate::SchemaValidator;
 
-use super::context::RebalanceContext;
-use super::emit::Origin;
 use super::member::Member;
+use super::records::Origin;
 use super::shared::lock;
+use super::shared::RebalanceContext;
 
 /// Messages polled in one go for the validator threads (a burst ends early when the
 /// consumer has nothing more at hand or `--max-messages` is reached).

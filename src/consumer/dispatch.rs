@@ -1,9 +1,8 @@
 //! The `--sink-url` path: messages wait in per-partition lanes and up to
 //! `--sink-concurrency` downstream calls run on the async runtime at once, one per partition,
 //! so each partition keeps its order while the loop goes on polling; full lanes pause their
-//! partition, an open breaker pauses them all.
+//! partition, an open breaker pauses them all. Its state is `calls`'.
 
-use std::collections::BTreeSet;
 use std::sync::atomic::Ordering;
 use std::sync::{mpsc, Arc};
 use std::time::{Duration, Instant};
@@ -14,11 +13,11 @@ use rdkafka::{Message, TopicPartitionList};
 
 use crate::pipeline::breaker::{BreakerState, Permit};
 use crate::pipeline::decide::{decide, Decision};
-use crate::pipeline::lanes::{Lanes, Ticket};
-use crate::pipeline::outcome::{decode_and_validate, Poison};
+use crate::pipeline::outcome::decode_and_validate;
 use crate::pipeline::sink::CallResult;
 
 use super::breaker::NOT_PERMITTED;
+use super::calls::{Call, Completion, Dispatch};
 use super::member::Member;
 use super::shared::lock;
 
@@ -27,55 +26,6 @@ use super::shared::lock;
 pub(super) const LANE_HIGH: usize = 1_000;
 
 pub(super) const LANE_LOW: usize = 250;
-
-/// A message of the `--sink-url` path, from its poll to its outcome.
-pub(super) struct Call {
-    pub(super) msg: Arc<OwnedMessage>,
-    /// Why it can never be processed (decode or schema); dead-lettered in its turn, no call.
-    pub(super) poison: Option<Poison>,
-    /// Attempts that count towards `--max-retries`.
-    pub(super) attempt: u32,
-    /// Calls made (the fault injector's `--fail-first` counts calls).
-    pub(super) calls: u32,
-    /// `txn_epoch` when it was polled: work of an aborted transaction is dropped.
-    pub(super) epoch: u64,
-    /// When its first call started.
-    pub(super) started: Option<Instant>,
-}
-
-/// A downstream call's result, sent back from the async runtime.
-pub(super) struct Completion {
-    pub(super) ticket: Ticket,
-    pub(super) call: Box<Call>,
-    pub(super) result: CallResult,
-}
-
-/// The `--sink-url` dispatcher's state: lanes, the channel calls report on, and pauses.
-pub(super) struct Dispatch {
-    pub(super) lanes: Lanes<Box<Call>>,
-    pub(super) tx: mpsc::Sender<Completion>,
-    pub(super) rx: mpsc::Receiver<Completion>,
-    /// Partitions paused because their lane is full.
-    pub(super) backpressured: BTreeSet<i32>,
-    /// Set while every partition is paused because the breaker is open, until then.
-    pub(super) open_until: Option<Instant>,
-    /// No dispatch before then (half-open: the probes are out).
-    pub(super) refused_until: Option<Instant>,
-}
-
-impl Dispatch {
-    pub(super) fn new(limit: usize) -> Self {
-        let (tx, rx) = mpsc::channel();
-        Dispatch {
-            lanes: Lanes::new(limit),
-            tx,
-            rx,
-            backpressured: BTreeSet::new(),
-            open_until: None,
-            refused_until: None,
-        }
-    }
-}
 
 /// The `--sink-url` path: messages wait in per-partition lanes and up to `--sink-concurrency`
 /// downstream calls are in flight, one per partition, so each partition keeps its order

@@ -1,7 +1,7 @@
 //! What the member writes: forwards to the output topic and dead letters with their context
-//! headers, the delivery opaques that say what each record was for, and the handling of
-//! failed deliveries (a failed forward is dead-lettered, a failed DLQ write is retried and
-//! finally stops the member).
+//! headers, each with its delivery opaque (`records::Pending`), and the handling of failed
+//! deliveries (a failed forward is dead-lettered, a failed DLQ write is retried and finally
+//! stops the member).
 
 use std::sync::atomic::Ordering;
 use std::sync::Arc;
@@ -20,85 +20,11 @@ use crate::pipeline::decide::{Cause, DOWNSTREAM_REJECTED, STAGE_PROCESS};
 use crate::pipeline::outcome::Poison;
 
 use super::member::Member;
+use super::records::{Failure, Origin, Pending, PendingKind, TxnFailure};
 use super::shared::lock;
-use super::txn::TxnFailure;
 
 /// How often a DLQ write is tried before the member gives up (and stops, uncommitted).
 pub(super) const DLQ_MAX_ATTEMPTS: u32 = 5;
-
-/// What an in-flight produce is for.
-pub(super) enum PendingKind {
-    Forward,
-    DeadLetter {
-        class: String,
-        message: String,
-        attempt: u32,
-    },
-}
-
-/// Where an in-flight record came from. A dead letter, and a forward of a message handled
-/// straight from the poll, keep only its coordinates (the record librdkafka copied holds the
-/// same key and value, and a failed delivery hands that record back); a forward of a message
-/// that went through the general path keeps the consumed message.
-pub(super) enum Origin {
-    Message(Arc<OwnedMessage>),
-    At {
-        partition: i32,
-        offset: i64,
-        timestamp: Timestamp,
-    },
-}
-
-impl Origin {
-    pub(super) fn partition(&self) -> i32 {
-        match self {
-            Origin::Message(m) => m.partition(),
-            Origin::At { partition, .. } => *partition,
-        }
-    }
-
-    pub(super) fn offset(&self) -> i64 {
-        match self {
-            Origin::Message(m) => m.offset(),
-            Origin::At { offset, .. } => *offset,
-        }
-    }
-
-    /// The consumed message, rebuilt from the failed record's key, value and headers when
-    /// only the coordinates were kept.
-    pub(super) fn into_message(self, topic: &str, record: &OwnedMessage) -> Arc<OwnedMessage> {
-        match self {
-            Origin::Message(m) => m,
-            Origin::At {
-                partition,
-                offset,
-                timestamp,
-            } => Arc::new(OwnedMessage::new(
-                record.payload().map(<[u8]>::to_vec),
-                record.key().map(<[u8]>::to_vec),
-                topic.to_string(),
-                timestamp,
-                partition,
-                offset,
-                record.headers().cloned(),
-            )),
-        }
-    }
-}
-
-/// A delivery that failed (or a record refused before queueing): its opaque, the reason,
-/// and the record as librdkafka had it (key, value, headers).
-pub(super) struct Failure {
-    pub(super) pending: Box<Pending>,
-    pub(super) reason: String,
-    pub(super) record: OwnedMessage,
-}
-
-/// The delivery opaque of every record the member produces.
-pub(super) struct Pending {
-    pub(super) source: Origin,
-    pub(super) kind: PendingKind,
-}
 
 impl Member {
     /// Queues one record, waiting (while serving delivery reports) if the queue is full.

@@ -17,34 +17,43 @@
 //! `--sink-concurrency` HTTP calls run on the async runtime at once, at most one per
 //! partition, so each partition keeps its order while the loop goes on polling.
 //!
-//! The files, one responsibility each:
+//! The files, one responsibility each, from the bottom up: each imports only files listed
+//! before it, and those from `txn` to `dispatch` add their part of the member as
+//! `impl Member` blocks:
 //! - `config`: the checked [`ConsumerConfig`] and its refusal rules;
-//! - `shared`: the state shared by the loop, the delivery reports and the rebalance callbacks;
+//! - `summary`: the run summary;
+//! - `lag`: the lag arithmetic (pure);
+//! - `records`: the plain data of records and transactions (delivery opaques, failures);
+//! - `revoke_book`: the revoke bookkeeping (pure);
+//! - `calls`: the `--sink-url` path's state (each message's call, the lanes, the pauses);
+//! - `shared`: the state shared by the loop and the librdkafka callbacks (delivery reports,
+//!   rebalances, statistics), and those callbacks;
+//! - `member`: the member's state and the small bookkeeping every path shares;
 //! - `txn`: exactly-once transactions (commit, abort, rewind);
-//! - `context`: the librdkafka callbacks (delivery reports, rebalances, statistics);
 //! - `emit`: forwards, dead letters and failed deliveries;
-//! - `member`: the member's state, its construction and its run;
-//! - `drive`: the main loop, its stop reasons and the orderly shutdown;
+//! - `revoke`: what a revoke does to work in progress;
+//! - `breaker`: the circuit breaker's gate and results;
 //! - `burst`: the path straight from the poll, with the validator threads;
 //! - `retry`: the synchronous path with blocking retries and backoff buffering;
 //! - `dispatch`: the `--sink-url` path (per-partition lanes, concurrent calls);
 //!   both ask `pipeline::decide` what happens to a message after an attempt;
-//! - `breaker`: the circuit breaker's gate and results;
-//! - `revoke`: what a revoke does to work in progress (its bookkeeping is pure);
-//! - `lag`: the lag arithmetic (pure);
-//! - `summary`: the run summary.
+//! - `drive`: the main loop, its stop reasons and the orderly shutdown;
+//! - `run`: building a member and running it to its summary.
 
 mod breaker;
 mod burst;
+mod calls;
 mod config;
-mod context;
 mod dispatch;
 mod drive;
 mod emit;
 mod lag;
 mod member;
+mod records;
 mod retry;
 mod revoke;
+mod revoke_book;
+mod run;
 mod shared;
 mod summary;
 mod txn;
@@ -105,7 +114,7 @@ pub async fn run(
     if let Some(addr) = config.metrics_addr {
         crate::metrics::serve(addr, metrics.clone()).await?;
     }
-    tokio::task::spawn_blocking(move || member::run_member(config, sink, metrics, stop))
+    tokio::task::spawn_blocking(move || run::run_member(config, sink, metrics, stop))
         .await
         .map_err(|e| anyhow!("the consumer thread failed: {e}"))?
 }

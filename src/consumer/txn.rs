@@ -12,9 +12,9 @@ use rdkafka::{Offset, TopicPartitionList};
 
 use crate::kafka::options::OffsetReset;
 
-use super::context::RebalanceContext;
-use super::emit::Failure;
 use super::member::Member;
+use super::records::{Failure, TxnFailure};
+use super::shared::RebalanceContext;
 use super::shared::{lock, Shared};
 
 /// How long a transactional call (init, send offsets, commit, abort) may take.
@@ -22,14 +22,6 @@ pub(super) const TXN_TIMEOUT: Duration = Duration::from_secs(30);
 
 /// Consecutive aborted transactions after which the member gives up.
 pub(super) const MAX_ABORTS: u32 = 5;
-
-/// Why a transaction could not be committed.
-pub(super) enum TxnFailure {
-    /// Abort, rewind to the committed offsets, and process again.
-    Abort(String),
-    /// Fenced or fatal: the member must stop.
-    Fatal(String),
-}
 
 pub(super) fn txn_failure(what: &str, e: &KafkaError) -> TxnFailure {
     match e {

@@ -2,13 +2,10 @@
 //!
 //! An `AclRule` is one Kafka ACL binding (resource, pattern, principal, host, operation,
 //! permission). `role_rules` says what each pipeline user may do; it is pure and unit-tested.
-//! Creating and listing bindings on a cluster goes through `acl_ffi`, because rust-rdkafka has
-//! no ACL admin API.
+//! Creating and listing bindings on a cluster is `acl_admin`'s (through `acl_ffi`, because
+//! rust-rdkafka has no ACL admin API).
 
 use serde::Serialize;
-
-use super::acl_ffi;
-use super::admin::Admin;
 
 /// The kind of resource an ACL is about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -142,19 +139,6 @@ pub enum AclError {
     Timeout(std::time::Duration),
     #[error("{what} refused: {reason}")]
     Refused { what: &'static str, reason: String },
-}
-
-/// Creates the bindings (idempotent: an existing binding is left as it is).
-pub async fn create(admin: &Admin, rules: &[AclRule]) -> Result<(), AclError> {
-    tokio::task::block_in_place(|| acl_ffi::create_acls(admin.client(), rules, admin.timeout()))
-}
-
-/// Every binding the cluster has, sorted.
-pub async fn list(admin: &Admin) -> Result<Vec<AclRule>, AclError> {
-    let mut rules =
-        tokio::task::block_in_place(|| acl_ffi::describe_acls(admin.client(), admin.timeout()))?;
-    rules.sort();
-    Ok(rules)
 }
 
 #[cfg(test)]

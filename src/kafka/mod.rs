@@ -4,6 +4,7 @@
 //! it; the local cluster launcher is in `cluster`, the HTTP sink in `sink`.
 
 pub mod acl;
+pub mod acl_admin;
 mod acl_ffi;
 pub mod admin;
 pub mod config;
