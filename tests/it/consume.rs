@@ -8,7 +8,7 @@ use predicates::prelude::*;
 
 use crate::harness::{
     eventually, free_port, http_get, json_lines, kcat_read, kmsg, kmsg_on_cluster, metric, signal,
-    spawn_kmsg, unique, wait_bounded, ReadRecord,
+    spawn_kmsg, topic_listed, unique, wait_bounded, ReadRecord,
 };
 
 /// Creates input, output and DLQ topics (6 partitions, RF 3) and returns their names.
@@ -612,9 +612,10 @@ fn accounting(input: &str, output: &str, dlq: &str) -> (usize, Vec<(String, usiz
     (produced.len(), duplicates)
 }
 
-/// Two members and a paced producer (8 s at 400 msgs/s, 5% bad); after 3.5 s the first
-/// member is killed with SIGKILL and started again with the same instance id. Returns the
-/// outputs of the member that survived and of the restarted one.
+/// Two members and a paced producer (8 s at 400 msgs/s, 5% bad); once the members have
+/// forwarded a second's worth, the first member is killed with SIGKILL and started again with
+/// the same instance id. Returns the outputs of the member that survived and of the
+/// restarted one.
 fn crash_and_restart(input: &str, output: &str, extra: &[&str]) -> Vec<std::process::Output> {
     let group = unique("g");
     let member = |id: &str| {
@@ -658,7 +659,9 @@ fn crash_and_restart(input: &str, output: &str, extra: &[&str]) -> Vec<std::proc
     ]);
     let a = member("m1");
     let b = member("m2");
-    std::thread::sleep(Duration::from_millis(3500));
+    eventually(Duration::from_secs(60), "400 forwarded", || {
+        kcat_read(output).len() >= 400
+    });
     signal(a.id(), libc::SIGKILL);
     let _ = wait_bounded(a, Duration::from_secs(10));
     let a2 = member("m1");
@@ -857,6 +860,8 @@ fn a_rebalance_restarts_the_idle_clock_of_a_member_given_partitions() {
     eventually(Duration::from_secs(60), "member a assigned", || {
         ready(port_a)
     });
+    // Not a wait for a condition: the 3 s between member a's assignment and member b's join
+    // are the case under test (its idle clock must restart at the rebalance, not run on).
     std::thread::sleep(Duration::from_secs(3));
     let b = member("member-b", port_b);
     eventually(Duration::from_secs(60), "member b assigned", || {
@@ -905,7 +910,11 @@ fn a_dlq_deleted_mid_run_stops_the_member_uncommitted_and_a_restart_loses_nothin
         .args(["topics", "delete", &dlq, "--yes"])
         .assert()
         .success();
-    std::thread::sleep(Duration::from_secs(3));
+    eventually(
+        Duration::from_secs(60),
+        "the DLQ gone from the topic list",
+        || !topic_listed(&dlq),
+    );
     produce_logins(&input, 200, "0.1", "9");
     let out = wait_bounded(child, Duration::from_secs(120));
     assert_eq!(

@@ -336,7 +336,26 @@ fn a_member_with_an_open_breaker_calls_and_fetches_nothing_across_a_rebalance() 
     });
     assert_eq!(http_get(port_a, "/readyz").map(|r| r.0), Some(503));
     // Up to one call per partition was in flight when the breaker opened; after that, none.
-    std::thread::sleep(Duration::from_secs(1));
+    // Those are done when member a has counted an answer for every request the downstream
+    // saw.
+    let answered = |port: u16| {
+        let body = scrape(port);
+        ["successful", "failed", "ignored"]
+            .iter()
+            .map(|kind| {
+                metric(
+                    &body,
+                    &format!("kafka_consumer_circuit_breaker_calls_total{{kind=\"{kind}\"}}"),
+                )
+                .unwrap_or(0.0)
+            })
+            .sum::<f64>()
+    };
+    eventually(
+        Duration::from_secs(60),
+        "member a's calls in flight answered",
+        || answered(port_a) == down.requests().len() as f64,
+    );
     let calls_before_open = down.requests().len();
     assert!(calls_before_open >= 2, "{calls_before_open}");
 
@@ -350,16 +369,28 @@ fn a_member_with_an_open_breaker_calls_and_fetches_nothing_across_a_rebalance() 
     eventually(Duration::from_secs(60), "two partitions each", || {
         assigned(port_a) == Some(2.0) && assigned(port_b) == Some(2.0)
     });
+    let lag = |body: &str| -> f64 {
+        body.lines()
+            .filter(|l| l.starts_with("kafka_consumer_lag{"))
+            .filter_map(|l| l.rsplit(' ').next()?.parse::<f64>().ok())
+            .sum()
+    };
+    let lag_before = lag(&scrape(port_a));
     produce("80", "2");
     // Lag is refreshed from librdkafka statistics every 3 s; a paused member does not fetch,
-    // so its partitions keep a lag, while the healthy member drains its own.
-    std::thread::sleep(Duration::from_secs(7));
-    let body = scrape(port_a);
-    let lag_a: f64 = body
-        .lines()
-        .filter(|l| l.starts_with("kafka_consumer_lag{"))
-        .filter_map(|l| l.rsplit(' ').next()?.parse::<f64>().ok())
-        .sum();
+    // so its partitions keep a lag, while the healthy member drains its own. Member a's lag
+    // grows by its partitions' share of the 80 once a refresh after them is shown (a member
+    // that fetched would never show it).
+    let mut body = String::new();
+    eventually(
+        Duration::from_secs(60),
+        "member a's lag refreshed after the second batch",
+        || {
+            body = scrape(port_a);
+            lag(&body) > lag_before
+        },
+    );
+    let lag_a = lag(&body);
     assert!(
         lag_a > 0.0,
         "member a fetched while its breaker was open:\n{body}"

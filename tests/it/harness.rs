@@ -232,6 +232,16 @@ pub fn create_topic(name: &str, partitions: u32, replication_factor: u32) {
         .success();
 }
 
+/// Whether `kmsg topics list` on the shared cluster lists `topic`.
+pub fn topic_listed(topic: &str) -> bool {
+    let out = kmsg_on_cluster()
+        .args(["topics", "list", "--output", "json"])
+        .assert()
+        .success();
+    let rows: Vec<serde_json::Value> = serde_json::from_slice(&out.get_output().stdout).unwrap();
+    rows.iter().any(|r| r["topic"] == topic)
+}
+
 /// One record as the independent reader (kcat) saw it.
 #[derive(Debug, Clone)]
 pub struct ReadRecord {
