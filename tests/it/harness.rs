@@ -2,7 +2,7 @@
 //! names so tests never collide, ports below the ephemeral range, and the HTTP servers
 //! (axum) and client (reqwest) the tests talk to kmsg with.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::net::TcpListener;
 use std::time::Duration;
 
@@ -446,12 +446,19 @@ pub fn signal(pid: u32, sig: i32) {
     }
 }
 
-/// A free TCP port on 127.0.0.1.
+/// A TCP port on 127.0.0.1 for a server kmsg (or another program the test starts) will
+/// listen on: free when checked, below the kernel's ephemeral range (so no client's outgoing
+/// connection takes it before the server binds it; see [`free_port_block`]), and never
+/// handed out twice in one test process.
 pub fn free_port() -> u16 {
-    TcpListener::bind(("127.0.0.1", 0))
-        .and_then(|l| l.local_addr())
-        .map(|a| a.port())
-        .expect("a free port")
+    static HANDED_OUT: std::sync::Mutex<BTreeSet<u16>> = std::sync::Mutex::new(BTreeSet::new());
+    for _ in 0..100 {
+        let port = free_port_block(1);
+        if HANDED_OUT.lock().unwrap().insert(port) {
+            return port;
+        }
+    }
+    panic!("no free port found on 127.0.0.1 that was not handed out already");
 }
 
 /// An HTTP GET of `path` on loopback within 5 s: (status, body); `None` when nothing answers.
