@@ -86,6 +86,16 @@ impl Kmsg {
         }
     }
 
+    /// `kmsg consume` on the shared cluster: a member of `group` reading `input` and
+    /// forwarding to `output`; further options follow.
+    pub fn consume(group: &str, input: &str, output: &str) -> Kmsg {
+        Kmsg::new(["consume"])
+            .on_cluster()
+            .flag("-g", group)
+            .flag("-t", input)
+            .flag("--output-topic", output)
+    }
+
     /// Pointed at the shared test cluster (panics when there is none).
     pub fn on_cluster(self) -> Kmsg {
         self.env("BOOTSTRAP_SERVERS", bootstrap())
@@ -93,6 +103,13 @@ impl Kmsg {
 
     pub fn arg(mut self, arg: impl AsRef<str>) -> Kmsg {
         self.args.push(arg.as_ref().to_string());
+        self
+    }
+
+    /// Several arguments, in order.
+    pub fn args<S: AsRef<str>>(mut self, args: impl IntoIterator<Item = S>) -> Kmsg {
+        self.args
+            .extend(args.into_iter().map(|a| a.as_ref().to_string()));
         self
     }
 
@@ -125,6 +142,24 @@ impl Kmsg {
             cmd.env(k, v);
         }
         cmd
+    }
+
+    /// Starts it as a child process (stdin empty, stdout and stderr captured), killed if the
+    /// test ends before waiting for it; the timeout does not apply (see [`wait_bounded`]).
+    pub fn spawn(self) -> Spawned {
+        let mut cmd = kmsg_process();
+        cmd.args(&self.args)
+            .stdin(std::process::Stdio::null())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped());
+        for (k, v) in &self.env {
+            cmd.env(k, v);
+        }
+        let line = format!("kmsg {}", self.args.join(" "));
+        Spawned::from(
+            cmd.spawn()
+                .unwrap_or_else(|e| panic!("{line}: could not start: {e}")),
+        )
     }
 
     /// Runs it to the end (or the timeout) and returns what it printed and its exit.
