@@ -8,7 +8,7 @@ use predicates::prelude::*;
 
 use crate::harness::{
     eventually, free_port, http_get, json_lines, kcat_read, kmsg, kmsg_on_cluster, metric, signal,
-    spawn_kmsg, unique, wait_bounded, ReadRecord,
+    topic_listed, unique, wait_bounded, Kmsg, ReadRecord,
 };
 
 /// Creates input, output and DLQ topics (6 partitions, RF 3) and returns their names.
@@ -45,27 +45,6 @@ fn summary(out: &std::process::Output) -> serde_json::Value {
     })
 }
 
-/// The arguments of a `kmsg consume` member of `group` reading `input` and forwarding to
-/// `output`.
-fn member_of<'a>(group: &'a str, input: &'a str, output: &'a str) -> [&'a str; 7] {
-    [
-        "consume",
-        "-g",
-        group,
-        "-t",
-        input,
-        "--output-topic",
-        output,
-    ]
-}
-
-/// `kmsg consume` on the shared cluster as [`member_of`]; further options follow.
-fn consume_to(group: &str, input: &str, output: &str) -> assert_cmd::Command {
-    let mut cmd = kmsg_on_cluster();
-    cmd.args(member_of(group, input, output));
-    cmd
-}
-
 /// Starts a `kmsg consume` member of `group` reading `input`, forwarding to `output` and
 /// dead-lettering to `dlq`, that stops after 5 s without messages and prints a JSON summary;
 /// `extra` arguments follow.
@@ -74,10 +53,12 @@ fn spawn_member(
     (input, output, dlq): (&str, &str, &str),
     extra: &[&str],
 ) -> crate::harness::Spawned {
-    let mut argv = member_of(group, input, output).to_vec();
-    argv.extend(["--dlq-topic", dlq, "--idle-timeout", "5s", "-o", "json"]);
-    argv.extend_from_slice(extra);
-    spawn_kmsg(&argv)
+    Kmsg::consume(group, input, output)
+        .flag("--dlq-topic", dlq)
+        .flag("--idle-timeout", "5s")
+        .json()
+        .args(extra)
+        .spawn()
 }
 
 /// A member's summary accounts for every message it consumed: each has an outcome or was
@@ -146,23 +127,12 @@ fn three_instances_share_six_partitions_two_each_and_forward_every_message_once(
         .map(|(i, port)| {
             let addr = format!("127.0.0.1:{port}");
             let id = format!("member-{i}");
-            spawn_kmsg(&[
-                "consume",
-                "-g",
-                &group,
-                "-t",
-                &input,
-                "--output-topic",
-                &output,
-                "--schema",
-                schema(),
-                "--metrics-addr",
-                &addr,
-                "--instance-id",
-                &id,
-                "-o",
-                "json",
-            ])
+            Kmsg::consume(&group, &input, &output)
+                .flag("--schema", schema())
+                .flag("--metrics-addr", addr)
+                .flag("--instance-id", id)
+                .json()
+                .spawn()
         })
         .collect();
     let assigned = |port: u16| {
@@ -296,11 +266,12 @@ fn every_poison_kind_lands_in_the_dlq_once_with_context_headers_and_unchanged_by
     produce_envelopes(&input, lines);
 
     let group = unique("g");
-    let out = consume_to(&group, &input, &output)
-        .args(["--schema", schema(), "--idle-timeout", "4s", "-o", "json"])
-        .assert()
-        .success();
-    let s = summary(out.get_output());
+    let out = Kmsg::consume(&group, &input, &output)
+        .flag("--schema", schema())
+        .flag("--idle-timeout", "4s")
+        .json()
+        .expect_code(0);
+    let s = summary(&out);
     assert_eq!(s["consumed"], cases.len());
     assert_eq!(s["forwarded"], 1);
     assert_eq!(s["dead_lettered_total"], cases.len() - 1);
@@ -390,20 +361,16 @@ fn forwards_are_lz4_compressed_by_default_and_read_back_unchanged() {
     crate::harness::create_topic(&plain, 6, 3);
     produce_logins(&input, 3000, "0", "17");
     for (output, codec) in [(&compressed, None), (&plain, Some("none"))] {
-        let mut cmd = consume_to(&unique("g"), &input, output);
-        cmd.args(["--dlq-topic", &dlq]).args([
-            "--schema",
-            schema(),
-            "--max-messages",
-            "3000",
-            "-o",
-            "json",
-        ]);
+        let mut cmd = Kmsg::consume(&unique("g"), &input, output)
+            .flag("--dlq-topic", &dlq)
+            .flag("--schema", schema())
+            .flag("--max-messages", 3000)
+            .json();
         if let Some(codec) = codec {
-            cmd.args(["-z", codec]);
+            cmd = cmd.flag("-z", codec);
         }
-        let out = cmd.timeout(Duration::from_secs(90)).assert().success();
-        let s = summary(out.get_output());
+        let out = cmd.timeout(Duration::from_secs(90)).expect_code(0);
+        let s = summary(&out);
         assert_eq!(s["forwarded"], 3000, "{s}");
     }
     let records = |topic: &str| {
@@ -462,14 +429,13 @@ fn a_forward_the_output_topic_refuses_is_dead_lettered_with_the_original_record(
 
     let group = unique("g");
     let run = || {
-        consume_to(&group, &input, &output)
-            .args(["--idle-timeout", "4s", "-o", "json"])
+        Kmsg::consume(&group, &input, &output)
+            .flag("--idle-timeout", "4s")
+            .json()
             .timeout(Duration::from_secs(60))
-            .assert()
-            .success()
+            .expect_code(0)
     };
-    let out = run();
-    let s = summary(out.get_output());
+    let s = summary(&run());
     assert_eq!(s["consumed"], 4, "{s}");
     assert_eq!(s["forwarded"], 0, "{s}");
     assert_eq!(s["dead_lettered"]["produce_failed"], 4, "{s}");
@@ -495,7 +461,7 @@ fn a_forward_the_output_topic_refuses_is_dead_lettered_with_the_original_record(
     assert_eq!(seen, ids.iter().cloned().collect::<HashSet<_>>());
 
     // Committed once durable in the DLQ: nothing is left for the group.
-    let again = summary(run().get_output());
+    let again = summary(&run());
     assert_eq!(again["consumed"], 0, "{again}");
 }
 
@@ -506,25 +472,13 @@ fn fail_first_counts_retries_then_succeeds_and_metrics_agree() {
     let port = free_port();
     let addr = format!("127.0.0.1:{port}");
     let group = unique("g");
-    let child = spawn_kmsg(&[
-        "consume",
-        "-g",
-        &group,
-        "-t",
-        &input,
-        "--output-topic",
-        &output,
-        "--fail-first",
-        "2",
-        "--max-retries",
-        "3",
-        "--retry-backoff",
-        "10ms",
-        "--metrics-addr",
-        &addr,
-        "-o",
-        "json",
-    ]);
+    let child = Kmsg::consume(&group, &input, &output)
+        .flag("--fail-first", 2)
+        .flag("--max-retries", 3)
+        .flag("--retry-backoff", "10ms")
+        .flag("--metrics-addr", addr)
+        .json()
+        .spawn();
     eventually(Duration::from_secs(60), "20 forwarded", || {
         kcat_read(&output).len() >= 20
     });
@@ -577,30 +531,16 @@ fn fail_first_counts_retries_then_succeeds_and_metrics_agree() {
 fn a_permanent_failure_is_dead_lettered_as_retries_exhausted_after_exactly_max_retries() {
     let (input, output, dlq) = pipeline_topics("exhaust");
     produce_logins(&input, 10, "0", "4");
-    let out = kmsg_on_cluster()
-        .args([
-            "consume",
-            "-g",
-            &unique("g"),
-            "-t",
-            &input,
-            "--output-topic",
-            &output,
-        ])
-        .args([
-            "--fail-first",
-            "1000",
-            "--max-retries",
-            "2",
-            "--retry-backoff",
-            "5ms",
-        ])
+    let out = Kmsg::consume(&unique("g"), &input, &output)
+        .flag("--fail-first", 1000)
+        .flag("--max-retries", 2)
+        .flag("--retry-backoff", "5ms")
         // A breaker that cannot open, so every message runs out of retries on its own.
-        .args(["--breaker-threshold", "1000"])
-        .args(["--idle-timeout", "4s", "-o", "json"])
-        .assert()
-        .success();
-    let s = summary(out.get_output());
+        .flag("--breaker-threshold", 1000)
+        .flag("--idle-timeout", "4s")
+        .json()
+        .expect_code(0);
+    let s = summary(&out);
     assert_eq!(s["retries"], 20, "2 retries for each of 10 messages: {s}");
     assert_eq!(s["dead_lettered"]["retries_exhausted"], 10);
     assert!(kcat_read(&output).is_empty());
@@ -640,53 +580,37 @@ fn accounting(input: &str, output: &str, dlq: &str) -> (usize, Vec<(String, usiz
     (produced.len(), duplicates)
 }
 
-/// Two members and a paced producer (8 s at 400 msgs/s, 5% bad); after 3.5 s the first
-/// member is killed with SIGKILL and started again with the same instance id. Returns the
-/// outputs of the member that survived and of the restarted one.
+/// Two members and a paced producer (8 s at 400 msgs/s, 5% bad); once the members have
+/// forwarded a second's worth, the first member is killed with SIGKILL and started again with
+/// the same instance id. Returns the outputs of the member that survived and of the
+/// restarted one.
 fn crash_and_restart(input: &str, output: &str, extra: &[&str]) -> Vec<std::process::Output> {
     let group = unique("g");
     let member = |id: &str| {
-        let mut args = vec![
-            "consume",
-            "-g",
-            &group,
-            "-t",
-            input,
-            "--output-topic",
-            output,
-            "--schema",
-            schema(),
-            "--instance-id",
-            id,
-            "-X",
-            "session.timeout.ms=6000",
-            "--idle-timeout",
-            "10s",
-            "-o",
-            "json",
-        ];
-        args.extend_from_slice(extra);
-        spawn_kmsg(&args)
+        Kmsg::consume(&group, input, output)
+            .flag("--schema", schema())
+            .flag("--instance-id", id)
+            .flag("-X", "session.timeout.ms=6000")
+            .flag("--idle-timeout", "10s")
+            .json()
+            .args(extra)
+            .spawn()
     };
-    let producer = spawn_kmsg(&[
-        "produce",
-        "-t",
-        input,
-        "--generate",
-        "login",
-        "--rate",
-        "400",
-        "--duration",
-        "8s",
-        "--invalid-ratio",
-        "0.05",
-        "-q",
-        "-o",
-        "json",
-    ]);
+    let producer = Kmsg::new(["produce"])
+        .on_cluster()
+        .flag("-t", input)
+        .flag("--generate", "login")
+        .flag("--rate", 400)
+        .flag("--duration", "8s")
+        .flag("--invalid-ratio", "0.05")
+        .arg("-q")
+        .json()
+        .spawn();
     let a = member("m1");
     let b = member("m2");
-    std::thread::sleep(Duration::from_millis(3500));
+    eventually(Duration::from_secs(60), "400 forwarded", || {
+        kcat_read(output).len() >= 400
+    });
     signal(a.id(), libc::SIGKILL);
     let _ = wait_bounded(a, Duration::from_secs(10));
     let a2 = member("m1");
@@ -779,11 +703,12 @@ fn a_member_joining_while_another_works_through_a_backlog_loses_nothing() {
         a_sum["consumed"], b_sum["consumed"]
     );
     // Everything was committed: the group has nothing left to read.
-    let again = consume_to(&group, &input, &output)
-        .args(["--dlq-topic", &dlq, "--idle-timeout", "3s", "-o", "json"])
-        .assert()
-        .success();
-    assert_eq!(summary(again.get_output())["consumed"], 0);
+    let again = Kmsg::consume(&group, &input, &output)
+        .flag("--dlq-topic", &dlq)
+        .flag("--idle-timeout", "3s")
+        .json()
+        .expect_code(0);
+    assert_eq!(summary(&again)["consumed"], 0);
 }
 
 /// Two members of a new group read `count` logins of which every one fails once and waits
@@ -873,10 +798,13 @@ fn a_rebalance_restarts_the_idle_clock_of_a_member_given_partitions() {
     let idle = Duration::from_secs(8);
     let member = |id: &str, port: u16| {
         let addr = format!("127.0.0.1:{port}");
-        let mut argv = member_of(&group, &input, &output).to_vec();
-        argv.extend(["--dlq-topic", &dlq, "--idle-timeout", "8s", "-o", "json"]);
-        argv.extend(["--instance-id", id, "--metrics-addr", &addr]);
-        spawn_kmsg(&argv)
+        Kmsg::consume(&group, &input, &output)
+            .flag("--dlq-topic", &dlq)
+            .flag("--idle-timeout", "8s")
+            .json()
+            .flag("--instance-id", id)
+            .flag("--metrics-addr", addr)
+            .spawn()
     };
     let ready = |port: u16| http_get(port, "/readyz").map(|r| r.0) == Some(200);
     let (port_a, port_b) = (free_port(), free_port());
@@ -885,6 +813,8 @@ fn a_rebalance_restarts_the_idle_clock_of_a_member_given_partitions() {
     eventually(Duration::from_secs(60), "member a assigned", || {
         ready(port_a)
     });
+    // Not a wait for a condition: the 3 s between member a's assignment and member b's join
+    // are the case under test (its idle clock must restart at the rebalance, not run on).
     std::thread::sleep(Duration::from_secs(3));
     let b = member("member-b", port_b);
     eventually(Duration::from_secs(60), "member b assigned", || {
@@ -911,21 +841,11 @@ fn a_dlq_deleted_mid_run_stops_the_member_uncommitted_and_a_restart_loses_nothin
     produce_logins(&input, 200, "0", "8");
     // Poison arrives only after the DLQ is gone.
     let group = unique("g");
-    let child = spawn_kmsg(&[
-        "consume",
-        "-g",
-        &group,
-        "-t",
-        &input,
-        "--output-topic",
-        &output,
-        "--schema",
-        schema(),
-        "-X",
-        "message.timeout.ms=1500",
-        "-o",
-        "json",
-    ]);
+    let child = Kmsg::consume(&group, &input, &output)
+        .flag("--schema", schema())
+        .flag("-X", "message.timeout.ms=1500")
+        .json()
+        .spawn();
     eventually(Duration::from_secs(60), "200 forwarded", || {
         kcat_read(&output).len() >= 200
     });
@@ -933,7 +853,11 @@ fn a_dlq_deleted_mid_run_stops_the_member_uncommitted_and_a_restart_loses_nothin
         .args(["topics", "delete", &dlq, "--yes"])
         .assert()
         .success();
-    std::thread::sleep(Duration::from_secs(3));
+    eventually(
+        Duration::from_secs(60),
+        "the DLQ gone from the topic list",
+        || !topic_listed(&dlq),
+    );
     produce_logins(&input, 200, "0.1", "9");
     let out = wait_bounded(child, Duration::from_secs(120));
     assert_eq!(
@@ -957,10 +881,10 @@ fn a_dlq_deleted_mid_run_stops_the_member_uncommitted_and_a_restart_loses_nothin
         .args(["topics", "create", &dlq])
         .assert()
         .success();
-    consume_to(&group, &input, &output)
-        .args(["--schema", schema(), "--idle-timeout", "5s"])
-        .assert()
-        .success();
+    Kmsg::consume(&group, &input, &output)
+        .flag("--schema", schema())
+        .flag("--idle-timeout", "5s")
+        .expect_code(0);
     let dead = kcat_read(&dlq);
     assert!(
         dead.len() >= 20,
@@ -1195,10 +1119,10 @@ fn a_consume_without_a_topic_says_on_stderr_and_in_its_summary_that_it_took_the_
 fn the_summary_throughput_counts_the_time_the_messages_took_not_the_idle_wait() {
     let (input, output, _dlq) = pipeline_topics("rate");
     produce_logins(&input, 2000, "0", "3");
-    let out = consume_to(&unique("g"), &input, &output)
-        .args(["--idle-timeout", "6s", "-o", "json"])
-        .output()
-        .unwrap();
+    let out = Kmsg::consume(&unique("g"), &input, &output)
+        .flag("--idle-timeout", "6s")
+        .json()
+        .run();
     assert!(out.status.success(), "{out:?}");
     let s = summary(&out);
     let consumed = s["consumed"].as_f64().unwrap();

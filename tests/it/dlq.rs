@@ -3,7 +3,7 @@
 
 use predicates::prelude::*;
 
-use crate::harness::{json_lines, kmsg, kmsg_on_cluster, unique};
+use crate::harness::{json_lines, kmsg, kmsg_on_cluster, unique, Kmsg};
 
 /// A DLQ with 10 kmsg dead letters (8 schema, 1 json_parse, 1 not_utf8), one Spring record
 /// and one Connect record. Returns (input topic, dlq topic).
@@ -22,23 +22,14 @@ fn filled_dlq() -> (String, String) {
         .args(["--invalid-ratio", "0.1", "--seed", "5", "-q"])
         .assert()
         .success();
-    kmsg_on_cluster()
-        .args([
-            "consume",
-            "-g",
-            &unique("g"),
-            "-t",
-            &input,
-            "--output-topic",
-            &output,
-        ])
-        .args([
+    Kmsg::consume(&unique("g"), &input, &output)
+        .flag(
             "--schema",
             concat!(env!("CARGO_MANIFEST_DIR"), "/schema.json"),
-        ])
-        .args(["--idle-timeout", "4s", "-o", "json"])
-        .assert()
-        .success();
+        )
+        .flag("--idle-timeout", "4s")
+        .json()
+        .expect_code(0);
     // Spring: partition as a 4-byte and offset as an 8-byte big-endian number (base64).
     let spring = r#"{"partition":0,"key":"spring-1","value":"{}","headers":[{"key":"kafka_dlt-original-topic","value":"orders"},{"key":"kafka_dlt-original-partition","value":"AAAAAw==","encoding":"base64"},{"key":"kafka_dlt-original-offset","value":"AAAAAAAAAE0=","encoding":"base64"},{"key":"kafka_dlt-exception-fqcn","value":"java.lang.IllegalStateException"},{"key":"kafka_dlt-exception-message","value":"boom"}]}"#;
     let connect = r#"{"partition":1,"key":"connect-1","value":"{}","headers":[{"key":"__connect.errors.topic","value":"events"},{"key":"__connect.errors.partition","value":"1"},{"key":"__connect.errors.offset","value":"12"},{"key":"__connect.errors.stage","value":"VALUE_CONVERTER"},{"key":"__connect.errors.exception.class.name","value":"org.apache.kafka.connect.errors.DataException"}]}"#;
@@ -360,7 +351,7 @@ fn dlq_show_of_an_offset_that_does_not_exist_names_the_partitions_range() {
 /// land in the DLQ while the replay runs, and must not be replayed by the same run.
 #[test]
 fn dlq_replay_beside_live_consumers_sends_each_record_once_as_its_dry_run_predicted() {
-    use crate::harness::{eventually, http_get, kcat_read, signal, spawn_kmsg, wait_bounded};
+    use crate::harness::{eventually, http_get, kcat_read, signal, wait_bounded};
     use std::collections::BTreeMap;
     use std::time::Duration;
 
@@ -385,23 +376,15 @@ fn dlq_replay_beside_live_consumers_sends_each_record_once_as_its_dry_run_predic
     let members: Vec<_> = ports
         .iter()
         .map(|port| {
-            spawn_kmsg(&[
-                "consume",
-                "-g",
-                &group,
-                "-t",
-                &input,
-                "--output-topic",
-                &output,
-                "--schema",
-                concat!(env!("CARGO_MANIFEST_DIR"), "/schema.json"),
-                "--metrics-addr",
-                &format!("127.0.0.1:{port}"),
-                "--idle-timeout",
-                "90s",
-                "-o",
-                "json",
-            ])
+            Kmsg::consume(&group, &input, &output)
+                .flag(
+                    "--schema",
+                    concat!(env!("CARGO_MANIFEST_DIR"), "/schema.json"),
+                )
+                .flag("--metrics-addr", format!("127.0.0.1:{port}"))
+                .flag("--idle-timeout", "90s")
+                .json()
+                .spawn()
         })
         .collect();
     eventually(Duration::from_secs(60), "both members ready", || {

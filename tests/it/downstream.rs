@@ -10,7 +10,7 @@ use predicates::prelude::*;
 
 use crate::harness::{
     eventually, free_port, http_get, json_lines, kcat_read, kmsg, kmsg_on_cluster, metric, signal,
-    spawn_kmsg, unique, wait_bounded, Received, Reply, TestDownstream,
+    unique, wait_bounded, Kmsg, Received, Reply, TestDownstream,
 };
 
 fn pipeline_topics(prefix: &str) -> (String, String, String) {
@@ -47,33 +47,18 @@ fn an_outage_opens_the_breaker_at_the_threshold_pauses_fetching_and_recovers_wit
     let port = free_port();
     let addr = format!("127.0.0.1:{port}");
     let url = server.url();
-    let child = spawn_kmsg(&[
-        "consume",
-        "-g",
-        &unique("g"),
-        "-t",
-        &input,
-        "--output-topic",
-        &output,
-        "--sink-url",
-        &url,
+    let child = Kmsg::consume(&unique("g"), &input, &output)
+        .flag("--sink-url", &url)
         // One call at a time, so the threshold timeline below is exact (the concurrent
         // dispatcher is covered by the rebalance test and the concurrency test).
-        "--sink-concurrency",
-        "1",
-        "--breaker-threshold",
-        "3",
-        "--breaker-timeout",
-        "2s",
-        "--max-retries",
-        "5",
-        "--retry-backoff",
-        "20ms",
-        "--metrics-addr",
-        &addr,
-        "-o",
-        "json",
-    ]);
+        .flag("--sink-concurrency", 1)
+        .flag("--breaker-threshold", 3)
+        .flag("--breaker-timeout", "2s")
+        .flag("--max-retries", 5)
+        .flag("--retry-backoff", "20ms")
+        .flag("--metrics-addr", addr)
+        .json()
+        .spawn();
     eventually(Duration::from_secs(60), "30 messages forwarded", || {
         kcat_read(&output).len() >= 30
     });
@@ -168,28 +153,14 @@ fn client_errors_are_dead_lettered_without_retries_and_timeouts_are_retried() {
         }
         _ => Reply::Status(200),
     });
-    let out = kmsg_on_cluster()
-        .args([
-            "consume",
-            "-g",
-            &unique("g"),
-            "-t",
-            &input,
-            "--output-topic",
-            &output,
-        ])
-        .args([
-            "--sink-url",
-            &server.url(),
-            "--sink-timeout",
-            "500ms",
-            "--retry-backoff",
-            "20ms",
-        ])
-        .args(["--idle-timeout", "5s", "-o", "json"])
-        .assert()
-        .success();
-    let summary = json_lines(&out.get_output().stdout).pop().unwrap();
+    let out = Kmsg::consume(&unique("g"), &input, &output)
+        .flag("--sink-url", server.url())
+        .flag("--sink-timeout", "500ms")
+        .flag("--retry-backoff", "20ms")
+        .flag("--idle-timeout", "5s")
+        .json()
+        .expect_code(0);
+    let summary = json_lines(&out.stdout).pop().unwrap();
     assert_eq!(
         summary["dead_lettered"]["downstream_rejected"], 1,
         "{summary}"
@@ -302,29 +273,15 @@ fn a_member_with_an_open_breaker_calls_and_fetches_nothing_across_a_rebalance() 
     let (port_a, port_b) = (free_port(), free_port());
     let member = |url: String, port: u16, id: &str| {
         let addr = format!("127.0.0.1:{port}");
-        spawn_kmsg(&[
-            "consume",
-            "-g",
-            &group,
-            "-t",
-            &input,
-            "--output-topic",
-            &output,
-            "--sink-url",
-            &url,
-            "--breaker-threshold",
-            "2",
-            "--breaker-timeout",
-            "25s",
-            "--retry-backoff",
-            "10ms",
-            "--instance-id",
-            id,
-            "--metrics-addr",
-            &addr,
-            "-o",
-            "json",
-        ])
+        Kmsg::consume(&group, &input, &output)
+            .flag("--sink-url", url)
+            .flag("--breaker-threshold", 2)
+            .flag("--breaker-timeout", "25s")
+            .flag("--retry-backoff", "10ms")
+            .flag("--instance-id", id)
+            .flag("--metrics-addr", addr)
+            .json()
+            .spawn()
     };
     let a = member(down.url(), port_a, "a");
     let scrape = |port: u16| http_get(port, "/metrics").map(|r| r.1).unwrap_or_default();
@@ -336,7 +293,26 @@ fn a_member_with_an_open_breaker_calls_and_fetches_nothing_across_a_rebalance() 
     });
     assert_eq!(http_get(port_a, "/readyz").map(|r| r.0), Some(503));
     // Up to one call per partition was in flight when the breaker opened; after that, none.
-    std::thread::sleep(Duration::from_secs(1));
+    // Those are done when member a has counted an answer for every request the downstream
+    // saw.
+    let answered = |port: u16| {
+        let body = scrape(port);
+        ["successful", "failed", "ignored"]
+            .iter()
+            .map(|kind| {
+                metric(
+                    &body,
+                    &format!("kafka_consumer_circuit_breaker_calls_total{{kind=\"{kind}\"}}"),
+                )
+                .unwrap_or(0.0)
+            })
+            .sum::<f64>()
+    };
+    eventually(
+        Duration::from_secs(60),
+        "member a's calls in flight answered",
+        || answered(port_a) == down.requests().len() as f64,
+    );
     let calls_before_open = down.requests().len();
     assert!(calls_before_open >= 2, "{calls_before_open}");
 
@@ -350,16 +326,28 @@ fn a_member_with_an_open_breaker_calls_and_fetches_nothing_across_a_rebalance() 
     eventually(Duration::from_secs(60), "two partitions each", || {
         assigned(port_a) == Some(2.0) && assigned(port_b) == Some(2.0)
     });
+    let lag = |body: &str| -> f64 {
+        body.lines()
+            .filter(|l| l.starts_with("kafka_consumer_lag{"))
+            .filter_map(|l| l.rsplit(' ').next()?.parse::<f64>().ok())
+            .sum()
+    };
+    let lag_before = lag(&scrape(port_a));
     produce("80", "2");
     // Lag is refreshed from librdkafka statistics every 3 s; a paused member does not fetch,
-    // so its partitions keep a lag, while the healthy member drains its own.
-    std::thread::sleep(Duration::from_secs(7));
-    let body = scrape(port_a);
-    let lag_a: f64 = body
-        .lines()
-        .filter(|l| l.starts_with("kafka_consumer_lag{"))
-        .filter_map(|l| l.rsplit(' ').next()?.parse::<f64>().ok())
-        .sum();
+    // so its partitions keep a lag, while the healthy member drains its own. Member a's lag
+    // grows by its partitions' share of the 80 once a refresh after them is shown (a member
+    // that fetched would never show it).
+    let mut body = String::new();
+    eventually(
+        Duration::from_secs(60),
+        "member a's lag refreshed after the second batch",
+        || {
+            body = scrape(port_a);
+            lag(&body) > lag_before
+        },
+    );
+    let lag_a = lag(&body);
     assert!(
         lag_a > 0.0,
         "member a fetched while its breaker was open:\n{body}"
@@ -403,29 +391,18 @@ fn run_concurrent(
     concurrency: &str,
 ) -> (Vec<Received>, serde_json::Value) {
     let server = TestDownstream::start(|_, _, _| Reply::Slow(Duration::from_millis(40)));
-    let out = kmsg_on_cluster()
-        .args([
-            "consume",
-            "-g",
-            &unique("g"),
-            "-t",
-            input,
-            "--output-topic",
-            output,
-        ])
-        .args([
-            "--sink-url",
-            &server.url(),
-            "--sink-concurrency",
-            concurrency,
+    let out = Kmsg::consume(&unique("g"), input, output)
+        .flag("--sink-url", server.url())
+        .flag("--sink-concurrency", concurrency)
+        .flag(
             "--schema",
             concat!(env!("CARGO_MANIFEST_DIR"), "/schema.json"),
-        ])
-        .args(["--max-messages", &n.to_string(), "-o", "json"])
+        )
+        .flag("--max-messages", n)
+        .json()
         .timeout(Duration::from_secs(120))
-        .assert()
-        .success();
-    let summary = json_lines(&out.get_output().stdout).pop().unwrap();
+        .expect_code(0);
+    let summary = json_lines(&out.stdout).pop().unwrap();
     (server.requests(), summary)
 }
 

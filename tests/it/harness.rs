@@ -1,7 +1,8 @@
-//! The test harness: how to run the built `kmsg`, where the shared test cluster is, and
-//! random names so tests never collide.
+//! The test harness: how to run the built `kmsg`, where the shared test cluster is, random
+//! names so tests never collide, ports below the ephemeral range, and the HTTP servers
+//! (axum) and client (reqwest) the tests talk to kmsg with.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::net::TcpListener;
 use std::time::Duration;
 
@@ -85,6 +86,16 @@ impl Kmsg {
         }
     }
 
+    /// `kmsg consume` on the shared cluster: a member of `group` reading `input` and
+    /// forwarding to `output`; further options follow.
+    pub fn consume(group: &str, input: &str, output: &str) -> Kmsg {
+        Kmsg::new(["consume"])
+            .on_cluster()
+            .flag("-g", group)
+            .flag("-t", input)
+            .flag("--output-topic", output)
+    }
+
     /// Pointed at the shared test cluster (panics when there is none).
     pub fn on_cluster(self) -> Kmsg {
         self.env("BOOTSTRAP_SERVERS", bootstrap())
@@ -92,6 +103,13 @@ impl Kmsg {
 
     pub fn arg(mut self, arg: impl AsRef<str>) -> Kmsg {
         self.args.push(arg.as_ref().to_string());
+        self
+    }
+
+    /// Several arguments, in order.
+    pub fn args<S: AsRef<str>>(mut self, args: impl IntoIterator<Item = S>) -> Kmsg {
+        self.args
+            .extend(args.into_iter().map(|a| a.as_ref().to_string()));
         self
     }
 
@@ -124,6 +142,24 @@ impl Kmsg {
             cmd.env(k, v);
         }
         cmd
+    }
+
+    /// Starts it as a child process (stdin empty, stdout and stderr captured), killed if the
+    /// test ends before waiting for it; the timeout does not apply (see [`wait_bounded`]).
+    pub fn spawn(self) -> Spawned {
+        let mut cmd = kmsg_process();
+        cmd.args(&self.args)
+            .stdin(std::process::Stdio::null())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped());
+        for (k, v) in &self.env {
+            cmd.env(k, v);
+        }
+        let line = format!("kmsg {}", self.args.join(" "));
+        Spawned::from(
+            cmd.spawn()
+                .unwrap_or_else(|e| panic!("{line}: could not start: {e}")),
+        )
     }
 
     /// Runs it to the end (or the timeout) and returns what it printed and its exit.
@@ -229,6 +265,16 @@ pub fn create_topic(name: &str, partitions: u32, replication_factor: u32) {
         .arg(replication_factor.to_string())
         .assert()
         .success();
+}
+
+/// Whether `kmsg topics list` on the shared cluster lists `topic`.
+pub fn topic_listed(topic: &str) -> bool {
+    let out = kmsg_on_cluster()
+        .args(["topics", "list", "--output", "json"])
+        .assert()
+        .success();
+    let rows: Vec<serde_json::Value> = serde_json::from_slice(&out.get_output().stdout).unwrap();
+    rows.iter().any(|r| r["topic"] == topic)
 }
 
 /// One record as the independent reader (kcat) saw it.
@@ -435,29 +481,101 @@ pub fn signal(pid: u32, sig: i32) {
     }
 }
 
-/// A free TCP port on 127.0.0.1.
+/// A TCP port on 127.0.0.1 for a server kmsg (or another program the test starts) will
+/// listen on: free when checked, below the kernel's ephemeral range (so no client's outgoing
+/// connection takes it before the server binds it; see [`free_port_block`]), and never
+/// handed out twice in one test process.
 pub fn free_port() -> u16 {
-    TcpListener::bind(("127.0.0.1", 0))
-        .and_then(|l| l.local_addr())
-        .map(|a| a.port())
-        .expect("a free port")
+    static HANDED_OUT: std::sync::Mutex<BTreeSet<u16>> = std::sync::Mutex::new(BTreeSet::new());
+    for _ in 0..100 {
+        let port = free_port_block(1);
+        if HANDED_OUT.lock().unwrap().insert(port) {
+            return port;
+        }
+    }
+    panic!("no free port found on 127.0.0.1 that was not handed out already");
 }
 
-/// A plain HTTP/1.1 GET on loopback: (status, body).
+/// An HTTP GET of `path` on loopback within 5 s: (status, body); `None` when nothing answers.
 pub fn http_get(port: u16, path: &str) -> Option<(u16, String)> {
-    use std::io::{Read, Write};
-    let mut s = std::net::TcpStream::connect(("127.0.0.1", port)).ok()?;
-    s.set_read_timeout(Some(Duration::from_secs(5))).ok()?;
-    write!(
-        s,
-        "GET {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
-    )
-    .ok()?;
-    let mut text = String::new();
-    s.read_to_string(&mut text).ok()?;
-    let status = text.split_whitespace().nth(1)?.parse().ok()?;
-    let body = text.split_once("\r\n\r\n").map(|(_, b)| b.to_string())?;
-    Some((status, body))
+    http_get_within(port, path, Duration::from_secs(5))
+}
+
+/// An HTTP GET of `path` on loopback (reqwest, no proxy, a fresh connection each time) within
+/// `limit`: (status, body); `None` when nothing answers in time.
+pub fn http_get_within(port: u16, path: &str, limit: Duration) -> Option<(u16, String)> {
+    let client = reqwest::Client::builder()
+        .no_proxy()
+        .pool_max_idle_per_host(0)
+        .timeout(limit)
+        .build()
+        .expect("an HTTP client");
+    let url = format!("http://127.0.0.1:{port}{path}");
+    test_runtime().block_on(async move {
+        let response = client.get(url).send().await.ok()?;
+        let status = response.status().as_u16();
+        Some((status, response.text().await.ok()?))
+    })
+}
+
+/// The tokio runtime the harness's HTTP clients run on, shared by every test of the process.
+fn test_runtime() -> &'static tokio::runtime::Runtime {
+    static RUNTIME: std::sync::OnceLock<tokio::runtime::Runtime> = std::sync::OnceLock::new();
+    RUNTIME.get_or_init(|| {
+        tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(1)
+            .enable_all()
+            .build()
+            .expect("the harness's tokio runtime")
+    })
+}
+
+/// An axum server on 127.0.0.1 (below the ephemeral range), on a tokio runtime of its own in
+/// a background thread; stopped, with its connections, when dropped.
+pub struct HttpServer {
+    pub port: u16,
+    stop: Option<tokio::sync::oneshot::Sender<()>>,
+}
+
+impl HttpServer {
+    pub fn start(app: axum::Router) -> HttpServer {
+        let listener = bind_listener_below_ephemeral();
+        let port = listener.local_addr().unwrap().port();
+        listener
+            .set_nonblocking(true)
+            .expect("a non-blocking listener");
+        let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+        std::thread::Builder::new()
+            .name(format!("http-server-{port}"))
+            .spawn(move || {
+                let runtime = tokio::runtime::Builder::new_current_thread()
+                    .enable_all()
+                    .build()
+                    .expect("a tokio runtime for a test server");
+                runtime.block_on(async move {
+                    let listener = tokio::net::TcpListener::from_std(listener)
+                        .expect("a tokio listener for a test server");
+                    tokio::select! {
+                        served = axum::serve(listener, app) => served.expect("serve"),
+                        _ = stopped => {}
+                    }
+                });
+                // Dropping the runtime ends every connection's task.
+            })
+            .expect("spawn a test server's thread");
+        HttpServer {
+            port,
+            stop: Some(stop),
+        }
+    }
+}
+
+impl Drop for HttpServer {
+    fn drop(&mut self) {
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
+    }
 }
 
 /// The value of one Prometheus sample (`name{labels}` exactly as exposed), if present.
@@ -503,106 +621,87 @@ pub struct Received {
     pub status: u16,
 }
 
-/// A real HTTP/1.1 server on loopback for downstream tests: each request gets the reply
-/// `decide` picks; every request is recorded with its time and `x-kafka-key`.
+/// A real HTTP/1.1 server on loopback for downstream tests (axum, keep-alive): each POST gets
+/// the reply `decide` picks (from its `x-kafka-key`, its body and how many POSTs came before)
+/// and is recorded with its time and headers; any other request gets a 200.
 pub struct TestDownstream {
     pub port: u16,
     pub received: std::sync::Arc<std::sync::Mutex<Vec<Received>>>,
+    _server: HttpServer,
+}
+
+/// How a [`TestDownstream`] picks a POST's reply: from its key, its body and how many came before.
+type Decide = dyn Fn(&str, &str, usize) -> Reply + Send + Sync;
+
+/// What a [`TestDownstream`]'s handler shares.
+#[derive(Clone)]
+struct Downstream {
+    decide: std::sync::Arc<Decide>,
+    received: std::sync::Arc<std::sync::Mutex<Vec<Received>>>,
+}
+
+/// A [`TestDownstream`]'s one handler, for every path and method.
+async fn downstream_call(
+    axum::extract::State(down): axum::extract::State<Downstream>,
+    method: axum::http::Method,
+    headers: axum::http::HeaderMap,
+    body: axum::body::Bytes,
+) -> axum::http::StatusCode {
+    let arrived = std::time::Instant::now();
+    let header = |name: &str| {
+        headers
+            .get(name)
+            .map(|v| String::from_utf8_lossy(v.as_bytes()).trim().to_string())
+    };
+    let body = String::from_utf8_lossy(&body).to_string();
+    let key = header("x-kafka-key");
+    let status = if method == axum::http::Method::POST {
+        // On a task of its own, so a request whose client gave up waiting (a `Slow` reply
+        // past the client's timeout) is still recorded when its reply is decided.
+        let partition = header("x-kafka-partition").and_then(|v| v.parse().ok());
+        let offset = header("x-kafka-offset").and_then(|v| v.parse().ok());
+        let reply = tokio::spawn(async move {
+            let n = down.received.lock().unwrap().len();
+            let status = match (down.decide)(key.as_deref().unwrap_or(""), &body, n) {
+                Reply::Status(s) => s,
+                Reply::Slow(d) => {
+                    tokio::time::sleep(d).await;
+                    200
+                }
+            };
+            down.received.lock().unwrap().push(Received {
+                arrived,
+                at: std::time::Instant::now(),
+                key,
+                partition,
+                offset,
+                body,
+                status,
+            });
+            status
+        });
+        reply.await.expect("the test downstream's reply")
+    } else {
+        200
+    };
+    axum::http::StatusCode::from_u16(status).expect("a valid HTTP status")
 }
 
 impl TestDownstream {
     pub fn start(decide: impl Fn(&str, &str, usize) -> Reply + Send + Sync + 'static) -> Self {
-        use std::io::{BufRead, BufReader, Read, Write};
-        let listener = TcpListener::bind(("127.0.0.1", 0)).expect("bind test downstream");
-        let port = listener.local_addr().unwrap().port();
         let received = std::sync::Arc::new(std::sync::Mutex::new(Vec::<Received>::new()));
-        let decide = std::sync::Arc::new(decide);
-        let rec = received.clone();
-        std::thread::spawn(move || {
-            for stream in listener.incoming() {
-                let Ok(stream) = stream else { continue };
-                let rec = rec.clone();
-                let decide = decide.clone();
-                std::thread::spawn(move || {
-                    let mut reader = BufReader::new(stream.try_clone().unwrap());
-                    let mut writer = stream;
-                    loop {
-                        let mut request_line = String::new();
-                        if reader.read_line(&mut request_line).unwrap_or(0) == 0 {
-                            return;
-                        }
-                        let mut len = 0usize;
-                        let mut key = None;
-                        let mut partition = None;
-                        let mut offset = None;
-                        loop {
-                            let mut line = String::new();
-                            if reader.read_line(&mut line).unwrap_or(0) == 0 {
-                                return;
-                            }
-                            let line = line.trim_end();
-                            if line.is_empty() {
-                                break;
-                            }
-                            if let Some((k, v)) = line.split_once(':') {
-                                let k = k.trim().to_ascii_lowercase();
-                                if k == "content-length" {
-                                    len = v.trim().parse().unwrap_or(0);
-                                } else if k == "x-kafka-key" {
-                                    key = Some(v.trim().to_string());
-                                } else if k == "x-kafka-partition" {
-                                    partition = v.trim().parse().ok();
-                                } else if k == "x-kafka-offset" {
-                                    offset = v.trim().parse().ok();
-                                }
-                            }
-                        }
-                        let mut body = vec![0; len];
-                        if reader.read_exact(&mut body).is_err() {
-                            return;
-                        }
-                        let body = String::from_utf8_lossy(&body).to_string();
-                        let arrived = std::time::Instant::now();
-                        let n = rec.lock().unwrap().len();
-                        let method = request_line
-                            .split_whitespace()
-                            .next()
-                            .unwrap_or("")
-                            .to_string();
-                        let reply = if method == "POST" {
-                            decide(key.as_deref().unwrap_or(""), &body, n)
-                        } else {
-                            Reply::Status(200)
-                        };
-                        let status = match reply {
-                            Reply::Status(s) => s,
-                            Reply::Slow(d) => {
-                                std::thread::sleep(d);
-                                200
-                            }
-                        };
-                        if method == "POST" {
-                            rec.lock().unwrap().push(Received {
-                                arrived,
-                                at: std::time::Instant::now(),
-                                key,
-                                partition,
-                                offset,
-                                body,
-                                status,
-                            });
-                        }
-                        let resp = format!(
-                            "HTTP/1.1 {status} X\r\nContent-Length: 0\r\nConnection: keep-alive\r\n\r\n"
-                        );
-                        if writer.write_all(resp.as_bytes()).is_err() {
-                            return;
-                        }
-                    }
-                });
-            }
-        });
-        TestDownstream { port, received }
+        let app = axum::Router::new()
+            .fallback(downstream_call)
+            .with_state(Downstream {
+                decide: std::sync::Arc::new(decide),
+                received: received.clone(),
+            });
+        let server = HttpServer::start(app);
+        TestDownstream {
+            port: server.port,
+            received,
+            _server: server,
+        }
     }
 
     pub fn url(&self) -> String {

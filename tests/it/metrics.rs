@@ -1,14 +1,13 @@
 //! `kmsg metrics`: group lag against what the test produced and consumed, and a running
 //! consumer's figures read from its /metrics endpoint.
 
-use std::net::TcpListener;
 use std::time::{Duration, Instant};
 
 use predicates::prelude::*;
 
 use crate::harness::{
     bind_listener_below_ephemeral, create_topic, eventually, free_port, free_port_block, kmsg,
-    kmsg_on_cluster, signal, spawn_kmsg, unique, wait_bounded, Reply, TestDownstream,
+    kmsg_on_cluster, signal, spawn_kmsg, unique, wait_bounded, HttpServer, Reply, TestDownstream,
 };
 
 #[test]
@@ -233,27 +232,15 @@ fn a_metrics_url_with_a_wrong_scheme_is_a_usage_error() {
         ));
 }
 
-/// Serves `body` as /metrics to `requests` connections, then stops.
-fn serve_metrics(body: &'static str, requests: usize) -> u16 {
-    use std::io::{BufRead, BufReader, Write};
-    let listener = bind_listener_below_ephemeral();
-    let port = listener.local_addr().unwrap().port();
-    std::thread::spawn(move || {
-        for stream in listener.incoming().take(requests) {
-            let Ok(mut stream) = stream else { continue };
-            let mut reader = BufReader::new(stream.try_clone().unwrap());
-            let mut line = String::new();
-            while reader.read_line(&mut line).unwrap_or(0) > 0 && line.trim() != "" {
-                line.clear();
-            }
-            let _ = write!(
-                stream,
-                "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
-                body.len()
-            );
-        }
-    });
-    port
+/// Serves `body` as /metrics (text/plain) until dropped.
+fn serve_metrics(body: &'static str) -> HttpServer {
+    let app = axum::Router::new().route(
+        "/metrics",
+        axum::routing::get(move || async move {
+            ([(axum::http::header::CONTENT_TYPE, "text/plain")], body)
+        }),
+    );
+    HttpServer::start(app)
 }
 
 #[test]
@@ -276,7 +263,8 @@ kafka_consumer_processing_seconds_bucket{topic="b",le="+Inf"} 4
 kafka_consumer_processing_seconds_sum{topic="b"} 0.08
 kafka_consumer_processing_seconds_count{topic="b"} 4
 "#;
-    let url = format!("http://127.0.0.1:{}", serve_metrics(body, 2));
+    let server = serve_metrics(body);
+    let url = format!("http://127.0.0.1:{}", server.port);
     let json = kmsg()
         .args(["metrics", "--from", &url, "-o", "json"])
         .assert()

@@ -17,7 +17,8 @@ use serde_json::Value as Json;
 use serde_yaml::Value as Yaml;
 
 use crate::harness::{
-    free_port, http_get, kcat_read, kmsg_on_cluster, pipeline_topics, spawn_kmsg, unique, Spawned,
+    free_port, http_get, http_get_within, kcat_read, kmsg_on_cluster, pipeline_topics, spawn_kmsg,
+    unique, Spawned,
 };
 
 const PROMETHEUS_DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/monitoring/prometheus");
@@ -421,19 +422,6 @@ fn the_dashboard_covers_every_view_the_original_listed() {
 
 // --- a real Prometheus scraping real kmsg processes -------------------------------------------
 
-/// A GET over HTTP/1.0 (so Prometheus answers without chunked encoding).
-fn http10_get(port: u16, path: &str) -> Option<(u16, String)> {
-    use std::io::{Read, Write};
-    let mut s = std::net::TcpStream::connect(("127.0.0.1", port)).ok()?;
-    s.set_read_timeout(Some(Duration::from_secs(10))).ok()?;
-    write!(s, "GET {path} HTTP/1.0\r\nHost: localhost\r\n\r\n").ok()?;
-    let mut text = String::new();
-    s.read_to_string(&mut text).ok()?;
-    let status = text.split_whitespace().nth(1)?.parse().ok()?;
-    let body = text.split_once("\r\n\r\n").map(|(_, b)| b.to_string())?;
-    Some((status, body))
-}
-
 fn url_encode(s: &str) -> String {
     s.bytes()
         .map(|b| match b {
@@ -518,7 +506,8 @@ impl Prometheus {
             dir,
         };
         crate::harness::eventually(Duration::from_secs(30), "Prometheus ready", || {
-            http10_get(port, "/-/ready").is_some_and(|(s, _)| s == 200)
+            http_get_within(port, "/-/ready", Duration::from_secs(10))
+                .is_some_and(|(s, _)| s == 200)
         });
         prometheus
     }
@@ -528,7 +517,7 @@ impl Prometheus {
     }
 
     fn api(&self, path: &str) -> Json {
-        let (status, body) = http10_get(self.port, path)
+        let (status, body) = http_get_within(self.port, path, Duration::from_secs(10))
             .unwrap_or_else(|| panic!("Prometheus did not answer {path}:\n{}", self.log()));
         assert_eq!(status, 200, "{path}: {body}");
         serde_json::from_str(&body).expect("Prometheus answers JSON")

@@ -403,7 +403,10 @@ fn sigint_stops_sending_flushes_and_prints_an_honest_summary() {
     let topic = unique("sigint");
     create_topic(&topic, 3, 3);
     let child = spawn_produce(&topic, &["--generate", "posts", "--rate", "300"]);
-    std::thread::sleep(Duration::from_secs(3));
+    // Interrupted mid-run: once a second's worth has been written.
+    eventually(Duration::from_secs(60), "300 records written", || {
+        kcat_read(&topic).len() >= 300
+    });
     unsafe { libc::kill(child.id() as i32, libc::SIGINT) };
     let out = wait_bounded(child, Duration::from_secs(40));
     assert!(
@@ -436,7 +439,10 @@ fn a_topic_deleted_mid_run_gives_a_non_zero_exit_and_counts_the_failures() {
             "4s",
         ],
     );
-    std::thread::sleep(Duration::from_secs(3));
+    // Deleted mid-run: once a second's worth has been written.
+    eventually(Duration::from_secs(60), "200 records written", || {
+        kcat_read(&topic).len() >= 200
+    });
     kmsg_on_cluster()
         .args(["topics", "delete", &topic, "--yes"])
         .assert()
