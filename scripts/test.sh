@@ -4,7 +4,7 @@
 #      java/maven if missing),
 #   2. fetches Apache Kafka from Maven Central (scripts/fetch-kafka.sh, cached in .cache/kafka),
 #   3. builds kmsg and the tests once, and runs the lint gate (cargo fmt --check, cargo clippy
-#      --all-targets -D warnings; either failing fails the run),
+#      -D warnings, also on tests/it; any failing fails the run),
 #   4. starts ONE real three-broker KRaft cluster on free loopback ports (kmsg cluster up),
 #      and next to it, in parallel, ONE secured one (kmsg cluster up --secure),
 #   5. runs `cargo test` (the unit tests, the CLI tier and the hermetic tier on librdkafka's
@@ -52,7 +52,9 @@ scripts/fetch-kafka.sh "$KAFKA_HOME" >&2
 
 # --- 3. build once -------------------------------------------------------------------------
 log "building kmsg and its tests"
-cargo build --locked --bins --tests --test it
+# `it` has test = false, so --tests leaves it out: it is named on its own.
+cargo build --locked --bins --tests
+cargo build --locked --test it
 kmsg="$repo/target/debug/kmsg"
 
 # --- 3b. the lint gate: formatting and clippy, warnings as errors ---------------------------
@@ -63,7 +65,8 @@ for component in rustfmt clippy; do
   fi
 done
 cargo fmt --all --check || { echo "test.sh: formatting differs: run cargo fmt" >&2; exit 1; }
-cargo clippy --locked --all-targets --test it -- -D warnings || { echo "test.sh: clippy found warnings (above)" >&2; exit 1; }
+cargo clippy --locked --all-targets -- -D warnings || { echo "test.sh: clippy found warnings (above)" >&2; exit 1; }
+cargo clippy --locked --test it -- -D warnings || { echo "test.sh: clippy found warnings in tests/it (above)" >&2; exit 1; }
 
 # --- 4. one real cluster for the whole run, and one secured cluster (started in parallel) ----
 state="$repo/target/test-cluster"

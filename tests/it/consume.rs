@@ -339,11 +339,14 @@ fn forwards_are_stored_with_the_codec_of_the_default_z_or_x_compression_type() {
     ] {
         let output = format!("{input}.{codec}");
         crate::harness::create_topic(&output, 6, 3);
-        let mut cmd = consume_to(&unique("g"), &input, &output);
-        cmd.args(["--dlq-topic", &dlq, "--max-messages", "600", "-o", "json"])
-            .args(args);
-        let out = cmd.timeout(Duration::from_secs(90)).assert().success();
-        let s = summary(out.get_output());
+        let out = Kmsg::consume(&unique("g"), &input, &output)
+            .flag("--dlq-topic", &dlq)
+            .flag("--max-messages", 600)
+            .json()
+            .args(args)
+            .timeout(Duration::from_secs(90))
+            .expect_code(0);
+        let s = summary(&out);
         assert_eq!(s["forwarded"], 600, "{args:?}: {s}");
         let codecs = crate::harness::stored_codecs(&output, 600);
         assert_eq!(
