@@ -22,8 +22,8 @@ use rdkafka::message::OwnedMessage;
 use rdkafka::Message;
 use serde::Serialize;
 
-use super::Context;
 use crate::cli::{DlqCommand, DlqTopicArgs};
+use crate::cmd::context::Context;
 use crate::error::usage;
 use crate::kafka::admin::Admin;
 use crate::kafka::config::ClientSettings;

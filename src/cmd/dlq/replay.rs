@@ -21,7 +21,7 @@ use serde::Serialize;
 
 use super::dlq_topic;
 use crate::cli::{DlqReplayArgs, OutputFormat};
-use crate::cmd::Context;
+use crate::cmd::context::Context;
 use crate::error::usage;
 use crate::kafka::admin::Admin;
 use crate::kafka::context::KmsgContext;
