@@ -10,7 +10,7 @@ use rdkafka::message::OwnedMessage;
 use rdkafka::Message;
 use serde::Serialize;
 
-use super::{dlq_topic, millis_to_time};
+use super::common::{dlq_topic, millis_to_time};
 use crate::cli::{DlqShowArgs, OutputFormat};
 use crate::cmd::context::Context;
 use crate::envelope::Envelope;

@@ -12,7 +12,7 @@ use rdkafka::consumer::{BaseConsumer, Consumer};
 use rdkafka::Message;
 use serde::Serialize;
 
-use super::dlq_topic;
+use super::common::dlq_topic;
 use crate::cli::{DlqWatchArgs, OutputFormat};
 use crate::cmd::context::Context;
 use crate::error::usage;
