@@ -5,7 +5,7 @@ use std::time::Duration;
 
 use clap::{Args, Subcommand};
 
-use super::parse_duration;
+use super::values::parse_duration;
 
 #[derive(Debug, Subcommand)]
 pub enum ClusterCommand {

@@ -5,7 +5,7 @@ use std::time::Duration;
 
 use clap::Args;
 
-use super::parse_duration;
+use super::values::parse_duration;
 use crate::consumer::ConsumerOptions;
 use crate::kafka::options::{Compression, OffsetReset};
 

@@ -4,7 +4,7 @@ use std::time::Duration;
 
 use clap::{Args, Subcommand};
 
-use super::parse_duration;
+use super::values::parse_duration;
 use crate::pipeline::replay::ReplaySelection;
 
 #[derive(Debug, Subcommand)]

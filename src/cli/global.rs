@@ -8,7 +8,7 @@ use std::time::Duration;
 use clap::builder::PossibleValue;
 use clap::{Args, ValueEnum};
 
-use super::{parse_duration, OutputFormat};
+use super::values::{parse_duration, OutputFormat};
 use crate::kafka::options::{
     Compression, ConnectionOptions, OffsetReset, SaslMechanism, SecurityProtocol,
 };

@@ -4,7 +4,7 @@ use std::time::Duration;
 
 use clap::Args;
 
-use super::parse_duration;
+use super::values::parse_duration;
 
 #[derive(Debug, Args)]
 #[command(group(clap::ArgGroup::new("what").args(["group", "from"]).required(true)))]

@@ -4,14 +4,12 @@
 //! config, durations, paths that exist) happens in `kafka::config` and in each command's
 //! `from_args` step, so that bad input is refused before any network call.
 //!
-//! This file holds the top: `Cli`, the `Command` enum, the output format, the parsing entry
-//! points and the one-line usage error. The global options are in `global`, each command
-//! group's flags in a file of its own; all of them are re-exported here, so `crate::cli::X`
-//! names every one.
+//! This file holds the top: `Cli`, the `Command` enum, the parsing entry points and the
+//! one-line usage error. The global options are in `global`, each command group's flags in a
+//! file of its own, and the output format and duration parser they share in `values`; all of
+//! them are re-exported here, so `crate::cli::X` names every one.
 
-use std::time::Duration;
-
-use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
+use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand};
 
 pub use crate::kafka::options::{
     Compression, ConnectionOptions, OffsetReset, SaslMechanism, SecurityProtocol,
@@ -27,6 +25,7 @@ mod global;
 mod metrics;
 mod produce;
 mod topics;
+mod values;
 mod view;
 
 pub use self::acl::*;
@@ -38,6 +37,7 @@ pub use self::global::*;
 pub use self::metrics::*;
 pub use self::produce::*;
 pub use self::topics::*;
+pub use self::values::*;
 pub use self::view::*;
 
 /// Run and operate a Kafka messaging pipeline.
@@ -57,17 +57,6 @@ pub struct Cli {
 
     #[command(subcommand)]
     pub command: Command,
-}
-
-/// How a command prints its results on stdout.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum OutputFormat {
-    /// Human-readable tables
-    Table,
-    /// JSON: one document per finite result; streams (view, dlq watch) one object per line
-    Json,
-    /// Values only, one per line (view); other commands print tables
-    Raw,
 }
 
 #[derive(Debug, Subcommand)]
@@ -195,11 +184,6 @@ pub fn usage_error_line(err: &clap::Error) -> String {
     text
 }
 
-/// Parses "10s", "500ms", "2m" and friends (humantime), for every duration flag.
-pub fn parse_duration(s: &str) -> Result<Duration, String> {
-    humantime::parse_duration(s).map_err(|e| format!("{e} (examples: 500ms, 10s, 2m)"))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -234,13 +218,6 @@ mod tests {
         );
         assert!(line(&["kmsg", "produce", "--rate", "x"])
             .starts_with("invalid value 'x' for '--rate <RATE>'"));
-    }
-
-    #[test]
-    fn durations_accept_humantime_units() {
-        assert_eq!(parse_duration("10s").unwrap(), Duration::from_secs(10));
-        assert_eq!(parse_duration("250ms").unwrap(), Duration::from_millis(250));
-        assert!(parse_duration("ten").is_err());
     }
 
     #[test]

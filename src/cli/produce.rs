@@ -5,7 +5,7 @@ use std::time::Duration;
 
 use clap::{Args, ValueEnum};
 
-use super::parse_duration;
+use super::values::parse_duration;
 use crate::kafka::options::Compression;
 
 /// How piped lines are read by `produce`.

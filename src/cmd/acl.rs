@@ -8,7 +8,7 @@ use std::process::ExitCode;
 
 use serde::Serialize;
 
-use super::Context;
+use super::context::Context;
 use crate::cli::{AclApplyArgs, AclCommand, AclListArgs, OutputFormat};
 use crate::error::usage;
 use crate::kafka::acl::{self, AclRule, PipelineNames};

@@ -19,7 +19,7 @@ use axum::routing::post;
 use axum::Router;
 use serde::Serialize;
 
-use super::Context;
+use super::context::Context;
 use crate::cli::{BreakerTestArgs, OutputFormat};
 use crate::consumer::{self, ConsumerConfig};
 use crate::error::{usage, EXIT_CHECK_FAILED};

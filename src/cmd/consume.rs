@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
-use super::Context;
+use super::context::Context;
 use crate::cli::{ConsumeArgs, OutputFormat};
 use crate::consumer::{self, ConsumerOptions, Summary};
 use crate::metrics::ConsumerMetrics;

@@ -18,7 +18,7 @@ use rdkafka::mocking::MockCluster;
 use rdkafka::Message;
 use serde::Serialize;
 
-use super::Context;
+use super::context::Context;
 use crate::cli::{DemoArgs, OutputFormat};
 use crate::consumer::{self, ConsumerConfig};
 use crate::error::{usage, EXIT_CHECK_FAILED};

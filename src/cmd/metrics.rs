@@ -14,7 +14,7 @@ use rdkafka::consumer::{BaseConsumer, Consumer};
 use rdkafka::{Offset, TopicPartitionList};
 use serde::Serialize;
 
-use super::Context;
+use super::context::Context;
 use crate::cli::{MetricsArgs, OutputFormat};
 use crate::error::usage;
 use crate::kafka::admin::Admin;

@@ -1,7 +1,7 @@
 //! One module per subcommand, and the one `match` that dispatches to them.
 //!
 //! Every command takes its own args and the shared `Context` (validated connection settings
-//! and the output format) and returns the exit code of a successful run; errors travel up as
+//! and the output format, in `context`) and returns the exit code of a successful run; errors travel up as
 //! `anyhow::Error` and are printed once by `report`, which knows (`USAGE_ERRORS`) which
 //! error types of the layers below are usage errors (exit 2).
 
@@ -10,6 +10,7 @@ pub mod breaker_test;
 pub mod cluster;
 pub mod completions;
 pub mod consume;
+mod context;
 pub mod demo;
 pub mod dlq;
 pub mod metrics;
@@ -19,7 +20,8 @@ pub mod view;
 
 use std::process::ExitCode;
 
-use crate::cli::{Cli, Command, OutputFormat};
+pub use self::context::Context;
+use crate::cli::{Cli, Command};
 use crate::error::UsageTest;
 use crate::kafka::config::{ClientSettings, ConfigError, PASSWORD_ENV};
 use crate::kafka::reader::OffsetOutOfRange;
@@ -31,12 +33,6 @@ pub const USAGE_ERRORS: &[UsageTest] = &[|e| e.is::<ConfigError>(), |e| e.is::<O
 /// Prints a failed command's error once, on one line, and returns its exit code.
 pub fn report(err: anyhow::Error) -> ExitCode {
     crate::error::report(err, USAGE_ERRORS)
-}
-
-/// What every command gets besides its own args.
-pub struct Context {
-    pub settings: ClientSettings,
-    pub output: OutputFormat,
 }
 
 /// Validates the global options, then runs the subcommand.

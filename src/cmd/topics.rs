@@ -11,7 +11,7 @@ use std::process::ExitCode;
 use anyhow::{bail, Context as _};
 use serde::Serialize;
 
-use super::Context;
+use super::context::Context;
 use crate::cli::{
     OutputFormat, TopicsCommand, TopicsCreateArgs, TopicsDeleteArgs, TopicsDescribeArgs,
     TopicsListArgs,

@@ -18,7 +18,7 @@ use anyhow::anyhow;
 use rdkafka::message::{Headers, OwnedMessage};
 use rdkafka::Message;
 
-use super::Context;
+use super::context::Context;
 use crate::cli::{OutputFormat, ViewArgs};
 use crate::envelope::Envelope;
 use crate::error::usage;

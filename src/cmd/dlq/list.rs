@@ -5,9 +5,9 @@ use std::process::ExitCode;
 
 use serde::Serialize;
 
-use super::{dlq_topic, millis_to_time, read_dead_letters, row, since, Row};
+use super::common::{dlq_topic, millis_to_time, read_dead_letters, row, since, Row};
 use crate::cli::{DlqListArgs, OutputFormat};
-use crate::cmd::Context;
+use crate::cmd::context::Context;
 use crate::output;
 
 /// `dlq list -o json`: one document.

@@ -19,9 +19,9 @@ use rdkafka::producer::{FutureProducer, FutureRecord};
 use rdkafka::Message;
 use serde::Serialize;
 
-use super::dlq_topic;
+use super::common::dlq_topic;
 use crate::cli::{DlqReplayArgs, OutputFormat};
-use crate::cmd::Context;
+use crate::cmd::context::Context;
 use crate::error::usage;
 use crate::kafka::admin::Admin;
 use crate::kafka::context::KmsgContext;

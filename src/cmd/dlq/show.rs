@@ -10,9 +10,9 @@ use rdkafka::message::OwnedMessage;
 use rdkafka::Message;
 use serde::Serialize;
 
-use super::{dlq_topic, millis_to_time};
+use super::common::{dlq_topic, millis_to_time};
 use crate::cli::{DlqShowArgs, OutputFormat};
-use crate::cmd::Context;
+use crate::cmd::context::Context;
 use crate::envelope::Envelope;
 use crate::error::usage;
 use crate::kafka::admin::Admin;

@@ -12,9 +12,9 @@ use rdkafka::consumer::{BaseConsumer, Consumer};
 use rdkafka::Message;
 use serde::Serialize;
 
-use super::dlq_topic;
+use super::common::dlq_topic;
 use crate::cli::{DlqWatchArgs, OutputFormat};
-use crate::cmd::Context;
+use crate::cmd::context::Context;
 use crate::error::usage;
 use crate::kafka::admin::Admin;
 use crate::output;

@@ -26,8 +26,8 @@ use std::time::{Duration, Instant};
 use anyhow::anyhow;
 use indicatif::{ProgressBar, ProgressStyle};
 
-use super::Context;
 use crate::cli::{OnInvalid, OutputFormat, ProduceArgs};
+use crate::cmd::context::Context;
 use crate::error::{usage, EXIT_INTERRUPTED};
 use crate::kafka::admin::Admin;
 use crate::kafka::producer::{PipelinedProducer, SendError};

@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use crate::cli::{Compression, InputFormat, OnInvalid, ProduceArgs};
-use crate::cmd::Context;
+use crate::cmd::context::Context;
 use crate::error::usage;
 use crate::kafka::config::{Given, ProduceOptions, PRODUCE_ACKS, PRODUCE_DELIVERY_TIMEOUT};
 use crate::kafka::producer::{Outgoing, RecordHeader};

@@ -7,7 +7,7 @@ use std::time::Duration;
 
 use rdkafka::ClientConfig;
 
-use super::ConfigError;
+use super::error::ConfigError;
 
 /// librdkafka keys that have a typed kmsg flag, and that flag: `-X` may not set them.
 const TYPED_KEYS: &[(&str, &str)] = &[

@@ -8,10 +8,11 @@ use std::time::Duration;
 use rdkafka::config::RDKafkaLogLevel;
 use rdkafka::ClientConfig;
 
+use super::error::ConfigError;
 use super::merge::{
     apply_typed, instance_client_id, millis, set_default, show_duration, x_setting, Given, Typed,
 };
-use super::{ClientSettings, ConfigError};
+use super::settings::ClientSettings;
 
 /// The default of `produce --acks`.
 pub const PRODUCE_ACKS: &str = "all";
@@ -308,7 +309,7 @@ fn accepted(cfg: ClientConfig, role: &'static str) -> Result<ClientConfig, Confi
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::kafka::config::tests::{global, settings};
+    use crate::kafka::config::settings::tests::{global, settings};
     use clap::Parser;
 
     #[test]

@@ -8,7 +8,7 @@ use std::path::Path;
 use rdkafka::config::RDKafkaLogLevel;
 use rdkafka::ClientConfig;
 
-use super::ConfigError;
+use super::error::ConfigError;
 use crate::kafka::options::{ConnectionOptions, SecurityProtocol};
 
 /// A secret that prints as `***` in `Debug` and `Display`, so it can never reach a log line.
@@ -173,8 +173,8 @@ fn warn_if_world_readable(path: &Path) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::kafka::config::tests::global;
-    use crate::kafka::config::ClientSettings;
+    use crate::kafka::config::settings::tests::global;
+    use crate::kafka::config::settings::ClientSettings;
 
     #[test]
     fn refuses_missing_tls_file_naming_the_option() {
