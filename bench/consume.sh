@@ -49,6 +49,13 @@
 #   BENCH_TIMEOUT=S       limit per tool run in seconds (default 900)
 #   BENCH_BOOTSTRAP=B     use this running cluster (3 brokers) instead of starting one
 #   BENCH_TARGET_DIR=D    cargo target dir for the release build (default <repo>/target/bench)
+#   BENCH_KMSG_BIN=P      measure this kmsg binary instead: no release build (for comparing two
+#                         builds with the same script on the same cluster)
+#   BENCH_INPUT_KMSG_BIN=P  the kmsg binary that writes the input topic (default: the measured
+#                         one); set it to one build for every run so the input is the same
+#                         (the login generator differs between versions)
+#   BENCH_SCHEMA=F        the schema kmsg and Python validate against (default <repo>/schema.json)
+#   BENCH_PYTHON=0        skip the Python baseline (and its venv): no kmsg/Python ratio
 #   BENCH_VENV=D          Python venv for the baseline (default <repo>/target/bench-venv)
 #   KAFKA_HOME=D          Kafka jars (default <repo>/.cache/kafka)
 # Takes about 3-8 minutes plus the release build (about 5-10 minutes the first time) on 2 cores.
@@ -65,6 +72,8 @@ ROUNDS="${BENCH_ROUNDS:-5}"
 WARMUP_PASSES="${BENCH_WARMUP_PASSES:-5}"
 INVALID_RATIO=0.05
 PARTITIONS=6
+SCHEMA="${BENCH_SCHEMA:-$repo/schema.json}"
+RUN_PYTHON="${BENCH_PYTHON:-1}"
 
 log() { printf '==> %s\n' "$*" >&2; }
 die() { printf 'bench: %s\n' "$*" >&2; exit 1; }
@@ -73,6 +82,9 @@ die() { printf 'bench: %s\n' "$*" >&2; exit 1; }
 [[ "$N" =~ ^[1-9][0-9]*$ ]] || die "BENCH_MESSAGES must be a positive integer, got '$N'"
 [[ "$PY_N" =~ ^[1-9][0-9]*$ ]] || die "BENCH_PY_MESSAGES must be a positive integer, got '$PY_N'"
 ((PY_N <= N)) || PY_N=$N
+[[ -f "$SCHEMA" ]] || die "BENCH_SCHEMA: no file at $SCHEMA"
+SCHEMA="$(cd "$(dirname "$SCHEMA")" && pwd)/$(basename "$SCHEMA")"
+[[ "$RUN_PYTHON" == 0 || "$RUN_PYTHON" == 1 ]] || die "BENCH_PYTHON must be 0 or 1, got '$RUN_PYTHON'"
 
 # --- 1. system packages -------------------------------------------------------------------
 need_pkgs=()
@@ -81,10 +93,10 @@ command -v kcat >/dev/null 2>&1 || need_pkgs+=(kcat)
 command -v jq >/dev/null 2>&1 || need_pkgs+=(jq)
 command -v java >/dev/null 2>&1 || need_pkgs+=(openjdk-17-jre-headless)
 command -v mvn >/dev/null 2>&1 || need_pkgs+=(maven)
-command -v python3 >/dev/null 2>&1 || need_pkgs+=(python3)
+((RUN_PYTHON == 0)) || command -v python3 >/dev/null 2>&1 || need_pkgs+=(python3)
 # venv needs ensurepip (Debian's python3-venv), unless the venv already exists.
 venv="${BENCH_VENV:-$repo/target/bench-venv}"
-if [[ ! -x "$venv/bin/python" ]] && ! python3 -c 'import ensurepip, venv' >/dev/null 2>&1; then
+if ((RUN_PYTHON)) && [[ ! -x "$venv/bin/python" ]] && ! python3 -c 'import ensurepip, venv' >/dev/null 2>&1; then
   need_pkgs+=(python3-venv)
 fi
 if ((${#need_pkgs[@]})); then
@@ -106,25 +118,35 @@ scripts/fetch-kafka.sh "$KAFKA_HOME" >&2
 kafka_version="$(cat "$KAFKA_HOME/VERSION")"
 
 # --- 3. release build (own target dir: never takes the lock of target/debug builds) ---------
-export CARGO_TARGET_DIR="${BENCH_TARGET_DIR:-$repo/target/bench}"
-log "building kmsg (release) into $CARGO_TARGET_DIR"
-cargo build --release --locked
-kmsg="$CARGO_TARGET_DIR/release/kmsg"
+if [[ -n "${BENCH_KMSG_BIN:-}" ]]; then
+  kmsg="$(cd "$(dirname "$BENCH_KMSG_BIN")" && pwd)/$(basename "$BENCH_KMSG_BIN")"
+  log "measuring $kmsg (BENCH_KMSG_BIN, no build)"
+else
+  export CARGO_TARGET_DIR="${BENCH_TARGET_DIR:-$repo/target/bench}"
+  log "building kmsg (release) into $CARGO_TARGET_DIR"
+  cargo build --release --locked
+  kmsg="$CARGO_TARGET_DIR/release/kmsg"
+fi
 [[ -x "$kmsg" ]] || die "no binary at $kmsg"
+input_kmsg="${BENCH_INPUT_KMSG_BIN:-$kmsg}"
+[[ -x "$input_kmsg" ]] || die "BENCH_INPUT_KMSG_BIN: no binary at $input_kmsg"
 
 # --- 4. Python venv for the baseline (reinstalled when requirements.txt changes) ------------
-reqs="$repo/bench/python/requirements.txt"
-stamp="$venv/.requirements.sha256"
-want_stamp="$(sha256sum "$reqs" | cut -d' ' -f1)"
-if [[ ! -x "$venv/bin/python" || ! -f "$stamp" || "$(cat "$stamp")" != "$want_stamp" ]]; then
-  log "making the Python venv $venv from bench/python/requirements.txt"
-  [[ -x "$venv/bin/python" ]] || python3 -m venv "$venv"
-  "$venv/bin/python" -m pip install -q --disable-pip-version-check -r "$reqs" >&2
-  printf '%s\n' "$want_stamp" > "$stamp"
-fi
-py_versions="$("$venv/bin/python" -c 'import sys, confluent_kafka, jsonschema
+py_versions="Python baseline skipped (BENCH_PYTHON=0)"
+if ((RUN_PYTHON)); then
+  reqs="$repo/bench/python/requirements.txt"
+  stamp="$venv/.requirements.sha256"
+  want_stamp="$(sha256sum "$reqs" | cut -d' ' -f1)"
+  if [[ ! -x "$venv/bin/python" || ! -f "$stamp" || "$(cat "$stamp")" != "$want_stamp" ]]; then
+    log "making the Python venv $venv from bench/python/requirements.txt"
+    [[ -x "$venv/bin/python" ]] || python3 -m venv "$venv"
+    "$venv/bin/python" -m pip install -q --disable-pip-version-check -r "$reqs" >&2
+    printf '%s\n' "$want_stamp" > "$stamp"
+  fi
+  py_versions="$("$venv/bin/python" -c 'import sys, confluent_kafka, jsonschema
 from importlib.metadata import version
 print("Python %d.%d.%d, confluent-kafka %s (librdkafka %s), jsonschema %s" % (sys.version_info[:3] + (version("confluent-kafka"), confluent_kafka.libversion()[0], version("jsonschema"))))')"
+fi
 
 # --- 5. scratch space, cluster, clean-up ---------------------------------------------------
 work="$(mktemp -d "${TMPDIR:-/tmp}/kmsg-bench-consume.XXXXXX")"
@@ -218,7 +240,7 @@ log "topics created: $T_IN (+ .dlq), $T_OUT_KMSG, $T_OUT_PY, $T_DLQ_PY, $T_DLQ_K
 
 log "producing $N login events (invalid ratio $INVALID_RATIO, seed 1) to $T_IN"
 timed produce "$work/produce.out" "$work/produce.err" \
-  "$kmsg" --bootstrap "$B" produce -t "$T_IN" --generate login --count "$N" \
+  "$input_kmsg" --bootstrap "$B" produce -t "$T_IN" --generate login --count "$N" \
   --invalid-ratio "$INVALID_RATIO" --seed 1 -q -o json
 produce_secs=$secs
 summary="$(tail -n 1 "$work/produce.out")"
@@ -248,7 +270,7 @@ run_kmsg() {
   log "round $r/$ROUNDS: kmsg consume: $N messages, schema validation, forward + DLQ"
   timed "kmsg-r$r" "$work/kmsg-r$r.out" "$work/kmsg-r$r.err" \
     "$kmsg" --bootstrap "$B" consume -g "bench-kmsg-$suffix-r$r" -t "$T_IN" \
-    --output-topic "$T_OUT_KMSG" --dlq-topic "$T_DLQ_KMSG" --schema "$repo/schema.json" \
+    --output-topic "$T_OUT_KMSG" --dlq-topic "$T_DLQ_KMSG" --schema "$SCHEMA" \
     --max-messages "$N" -o json
   K_SECS[$r]=$secs K_RSS[$r]=$rss_mb K_CPU[$r]=$cpu
   summary="$(tail -n 1 "$work/kmsg-r$r.out")"
@@ -302,7 +324,7 @@ for ((w = 1; w <= WARMUP_PASSES; w++)); do
   log "warm-up $w (at most $WARMUP_PASSES): kmsg consume forwards $N messages to topics of its own (not timed)"
   timed "warmup-$w" /dev/null /dev/null \
     "$kmsg" --bootstrap "$B" consume -g "bench-warmup-$suffix-$w" \
-    -t "$T_IN" --output-topic "$T_WARM_OUT" --dlq-topic "$T_WARM_DLQ" --schema "$repo/schema.json" \
+    -t "$T_IN" --output-topic "$T_WARM_OUT" --dlq-topic "$T_WARM_DLQ" --schema "$SCHEMA" \
     --max-messages "$N" -o json
   WARM_SECS[$w]=$secs
   ((status == 0)) || log "warm-up $w failed (exit $status, ignored)"
@@ -328,7 +350,7 @@ kcat_read=$N
 log "kmsg consume, validate only (no output topic): $N messages"
 timed kmsg-vo "$work/kmsg-vo.out" "$work/kmsg-vo.err" \
   "$kmsg" --bootstrap "$B" consume -g "bench-kmsg-vo-$suffix" -t "$T_IN" \
-  --dlq-topic "$T_DLQ_KMSG_VO" --schema "$repo/schema.json" --max-messages "$N" -o json
+  --dlq-topic "$T_DLQ_KMSG_VO" --schema "$SCHEMA" --max-messages "$N" -o json
 vo_secs=$secs vo_rss=$rss_mb vo_cpu=$cpu vo_status=$status
 summary="$(tail -n 1 "$work/kmsg-vo.out")"
 if ((vo_status != 0)) || ! jq -e . >/dev/null 2>&1 <<<"$summary"; then
@@ -345,33 +367,38 @@ fi
 log "kmsg validate only: ${vo_secs}s"
 
 # --- 9. (c) the Python baseline ----------------------------------------------------------------
-log "Python baseline: $PY_N messages, schema validation, forward + DLQ"
-timed python "$work/python.out" "$work/python.err" \
-  "$venv/bin/python" "$repo/bench/python/consumer.py" --bootstrap "$B" --group "bench-py-$suffix" \
-  --topic "$T_IN" --output-topic "$T_OUT_PY" --dlq-topic "$T_DLQ_PY" --schema "$repo/schema.json" \
-  --max-messages "$PY_N"
-py_secs=$secs py_rss=$rss_mb py_cpu=$cpu py_status=$status
-summary="$(tail -n 1 "$work/python.out")"
-if ((py_status != 0)) || ! jq -e . >/dev/null 2>&1 <<<"$summary"; then
-  sed 's/^/    /' "$work/python.err" | tail -n 20 >&2
-  die "the Python baseline failed (exit $py_status)"
+if ((RUN_PYTHON)); then
+  log "Python baseline: $PY_N messages, schema validation, forward + DLQ"
+  timed python "$work/python.out" "$work/python.err" \
+    "$venv/bin/python" "$repo/bench/python/consumer.py" --bootstrap "$B" --group "bench-py-$suffix" \
+    --topic "$T_IN" --output-topic "$T_OUT_PY" --dlq-topic "$T_DLQ_PY" --schema "$SCHEMA" \
+    --max-messages "$PY_N"
+  py_secs=$secs py_rss=$rss_mb py_cpu=$cpu py_status=$status
+  summary="$(tail -n 1 "$work/python.out")"
+  if ((py_status != 0)) || ! jq -e . >/dev/null 2>&1 <<<"$summary"; then
+    sed 's/^/    /' "$work/python.err" | tail -n 20 >&2
+    die "the Python baseline failed (exit $py_status)"
+  fi
+  py_consumed=$(jq -r .consumed <<<"$summary")
+  py_fwd=$(jq -r .forwarded <<<"$summary")
+  py_dlq=$(jq -r .dead_lettered <<<"$summary")
+  py_own_rate=$(jq -r .msgs_per_sec <<<"$summary")
+  py_out_count=$(end_offsets "$T_OUT_PY")
+  py_dlq_count=$(end_offsets "$T_DLQ_PY")
+  [[ "$py_consumed" -eq "$PY_N" ]] || problems+=("Python consumed $py_consumed of $PY_N")
+  [[ $((py_fwd + py_dlq)) -eq "$PY_N" ]] || problems+=("Python forwarded $py_fwd + dead-lettered $py_dlq != $PY_N")
+  [[ "$py_out_count" -eq "$py_fwd" && "$py_dlq_count" -eq "$py_dlq" ]] \
+    || problems+=("Python topics hold $py_out_count / $py_dlq_count, it reported $py_fwd / $py_dlq")
+  log "Python: ${py_secs}s, forwarded $py_fwd (output topic $py_out_count), dead-lettered $py_dlq (DLQ topic $py_dlq_count)"
+else
+  py_consumed=0 py_fwd=0 py_dlq=0 py_secs=0 py_rss=0 py_cpu=0 py_own_rate=0 py_out_count=0 py_dlq_count=0
 fi
-py_consumed=$(jq -r .consumed <<<"$summary")
-py_fwd=$(jq -r .forwarded <<<"$summary")
-py_dlq=$(jq -r .dead_lettered <<<"$summary")
-py_own_rate=$(jq -r .msgs_per_sec <<<"$summary")
-py_out_count=$(end_offsets "$T_OUT_PY")
-py_dlq_count=$(end_offsets "$T_DLQ_PY")
-[[ "$py_consumed" -eq "$PY_N" ]] || problems+=("Python consumed $py_consumed of $PY_N")
-[[ $((py_fwd + py_dlq)) -eq "$PY_N" ]] || problems+=("Python forwarded $py_fwd + dead-lettered $py_dlq != $PY_N")
-[[ "$py_out_count" -eq "$py_fwd" && "$py_dlq_count" -eq "$py_dlq" ]] \
-  || problems+=("Python topics hold $py_out_count / $py_dlq_count, it reported $py_fwd / $py_dlq")
-log "Python: ${py_secs}s, forwarded $py_fwd (output topic $py_out_count), dead-lettered $py_dlq (DLQ topic $py_dlq_count)"
 
 # --- 10. report --------------------------------------------------------------------------------
 kmsg_rate=$(calc "$kmsg_consumed / $kmsg_secs")
 kcat_rate=$(calc "$kcat_read / $kcat_secs")
-py_rate=$(calc "$py_consumed / $py_secs")
+py_rate=0
+((RUN_PYTHON == 0)) || py_rate=$(calc "$py_consumed / $py_secs")
 vo_rate=$(calc "$vo_consumed / $vo_secs")
 us_per_msg() { awk -v c="$1" -v n="$2" 'BEGIN { if (n > 0) printf "%.1f", c * 1000000 / n; else print "-" }'; }
 kmsg_us=$(us_per_msg "$kmsg_cpu" "$kmsg_consumed")
@@ -379,8 +406,11 @@ kcat_us=$(us_per_msg "$kcat_cpu" "$kcat_read")
 vo_us=$(us_per_msg "$vo_cpu" "$vo_consumed")
 py_us=$(us_per_msg "$py_cpu" "$py_consumed")
 ratio_kcat=$(calc "$kmsg_rate / $kcat_rate")
-ratio_py=$(calc "$kmsg_rate / $py_rate")
-ratio_py_own=$(calc "$kmsg_own_rate / $py_own_rate")
+ratio_py=0 ratio_py_own=0
+if ((RUN_PYTHON)); then
+    ratio_py=$(calc "$kmsg_rate / $py_rate")
+    ratio_py_own=$(calc "$kmsg_own_rate / $py_own_rate")
+fi
 ok_if() { awk "BEGIN { print ($1) ? \"ok\" : \"MISS\" }"; }
 
 cpu_model="$(awk -F': *' '/^model name/ { print $2; exit }' /proc/cpuinfo)"
@@ -392,10 +422,11 @@ load_after="$(cut -d' ' -f1-3 /proc/loadavg)"
 echo "machine: $(nproc) CPUs, ${cpu_model:-unknown CPU}, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo) RAM; load average before the runs: $load_before, after: $load_after"
 echo "kafka: $kafka_note; input topic: $PARTITIONS partitions, RF 3"
 echo "kmsg: $("$kmsg" --version 2>/dev/null || echo '?'); kcat: $(kcat -V 2>&1 | awk '/^Version/ { print $2; exit }') ($(kcat -V 2>&1 | grep -o 'librdkafka [0-9.]*' | head -n 1)); $py_versions"
+echo "kmsg binary: $kmsg; input written by: $input_kmsg; schema: $SCHEMA ($(sha256sum "$SCHEMA" | cut -c1-12))"
 echo "input: $N login events, $expected_invalid invalid ($INVALID_RATIO), written by kmsg produce in $(printf "%.1f" "$produce_secs")s"
 echo "work: kmsg and Python decode + JSON + schema.json (formats on) + forward/DLQ (acks=all, idempotence) + commits; kcat only reads to /dev/null"
 echo "wall clock = process start to exit (start-up, group join and final flush included)"
-if ((PY_N < N)); then
+if ((RUN_PYTHON && PY_N < N)); then
   echo "NOTE: the Python baseline consumed only the first $PY_N messages (BENCH_PY_MESSAGES; it is slow); its msgs/s is comparable"
 fi
 if awk -v l="${load_after%% *}" -v n="$(nproc)" 'BEGIN { exit !(l > n) }'; then
@@ -406,7 +437,7 @@ printf '%-32s %10s %9s %10s %9s %11s %8s %10s\n' contender messages seconds msgs
 printf '%-32s %10s %9s %10s %9s %11s %8s %10s\n' ---------- -------- ------- ------ ------ ---------- ----- ----------
 printf '%-32s %10d %9.2f %10.0f %9.1f %11.0f %8.2f %10s\n' "kmsg consume (validate+forward)" "$kmsg_consumed" "$kmsg_secs" "$kmsg_rate" "$kmsg_rss" "$kmsg_own_rate" "$kmsg_cpu" "$kmsg_us"
 printf '%-32s %10d %9.2f %10.0f %9.1f %11s %8.2f %10s\n' "kcat -C (raw read, /dev/null)" "$kcat_read" "$kcat_secs" "$kcat_rate" "$kcat_rss" "-" "$kcat_cpu" "$kcat_us"
-printf '%-32s %10d %9.2f %10.0f %9.1f %11.0f %8.2f %10s\n' "Python (validate+forward)" "$py_consumed" "$py_secs" "$py_rate" "$py_rss" "$py_own_rate" "$py_cpu" "$py_us"
+((RUN_PYTHON == 0)) || printf '%-32s %10d %9.2f %10.0f %9.1f %11.0f %8.2f %10s\n' "Python (validate+forward)" "$py_consumed" "$py_secs" "$py_rate" "$py_rss" "$py_own_rate" "$py_cpu" "$py_us"
 printf '%-32s %10d %9.2f %10.0f %9.1f %11.0f %8.2f %10s\n' "info: kmsg validate only, no fwd" "$vo_consumed" "$vo_secs" "$vo_rate" "$vo_rss" "$vo_own_rate" "$vo_cpu" "$vo_us"
 echo "  (own msgs/s = the tool's own figure, from its start-up to its end; CPU = user + system of all its threads)"
 echo "  kmsg and kcat: median of $ROUNDS alternating rounds (RSS: highest round); per round, seconds:"
@@ -415,13 +446,17 @@ for ((r = 1; r <= ROUNDS; r++)); do
 done
 ((WARMUP_PASSES == 0)) || echo "  untimed warm-up passes of kmsg before them, seconds: ${WARM_SECS[*]}"
 echo "  kmsg, every round: forwarded $kmsg_fwd, dead-lettered $kmsg_dlq (the output and DLQ topics grew by exactly that)"
-echo "  Python: forwarded $py_fwd (output topic holds $py_out_count), dead-lettered $py_dlq (DLQ holds $py_dlq_count)"
+((RUN_PYTHON == 0)) || echo "  Python: forwarded $py_fwd (output topic holds $py_out_count), dead-lettered $py_dlq (DLQ holds $py_dlq_count)"
 echo
 printf '%-34s %10s   %-10s %s\n' figure value target verdict
 printf '%-34s %10.2f   %-10s %s\n' "ratio kmsg/kcat (msgs/s)" "$ratio_kcat" ">= 0.5" "$(ok_if "$ratio_kcat >= 0.5")"
-printf '%-34s %10.1f   %-10s %s\n' "ratio kmsg/Python (msgs/s)" "$ratio_py" ">= 10" "$(ok_if "$ratio_py >= 10")"
-printf '%-34s %10.1f   %-10s %s\n' "ratio kmsg/Python (own msgs/s)" "$ratio_py_own" "(info)" ""
-printf '%-34s %10.1f   %-10s %s\n' "ratio Python/kmsg (CPU per msg)" "$(calc "$py_us / $kmsg_us")" "(info)" ""
+if ((RUN_PYTHON)); then
+    printf '%-34s %10.1f   %-10s %s\n' "ratio kmsg/Python (msgs/s)" "$ratio_py" ">= 10" "$(ok_if "$ratio_py >= 10")"
+    printf '%-34s %10.1f   %-10s %s\n' "ratio kmsg/Python (own msgs/s)" "$ratio_py_own" "(info)" ""
+    printf '%-34s %10.1f   %-10s %s\n' "ratio Python/kmsg (CPU per msg)" "$(calc "$py_us / $kmsg_us")" "(info)" ""
+else
+  printf '%-34s %10s   %-10s %s\n' "ratio kmsg/Python (msgs/s)" "-" ">= 10" "skipped (BENCH_PYTHON=0)"
+fi
 printf '%-34s %10.2f   %-10s %s\n' "ratio kmsg validate-only/kcat" "$(calc "$vo_rate / $kcat_rate")" "(info)" ""
 printf '%-34s %10.1f   %-10s %s\n' "kmsg peak RSS (MB)" "$kmsg_rss" "< 150" "$(ok_if "$kmsg_rss < 150")"
 echo

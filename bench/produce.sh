@@ -39,6 +39,8 @@
 #   BENCH_TIMEOUT=S       limit per tool run in seconds (default 600)
 #   BENCH_BOOTSTRAP=B     use this running cluster (3 brokers) instead of starting one
 #   BENCH_TARGET_DIR=D    cargo target dir for the release build (default <repo>/target/bench)
+#   BENCH_KMSG_BIN=P      measure this kmsg binary instead: no release build (for comparing two
+#                         builds with the same script on the same cluster)
 #   KAFKA_HOME=D          Kafka jars (default <repo>/.cache/kafka)
 # On 2 cores: about 10-15 minutes with the defaults, plus the release build (3-10 minutes).
 set -euo pipefail
@@ -86,10 +88,15 @@ scripts/fetch-kafka.sh "$KAFKA_HOME" >&2
 kafka_version="$(cat "$KAFKA_HOME/VERSION")"
 
 # --- 3. release build (own target dir: never takes the lock of target/debug builds) ---------
-export CARGO_TARGET_DIR="${BENCH_TARGET_DIR:-$repo/target/bench}"
-log "building kmsg (release) into $CARGO_TARGET_DIR"
-cargo build --release --locked
-kmsg="$CARGO_TARGET_DIR/release/kmsg"
+if [[ -n "${BENCH_KMSG_BIN:-}" ]]; then
+  kmsg="$(cd "$(dirname "$BENCH_KMSG_BIN")" && pwd)/$(basename "$BENCH_KMSG_BIN")"
+  log "measuring $kmsg (BENCH_KMSG_BIN, no build)"
+else
+  export CARGO_TARGET_DIR="${BENCH_TARGET_DIR:-$repo/target/bench}"
+  log "building kmsg (release) into $CARGO_TARGET_DIR"
+  cargo build --release --locked
+  kmsg="$CARGO_TARGET_DIR/release/kmsg"
+fi
 [[ -x "$kmsg" ]] || die "no binary at $kmsg"
 
 # --- 4. scratch space, cluster, clean-up ---------------------------------------------------
@@ -371,6 +378,7 @@ echo
 echo "kmsg produce benchmark, $(date -u '+%Y-%m-%d %H:%M UTC')"
 echo "machine:  $(nproc) CPUs, ${cpu_model:-unknown CPU}, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo) RAM; load average at start $load_at_start, now $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "kafka:    $kafka_version, 3 brokers (combined broker+controller, localhost, same machine); topics: $PARTITIONS partitions, RF 3, min.insync.replicas=2"
+echo "binary:   $kmsg"
 echo "clients:  kmsg $("$kmsg" --version 2>/dev/null | awk '{ print $2 }') (librdkafka ${librdkafka_kmsg:-?}), kcat ${kcat_version:-?}, Kafka ProducerPerformance $kafka_version; all acks=all + idempotence"
 echo "          batching: each tool's default (kmsg lingers 20 ms unpaced, kcat and ProducerPerformance 5 ms), and kcat once more with linger.ms=20"
 echo "load:     $N messages x $SIZE bytes (JSON lines, no keys), $ROUNDS round(s), tool order rotated per round"
