@@ -420,6 +420,13 @@ impl Spawned {
         self.child.as_ref().map_or(0, |c| c.id())
     }
 
+    /// True while the child has not exited.
+    pub fn is_running(&mut self) -> bool {
+        self.child
+            .as_mut()
+            .is_some_and(|c| matches!(c.try_wait(), Ok(None)))
+    }
+
     /// Kills the child and returns what it printed (for a failure message).
     pub fn kill_for_output(mut self) -> std::process::Output {
         let mut child = self.child.take().expect("a running child");
