@@ -7,8 +7,8 @@ use std::time::{Duration, Instant};
 use predicates::prelude::*;
 
 use crate::harness::{
-    eventually, free_port, http_get, json_lines, kcat_read, kmsg, kmsg_on_cluster, metric, signal,
-    topic_listed, unique, wait_bounded, Kmsg, ReadRecord,
+    eventually, free_port, http_get, json_lines, kcat_has_at_least, kcat_read, kmsg,
+    kmsg_on_cluster, metric, signal, topic_listed, unique, wait_bounded, Kmsg, ReadRecord,
 };
 
 /// Creates input, output and DLQ topics (6 partitions, RF 3) and returns their names.
@@ -157,7 +157,7 @@ fn three_instances_share_six_partitions_two_each_and_forward_every_message_once(
 
     produce_logins(&input, 600, "0", "21");
     eventually(Duration::from_secs(60), "600 forwarded messages", || {
-        kcat_read(&output).len() >= 600
+        kcat_has_at_least(&output, 600)
     });
     for child in &children {
         signal(child.id(), libc::SIGTERM);
@@ -483,7 +483,7 @@ fn fail_first_counts_retries_then_succeeds_and_metrics_agree() {
         .json()
         .spawn();
     eventually(Duration::from_secs(60), "20 forwarded", || {
-        kcat_read(&output).len() >= 20
+        kcat_has_at_least(&output, 20)
     });
     let body = http_get(port, "/metrics").unwrap().1;
     let series = |s: &str| metric(&body, s).unwrap_or_else(|| panic!("{s} missing:\n{body}"));
@@ -612,7 +612,7 @@ fn crash_and_restart(input: &str, output: &str, extra: &[&str]) -> Vec<std::proc
     let a = member("m1");
     let b = member("m2");
     eventually(Duration::from_secs(60), "400 forwarded", || {
-        kcat_read(output).len() >= 400
+        kcat_has_at_least(output, 400)
     });
     signal(a.id(), libc::SIGKILL);
     let _ = wait_bounded(a, Duration::from_secs(10));
@@ -745,7 +745,7 @@ fn join_during_backoffs(
     };
     let a = member("member-a");
     eventually(Duration::from_secs(60), "member a forwarding", || {
-        kcat_read(&output).len() >= head_start
+        kcat_has_at_least(&output, head_start)
     });
     let b = member("member-b");
     let a_out = wait_bounded(a, Duration::from_secs(150));
@@ -850,7 +850,7 @@ fn a_dlq_deleted_mid_run_stops_the_member_uncommitted_and_a_restart_loses_nothin
         .json()
         .spawn();
     eventually(Duration::from_secs(60), "200 forwarded", || {
-        kcat_read(&output).len() >= 200
+        kcat_has_at_least(&output, 200)
     });
     kmsg_on_cluster()
         .args(["topics", "delete", &dlq, "--yes"])

@@ -351,7 +351,9 @@ fn dlq_show_of_an_offset_that_does_not_exist_names_the_partitions_range() {
 /// land in the DLQ while the replay runs, and must not be replayed by the same run.
 #[test]
 fn dlq_replay_beside_live_consumers_sends_each_record_once_as_its_dry_run_predicted() {
-    use crate::harness::{eventually, http_get, kcat_read, signal, wait_bounded};
+    use crate::harness::{
+        eventually, http_get, kcat_has_at_least, kcat_read, signal, wait_bounded,
+    };
     use std::collections::BTreeMap;
     use std::time::Duration;
 
@@ -413,7 +415,7 @@ fn dlq_replay_beside_live_consumers_sends_each_record_once_as_its_dry_run_predic
     eventually(
         Duration::from_secs(60),
         "the replayed records dead-lettered again",
-        || kcat_read(&dlq).len() >= 2 * N,
+        || kcat_has_at_least(&dlq, 2 * N),
     );
     for m in &members {
         signal(m.id(), libc::SIGTERM);

@@ -9,8 +9,8 @@ use std::time::{Duration, Instant};
 use predicates::prelude::*;
 
 use crate::harness::{
-    eventually, free_port, http_get, json_lines, kcat_read, kmsg, kmsg_on_cluster, metric, signal,
-    unique, wait_bounded, Kmsg, Received, Reply, TestDownstream,
+    eventually, free_port, http_get, json_lines, kcat_has_at_least, kcat_read, kmsg,
+    kmsg_on_cluster, metric, signal, unique, wait_bounded, Kmsg, Received, Reply, TestDownstream,
 };
 
 fn pipeline_topics(prefix: &str) -> (String, String, String) {
@@ -60,7 +60,7 @@ fn an_outage_opens_the_breaker_at_the_threshold_pauses_fetching_and_recovers_wit
         .json()
         .spawn();
     eventually(Duration::from_secs(60), "30 messages forwarded", || {
-        kcat_read(&output).len() >= 30
+        kcat_has_at_least(&output, 30)
     });
     let body = http_get(port, "/metrics").unwrap().1;
     let transitions = |from: &str, to: &str| {

@@ -296,6 +296,28 @@ impl ReadRecord {
     }
 }
 
+/// Whether `topic` holds at least `n` records, read by kcat from the beginning. Unlike
+/// `kcat_read`, which reads to the end, this stops after `n` records: on a topic still being
+/// written to, the end keeps moving and a read to the end only stops when the writing does.
+pub fn kcat_has_at_least(topic: &str, n: usize) -> bool {
+    let out = std::process::Command::new("kcat")
+        .args([
+            "-C",
+            "-b",
+            &bootstrap(),
+            "-t",
+            topic,
+            "-o",
+            "beginning",
+            "-e",
+            "-q",
+        ])
+        .args(["-c", &n.to_string(), "-f", "x"])
+        .output()
+        .expect("kcat must be installed (scripts/test.sh installs it)");
+    out.status.success() && out.stdout.len() >= n
+}
+
 /// Reads a whole topic with kcat (not with kmsg), from the beginning to the current end.
 pub fn kcat_read(topic: &str) -> Vec<ReadRecord> {
     let out = std::process::Command::new("kcat")

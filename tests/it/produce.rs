@@ -8,8 +8,9 @@ use std::time::{Duration, Instant};
 use predicates::prelude::*;
 
 use crate::harness::{
-    bootstrap, create_topic, eventually, java_partition, json_lines, kcat_format, kcat_read, kmsg,
-    kmsg_on_cluster, signal, spawn_kmsg, stored_codecs, unique, wait_bounded,
+    bootstrap, create_topic, eventually, java_partition, json_lines, kcat_format,
+    kcat_has_at_least, kcat_read, kmsg, kmsg_on_cluster, signal, spawn_kmsg, stored_codecs, unique,
+    wait_bounded,
 };
 
 fn summary(stdout: &[u8]) -> serde_json::Value {
@@ -405,7 +406,7 @@ fn sigint_stops_sending_flushes_and_prints_an_honest_summary() {
     let child = spawn_produce(&topic, &["--generate", "posts", "--rate", "300"]);
     // Interrupted mid-run: once a second's worth has been written.
     eventually(Duration::from_secs(60), "300 records written", || {
-        kcat_read(&topic).len() >= 300
+        kcat_has_at_least(&topic, 300)
     });
     unsafe { libc::kill(child.id() as i32, libc::SIGINT) };
     let out = wait_bounded(child, Duration::from_secs(40));
@@ -439,10 +440,10 @@ fn a_topic_deleted_mid_run_gives_a_non_zero_exit_and_counts_the_failures() {
             "4s",
         ],
     );
-    // Deleted mid-run: as soon as the first records are on the topic (reading a whole second's
-    // worth back took long enough on a loaded machine to miss the 12 s run).
-    eventually(Duration::from_secs(60), "the first records written", || {
-        !kcat_read(&topic).is_empty()
+    // Deleted mid-run: once a second's worth is on the topic (read with a bound: a read to the
+    // end of a topic still being written to only ends when the writing does).
+    eventually(Duration::from_secs(60), "200 records written", || {
+        kcat_has_at_least(&topic, 200)
     });
     kmsg_on_cluster()
         .args(["topics", "delete", &topic, "--yes"])
@@ -907,7 +908,7 @@ fn ctrl_c_before_the_count_is_reached_flushes_reports_and_exits_130() {
     eventually(
         Duration::from_secs(30),
         "some messages in the topic",
-        || kcat_read(&topic).len() >= 200,
+        || kcat_has_at_least(&topic, 200),
     );
     signal(child.id(), libc::SIGINT);
     let out = wait_bounded(child, Duration::from_secs(40));
