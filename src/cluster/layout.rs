@@ -201,9 +201,11 @@ impl ClusterLayout {
              # A node stopped after the quorum is gone would wait 5 minutes for a controlled\n\
              # shutdown; SIGTERM is still a clean shutdown without it.\n\
              controlled.shutdown.enable=false\n\
-             # Short sessions so a restarted node re-registers in seconds, not 9 s.\n\
-             broker.heartbeat.interval.ms=500\n\
-             broker.session.timeout.ms=3000\n\
+             # Kafka's own session: a busy laptop or CI runner can stall a node for seconds,\n\
+             # and a shorter session fences it then (its partitions lose a replica, topic\n\
+             # creation sees fewer brokers). A node that is gone is still fenced within 9 s.\n\
+             broker.heartbeat.interval.ms=1000\n\
+             broker.session.timeout.ms=9000\n\
              num.network.threads=2\n\
              num.io.threads=4\n\
              num.recovery.threads.per.data.dir=1\n\
