@@ -20,6 +20,7 @@ pub mod logging;
 pub mod metrics;
 pub mod output;
 pub mod pipeline;
+pub mod registry;
 pub mod secrets;
 pub mod signals;
 pub mod sink;

@@ -1,0 +1,255 @@
+//! The registry as the record paths use it: schemas fetched once, compiled once, kept by id
+//! and by subject and version, so the hot path never asks twice (a miss is one request, a hit
+//! a map lookup under a short lock). Unknown ids are remembered too: a topic full of records
+//! framed with an id the registry does not have costs one request, not one per record.
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+
+use super::client::{RegistryClient, RegistryError, Version};
+use super::codec::{Codec, CodecError, Decoded, SchemaSource, SchemaType};
+use super::wire::{self, WireError};
+
+/// A schema the registry gave, compiled.
+#[derive(Debug)]
+pub struct Known {
+    pub id: u32,
+    /// The subject (and version) it is registered under, when the registry says.
+    pub subject: Option<String>,
+    pub version: Option<i32>,
+    pub codec: Codec,
+}
+
+impl Known {
+    pub fn schema_type(&self) -> SchemaType {
+        self.codec.schema_type()
+    }
+}
+
+/// Why a schema could not be had.
+#[derive(Debug, thiserror::Error)]
+pub enum LookupError {
+    #[error(transparent)]
+    Registry(#[from] RegistryError),
+    #[error("schema id {id} from the registry cannot be used: {source}")]
+    Unusable { id: u32, source: CodecError },
+    #[error("subject {subject} version {version}: {source}")]
+    UnusableSubject {
+        subject: String,
+        version: Version,
+        source: CodecError,
+    },
+}
+
+impl LookupError {
+    /// An unknown subject or id, or a schema that does not compile: bad input (exit 2).
+    pub fn is_usage(&self) -> bool {
+        match self {
+            LookupError::Registry(e) => e.is_usage(),
+            _ => true,
+        }
+    }
+}
+
+/// What a record's bytes turned out to be.
+#[derive(Debug)]
+pub enum Decoding {
+    /// Registry-framed, with a known schema, and decoded.
+    Decoded { known: Arc<Known>, decoded: Decoded },
+    /// Not registry-framed (no magic byte, or too short for the header).
+    NotFramed(WireError),
+    /// Framed, but the registry has no schema with that id (or it could not be fetched).
+    UnknownId { id: u32, reason: String },
+    /// Framed with a known schema that the payload does not fit.
+    Undecodable {
+        known: Arc<Known>,
+        error: CodecError,
+    },
+}
+
+/// A registry client with its caches; share it behind an `Arc`.
+#[derive(Debug)]
+pub struct Registry {
+    client: RegistryClient,
+    by_id: Mutex<HashMap<u32, Arc<Known>>>,
+    unknown_ids: Mutex<HashMap<u32, String>>,
+    by_subject: Mutex<HashMap<(String, Version), Arc<Known>>>,
+}
+
+impl Registry {
+    pub fn new(client: RegistryClient) -> Self {
+        Registry {
+            client,
+            by_id: Mutex::default(),
+            unknown_ids: Mutex::default(),
+            by_subject: Mutex::default(),
+        }
+    }
+
+    pub fn client(&self) -> &RegistryClient {
+        &self.client
+    }
+
+    /// The schema with this id, if it was fetched already.
+    pub fn cached(&self, id: u32) -> Option<Arc<Known>> {
+        self.by_id
+            .lock()
+            .expect("registry cache lock")
+            .get(&id)
+            .cloned()
+    }
+
+    async fn source(
+        &self,
+        stored: super::client::StoredSchema,
+    ) -> Result<SchemaSource, RegistryError> {
+        Ok(SchemaSource {
+            schema_type: stored.schema_type,
+            references: self.client.resolve_references(&stored.references).await?,
+            text: stored.schema,
+        })
+    }
+
+    /// The schema with this id: from the cache, else fetched and compiled once.
+    pub async fn by_id(&self, id: u32) -> Result<Arc<Known>, LookupError> {
+        if let Some(known) = self.cached(id) {
+            return Ok(known);
+        }
+        let stored = self.client.by_id(id).await?;
+        let source = self.source(stored).await?;
+        let codec = Codec::build(&source).map_err(|source| LookupError::Unusable { id, source })?;
+        let (subject, version) = match self.client.subjects_of_id(id).await.into_iter().next() {
+            Some((s, v)) => (Some(s), Some(v)),
+            None => (None, None),
+        };
+        let known = Arc::new(Known {
+            id,
+            subject,
+            version,
+            codec,
+        });
+        self.by_id
+            .lock()
+            .expect("registry cache lock")
+            .insert(id, known.clone());
+        Ok(known)
+    }
+
+    /// A subject's version (`latest` is resolved once, at the first call): what a producer
+    /// encodes with.
+    pub async fn by_subject(
+        &self,
+        subject: &str,
+        version: Version,
+    ) -> Result<Arc<Known>, LookupError> {
+        let key = (subject.to_string(), version);
+        if let Some(known) = self
+            .by_subject
+            .lock()
+            .expect("registry cache lock")
+            .get(&key)
+        {
+            return Ok(known.clone());
+        }
+        let v = self.client.version(subject, version).await?;
+        let source = self.source(v.stored).await?;
+        let codec = Codec::build(&source).map_err(|source| LookupError::UnusableSubject {
+            subject: subject.to_string(),
+            version,
+            source,
+        })?;
+        let known = Arc::new(Known {
+            id: v.id,
+            subject: Some(v.subject),
+            version: Some(v.version),
+            codec,
+        });
+        self.by_subject
+            .lock()
+            .expect("registry cache lock")
+            .insert(key, known.clone());
+        self.by_id
+            .lock()
+            .expect("registry cache lock")
+            .entry(v.id)
+            .or_insert_with(|| known.clone());
+        Ok(known)
+    }
+
+    /// Decodes a record value (or key) framed in the registry's wire format.
+    pub async fn decode(&self, bytes: &[u8]) -> Decoding {
+        let framed = match wire::split(bytes) {
+            Ok(f) => f,
+            Err(e) => return Decoding::NotFramed(e),
+        };
+        let id = framed.schema_id;
+        let known = match self.cached(id) {
+            Some(k) => k,
+            None => {
+                if let Some(reason) = self
+                    .unknown_ids
+                    .lock()
+                    .expect("registry cache lock")
+                    .get(&id)
+                {
+                    return Decoding::UnknownId {
+                        id,
+                        reason: reason.clone(),
+                    };
+                }
+                match self.by_id(id).await {
+                    Ok(k) => k,
+                    Err(e) => {
+                        let reason = e.to_string();
+                        // Remember what will not change: an id the registry does not have, a
+                        // schema that does not compile. Outages are retried.
+                        let lasting = !matches!(
+                            e,
+                            LookupError::Registry(
+                                RegistryError::Unreachable { .. }
+                                    | RegistryError::Http { .. }
+                                    | RegistryError::Unauthorized { .. }
+                            )
+                        );
+                        if lasting {
+                            self.unknown_ids
+                                .lock()
+                                .expect("registry cache lock")
+                                .insert(id, reason.clone());
+                        }
+                        return Decoding::UnknownId { id, reason };
+                    }
+                }
+            }
+        };
+        match known.codec.decode(framed.body) {
+            Ok(decoded) => Decoding::Decoded { known, decoded },
+            Err(error) => Decoding::Undecodable { known, error },
+        }
+    }
+
+    /// Encodes `json` with a subject's schema into the registry's wire format.
+    pub async fn encode(
+        &self,
+        subject: &str,
+        version: Version,
+        json: &serde_json::Value,
+        message: Option<&str>,
+    ) -> Result<Vec<u8>, EncodeError> {
+        let known = self.by_subject(subject, version).await?;
+        let body = known
+            .codec
+            .encode(json, message)
+            .map_err(EncodeError::Invalid)?;
+        Ok(wire::frame(known.id, &body))
+    }
+}
+
+/// Why a JSON value was not encoded.
+#[derive(Debug, thiserror::Error)]
+pub enum EncodeError {
+    #[error(transparent)]
+    Lookup(#[from] LookupError),
+    #[error(transparent)]
+    Invalid(CodecError),
+}
