@@ -194,8 +194,23 @@ impl Admin {
             .operation_timeout(Some(self.timeout()))
     }
 
-    /// Fetches metadata for one topic or all of them.
+    /// Fetches metadata for one topic or all of them. A topic reported missing is asked for
+    /// twice more, 300 ms apart: a broker that lags in applying the cluster's metadata (a
+    /// loaded machine) can miss a topic created moments ago that another broker knows.
     pub async fn metadata(&self, topic: Option<&str>) -> Result<ClusterMetadata, AdminError> {
+        let mut tries = 0;
+        loop {
+            match self.metadata_once(topic).await {
+                Err(AdminError::TopicMissing(_)) if tries < 2 => {
+                    tries += 1;
+                    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+                }
+                other => return other,
+            }
+        }
+    }
+
+    async fn metadata_once(&self, topic: Option<&str>) -> Result<ClusterMetadata, AdminError> {
         let timeout = self.timeout();
         let md = tokio::task::block_in_place(|| self.probe.client().fetch_metadata(topic, timeout))
             .map_err(|e| self.unreachable(&e))?;
