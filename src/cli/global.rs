@@ -13,6 +13,7 @@ use crate::kafka::options::{
     Compression, ConnectionOptions, OffsetReset, SaslMechanism, SecurityProtocol,
 };
 use crate::logging::LogFormat;
+use crate::registry::{RegistryError, RegistryOptions};
 
 /// Options every subcommand shares: where the cluster is, how to authenticate, how to log and print.
 #[derive(Debug, Args, Clone)]
@@ -80,6 +81,30 @@ pub struct GlobalArgs {
     #[arg(long, env = "KMSG_TLS_KEY", global = true, value_name = "PATH")]
     pub tls_key: Option<PathBuf>,
 
+    /// Schema registry (Confluent-compatible API root), e.g. http://localhost:8081 or
+    /// http://apicurio:8080/apis/ccompat/v7: decodes registry-framed records in view and dlq,
+    /// and is needed by produce --value-schema, consume --value-format registry, registry
+    #[arg(long, env = "SCHEMA_REGISTRY_URL", global = true, value_name = "URL")]
+    pub schema_registry: Option<String>,
+
+    /// Schema registry user for basic auth (the password comes from env
+    /// SCHEMA_REGISTRY_PASSWORD or --schema-registry-password-file)
+    #[arg(long, env = "SCHEMA_REGISTRY_USER", global = true, value_name = "USER")]
+    pub schema_registry_user: Option<String>,
+
+    /// File holding the schema registry password (first line)
+    #[arg(
+        long,
+        env = "SCHEMA_REGISTRY_PASSWORD_FILE",
+        global = true,
+        value_name = "PATH"
+    )]
+    pub schema_registry_password_file: Option<PathBuf>,
+
+    /// CA certificate (PEM) to verify an https schema registry
+    #[arg(long, env = "SCHEMA_REGISTRY_CA", global = true, value_name = "PATH")]
+    pub schema_registry_ca: Option<PathBuf>,
+
     /// How long to wait for the cluster before giving up [default: 10s]
     #[arg(long, env = "KMSG_TIMEOUT", global = true, value_parser = parse_duration)]
     pub timeout: Option<Duration>,
@@ -112,6 +137,29 @@ impl GlobalArgs {
             tls_key: self.tls_key.clone(),
             timeout: self.timeout,
         }
+    }
+}
+
+impl GlobalArgs {
+    /// The schema registry options, when a registry is given; the password comes from
+    /// `env_password` (SCHEMA_REGISTRY_PASSWORD) or the password file, never from a flag.
+    pub fn registry(
+        &self,
+        env_password: Option<String>,
+    ) -> Result<Option<RegistryOptions>, RegistryError> {
+        let Some(url) = &self.schema_registry else {
+            return Ok(None);
+        };
+        RegistryOptions::from_parts(
+            url,
+            self.schema_registry_user.clone(),
+            env_password,
+            self.schema_registry_password_file.as_deref(),
+            self.schema_registry_ca.clone(),
+            self.timeout
+                .unwrap_or(crate::kafka::config::DEFAULT_TIMEOUT),
+        )
+        .map(Some)
     }
 }
 

@@ -25,10 +25,23 @@ use crate::cli::{Cli, Command};
 use crate::error::UsageTest;
 use crate::kafka::config::{ClientSettings, ConfigError, PASSWORD_ENV};
 use crate::kafka::reader::OffsetOutOfRange;
+use crate::registry::{LookupError, RegistryError, REGISTRY_PASSWORD_ENV};
 
 /// The error types of the layers below that are usage errors (exit 2), besides
-/// `error::UsageError`: bad connection flags, and a start offset outside the partition.
-pub const USAGE_ERRORS: &[UsageTest] = &[|e| e.is::<ConfigError>(), |e| e.is::<OffsetOutOfRange>()];
+/// `error::UsageError`: bad connection flags, a start offset outside the partition, and an
+/// unknown registry subject, version or id or a schema the registry or its compiler refuses.
+pub const USAGE_ERRORS: &[UsageTest] = &[
+    |e| e.is::<ConfigError>(),
+    |e| e.is::<OffsetOutOfRange>(),
+    |e| {
+        e.downcast_ref::<RegistryError>()
+            .is_some_and(RegistryError::is_usage)
+    },
+    |e| {
+        e.downcast_ref::<LookupError>()
+            .is_some_and(LookupError::is_usage)
+    },
+];
 
 /// Prints a failed command's error once, on one line, and returns its exit code.
 pub fn report(err: anyhow::Error) -> ExitCode {
@@ -44,9 +57,13 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     }
     let settings =
         ClientSettings::from_options(&cli.global.connection(), std::env::var(PASSWORD_ENV).ok())?;
+    let registry = cli
+        .global
+        .registry(std::env::var(REGISTRY_PASSWORD_ENV).ok())?;
     let ctx = Context {
         settings,
         output: cli.global.output,
+        registry,
     };
     match cli.command {
         Command::Topics(cmd) => topics::run(cmd, &ctx).await,
@@ -81,6 +98,38 @@ mod tests {
         assert_eq!(exit_code(&err, USAGE_ERRORS), EXIT_USAGE);
         assert_eq!(
             exit_code(&anyhow::anyhow!("boom"), USAGE_ERRORS),
+            EXIT_FAILURE
+        );
+    }
+
+    #[test]
+    fn registry_errors_are_usage_errors_only_for_bad_input() {
+        use crate::registry::RegistryError;
+        let unknown = RegistryError::NotFound {
+            what: "subject \"x\"".into(),
+            detail: String::new(),
+        };
+        let err = anyhow::Error::from(unknown).context("registry get");
+        assert_eq!(exit_code(&err, USAGE_ERRORS), EXIT_USAGE);
+        let lookup = LookupError::from(RegistryError::Invalid("bad schema".into()));
+        assert_eq!(
+            exit_code(&anyhow::Error::from(lookup), USAGE_ERRORS),
+            EXIT_USAGE
+        );
+        let down = RegistryError::Unreachable {
+            url: "http://r".into(),
+            reason: "refused".into(),
+        };
+        assert_eq!(
+            exit_code(&anyhow::Error::from(down), USAGE_ERRORS),
+            EXIT_FAILURE
+        );
+        let down = LookupError::from(RegistryError::Unauthorized {
+            url: "http://r".into(),
+            status: 401,
+        });
+        assert_eq!(
+            exit_code(&anyhow::Error::from(down), USAGE_ERRORS),
             EXIT_FAILURE
         );
     }

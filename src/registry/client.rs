@@ -24,11 +24,54 @@ pub struct RegistryOptions {
     pub timeout: Duration,
 }
 
+/// The env variable the registry password is read from (it is never a flag).
+pub const REGISTRY_PASSWORD_ENV: &str = "SCHEMA_REGISTRY_PASSWORD";
+
+impl RegistryOptions {
+    /// Options from the global flags: the password from `env_password` or else the first
+    /// line of `password_file`; a password without a user is refused.
+    pub fn from_parts(
+        url: &str,
+        username: Option<String>,
+        env_password: Option<String>,
+        password_file: Option<&std::path::Path>,
+        ca: Option<PathBuf>,
+        timeout: Duration,
+    ) -> Result<Self, RegistryError> {
+        let password = match (env_password.filter(|p| !p.is_empty()), password_file) {
+            (Some(p), _) => Some(p),
+            (None, Some(path)) => {
+                let text =
+                    std::fs::read_to_string(path).map_err(|e| RegistryError::PasswordFile {
+                        path: path.display().to_string(),
+                        reason: e.to_string(),
+                    })?;
+                Some(text.lines().next().unwrap_or_default().to_string())
+            }
+            (None, None) => None,
+        };
+        if password.is_some() && username.is_none() {
+            return Err(RegistryError::PasswordWithoutUser);
+        }
+        Ok(RegistryOptions {
+            url: url.to_string(),
+            username,
+            password,
+            ca,
+            timeout,
+        })
+    }
+}
+
 /// What went wrong talking to the registry.
 #[derive(Debug, thiserror::Error)]
 pub enum RegistryError {
     #[error("schema registry {url:?} is not a URL: {reason}")]
     BadUrl { url: String, reason: String },
+    #[error("--schema-registry-password-file {path}: {reason}")]
+    PasswordFile { path: String, reason: String },
+    #[error("a schema registry password is set but no user: set --schema-registry-user or SCHEMA_REGISTRY_USER")]
+    PasswordWithoutUser,
     #[error("--schema-registry-ca {path}: {reason}")]
     Ca { path: String, reason: String },
     #[error("schema registry at {url} is unreachable: {reason} (check --schema-registry / SCHEMA_REGISTRY_URL)")]
@@ -58,6 +101,8 @@ impl RegistryError {
         matches!(
             self,
             RegistryError::BadUrl { .. }
+                | RegistryError::PasswordFile { .. }
+                | RegistryError::PasswordWithoutUser
                 | RegistryError::Ca { .. }
                 | RegistryError::NotFound { .. }
                 | RegistryError::Incompatible { .. }

@@ -12,5 +12,5 @@ pub mod protobuf;
 pub mod wire;
 
 pub use cache::{Decoding, Known, LookupError, Registry};
-pub use client::{RegistryClient, RegistryError, RegistryOptions, Version};
+pub use client::{RegistryClient, RegistryError, RegistryOptions, Version, REGISTRY_PASSWORD_ENV};
 pub use codec::{Codec, CodecError, SchemaType};
