@@ -4,6 +4,12 @@
 //! Binary-safe: a key, value or header value that is valid UTF-8 is a JSON string with
 //! encoding `utf8`; anything else is base64 with encoding `base64`. Absent keys and values
 //! (Kafka nulls) are JSON `null`. Headers are a list, since Kafka allows repeated names.
+//!
+//! A key or value decoded through a schema registry has encoding `registry`: it is the
+//! record's JSON itself (an object, not a string), and `key_schema` / `value_schema` say
+//! which schema (id, subject, version, type, Protobuf message) it was written with, so that
+//! `produce --input json-envelope` can encode it again with the same id. A value that looked
+//! registry-framed but did not decode keeps its bytes, with the reason in `value_error`.
 
 use base64::engine::general_purpose::STANDARD as B64;
 use base64::Engine as _;
@@ -16,6 +22,37 @@ pub enum Encoding {
     #[default]
     Utf8,
     Base64,
+    /// Decoded through a schema registry: the value is the record's JSON.
+    Registry,
+}
+
+/// The registry schema a key or value was decoded with.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SchemaRef {
+    pub id: u32,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub subject: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub version: Option<i32>,
+    /// `avro`, `protobuf` or `json`.
+    #[serde(rename = "type")]
+    pub schema_type: String,
+    /// The Protobuf message's full name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub message: Option<String>,
+}
+
+/// A key or value decoded through a registry, for [`Envelope::set_decoded`].
+#[derive(Debug, Clone, PartialEq)]
+pub enum Shown {
+    /// Shown as bytes (not registry-framed, or decoding not asked for).
+    Bytes,
+    Decoded {
+        json: serde_json::Value,
+        schema: SchemaRef,
+    },
+    /// Registry-framed (or asked to be) but not decodable: the bytes, and why.
+    Failed(String),
 }
 
 /// One record header.
@@ -44,13 +81,21 @@ pub struct Envelope {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub timestamp: Option<i64>,
     #[serde(default)]
-    pub key: Option<String>,
+    pub key: Option<serde_json::Value>,
     #[serde(default)]
     pub key_encoding: Encoding,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub key_schema: Option<SchemaRef>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub key_error: Option<String>,
     #[serde(default)]
-    pub value: Option<String>,
+    pub value: Option<serde_json::Value>,
     #[serde(default)]
     pub value_encoding: Encoding,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value_schema: Option<SchemaRef>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value_error: Option<String>,
     #[serde(default)]
     pub headers: Vec<EnvelopeHeader>,
 }
@@ -62,6 +107,10 @@ pub enum EnvelopeError {
     Json(String),
     #[error("{field} is not valid base64: {reason}")]
     Base64 { field: String, reason: String },
+    #[error("{field} must be a JSON string with encoding {encoding:?}")]
+    NotText { field: String, encoding: Encoding },
+    #[error("{field} has encoding registry: it must be encoded again with its schema ({field}_schema), which needs a schema registry")]
+    Registry { field: String },
 }
 
 /// Writes bytes as a string and says how.
@@ -72,9 +121,28 @@ pub fn encode(bytes: &[u8]) -> (String, Encoding) {
     }
 }
 
+fn decode_json(
+    value: &serde_json::Value,
+    encoding: Encoding,
+    field: &str,
+) -> Result<Vec<u8>, EnvelopeError> {
+    if encoding == Encoding::Registry {
+        return Err(EnvelopeError::Registry {
+            field: field.to_string(),
+        });
+    }
+    match value.as_str() {
+        Some(text) => decode(text, encoding, field),
+        None => Err(EnvelopeError::NotText {
+            field: field.to_string(),
+            encoding,
+        }),
+    }
+}
+
 fn decode(text: &str, encoding: Encoding, field: &str) -> Result<Vec<u8>, EnvelopeError> {
     match encoding {
-        Encoding::Utf8 => Ok(text.as_bytes().to_vec()),
+        Encoding::Utf8 | Encoding::Registry => Ok(text.as_bytes().to_vec()),
         Encoding::Base64 => B64.decode(text).map_err(|e| EnvelopeError::Base64 {
             field: field.to_string(),
             reason: e.to_string(),
@@ -111,10 +179,14 @@ impl Envelope {
             partition: Some(partition),
             offset: Some(offset),
             timestamp,
-            key,
+            key: key.map(serde_json::Value::String),
             key_encoding,
-            value,
+            key_schema: None,
+            key_error: None,
+            value: value.map(serde_json::Value::String),
             value_encoding,
+            value_schema: None,
+            value_error: None,
             headers: headers
                 .into_iter()
                 .map(|(k, v)| {
@@ -129,6 +201,34 @@ impl Envelope {
         }
     }
 
+    /// Shows the key (`is_key`) or value as the registry decoded it, or says why it did not.
+    pub fn set_decoded(&mut self, is_key: bool, shown: Shown) {
+        let (value, encoding, schema, error) = if is_key {
+            (
+                &mut self.key,
+                &mut self.key_encoding,
+                &mut self.key_schema,
+                &mut self.key_error,
+            )
+        } else {
+            (
+                &mut self.value,
+                &mut self.value_encoding,
+                &mut self.value_schema,
+                &mut self.value_error,
+            )
+        };
+        match shown {
+            Shown::Bytes => {}
+            Shown::Decoded { json, schema: s } => {
+                *value = Some(json);
+                *encoding = Encoding::Registry;
+                *schema = Some(s);
+            }
+            Shown::Failed(reason) => *error = Some(reason),
+        }
+    }
+
     /// Parses one line of `--input json-envelope`.
     pub fn parse(line: &str) -> Result<RawRecord, EnvelopeError> {
         let env: Envelope =
@@ -139,11 +239,11 @@ impl Envelope {
     pub fn into_raw(self) -> Result<RawRecord, EnvelopeError> {
         let key = self
             .key
-            .map(|k| decode(&k, self.key_encoding, "key"))
+            .map(|k| decode_json(&k, self.key_encoding, "key"))
             .transpose()?;
         let value = self
             .value
-            .map(|v| decode(&v, self.value_encoding, "value"))
+            .map(|v| decode_json(&v, self.value_encoding, "value"))
             .transpose()?;
         let mut headers = Vec::with_capacity(self.headers.len());
         for h in self.headers {
@@ -206,6 +306,49 @@ mod tests {
         assert!(line.contains(r#""key":null"#), "{line}");
         let raw = Envelope::parse(&line).unwrap();
         assert_eq!(raw.key, None);
+    }
+
+    #[test]
+    fn a_registry_decoded_value_is_json_with_its_schema_and_needs_encoding_again() {
+        let mut env =
+            Envelope::from_record("t", 0, 5, None, None, Some(b"\0\0\0\0\x01\x02"), vec![]);
+        let schema = SchemaRef {
+            id: 1,
+            subject: Some("t-value".into()),
+            version: Some(2),
+            schema_type: "avro".into(),
+            message: None,
+        };
+        env.set_decoded(
+            false,
+            Shown::Decoded {
+                json: serde_json::json!({"a": 1}),
+                schema: schema.clone(),
+            },
+        );
+        let line = serde_json::to_string(&env).unwrap();
+        assert!(line.contains(r#""value":{"a":1}"#), "{line}");
+        assert!(line.contains(r#""value_encoding":"registry""#), "{line}");
+        assert!(
+            line.contains(
+                r#""value_schema":{"id":1,"subject":"t-value","version":2,"type":"avro"}"#
+            ),
+            "{line}"
+        );
+        let back: Envelope = serde_json::from_str(&line).unwrap();
+        assert_eq!(back.value_schema, Some(schema));
+        let err = Envelope::parse(&line).unwrap_err().to_string();
+        assert!(err.contains("value has encoding registry"), "{err}");
+        // A failure keeps the bytes and says why.
+        let mut env = Envelope::from_record("t", 0, 5, None, None, Some(b"\0\0"), vec![]);
+        env.set_decoded(false, Shown::Failed("truncated".into()));
+        let line = serde_json::to_string(&env).unwrap();
+        assert!(line.contains(r#""value_error":"truncated""#), "{line}");
+        assert_eq!(
+            Envelope::parse(&line).unwrap().value.as_deref(),
+            Some(&b"\0\0"[..])
+        );
+        assert!(Envelope::parse(r#"{"value": {"a": 1}}"#).is_err());
     }
 
     #[test]

@@ -4,7 +4,7 @@ use std::time::Duration;
 
 use clap::{Args, Subcommand};
 
-use super::values::parse_duration;
+use super::values::{parse_duration, DecodeMode};
 use crate::pipeline::replay::ReplaySelection;
 
 #[derive(Debug, Subcommand)]
@@ -109,6 +109,10 @@ pub struct DlqListArgs {
     /// Show at most this many
     #[arg(short = 'n', long)]
     pub max: Option<usize>,
+
+    /// Registry-framed values: decode them to JSON (auto: when a known schema id fits)
+    #[arg(long, value_enum, default_value_t = DecodeMode::Auto)]
+    pub decode: DecodeMode,
 }
 
 #[derive(Debug, Args)]
@@ -118,6 +122,10 @@ pub struct DlqShowArgs {
 
     /// The record, as PARTITION:OFFSET of the dead letter topic
     pub record: String,
+
+    /// A registry-framed key or value: decode it to JSON (auto: when a known schema id fits)
+    #[arg(long, value_enum, default_value_t = DecodeMode::Auto)]
+    pub decode: DecodeMode,
 }
 
 #[derive(Debug, Args)]

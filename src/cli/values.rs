@@ -1,5 +1,5 @@
-//! The values several flag files share: the output format and the duration parser every
-//! duration flag uses. Plain leaves: this file imports nothing from `cli`, so the flag files
+//! The values several flag files share: the output format, the decoding of the reading
+//! commands, and the duration parser every duration flag uses. Plain leaves: this file imports nothing from `cli`, so the flag files
 //! and `cli/mod.rs` can all use it.
 
 use std::time::Duration;
@@ -14,6 +14,19 @@ pub enum OutputFormat {
     /// JSON: one document per finite result; streams (view, dlq watch) one object per line
     Json,
     /// Values only, one per line (view); other commands print tables
+    Raw,
+}
+
+/// How the reading commands (view, dlq list, dlq show) show keys and values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
+pub enum DecodeMode {
+    /// Decode through the schema registry when the bytes are registry-framed with an id the
+    /// registry knows (and a registry is given); show the bytes otherwise
+    #[default]
+    Auto,
+    /// Decode every key and value through the registry; say why one does not decode
+    Registry,
+    /// Show the bytes as they are
     Raw,
 }
 

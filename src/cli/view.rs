@@ -2,6 +2,8 @@
 
 use clap::Args;
 
+use super::values::DecodeMode;
+
 #[derive(Debug, Args)]
 #[command(group(clap::ArgGroup::new("start").args(["from_beginning", "offset", "last", "since"])))]
 pub struct ViewArgs {
@@ -40,4 +42,9 @@ pub struct ViewArgs {
     /// Pretty-print JSON values (table and raw output)
     #[arg(long)]
     pub pretty: bool,
+
+    /// Registry-framed records (Avro, Protobuf, JSON Schema): decode them to JSON through
+    /// --schema-registry (auto: when a known schema id fits), always (registry), or never (raw)
+    #[arg(long, value_enum, default_value_t = DecodeMode::Auto)]
+    pub decode: DecodeMode,
 }

@@ -11,6 +11,7 @@ pub mod cluster;
 pub mod completions;
 pub mod consume;
 mod context;
+pub mod decode;
 pub mod demo;
 pub mod dlq;
 pub mod metrics;

@@ -6,7 +6,8 @@
 //! later starts a new table), one binary-safe JSON envelope per record with `--output json`
 //! (what `produce --input json-envelope` reads back), or values only with `--output raw`.
 //! Every format streams, so memory does not grow with the topic, and a closed stdout
-//! (`kmsg view | head`) ends quietly with exit 0.
+//! (`kmsg view | head`) ends quietly with exit 0. Registry-framed keys and values (Avro,
+//! Protobuf, JSON Schema) are shown as their JSON, per `--decode` (see `cmd::decode`).
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -19,8 +20,9 @@ use rdkafka::message::{Headers, OwnedMessage};
 use rdkafka::Message;
 
 use super::context::Context;
+use super::decode::{shown_text, RecordDecoder};
 use crate::cli::{OutputFormat, ViewArgs};
-use crate::envelope::Envelope;
+use crate::envelope::{Envelope, Shown};
 use crate::error::usage;
 use crate::kafka::admin::Admin;
 use crate::kafka::reader::{parse_since, ReadStep, Start, TopicReader};
@@ -79,12 +81,14 @@ pub async fn run(args: ViewArgs, ctx: &Context) -> anyhow::Result<ExitCode> {
         crate::signals::wait_for_stop().await;
         s.store(true, Ordering::Relaxed);
     });
+    let decoder = RecordDecoder::new(ctx, args.decode)?;
     let settings = ctx.settings.clone();
     let format = ctx.output;
-    let result =
-        tokio::task::spawn_blocking(move || read(args, settings, format, start, partitions, stop))
-            .await
-            .map_err(|e| anyhow!("the reader thread failed: {e}"))?;
+    let result = tokio::task::spawn_blocking(move || {
+        read(args, settings, format, start, partitions, stop, decoder)
+    })
+    .await
+    .map_err(|e| anyhow!("the reader thread failed: {e}"))?;
     signals.abort();
     result
 }
@@ -96,9 +100,10 @@ fn read(
     start: Start,
     partitions: Vec<i32>,
     stop: Arc<AtomicBool>,
+    decoder: RecordDecoder,
 ) -> anyhow::Result<ExitCode> {
     let mut reader = TopicReader::open(&settings, &args.topic, &partitions, start, args.follow)?;
-    let mut printer = Printer::new(format, args.pretty, args.follow);
+    let mut printer = Printer::new(format, args.pretty, args.follow, decoder);
     let mut shown = 0u64;
     while !stop.load(Ordering::Relaxed) {
         if args.follow && stdout_closed() {
@@ -156,10 +161,11 @@ struct Printer {
     /// When the oldest row still held by the table arrived.
     held_since: Option<Instant>,
     sink: Sink,
+    decoder: RecordDecoder,
 }
 
 impl Printer {
-    fn new(format: OutputFormat, pretty: bool, follow: bool) -> Self {
+    fn new(format: OutputFormat, pretty: bool, follow: bool, decoder: RecordDecoder) -> Self {
         let out = std::io::BufWriter::new(std::io::stdout());
         let sink = if format == OutputFormat::Table {
             let frame = if output::stdout_is_tty() {
@@ -185,14 +191,16 @@ impl Printer {
             follow,
             held_since: None,
             sink,
+            decoder,
         }
     }
 
     fn record(&mut self, m: &OwnedMessage) -> anyhow::Result<()> {
         let value = m.payload();
+        let (key_shown, value_shown) = (self.decoder.show(m.key())?, self.decoder.show(value)?);
         match &mut self.sink {
             Sink::Lines(out) if self.format == OutputFormat::Json => {
-                let env = Envelope::from_record(
+                let mut env = Envelope::from_record(
                     m.topic(),
                     m.partition(),
                     m.offset(),
@@ -201,18 +209,23 @@ impl Printer {
                     value,
                     crate::kafka::producer::record_headers(m),
                 );
+                env.set_decoded(true, key_shown);
+                env.set_decoded(false, value_shown);
                 serde_json::to_writer(&mut *out, &env)?;
                 out.write_all(b"\n")?;
             }
             Sink::Lines(out) => {
-                match value.and_then(|v| self.pretty.then(|| pretty(v)).flatten()) {
+                let decoded = shown_text(&value_shown, value, self.pretty);
+                match decoded
+                    .or_else(|| value.and_then(|v| self.pretty.then(|| pretty(v)).flatten()))
+                {
                     Some(text) => out.write_all(text.as_bytes())?,
                     None => out.write_all(value.unwrap_or_default())?,
                 }
                 out.write_all(b"\n")?;
             }
             Sink::Table(table) => {
-                table.row(table_row(m, value, self.pretty))?;
+                table.row(table_row(m, (&key_shown, &value_shown), self.pretty))?;
                 self.held_since.get_or_insert_with(Instant::now);
             }
         }
@@ -256,17 +269,27 @@ impl Printer {
     }
 }
 
-/// One record as a table row: partition, offset, time, key and value (cut to a width unless
-/// pretty-printed), number of headers.
-fn table_row(m: &OwnedMessage, value: Option<&[u8]>, pretty_json: bool) -> Vec<String> {
+/// One record as a table row: partition, offset, time, key and value (decoded when they
+/// were registry-framed; cut to a width unless pretty-printed), number of headers.
+fn table_row(
+    m: &OwnedMessage,
+    (key_shown, value_shown): (&Shown, &Shown),
+    pretty_json: bool,
+) -> Vec<String> {
     let shown = |b: Option<&[u8]>| match b {
         None => "(null)".to_string(),
         Some(b) => String::from_utf8_lossy(b).to_string(),
     };
-    let text = match value.and_then(|v| pretty_json.then(|| pretty(v)).flatten()) {
-        Some(p) => p,
-        None => truncate(&shown(value), VALUE_WIDTH),
+    let value = m.payload();
+    let text = match (shown_text(value_shown, value, pretty_json), pretty_json) {
+        (Some(t), true) => t,
+        (Some(t), false) => truncate(&t, VALUE_WIDTH),
+        (None, _) => match value.and_then(|v| pretty_json.then(|| pretty(v)).flatten()) {
+            Some(p) => p,
+            None => truncate(&shown(value), VALUE_WIDTH),
+        },
     };
+    let key = shown_text(key_shown, m.key(), false).unwrap_or_else(|| shown(m.key()));
     let time = m
         .timestamp()
         .to_millis()
@@ -280,7 +303,7 @@ fn table_row(m: &OwnedMessage, value: Option<&[u8]>, pretty_json: bool) -> Vec<S
         m.partition().to_string(),
         m.offset().to_string(),
         time,
-        truncate(&shown(m.key()), 40),
+        truncate(&key, 40),
         text,
         headers.to_string(),
     ]

@@ -58,8 +58,11 @@ pub enum Decoding {
     Decoded { known: Arc<Known>, decoded: Decoded },
     /// Not registry-framed (no magic byte, or too short for the header).
     NotFramed(WireError),
-    /// Framed, but the registry has no schema with that id (or it could not be fetched).
+    /// Framed, but the registry has no schema with that id (or one that does not compile).
     UnknownId { id: u32, reason: String },
+    /// Framed, and the registry could not be asked (unreachable, refused the credentials,
+    /// failed): nothing can be said about the record.
+    Unavailable(RegistryError),
     /// Framed with a known schema that the payload does not fit.
     Undecodable {
         known: Arc<Known>,
@@ -199,24 +202,20 @@ impl Registry {
                 }
                 match self.by_id(id).await {
                     Ok(k) => k,
+                    Err(LookupError::Registry(
+                        e @ (RegistryError::Unreachable { .. }
+                        | RegistryError::Http { .. }
+                        | RegistryError::Unauthorized { .. }
+                        | RegistryError::Body { .. }),
+                    )) => return Decoding::Unavailable(e),
                     Err(e) => {
+                        // What will not change (an id the registry does not have, a schema
+                        // that does not compile) is remembered.
                         let reason = e.to_string();
-                        // Remember what will not change: an id the registry does not have, a
-                        // schema that does not compile. Outages are retried.
-                        let lasting = !matches!(
-                            e,
-                            LookupError::Registry(
-                                RegistryError::Unreachable { .. }
-                                    | RegistryError::Http { .. }
-                                    | RegistryError::Unauthorized { .. }
-                            )
-                        );
-                        if lasting {
-                            self.unknown_ids
-                                .lock()
-                                .expect("registry cache lock")
-                                .insert(id, reason.clone());
-                        }
+                        self.unknown_ids
+                            .lock()
+                            .expect("registry cache lock")
+                            .insert(id, reason.clone());
                         return Decoding::UnknownId { id, reason };
                     }
                 }

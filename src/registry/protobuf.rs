@@ -51,31 +51,60 @@ pub struct ProtobufCodec {
 }
 
 /// The in-memory sources: the schema and the files it imports (registry references).
-struct Sources(HashMap<String, String>);
+struct Sources(HashMap<String, File>);
 
 impl FileResolver for Sources {
     fn open_file(&self, name: &str) -> Result<File, protox::Error> {
-        match self.0.get(name) {
-            Some(source) => File::from_source(name, source),
-            None => Err(protox::Error::file_not_found(name)),
+        self.0
+            .get(name)
+            .cloned()
+            .ok_or_else(|| protox::Error::file_not_found(name))
+    }
+}
+
+/// A schema file from its registry text: `.proto` source, or (as Confluent's Python
+/// serializer registers it, and some registries store it) a base64 `FileDescriptorProto`.
+fn source_file(name: &str, text: &str) -> Result<File, protox::Error> {
+    let trimmed = text.trim();
+    let looks_base64 = !trimmed.is_empty()
+        && trimmed
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"+/=".contains(&b));
+    if looks_base64 {
+        use base64::Engine as _;
+        if let Ok(bytes) = base64::engine::general_purpose::STANDARD.decode(trimmed) {
+            if let Ok(mut proto) =
+                <prost_types::FileDescriptorProto as prost::Message>::decode(&bytes[..])
+            {
+                proto.name = Some(name.to_string());
+                return Ok(File::from_file_descriptor_proto(proto));
+            }
         }
     }
+    File::from_source(name, text)
 }
 
 impl ProtobufCodec {
     /// Compiles `text` with the files it imports, given as (import name, source); Google's
-    /// well-known types (`google/protobuf/*.proto`) are built in.
+    /// well-known types (`google/protobuf/*.proto`) are built in. Each text is `.proto`
+    /// source or a base64 `FileDescriptorProto`.
     pub fn parse(text: &str, imports: &[(String, String)]) -> Result<Self, ProtobufError> {
-        let mut sources: HashMap<String, String> = imports.iter().cloned().collect();
-        sources.insert(MAIN_FILE.to_string(), text.to_string());
+        let mut texts: HashMap<String, String> = imports.iter().cloned().collect();
+        texts.insert(MAIN_FILE.to_string(), text.to_string());
+        let mut files = HashMap::new();
+        for (name, text) in &texts {
+            let file = source_file(name, text)
+                .map_err(|e| ProtobufError::Compile(describe(&e, &texts)))?;
+            files.insert(name.clone(), file);
+        }
         let mut resolver = ChainFileResolver::new();
-        resolver.add(Sources(sources.clone()));
+        resolver.add(Sources(files));
         resolver.add(GoogleFileResolver::new());
         let mut compiler = protox::Compiler::with_file_resolver(resolver);
         compiler.include_imports(true);
         compiler
             .open_file(MAIN_FILE)
-            .map_err(|e| ProtobufError::Compile(describe(&e, &sources)))?;
+            .map_err(|e| ProtobufError::Compile(describe(&e, &texts)))?;
         let pool: DescriptorPool = compiler.descriptor_pool();
         let file = pool.get_file_by_name(MAIN_FILE).ok_or_else(|| {
             ProtobufError::Compile("the schema file is missing after compiling".into())
@@ -250,6 +279,19 @@ mod tests {
         assert_eq!(back, v);
         let err = ProtobufCodec::parse(text, &[]).unwrap_err().to_string();
         assert!(err.contains("common.proto"), "{err}");
+    }
+
+    #[test]
+    fn a_base64_file_descriptor_as_python_registers_it_is_understood() {
+        let codec = ProtobufCodec::parse(LOGIN, &[]).unwrap();
+        let mut proto = codec.file.file_descriptor_proto().clone();
+        proto.name = Some("login.proto".into());
+        use base64::Engine as _;
+        let text =
+            base64::engine::general_purpose::STANDARD.encode(prost::Message::encode_to_vec(&proto));
+        let from_b64 = ProtobufCodec::parse(&text, &[]).unwrap();
+        let body = codec.encode(&login(), None).unwrap();
+        assert_eq!(from_b64.decode(&body).unwrap().0, login());
     }
 
     #[test]

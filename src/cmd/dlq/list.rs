@@ -1,5 +1,6 @@
 //! `kmsg dlq list`: a table (or one JSON document) of the dead letters in the topic, oldest
-//! first, filtered by error class, original topic and age, the last `--max` of them.
+//! first, filtered by error class, original topic and age, the last `--max` of them, each with
+//! its value (decoded to JSON when it is registry-framed, per `--decode`).
 
 use std::process::ExitCode;
 
@@ -8,39 +9,84 @@ use serde::Serialize;
 use super::common::{dlq_topic, millis_to_time, read_dead_letters, row, since, Row};
 use crate::cli::{DlqListArgs, OutputFormat};
 use crate::cmd::context::Context;
+use crate::cmd::decode::RecordDecoder;
+use crate::envelope::{Encoding, Envelope, SchemaRef};
 use crate::output;
+use rdkafka::message::OwnedMessage;
+use rdkafka::Message;
 
 /// `dlq list -o json`: one document.
 #[derive(Debug, Serialize)]
 struct Listing<'a> {
     topic: &'a str,
     count: usize,
-    dead_letters: &'a [Row],
+    dead_letters: &'a [Listed],
+}
+
+/// A dead letter with its value as the envelope shows it.
+#[derive(Debug, Serialize)]
+struct Listed {
+    #[serde(flatten)]
+    row: Row,
+    value: Option<serde_json::Value>,
+    value_encoding: Encoding,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    value_schema: Option<SchemaRef>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    value_error: Option<String>,
 }
 
 pub(super) async fn run(args: DlqListArgs, ctx: &Context) -> anyhow::Result<ExitCode> {
     let topic = dlq_topic(&args.dlq)?;
     let start = since(&args.since)?;
-    let mut rows: Vec<Row> = read_dead_letters(&ctx.settings, &topic, None, start)
-        .await?
+    let decoder = RecordDecoder::new(ctx, args.decode)?;
+    let messages = read_dead_letters(&ctx.settings, &topic, None, start).await?;
+    let mut rows: Vec<(Row, &OwnedMessage)> = messages
         .iter()
-        .map(row)
-        .filter(|r| {
+        .map(|m| (row(m), m))
+        .filter(|(r, _)| {
             args.reason
                 .as_ref()
                 .is_none_or(|want| r.info.class.as_ref() == Some(want))
         })
-        .filter(|r| {
+        .filter(|(r, _)| {
             args.original_topic
                 .as_ref()
                 .is_none_or(|want| r.info.original_topic.as_ref() == Some(want))
         })
         .collect();
-    rows.sort_by_key(|r| (r.timestamp, r.partition, r.offset));
+    rows.sort_by_key(|(r, _)| (r.timestamp, r.partition, r.offset));
     if let Some(max) = args.max {
         let skip = rows.len().saturating_sub(max);
         rows.drain(..skip);
     }
+    let values: Vec<Option<Vec<u8>>> = rows
+        .iter()
+        .map(|(_, m)| m.payload().map(<[u8]>::to_vec))
+        .collect();
+    let shown = tokio::task::spawn_blocking(move || {
+        values
+            .iter()
+            .map(|v| decoder.show(v.as_deref()))
+            .collect::<Result<Vec<_>, _>>()
+    })
+    .await
+    .map_err(|e| anyhow::anyhow!("the decoder thread failed: {e}"))??;
+    let rows: Vec<Listed> = rows
+        .into_iter()
+        .zip(shown)
+        .map(|((row, m), shown)| {
+            let mut env = Envelope::from_record("", 0, 0, None, None, m.payload(), Vec::new());
+            env.set_decoded(false, shown);
+            Listed {
+                row,
+                value: env.value,
+                value_encoding: env.value_encoding,
+                value_schema: env.value_schema,
+                value_error: env.value_error,
+            }
+        })
+        .collect();
     match ctx.output {
         // A finite result is one JSON document (streams print one object per line).
         OutputFormat::Json => output::print_json(&Listing {
@@ -56,8 +102,10 @@ pub(super) async fn run(args: DlqListArgs, ctx: &Context) -> anyhow::Result<Exit
                 "stage",
                 "error class",
                 "message",
+                "value",
             ]);
-            for r in &rows {
+            for listed in &rows {
+                let r = &listed.row;
                 let from = format!(
                     "{}/{}/{}",
                     r.info.original_topic.as_deref().unwrap_or("?"),
@@ -83,10 +131,30 @@ pub(super) async fn run(args: DlqListArgs, ctx: &Context) -> anyhow::Result<Exit
                     r.info.stage.clone().unwrap_or_default(),
                     r.info.class.clone().unwrap_or_default(),
                     message,
+                    value_cell(listed),
                 ]);
             }
             output::print_text(&format!("{t}\n{} dead letter(s) in {topic}", rows.len()))?;
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The value column: the decoded JSON or the text, cut to 40 characters.
+fn value_cell(listed: &Listed) -> String {
+    let text = match (&listed.value, listed.value_encoding) {
+        (None, _) => "(null)".to_string(),
+        (Some(serde_json::Value::String(s)), Encoding::Utf8) => s.clone(),
+        (Some(serde_json::Value::String(_)), _) => "(binary)".to_string(),
+        (Some(v), _) => v.to_string(),
+    };
+    let text = match &listed.value_error {
+        Some(e) => format!("(undecodable: {e}) {text}"),
+        None => text,
+    };
+    if text.chars().count() > 40 {
+        text.chars().take(39).chain(std::iter::once('…')).collect()
+    } else {
+        text
+    }
 }

@@ -13,7 +13,8 @@ use serde::Serialize;
 use super::common::{dlq_topic, millis_to_time};
 use crate::cli::{DlqShowArgs, OutputFormat};
 use crate::cmd::context::Context;
-use crate::envelope::Envelope;
+use crate::cmd::decode::{shown_text, RecordDecoder};
+use crate::envelope::{Envelope, Shown as EnvelopeShown};
 use crate::error::usage;
 use crate::kafka::admin::Admin;
 use crate::kafka::reader::{Start, TopicReader};
@@ -105,7 +106,17 @@ pub(super) async fn run(args: DlqShowArgs, ctx: &Context) -> anyhow::Result<Exit
         anyhow!("no record at {topic} {partition}:{offset} (deleted, or a transaction marker)")
     })?;
     let headers = crate::kafka::producer::record_headers(&m);
-    let shown = Shown {
+    let decoder = RecordDecoder::new(ctx, args.decode)?;
+    let (key, value) = (m.key().map(<[u8]>::to_vec), m.payload().map(<[u8]>::to_vec));
+    let (key_shown, value_shown) = tokio::task::spawn_blocking(move || {
+        Ok::<_, crate::registry::RegistryError>((
+            decoder.show(key.as_deref())?,
+            decoder.show(value.as_deref())?,
+        ))
+    })
+    .await
+    .map_err(|e| anyhow!("the decoder thread failed: {e}"))??;
+    let mut shown = Shown {
         record: Envelope::from_record(
             m.topic(),
             m.partition(),
@@ -117,6 +128,8 @@ pub(super) async fn run(args: DlqShowArgs, ctx: &Context) -> anyhow::Result<Exit
         ),
         dead_letter: describe(&headers),
     };
+    shown.record.set_decoded(true, key_shown.clone());
+    shown.record.set_decoded(false, value_shown.clone());
     if ctx.output == OutputFormat::Json {
         output::print_json(&shown)?;
         return Ok(ExitCode::SUCCESS);
@@ -135,8 +148,30 @@ pub(super) async fn run(args: DlqShowArgs, ctx: &Context) -> anyhow::Result<Exit
     );
     put(
         "key",
-        m.key().map(|k| String::from_utf8_lossy(k).to_string()),
+        m.key().map(|k| {
+            shown_text(&key_shown, Some(k), false)
+                .unwrap_or_else(|| String::from_utf8_lossy(k).to_string())
+        }),
     );
+    if let EnvelopeShown::Decoded { schema, .. } = &value_shown {
+        put(
+            "value schema",
+            Some(format!(
+                "id {} ({}{}{})",
+                schema.id,
+                schema.schema_type,
+                schema
+                    .subject
+                    .as_ref()
+                    .map(|s| format!(", subject {s}"))
+                    .unwrap_or_default(),
+                schema
+                    .version
+                    .map(|v| format!(" version {v}"))
+                    .unwrap_or_default()
+            )),
+        );
+    }
     put("header format", Some(d.format.to_string()));
     put("original topic", d.original_topic.clone());
     put(
@@ -167,6 +202,9 @@ pub(super) async fn run(args: DlqShowArgs, ctx: &Context) -> anyhow::Result<Exit
     }
     let value = match m.payload() {
         None => "(null)".to_string(),
+        Some(b) if !matches!(value_shown, EnvelopeShown::Bytes) => {
+            shown_text(&value_shown, Some(b), true).unwrap_or_default()
+        }
         Some(b) => match serde_json::from_slice::<serde_json::Value>(b) {
             Ok(v) => serde_json::to_string_pretty(&v).unwrap_or_default(),
             Err(_) => b.escape_ascii().to_string(),
