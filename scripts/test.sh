@@ -1,15 +1,23 @@
 #!/usr/bin/env bash
 # Runs every kmsg test, doing all set-up itself on a fresh machine:
 #   1. installs the Debian packages the tests use (kcat, prometheus, docker-compose;
-#      java/maven if missing),
-#   2. fetches Apache Kafka from Maven Central (scripts/fetch-kafka.sh, cached in .cache/kafka),
+#      java/maven/curl/python3-venv if missing),
+#   2. fetches Apache Kafka from Maven Central (scripts/fetch-kafka.sh, cached in .cache/kafka)
+#      and Apicurio Registry, a Confluent-compatible schema registry (scripts/fetch-registry.sh,
+#      cached in .cache/apicurio), and makes the Python virtualenv of the independent
+#      schema-registry client (tests/it/py/requirements.txt from PyPI, cached in .cache/pyvenv,
+#      remade when that file or the Python version changes),
 #   3. builds kmsg and the tests once, and runs the lint gate (cargo fmt --check, cargo clippy
 #      -D warnings, also on tests/it; any failing fails the run),
 #   4. starts ONE real three-broker KRaft cluster on free loopback ports (kmsg cluster up),
-#      and next to it, in parallel, ONE secured one (kmsg cluster up --secure),
+#      and next to it, in parallel, ONE secured one (kmsg cluster up --secure) and ONE schema
+#      registry (in-memory storage, on a free loopback port; its log in target/test-registry.log),
 #   5. runs `cargo test` (the unit tests, the CLI tier and the hermetic tier on librdkafka's
 #      in-process mock cluster), then `cargo test --test it` (the real-cluster tier) against
-#      them, and stops both clusters at the end, also on failure or Ctrl-C.
+#      them, and stops both clusters and the registry at the end, also on failure or Ctrl-C.
+# The real-cluster tier finds them in KMSG_TEST_BOOTSTRAP, KMSG_TEST_STATE_DIR,
+# KMSG_TEST_SECURE_*, KMSG_TEST_REGISTRY_URL (the registry's Confluent API,
+# http://127.0.0.1:PORT/apis/ccompat/v7) and KMSG_TEST_PYTHON (the virtualenv's python).
 # A bare `cargo test` (no cluster) runs every tier but the real-cluster one.
 # Usage: scripts/test.sh [extra cargo test args, e.g. a test name filter]
 set -euo pipefail
@@ -27,6 +35,10 @@ command -v java >/dev/null 2>&1 || need_pkgs+=(openjdk-17-jre-headless)
 command -v mvn >/dev/null 2>&1 || need_pkgs+=(maven)
 command -v make >/dev/null 2>&1 || need_pkgs+=(make)
 command -v perl >/dev/null 2>&1 || need_pkgs+=(perl)
+command -v curl >/dev/null 2>&1 || need_pkgs+=(curl)
+# The schema-registry tests' client runs in a virtualenv (Debian ships venv/ensurepip apart).
+command -v python3 >/dev/null 2>&1 || need_pkgs+=(python3)
+python3 -c 'import ensurepip, venv' >/dev/null 2>&1 || need_pkgs+=(python3-venv)
 # The monitoring tests run a real Prometheus server and promtool (both in `prometheus`).
 command -v prometheus >/dev/null 2>&1 && command -v promtool >/dev/null 2>&1 || need_pkgs+=(prometheus)
 # The compose tests validate docker-compose.yml with Compose itself (`config` needs no engine).
@@ -49,6 +61,31 @@ command -v cargo >/dev/null 2>&1 || { echo "test.sh: cargo not found: install Ru
 export KAFKA_HOME="${KAFKA_HOME:-$repo/.cache/kafka}"
 log "Kafka distribution in $KAFKA_HOME"
 scripts/fetch-kafka.sh "$KAFKA_HOME" >&2
+registry_home="$repo/.cache/apicurio"
+scripts/fetch-registry.sh "$registry_home" >&2
+registry_jar="$registry_home/apicurio-registry-app-2.6.13.Final-runner.jar"
+
+# --- 2b. the independent schema-registry client: a Python virtualenv -------------------------
+# Remade only when tests/it/py/requirements.txt (every version pinned) or the Python changes.
+pyvenv="$repo/.cache/pyvenv"
+py_requirements="$repo/tests/it/py/requirements.txt"
+py_stamp="$pyvenv/requirements.sha256"
+py_hash="$( { cat "$py_requirements"; python3 --version 2>&1; } | sha256sum | cut -d' ' -f1)"
+if [[ ! -x "$pyvenv/bin/python" || "$(cat "$py_stamp" 2>/dev/null)" != "$py_hash" ]]; then
+  log "making the Python virtualenv of the schema-registry client in $pyvenv"
+  mkdir -p "$repo/target"
+  py_log="$repo/target/test-pyvenv.log"
+  rm -rf "$pyvenv"
+  if ! { python3 -m venv "$pyvenv" \
+    && "$pyvenv/bin/python" -m pip install --quiet --no-input --disable-pip-version-check -r "$py_requirements" \
+    && "$pyvenv/bin/python" -c 'import confluent_kafka.schema_registry.avro, confluent_kafka.schema_registry.protobuf, confluent_kafka.schema_registry.json_schema, grpc_tools.protoc'; } >"$py_log" 2>&1; then
+    tail -n 30 "$py_log" >&2
+    echo "test.sh: could not make the Python virtualenv $pyvenv from $py_requirements (log: $py_log)" >&2
+    exit 1
+  fi
+  echo "$py_hash" >"$py_stamp"
+fi
+export KMSG_TEST_PYTHON="$pyvenv/bin/python"
 
 # --- 3. build once -------------------------------------------------------------------------
 log "building kmsg and its tests"
@@ -76,11 +113,27 @@ for dir in "$state" "$secure_state"; do
     "$kmsg" cluster down --state-dir "$dir" --purge >/dev/null 2>&1 || rm -rf "$dir"
   fi
 done
+registry_pid_file="$repo/target/test-registry.pid"
+registry_log="$repo/target/test-registry.log"
+registry_port_file="$repo/target/test-registry.port"
+# stop_registry: ends the registry this script started (its pid file), if it still runs.
+stop_registry() {
+  local pid
+  pid=$(cat "$registry_pid_file" 2>/dev/null) || return 0
+  if [[ -n "$pid" ]] && grep -qs apicurio-registry "/proc/$pid/cmdline"; then
+    kill "$pid" 2>/dev/null || true
+    for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
+    kill -9 "$pid" 2>/dev/null || true
+  fi
+  rm -f "$registry_pid_file"
+}
+stop_registry # one a killed earlier run left behind
 cleanup() {
-  log "stopping the test clusters"
+  log "stopping the test clusters and the schema registry"
+  stop_registry
   "$kmsg" cluster down --state-dir "$state" --purge >/dev/null 2>&1 || true
   "$kmsg" cluster down --state-dir "$secure_state" --purge >/dev/null 2>&1 || true
-  rm -f "$state.port" "$secure_state.port"
+  rm -f "$state.port" "$secure_state.port" "$registry_port_file"
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
@@ -107,19 +160,61 @@ start_cluster() {
   done
   return 1
 }
-rm -f "$state.port" "$secure_state.port"
+# start_registry: the schema registry (Apicurio, in-memory storage, small heap, C1 only for a
+# fast start) on a free loopback port, up to 3 tries on other ports when it exits (a port
+# taken meanwhile); waits until its Confluent API answers, at most 120 s. On success writes
+# the port to $registry_port_file and its pid to $registry_pid_file.
+start_registry() {
+  local port attempt pid t_start deadline
+  local java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+  for attempt in 1 2 3; do
+    port=$((20000 + RANDOM % 10000))
+    port_free "$port" || continue
+    log "starting the schema registry on 127.0.0.1:$port (attempt $attempt)"
+    t_start=$(date +%s)
+    "$java" -Xms64m -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 \
+      -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port="$port" \
+      -jar "$registry_jar" >"$registry_log" 2>&1 </dev/null &
+    pid=$!
+    echo "$pid" >"$registry_pid_file"
+    deadline=$((t_start + 120))
+    while kill -0 "$pid" 2>/dev/null; do
+      if curl -fsS -o /dev/null --max-time 5 "http://127.0.0.1:$port/apis/ccompat/v7/subjects" 2>/dev/null; then
+        log "schema registry up on 127.0.0.1:$port in $(($(date +%s) - t_start))s"
+        echo "$port" >"$registry_port_file"
+        return 0
+      fi
+      if (($(date +%s) >= deadline)); then
+        echo "test.sh: the schema registry did not answer on 127.0.0.1:$port within 120 s; the end of its log ($registry_log):" >&2
+        tail -n 40 "$registry_log" >&2
+        stop_registry
+        return 1
+      fi
+      sleep 0.5
+    done
+    echo "test.sh: the schema registry exited on start (attempt $attempt); the end of its log ($registry_log):" >&2
+    tail -n 20 "$registry_log" >&2
+    rm -f "$registry_pid_file"
+  done
+  return 1
+}
+rm -f "$state.port" "$secure_state.port" "$registry_port_file"
 t0=$(date +%s.%N)
 start_cluster "$state" &
 plain_pid=$!
 start_cluster "$secure_state" --secure &
 secure_pid=$!
-plain_ok=0 secure_ok=0
+start_registry &
+registry_pid=$!
+plain_ok=0 secure_ok=0 registry_ok=0
 wait "$plain_pid" && plain_ok=1
 wait "$secure_pid" && secure_ok=1
+wait "$registry_pid" && registry_ok=1
 t1=$(date +%s.%N)
 cluster_secs=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.1f", b - a }')
 ((plain_ok)) || { echo "test.sh: could not start the Kafka test cluster (see the error above)" >&2; exit 1; }
 ((secure_ok)) || { echo "test.sh: could not start the secured Kafka test cluster (see the error above)" >&2; exit 1; }
+((registry_ok)) || { echo "test.sh: could not start the schema registry (see the error above)" >&2; exit 1; }
 started=$(cat "$state.port")
 secure_base=$(cat "$secure_state.port")
 export KMSG_TEST_BOOTSTRAP="127.0.0.1:$started,127.0.0.1:$((started + 1)),127.0.0.1:$((started + 2))"
@@ -128,7 +223,9 @@ export KMSG_TEST_STATE_DIR="$state"
 # The secured cluster (SASL_SSL, ACLs): tests/it/security.rs reads its CA and users from here.
 export KMSG_TEST_SECURE_STATE_DIR="$secure_state"
 export KMSG_TEST_SECURE_BOOTSTRAP="127.0.0.1:$secure_base,127.0.0.1:$((secure_base + 1)),127.0.0.1:$((secure_base + 2))"
-log "clusters up in ${cluster_secs}s: $KMSG_TEST_BOOTSTRAP; secured: $KMSG_TEST_SECURE_BOOTSTRAP"
+# The schema registry's Confluent-compatible API (tests/it/registry_infra.rs and the codec tests).
+export KMSG_TEST_REGISTRY_URL="http://127.0.0.1:$(cat "$registry_port_file")/apis/ccompat/v7"
+log "clusters and registry up in ${cluster_secs}s: $KMSG_TEST_BOOTSTRAP; secured: $KMSG_TEST_SECURE_BOOTSTRAP; registry: $KMSG_TEST_REGISTRY_URL"
 
 # --- 5. the tests --------------------------------------------------------------------------
 tests_start=$(date +%s)
@@ -136,5 +233,5 @@ status=0
 cargo test --locked -- --test-threads=4 "$@" || status=$?
 cargo test --locked --test it -- --test-threads=4 "$@" || status=$?
 now=$(date +%s)
-log "cluster start-up ${cluster_secs}s; tests $((now - tests_start))s; whole run $((now - suite_start))s"
+log "clusters and registry start-up ${cluster_secs}s; tests $((now - tests_start))s; whole run $((now - suite_start))s"
 exit "$status"
