@@ -1,6 +1,6 @@
 //! Static checks of the Docker setup: `docker-compose.yml` (a three-node KRaft
-//! cluster, the one-shot `topics` job, the pipeline and its monitoring), its
-//! `.env.example`, and the runtime stage of the `Dockerfile`.
+//! cluster, the one-shot `topics` job, the schema registry, the pipeline and its
+//! monitoring), its `.env.example`, and the runtime stage of the `Dockerfile`.
 //!
 //! These tests only parse the files, so they need neither a Docker engine nor
 //! the network; two ask Compose itself (`docker compose config`, or the
@@ -1005,5 +1005,72 @@ fn environment_helper_reads_both_list_and_map_forms() -> TestResult {
         from_list.get("PASSED_THROUGH").map(String::as_str),
         Some("")
     );
+    Ok(())
+}
+
+#[test]
+fn the_schema_registry_is_pinned_healthchecked_and_named_to_every_pipeline_service() -> TestResult {
+    let doc = compose()?;
+    let registry = service(&doc, "schema-registry")?;
+    let image = registry
+        .get("image")
+        .and_then(Value::as_str)
+        .ok_or("schema-registry has no image")?;
+    // The version the tests run (scripts/fetch-registry.sh), in-memory storage.
+    let fetch = fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/scripts/fetch-registry.sh"
+    ))
+    .map_err(|e| e.to_string())?;
+    let version = image_version(image).ok_or("schema-registry's image names no version")?;
+    assert_eq!(image_repository(image), "apicurio/apicurio-registry-mem");
+    assert!(
+        fetch.contains(&format!("REGISTRY_VERSION=\"{version}\"")),
+        "the compose registry ({image}) and the tests' (scripts/fetch-registry.sh) differ"
+    );
+    let check = registry
+        .get("healthcheck")
+        .and_then(|h| h.get("test"))
+        .ok_or("schema-registry has no healthcheck")?;
+    let check = format!("{check:?}");
+    assert!(
+        check.contains("8080") && check.contains("/apis/ccompat/v7/subjects"),
+        "the healthcheck must probe the Confluent API on the container port: {check}"
+    );
+    // Its host port comes from the env file, so published_ports cannot read it.
+    let ports: Vec<String> = registry
+        .get("ports")
+        .and_then(Value::as_sequence)
+        .map(|p| p.iter().map(scalar).collect())
+        .unwrap_or_default();
+    assert_eq!(ports.len(), 1, "{ports:?}");
+    assert!(
+        ports[0].starts_with("127.0.0.1:") && ports[0].ends_with(":8080"),
+        "the registry has no authentication: publish its port 8080 on loopback only: {ports:?}"
+    );
+
+    let url = "http://schema-registry:8080/apis/ccompat/v7";
+    let mut pipeline = BTreeSet::new();
+    for (name, service) in services(&doc)? {
+        let name = scalar(name);
+        let cmd = command_line(service);
+        let is_pipeline = service.get("image").and_then(Value::as_str) == Some("kmsg:local")
+            && ["produce ", "consume ", "dlq "]
+                .iter()
+                .any(|c| cmd.starts_with(c));
+        if is_pipeline {
+            assert_eq!(
+                environment(service)
+                    .get("SCHEMA_REGISTRY_URL")
+                    .map(String::as_str),
+                Some(url),
+                "{name}"
+            );
+            pipeline.insert(name);
+        }
+    }
+    for name in ["producer", "consumer-1", "consumer-2", "consumer-3"] {
+        assert!(pipeline.contains(name), "{name} not checked: {pipeline:?}");
+    }
     Ok(())
 }

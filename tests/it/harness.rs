@@ -30,6 +30,138 @@ pub fn kafka_home() -> String {
     }
 }
 
+/// The Confluent-compatible API of the shared schema registry (an in-memory Apicurio Registry
+/// that `scripts/test.sh` starts once per run), e.g. `http://127.0.0.1:PORT/apis/ccompat/v7`,
+/// without a trailing slash. Panics loudly when there is none.
+pub fn registry_url() -> String {
+    match std::env::var("KMSG_TEST_REGISTRY_URL") {
+        Ok(u) if !u.is_empty() => u.trim_end_matches('/').to_string(),
+        _ => panic!(
+            "KMSG_TEST_REGISTRY_URL is not set: this test needs the schema registry. Run the suite \
+             with `scripts/test.sh`, which fetches Apicurio Registry (scripts/fetch-registry.sh), \
+             starts it and sets the variable to its http://127.0.0.1:PORT/apis/ccompat/v7."
+        ),
+    }
+}
+
+/// The Python of the virtualenv holding the independent schema-registry client (Confluent's
+/// `confluent_kafka` serializers, tests/it/py/requirements.txt). Panics loudly when unset.
+pub fn python() -> std::path::PathBuf {
+    match std::env::var("KMSG_TEST_PYTHON") {
+        Ok(p) if !p.is_empty() => p.into(),
+        _ => panic!(
+            "KMSG_TEST_PYTHON is not set: this test runs the Python schema-registry client. Run the \
+             suite with `scripts/test.sh`, which makes the virtualenv .cache/pyvenv from \
+             tests/it/py/requirements.txt and sets the variable to its python."
+        ),
+    }
+}
+
+/// A helper script of tests/it/py (`sr_write.py`, `sr_read.py`), by file name.
+pub fn py_script(name: &str) -> std::path::PathBuf {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/it/py")
+        .join(name);
+    assert!(path.is_file(), "no helper script {}", path.display());
+    path
+}
+
+/// A schema file shipped with kmsg (`schemas/login.avsc`, `schemas/login.proto`,
+/// `schema.json`), by its path in the repository.
+pub fn repo_file(path: &str) -> std::path::PathBuf {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(path);
+    assert!(path.is_file(), "no file {}", path.display());
+    path
+}
+
+/// Runs `sr_write.py` (Confluent's serializer for `format`: avro, protobuf or json) on the
+/// shared cluster and registry: writes `values` (one JSON object each) to `topic`, the schema
+/// registered from `schema` under `<topic>-value` (or `subject`), keys "1", "2", ... Asserts
+/// it succeeded and wrote them all.
+#[track_caller]
+pub fn sr_write(
+    topic: &str,
+    format: &str,
+    schema: &std::path::Path,
+    subject: Option<&str>,
+    values: &[serde_json::Value],
+) {
+    let stdin: String = values.iter().map(|v| format!("{v}\n")).collect();
+    let mut cmd = Command::new(python());
+    cmd.arg(py_script("sr_write.py"))
+        .args(["--bootstrap", &bootstrap(), "--registry", &registry_url()])
+        .args(["--topic", topic, "--format", format, "--schema"])
+        .arg(schema);
+    if let Some(subject) = subject {
+        cmd.args(["--subject", subject]);
+    }
+    let out = cmd
+        .write_stdin(stdin)
+        .timeout(Duration::from_secs(120))
+        .output()
+        .expect("run sr_write.py");
+    assert!(
+        out.status.success(),
+        "sr_write.py --format {format} to {topic} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout).trim(),
+        values.len().to_string(),
+        "sr_write.py should report every record written"
+    );
+}
+
+/// Runs `sr_read.py`: the first `count` records of `topic`, decoded by Confluent's
+/// deserializer for `format` (the writer's schema fetched from the registry by id), as JSON
+/// values in the order read. Asserts it succeeded within `timeout`.
+#[track_caller]
+pub fn sr_read(
+    topic: &str,
+    format: &str,
+    schema: &std::path::Path,
+    count: usize,
+    timeout: Duration,
+) -> Vec<serde_json::Value> {
+    let out = Command::new(python())
+        .arg(py_script("sr_read.py"))
+        .args(["--bootstrap", &bootstrap(), "--registry", &registry_url()])
+        .args(["--topic", topic, "--format", format, "--schema"])
+        .arg(schema)
+        .args(["--count", &count.to_string()])
+        .args(["--timeout", &timeout.as_secs().to_string()])
+        .timeout(timeout + Duration::from_secs(60))
+        .output()
+        .expect("run sr_read.py");
+    assert!(
+        out.status.success(),
+        "sr_read.py --format {format} of {topic} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    json_lines(&out.stdout)
+}
+
+/// An HTTP GET of `path` (e.g. `/subjects`) on the shared schema registry's Confluent API:
+/// (status, body parsed as JSON). Panics when the registry does not answer within 10 s.
+pub fn registry_get(path: &str) -> (u16, serde_json::Value) {
+    let url = format!("{}{path}", registry_url());
+    let client = reqwest::Client::builder()
+        .no_proxy()
+        .timeout(Duration::from_secs(10))
+        .build()
+        .expect("an HTTP client");
+    let (status, body) = test_runtime()
+        .block_on(async {
+            let response = client.get(&url).send().await?;
+            let status = response.status().as_u16();
+            Ok::<_, reqwest::Error>((status, response.text().await?))
+        })
+        .unwrap_or_else(|e| panic!("GET {url}: {e}"));
+    let json = serde_json::from_str(&body)
+        .unwrap_or_else(|e| panic!("GET {url}: {status}, not JSON ({e}): {body}"));
+    (status, json)
+}
+
 /// Variables a spawned `kmsg` keeps from the test's environment: what finding programs (the
 /// cluster launcher's java), a home and a temp dir need. Everything else (BOOTSTRAP_SERVERS,
 /// GROUP_ID, the KMSG_* settings, RUST_LOG, ...) is cleared, so no test depends on the shell
@@ -398,6 +530,33 @@ pub fn kcat_format(topic: &str, format: &str) -> Vec<u8> {
         String::from_utf8_lossy(&out.stderr)
     );
     out.stdout
+}
+
+/// The raw values of a topic's records, byte for byte, read by kcat (not by kmsg) from the
+/// beginning to the current end, in partition order (`-f '%S:%s'`: each value's length, then
+/// the value). A record without a value (or with an empty one) is left out.
+pub fn kcat_values(topic: &str) -> Vec<Vec<u8>> {
+    let raw = kcat_format(topic, "%S:%s");
+    let mut values = Vec::new();
+    let mut rest = raw.as_slice();
+    while !rest.is_empty() {
+        let colon = rest
+            .iter()
+            .position(|&b| b == b':')
+            .unwrap_or_else(|| panic!("kcat output without a length: {rest:?}"));
+        let len: i64 = std::str::from_utf8(&rest[..colon])
+            .ok()
+            .and_then(|n| n.parse().ok())
+            .unwrap_or_else(|| panic!("kcat length {:?} is not a number", &rest[..colon]));
+        rest = &rest[colon + 1..];
+        let len = usize::try_from(len).unwrap_or(0); // -1: a record without a value
+        assert!(rest.len() >= len, "kcat output ends inside a value");
+        if len > 0 {
+            values.push(rest[..len].to_vec());
+        }
+        rest = &rest[len..];
+    }
+    values
 }
 
 /// The Java client's partitioner (murmur2 of the key), to check kmsg partitions the same way.
