@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_kmsg_global_optspecs
-    string join \n b/bootstrap= X= security-protocol= sasl-mechanism= sasl-username= sasl-password-file= tls-ca= tls-cert= tls-key= timeout= log-level= log-format= o/output= h/help V/version
+    string join \n b/bootstrap= X= security-protocol= sasl-mechanism= sasl-username= sasl-password-file= tls-ca= tls-cert= tls-key= schema-registry= schema-registry-user= schema-registry-password-file= schema-registry-ca= timeout= log-level= log-format= o/output= h/help V/version
 end
 
 function __fish_kmsg_needs_command
@@ -38,6 +38,10 @@ complete -c kmsg -n "__fish_kmsg_needs_command" -l sasl-password-file -d 'File h
 complete -c kmsg -n "__fish_kmsg_needs_command" -l tls-ca -d 'CA certificate (PEM) to verify the brokers' -r -F
 complete -c kmsg -n "__fish_kmsg_needs_command" -l tls-cert -d 'Client certificate (PEM) for mutual TLS' -r -F
 complete -c kmsg -n "__fish_kmsg_needs_command" -l tls-key -d 'Client private key (PEM) for mutual TLS' -r -F
+complete -c kmsg -n "__fish_kmsg_needs_command" -l schema-registry -d 'Schema registry (Confluent-compatible API root), e.g. http://localhost:8081 or http://apicurio:8080/apis/ccompat/v7: decodes registry-framed records in view and dlq, and is needed by produce --value-schema, consume --value-format registry, registry' -r
+complete -c kmsg -n "__fish_kmsg_needs_command" -l schema-registry-user -d 'Schema registry user for basic auth (the password comes from env SCHEMA_REGISTRY_PASSWORD or --schema-registry-password-file)' -r
+complete -c kmsg -n "__fish_kmsg_needs_command" -l schema-registry-password-file -d 'File holding the schema registry password (first line)' -r -F
+complete -c kmsg -n "__fish_kmsg_needs_command" -l schema-registry-ca -d 'CA certificate (PEM) to verify an https schema registry' -r -F
 complete -c kmsg -n "__fish_kmsg_needs_command" -l timeout -d 'How long to wait for the cluster before giving up [default: 10s]' -r
 complete -c kmsg -n "__fish_kmsg_needs_command" -l log-level -d 'Log level or filter (overrides RUST_LOG), e.g. debug or kmsg=debug,librdkafka=info' -r
 complete -c kmsg -n "__fish_kmsg_needs_command" -l log-format -d 'Log format on stderr (json: one object per line, for log collectors)' -r -f -a "text\t''
@@ -57,6 +61,7 @@ complete -c kmsg -n "__fish_kmsg_needs_command" -f -a "breaker-test" -d 'Check r
 complete -c kmsg -n "__fish_kmsg_needs_command" -f -a "demo" -d 'Run the whole pipeline for a while: producer, three consumers, DLQ, summary (on an embedded in-memory cluster unless --bootstrap is given)'
 complete -c kmsg -n "__fish_kmsg_needs_command" -f -a "dlq" -d 'Dead letters: list, show one, stats, replay to their topic, watch'
 complete -c kmsg -n "__fish_kmsg_needs_command" -f -a "acl" -d 'Apply the pipeline\'s least-privilege ACLs, or list ACLs (secure clusters)'
+complete -c kmsg -n "__fish_kmsg_needs_command" -f -a "registry" -d 'Schemas in a Confluent-compatible registry: list, get, register, compatibility, delete'
 complete -c kmsg -n "__fish_kmsg_needs_command" -f -a "completions" -d 'Print shell completions'
 complete -c kmsg -n "__fish_kmsg_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and not __fish_seen_subcommand_from create list describe delete help" -s b -l bootstrap -d 'Kafka bootstrap servers, comma separated [default: localhost:9092]' -r
@@ -73,6 +78,10 @@ complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and not __fish_seen_su
 complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and not __fish_seen_subcommand_from create list describe delete help" -l tls-ca -d 'CA certificate (PEM) to verify the brokers' -r -F
 complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and not __fish_seen_subcommand_from create list describe delete help" -l tls-cert -d 'Client certificate (PEM) for mutual TLS' -r -F
 complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and not __fish_seen_subcommand_from create list describe delete help" -l tls-key -d 'Client private key (PEM) for mutual TLS' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and not __fish_seen_subcommand_from create list describe delete help" -l schema-registry -d 'Schema registry (Confluent-compatible API root), e.g. http://localhost:8081 or http://apicurio:8080/apis/ccompat/v7: decodes registry-framed records in view and dlq, and is needed by produce --value-schema, consume --value-format registry, registry' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and not __fish_seen_subcommand_from create list describe delete help" -l schema-registry-user -d 'Schema registry user for basic auth (the password comes from env SCHEMA_REGISTRY_PASSWORD or --schema-registry-password-file)' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and not __fish_seen_subcommand_from create list describe delete help" -l schema-registry-password-file -d 'File holding the schema registry password (first line)' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and not __fish_seen_subcommand_from create list describe delete help" -l schema-registry-ca -d 'CA certificate (PEM) to verify an https schema registry' -r -F
 complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and not __fish_seen_subcommand_from create list describe delete help" -l timeout -d 'How long to wait for the cluster before giving up [default: 10s]' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and not __fish_seen_subcommand_from create list describe delete help" -l log-level -d 'Log level or filter (overrides RUST_LOG), e.g. debug or kmsg=debug,librdkafka=info' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and not __fish_seen_subcommand_from create list describe delete help" -l log-format -d 'Log format on stderr (json: one object per line, for log collectors)' -r -f -a "text\t''
@@ -107,6 +116,10 @@ complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcom
 complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from create" -l tls-ca -d 'CA certificate (PEM) to verify the brokers' -r -F
 complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from create" -l tls-cert -d 'Client certificate (PEM) for mutual TLS' -r -F
 complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from create" -l tls-key -d 'Client private key (PEM) for mutual TLS' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from create" -l schema-registry -d 'Schema registry (Confluent-compatible API root), e.g. http://localhost:8081 or http://apicurio:8080/apis/ccompat/v7: decodes registry-framed records in view and dlq, and is needed by produce --value-schema, consume --value-format registry, registry' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from create" -l schema-registry-user -d 'Schema registry user for basic auth (the password comes from env SCHEMA_REGISTRY_PASSWORD or --schema-registry-password-file)' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from create" -l schema-registry-password-file -d 'File holding the schema registry password (first line)' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from create" -l schema-registry-ca -d 'CA certificate (PEM) to verify an https schema registry' -r -F
 complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from create" -l timeout -d 'How long to wait for the cluster before giving up [default: 10s]' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from create" -l log-level -d 'Log level or filter (overrides RUST_LOG), e.g. debug or kmsg=debug,librdkafka=info' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from create" -l log-format -d 'Log format on stderr (json: one object per line, for log collectors)' -r -f -a "text\t''
@@ -130,6 +143,10 @@ complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcom
 complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from list" -l tls-ca -d 'CA certificate (PEM) to verify the brokers' -r -F
 complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from list" -l tls-cert -d 'Client certificate (PEM) for mutual TLS' -r -F
 complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from list" -l tls-key -d 'Client private key (PEM) for mutual TLS' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from list" -l schema-registry -d 'Schema registry (Confluent-compatible API root), e.g. http://localhost:8081 or http://apicurio:8080/apis/ccompat/v7: decodes registry-framed records in view and dlq, and is needed by produce --value-schema, consume --value-format registry, registry' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from list" -l schema-registry-user -d 'Schema registry user for basic auth (the password comes from env SCHEMA_REGISTRY_PASSWORD or --schema-registry-password-file)' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from list" -l schema-registry-password-file -d 'File holding the schema registry password (first line)' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from list" -l schema-registry-ca -d 'CA certificate (PEM) to verify an https schema registry' -r -F
 complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from list" -l timeout -d 'How long to wait for the cluster before giving up [default: 10s]' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from list" -l log-level -d 'Log level or filter (overrides RUST_LOG), e.g. debug or kmsg=debug,librdkafka=info' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from list" -l log-format -d 'Log format on stderr (json: one object per line, for log collectors)' -r -f -a "text\t''
@@ -154,6 +171,10 @@ complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcom
 complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from describe" -l tls-ca -d 'CA certificate (PEM) to verify the brokers' -r -F
 complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from describe" -l tls-cert -d 'Client certificate (PEM) for mutual TLS' -r -F
 complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from describe" -l tls-key -d 'Client private key (PEM) for mutual TLS' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from describe" -l schema-registry -d 'Schema registry (Confluent-compatible API root), e.g. http://localhost:8081 or http://apicurio:8080/apis/ccompat/v7: decodes registry-framed records in view and dlq, and is needed by produce --value-schema, consume --value-format registry, registry' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from describe" -l schema-registry-user -d 'Schema registry user for basic auth (the password comes from env SCHEMA_REGISTRY_PASSWORD or --schema-registry-password-file)' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from describe" -l schema-registry-password-file -d 'File holding the schema registry password (first line)' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from describe" -l schema-registry-ca -d 'CA certificate (PEM) to verify an https schema registry' -r -F
 complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from describe" -l timeout -d 'How long to wait for the cluster before giving up [default: 10s]' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from describe" -l log-level -d 'Log level or filter (overrides RUST_LOG), e.g. debug or kmsg=debug,librdkafka=info' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from describe" -l log-format -d 'Log format on stderr (json: one object per line, for log collectors)' -r -f -a "text\t''
@@ -177,6 +198,10 @@ complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcom
 complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from delete" -l tls-ca -d 'CA certificate (PEM) to verify the brokers' -r -F
 complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from delete" -l tls-cert -d 'Client certificate (PEM) for mutual TLS' -r -F
 complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from delete" -l tls-key -d 'Client private key (PEM) for mutual TLS' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from delete" -l schema-registry -d 'Schema registry (Confluent-compatible API root), e.g. http://localhost:8081 or http://apicurio:8080/apis/ccompat/v7: decodes registry-framed records in view and dlq, and is needed by produce --value-schema, consume --value-format registry, registry' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from delete" -l schema-registry-user -d 'Schema registry user for basic auth (the password comes from env SCHEMA_REGISTRY_PASSWORD or --schema-registry-password-file)' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from delete" -l schema-registry-password-file -d 'File holding the schema registry password (first line)' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from delete" -l schema-registry-ca -d 'CA certificate (PEM) to verify an https schema registry' -r -F
 complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from delete" -l timeout -d 'How long to wait for the cluster before giving up [default: 10s]' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from delete" -l log-level -d 'Log level or filter (overrides RUST_LOG), e.g. debug or kmsg=debug,librdkafka=info' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from delete" -l log-format -d 'Log format on stderr (json: one object per line, for log collectors)' -r -f -a "text\t''
@@ -206,6 +231,10 @@ complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and not __fish_seen_s
 complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and not __fish_seen_subcommand_from up down status secrets help" -l tls-ca -d 'CA certificate (PEM) to verify the brokers' -r -F
 complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and not __fish_seen_subcommand_from up down status secrets help" -l tls-cert -d 'Client certificate (PEM) for mutual TLS' -r -F
 complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and not __fish_seen_subcommand_from up down status secrets help" -l tls-key -d 'Client private key (PEM) for mutual TLS' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and not __fish_seen_subcommand_from up down status secrets help" -l schema-registry -d 'Schema registry (Confluent-compatible API root), e.g. http://localhost:8081 or http://apicurio:8080/apis/ccompat/v7: decodes registry-framed records in view and dlq, and is needed by produce --value-schema, consume --value-format registry, registry' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and not __fish_seen_subcommand_from up down status secrets help" -l schema-registry-user -d 'Schema registry user for basic auth (the password comes from env SCHEMA_REGISTRY_PASSWORD or --schema-registry-password-file)' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and not __fish_seen_subcommand_from up down status secrets help" -l schema-registry-password-file -d 'File holding the schema registry password (first line)' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and not __fish_seen_subcommand_from up down status secrets help" -l schema-registry-ca -d 'CA certificate (PEM) to verify an https schema registry' -r -F
 complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and not __fish_seen_subcommand_from up down status secrets help" -l timeout -d 'How long to wait for the cluster before giving up [default: 10s]' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and not __fish_seen_subcommand_from up down status secrets help" -l log-level -d 'Log level or filter (overrides RUST_LOG), e.g. debug or kmsg=debug,librdkafka=info' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and not __fish_seen_subcommand_from up down status secrets help" -l log-format -d 'Log format on stderr (json: one object per line, for log collectors)' -r -f -a "text\t''
@@ -242,6 +271,10 @@ complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subco
 complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subcommand_from up" -l tls-ca -d 'CA certificate (PEM) to verify the brokers' -r -F
 complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subcommand_from up" -l tls-cert -d 'Client certificate (PEM) for mutual TLS' -r -F
 complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subcommand_from up" -l tls-key -d 'Client private key (PEM) for mutual TLS' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subcommand_from up" -l schema-registry -d 'Schema registry (Confluent-compatible API root), e.g. http://localhost:8081 or http://apicurio:8080/apis/ccompat/v7: decodes registry-framed records in view and dlq, and is needed by produce --value-schema, consume --value-format registry, registry' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subcommand_from up" -l schema-registry-user -d 'Schema registry user for basic auth (the password comes from env SCHEMA_REGISTRY_PASSWORD or --schema-registry-password-file)' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subcommand_from up" -l schema-registry-password-file -d 'File holding the schema registry password (first line)' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subcommand_from up" -l schema-registry-ca -d 'CA certificate (PEM) to verify an https schema registry' -r -F
 complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subcommand_from up" -l timeout -d 'How long to wait for the cluster before giving up [default: 10s]' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subcommand_from up" -l log-level -d 'Log level or filter (overrides RUST_LOG), e.g. debug or kmsg=debug,librdkafka=info' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subcommand_from up" -l log-format -d 'Log format on stderr (json: one object per line, for log collectors)' -r -f -a "text\t''
@@ -268,6 +301,10 @@ complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subco
 complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subcommand_from down" -l tls-ca -d 'CA certificate (PEM) to verify the brokers' -r -F
 complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subcommand_from down" -l tls-cert -d 'Client certificate (PEM) for mutual TLS' -r -F
 complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subcommand_from down" -l tls-key -d 'Client private key (PEM) for mutual TLS' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subcommand_from down" -l schema-registry -d 'Schema registry (Confluent-compatible API root), e.g. http://localhost:8081 or http://apicurio:8080/apis/ccompat/v7: decodes registry-framed records in view and dlq, and is needed by produce --value-schema, consume --value-format registry, registry' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subcommand_from down" -l schema-registry-user -d 'Schema registry user for basic auth (the password comes from env SCHEMA_REGISTRY_PASSWORD or --schema-registry-password-file)' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subcommand_from down" -l schema-registry-password-file -d 'File holding the schema registry password (first line)' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subcommand_from down" -l schema-registry-ca -d 'CA certificate (PEM) to verify an https schema registry' -r -F
 complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subcommand_from down" -l timeout -d 'How long to wait for the cluster before giving up [default: 10s]' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subcommand_from down" -l log-level -d 'Log level or filter (overrides RUST_LOG), e.g. debug or kmsg=debug,librdkafka=info' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subcommand_from down" -l log-format -d 'Log format on stderr (json: one object per line, for log collectors)' -r -f -a "text\t''
@@ -294,6 +331,10 @@ complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subco
 complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subcommand_from status" -l tls-ca -d 'CA certificate (PEM) to verify the brokers' -r -F
 complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subcommand_from status" -l tls-cert -d 'Client certificate (PEM) for mutual TLS' -r -F
 complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subcommand_from status" -l tls-key -d 'Client private key (PEM) for mutual TLS' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subcommand_from status" -l schema-registry -d 'Schema registry (Confluent-compatible API root), e.g. http://localhost:8081 or http://apicurio:8080/apis/ccompat/v7: decodes registry-framed records in view and dlq, and is needed by produce --value-schema, consume --value-format registry, registry' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subcommand_from status" -l schema-registry-user -d 'Schema registry user for basic auth (the password comes from env SCHEMA_REGISTRY_PASSWORD or --schema-registry-password-file)' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subcommand_from status" -l schema-registry-password-file -d 'File holding the schema registry password (first line)' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subcommand_from status" -l schema-registry-ca -d 'CA certificate (PEM) to verify an https schema registry' -r -F
 complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subcommand_from status" -l timeout -d 'How long to wait for the cluster before giving up [default: 10s]' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subcommand_from status" -l log-level -d 'Log level or filter (overrides RUST_LOG), e.g. debug or kmsg=debug,librdkafka=info' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subcommand_from status" -l log-format -d 'Log format on stderr (json: one object per line, for log collectors)' -r -f -a "text\t''
@@ -319,6 +360,10 @@ complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subco
 complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subcommand_from secrets" -l tls-ca -d 'CA certificate (PEM) to verify the brokers' -r -F
 complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subcommand_from secrets" -l tls-cert -d 'Client certificate (PEM) for mutual TLS' -r -F
 complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subcommand_from secrets" -l tls-key -d 'Client private key (PEM) for mutual TLS' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subcommand_from secrets" -l schema-registry -d 'Schema registry (Confluent-compatible API root), e.g. http://localhost:8081 or http://apicurio:8080/apis/ccompat/v7: decodes registry-framed records in view and dlq, and is needed by produce --value-schema, consume --value-format registry, registry' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subcommand_from secrets" -l schema-registry-user -d 'Schema registry user for basic auth (the password comes from env SCHEMA_REGISTRY_PASSWORD or --schema-registry-password-file)' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subcommand_from secrets" -l schema-registry-password-file -d 'File holding the schema registry password (first line)' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subcommand_from secrets" -l schema-registry-ca -d 'CA certificate (PEM) to verify an https schema registry' -r -F
 complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subcommand_from secrets" -l timeout -d 'How long to wait for the cluster before giving up [default: 10s]' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subcommand_from secrets" -l log-level -d 'Log level or filter (overrides RUST_LOG), e.g. debug or kmsg=debug,librdkafka=info' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subcommand_from secrets" -l log-format -d 'Log format on stderr (json: one object per line, for log collectors)' -r -f -a "text\t''
@@ -384,6 +429,10 @@ complete -c kmsg -n "__fish_kmsg_using_subcommand produce" -l sasl-password-file
 complete -c kmsg -n "__fish_kmsg_using_subcommand produce" -l tls-ca -d 'CA certificate (PEM) to verify the brokers' -r -F
 complete -c kmsg -n "__fish_kmsg_using_subcommand produce" -l tls-cert -d 'Client certificate (PEM) for mutual TLS' -r -F
 complete -c kmsg -n "__fish_kmsg_using_subcommand produce" -l tls-key -d 'Client private key (PEM) for mutual TLS' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand produce" -l schema-registry -d 'Schema registry (Confluent-compatible API root), e.g. http://localhost:8081 or http://apicurio:8080/apis/ccompat/v7: decodes registry-framed records in view and dlq, and is needed by produce --value-schema, consume --value-format registry, registry' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand produce" -l schema-registry-user -d 'Schema registry user for basic auth (the password comes from env SCHEMA_REGISTRY_PASSWORD or --schema-registry-password-file)' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand produce" -l schema-registry-password-file -d 'File holding the schema registry password (first line)' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand produce" -l schema-registry-ca -d 'CA certificate (PEM) to verify an https schema registry' -r -F
 complete -c kmsg -n "__fish_kmsg_using_subcommand produce" -l timeout -d 'How long to wait for the cluster before giving up [default: 10s]' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand produce" -l log-level -d 'Log level or filter (overrides RUST_LOG), e.g. debug or kmsg=debug,librdkafka=info' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand produce" -l log-format -d 'Log format on stderr (json: one object per line, for log collectors)' -r -f -a "text\t''
@@ -440,6 +489,10 @@ complete -c kmsg -n "__fish_kmsg_using_subcommand consume" -l sasl-password-file
 complete -c kmsg -n "__fish_kmsg_using_subcommand consume" -l tls-ca -d 'CA certificate (PEM) to verify the brokers' -r -F
 complete -c kmsg -n "__fish_kmsg_using_subcommand consume" -l tls-cert -d 'Client certificate (PEM) for mutual TLS' -r -F
 complete -c kmsg -n "__fish_kmsg_using_subcommand consume" -l tls-key -d 'Client private key (PEM) for mutual TLS' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand consume" -l schema-registry -d 'Schema registry (Confluent-compatible API root), e.g. http://localhost:8081 or http://apicurio:8080/apis/ccompat/v7: decodes registry-framed records in view and dlq, and is needed by produce --value-schema, consume --value-format registry, registry' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand consume" -l schema-registry-user -d 'Schema registry user for basic auth (the password comes from env SCHEMA_REGISTRY_PASSWORD or --schema-registry-password-file)' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand consume" -l schema-registry-password-file -d 'File holding the schema registry password (first line)' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand consume" -l schema-registry-ca -d 'CA certificate (PEM) to verify an https schema registry' -r -F
 complete -c kmsg -n "__fish_kmsg_using_subcommand consume" -l timeout -d 'How long to wait for the cluster before giving up [default: 10s]' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand consume" -l log-level -d 'Log level or filter (overrides RUST_LOG), e.g. debug or kmsg=debug,librdkafka=info' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand consume" -l log-format -d 'Log format on stderr (json: one object per line, for log collectors)' -r -f -a "text\t''
@@ -456,6 +509,9 @@ complete -c kmsg -n "__fish_kmsg_using_subcommand view" -l offset -d 'Start at t
 complete -c kmsg -n "__fish_kmsg_using_subcommand view" -l last -d 'Start N records before the end of each partition' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand view" -l since -d 'Start at records newer than this: a duration ago (10m, 2h) or an RFC 3339 time' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand view" -s n -l max -d 'Stop after this many records' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand view" -l decode -d 'Registry-framed records (Avro, Protobuf, JSON Schema): decode them to JSON through --schema-registry (auto: when a known schema id fits), always (registry), or never (raw)' -r -f -a "auto\t'Decode through the schema registry when the bytes are registry-framed with an id the registry knows (and a registry is given); show the bytes otherwise'
+registry\t'Decode every key and value through the registry; say why one does not decode'
+raw\t'Show the bytes as they are'"
 complete -c kmsg -n "__fish_kmsg_using_subcommand view" -s b -l bootstrap -d 'Kafka bootstrap servers, comma separated [default: localhost:9092]' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand view" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X queue.buffering.max.ms=50. It wins over a typed flag left at its default, and is refused with one given explicitly (e.g. --acks 1 -X acks=all); connection keys (--bootstrap, --security-protocol, --sasl-*, --tls-*) and keys kmsg sets itself (group.id, enable.auto.commit, ...) are refused' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand view" -l security-protocol -d 'Security protocol for the client connection' -r -f -a "PLAINTEXT\t''
@@ -470,6 +526,10 @@ complete -c kmsg -n "__fish_kmsg_using_subcommand view" -l sasl-password-file -d
 complete -c kmsg -n "__fish_kmsg_using_subcommand view" -l tls-ca -d 'CA certificate (PEM) to verify the brokers' -r -F
 complete -c kmsg -n "__fish_kmsg_using_subcommand view" -l tls-cert -d 'Client certificate (PEM) for mutual TLS' -r -F
 complete -c kmsg -n "__fish_kmsg_using_subcommand view" -l tls-key -d 'Client private key (PEM) for mutual TLS' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand view" -l schema-registry -d 'Schema registry (Confluent-compatible API root), e.g. http://localhost:8081 or http://apicurio:8080/apis/ccompat/v7: decodes registry-framed records in view and dlq, and is needed by produce --value-schema, consume --value-format registry, registry' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand view" -l schema-registry-user -d 'Schema registry user for basic auth (the password comes from env SCHEMA_REGISTRY_PASSWORD or --schema-registry-password-file)' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand view" -l schema-registry-password-file -d 'File holding the schema registry password (first line)' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand view" -l schema-registry-ca -d 'CA certificate (PEM) to verify an https schema registry' -r -F
 complete -c kmsg -n "__fish_kmsg_using_subcommand view" -l timeout -d 'How long to wait for the cluster before giving up [default: 10s]' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand view" -l log-level -d 'Log level or filter (overrides RUST_LOG), e.g. debug or kmsg=debug,librdkafka=info' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand view" -l log-format -d 'Log format on stderr (json: one object per line, for log collectors)' -r -f -a "text\t''
@@ -500,6 +560,10 @@ complete -c kmsg -n "__fish_kmsg_using_subcommand metrics" -l sasl-password-file
 complete -c kmsg -n "__fish_kmsg_using_subcommand metrics" -l tls-ca -d 'CA certificate (PEM) to verify the brokers' -r -F
 complete -c kmsg -n "__fish_kmsg_using_subcommand metrics" -l tls-cert -d 'Client certificate (PEM) for mutual TLS' -r -F
 complete -c kmsg -n "__fish_kmsg_using_subcommand metrics" -l tls-key -d 'Client private key (PEM) for mutual TLS' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand metrics" -l schema-registry -d 'Schema registry (Confluent-compatible API root), e.g. http://localhost:8081 or http://apicurio:8080/apis/ccompat/v7: decodes registry-framed records in view and dlq, and is needed by produce --value-schema, consume --value-format registry, registry' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand metrics" -l schema-registry-user -d 'Schema registry user for basic auth (the password comes from env SCHEMA_REGISTRY_PASSWORD or --schema-registry-password-file)' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand metrics" -l schema-registry-password-file -d 'File holding the schema registry password (first line)' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand metrics" -l schema-registry-ca -d 'CA certificate (PEM) to verify an https schema registry' -r -F
 complete -c kmsg -n "__fish_kmsg_using_subcommand metrics" -l timeout -d 'How long to wait for the cluster before giving up [default: 10s]' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand metrics" -l log-level -d 'Log level or filter (overrides RUST_LOG), e.g. debug or kmsg=debug,librdkafka=info' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand metrics" -l log-format -d 'Log format on stderr (json: one object per line, for log collectors)' -r -f -a "text\t''
@@ -529,6 +593,10 @@ complete -c kmsg -n "__fish_kmsg_using_subcommand breaker-test" -l sasl-password
 complete -c kmsg -n "__fish_kmsg_using_subcommand breaker-test" -l tls-ca -d 'CA certificate (PEM) to verify the brokers' -r -F
 complete -c kmsg -n "__fish_kmsg_using_subcommand breaker-test" -l tls-cert -d 'Client certificate (PEM) for mutual TLS' -r -F
 complete -c kmsg -n "__fish_kmsg_using_subcommand breaker-test" -l tls-key -d 'Client private key (PEM) for mutual TLS' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand breaker-test" -l schema-registry -d 'Schema registry (Confluent-compatible API root), e.g. http://localhost:8081 or http://apicurio:8080/apis/ccompat/v7: decodes registry-framed records in view and dlq, and is needed by produce --value-schema, consume --value-format registry, registry' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand breaker-test" -l schema-registry-user -d 'Schema registry user for basic auth (the password comes from env SCHEMA_REGISTRY_PASSWORD or --schema-registry-password-file)' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand breaker-test" -l schema-registry-password-file -d 'File holding the schema registry password (first line)' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand breaker-test" -l schema-registry-ca -d 'CA certificate (PEM) to verify an https schema registry' -r -F
 complete -c kmsg -n "__fish_kmsg_using_subcommand breaker-test" -l timeout -d 'How long to wait for the cluster before giving up [default: 10s]' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand breaker-test" -l log-level -d 'Log level or filter (overrides RUST_LOG), e.g. debug or kmsg=debug,librdkafka=info' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand breaker-test" -l log-format -d 'Log format on stderr (json: one object per line, for log collectors)' -r -f -a "text\t''
@@ -557,6 +625,10 @@ complete -c kmsg -n "__fish_kmsg_using_subcommand demo" -l sasl-password-file -d
 complete -c kmsg -n "__fish_kmsg_using_subcommand demo" -l tls-ca -d 'CA certificate (PEM) to verify the brokers' -r -F
 complete -c kmsg -n "__fish_kmsg_using_subcommand demo" -l tls-cert -d 'Client certificate (PEM) for mutual TLS' -r -F
 complete -c kmsg -n "__fish_kmsg_using_subcommand demo" -l tls-key -d 'Client private key (PEM) for mutual TLS' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand demo" -l schema-registry -d 'Schema registry (Confluent-compatible API root), e.g. http://localhost:8081 or http://apicurio:8080/apis/ccompat/v7: decodes registry-framed records in view and dlq, and is needed by produce --value-schema, consume --value-format registry, registry' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand demo" -l schema-registry-user -d 'Schema registry user for basic auth (the password comes from env SCHEMA_REGISTRY_PASSWORD or --schema-registry-password-file)' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand demo" -l schema-registry-password-file -d 'File holding the schema registry password (first line)' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand demo" -l schema-registry-ca -d 'CA certificate (PEM) to verify an https schema registry' -r -F
 complete -c kmsg -n "__fish_kmsg_using_subcommand demo" -l timeout -d 'How long to wait for the cluster before giving up [default: 10s]' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand demo" -l log-level -d 'Log level or filter (overrides RUST_LOG), e.g. debug or kmsg=debug,librdkafka=info' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand demo" -l log-format -d 'Log format on stderr (json: one object per line, for log collectors)' -r -f -a "text\t''
@@ -580,6 +652,10 @@ complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and not __fish_seen_subco
 complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and not __fish_seen_subcommand_from list show stats replay watch help" -l tls-ca -d 'CA certificate (PEM) to verify the brokers' -r -F
 complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and not __fish_seen_subcommand_from list show stats replay watch help" -l tls-cert -d 'Client certificate (PEM) for mutual TLS' -r -F
 complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and not __fish_seen_subcommand_from list show stats replay watch help" -l tls-key -d 'Client private key (PEM) for mutual TLS' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and not __fish_seen_subcommand_from list show stats replay watch help" -l schema-registry -d 'Schema registry (Confluent-compatible API root), e.g. http://localhost:8081 or http://apicurio:8080/apis/ccompat/v7: decodes registry-framed records in view and dlq, and is needed by produce --value-schema, consume --value-format registry, registry' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and not __fish_seen_subcommand_from list show stats replay watch help" -l schema-registry-user -d 'Schema registry user for basic auth (the password comes from env SCHEMA_REGISTRY_PASSWORD or --schema-registry-password-file)' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and not __fish_seen_subcommand_from list show stats replay watch help" -l schema-registry-password-file -d 'File holding the schema registry password (first line)' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and not __fish_seen_subcommand_from list show stats replay watch help" -l schema-registry-ca -d 'CA certificate (PEM) to verify an https schema registry' -r -F
 complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and not __fish_seen_subcommand_from list show stats replay watch help" -l timeout -d 'How long to wait for the cluster before giving up [default: 10s]' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and not __fish_seen_subcommand_from list show stats replay watch help" -l log-level -d 'Log level or filter (overrides RUST_LOG), e.g. debug or kmsg=debug,librdkafka=info' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and not __fish_seen_subcommand_from list show stats replay watch help" -l log-format -d 'Log format on stderr (json: one object per line, for log collectors)' -r -f -a "text\t''
@@ -600,6 +676,9 @@ complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcomman
 complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from list" -l since -d 'Only dead letters newer than this: a duration ago (10m) or an RFC 3339 time' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from list" -l original-topic -d 'Only dead letters that came from this topic' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from list" -s n -l max -d 'Show at most this many' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from list" -l decode -d 'Registry-framed values: decode them to JSON (auto: when a known schema id fits)' -r -f -a "auto\t'Decode through the schema registry when the bytes are registry-framed with an id the registry knows (and a registry is given); show the bytes otherwise'
+registry\t'Decode every key and value through the registry; say why one does not decode'
+raw\t'Show the bytes as they are'"
 complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from list" -s b -l bootstrap -d 'Kafka bootstrap servers, comma separated [default: localhost:9092]' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from list" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X queue.buffering.max.ms=50. It wins over a typed flag left at its default, and is refused with one given explicitly (e.g. --acks 1 -X acks=all); connection keys (--bootstrap, --security-protocol, --sasl-*, --tls-*) and keys kmsg sets itself (group.id, enable.auto.commit, ...) are refused' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from list" -l security-protocol -d 'Security protocol for the client connection' -r -f -a "PLAINTEXT\t''
@@ -614,6 +693,10 @@ complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcomman
 complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from list" -l tls-ca -d 'CA certificate (PEM) to verify the brokers' -r -F
 complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from list" -l tls-cert -d 'Client certificate (PEM) for mutual TLS' -r -F
 complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from list" -l tls-key -d 'Client private key (PEM) for mutual TLS' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from list" -l schema-registry -d 'Schema registry (Confluent-compatible API root), e.g. http://localhost:8081 or http://apicurio:8080/apis/ccompat/v7: decodes registry-framed records in view and dlq, and is needed by produce --value-schema, consume --value-format registry, registry' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from list" -l schema-registry-user -d 'Schema registry user for basic auth (the password comes from env SCHEMA_REGISTRY_PASSWORD or --schema-registry-password-file)' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from list" -l schema-registry-password-file -d 'File holding the schema registry password (first line)' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from list" -l schema-registry-ca -d 'CA certificate (PEM) to verify an https schema registry' -r -F
 complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from list" -l timeout -d 'How long to wait for the cluster before giving up [default: 10s]' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from list" -l log-level -d 'Log level or filter (overrides RUST_LOG), e.g. debug or kmsg=debug,librdkafka=info' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from list" -l log-format -d 'Log format on stderr (json: one object per line, for log collectors)' -r -f -a "text\t''
@@ -624,6 +707,9 @@ raw\t'Values only, one per line (view); other commands print tables'"
 complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from show" -s t -l topic -d 'Dead letter topic [default: <INPUT_TOPIC>.dlq, i.e. posts.dlq]' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from show" -l decode -d 'A registry-framed key or value: decode it to JSON (auto: when a known schema id fits)' -r -f -a "auto\t'Decode through the schema registry when the bytes are registry-framed with an id the registry knows (and a registry is given); show the bytes otherwise'
+registry\t'Decode every key and value through the registry; say why one does not decode'
+raw\t'Show the bytes as they are'"
 complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from show" -s b -l bootstrap -d 'Kafka bootstrap servers, comma separated [default: localhost:9092]' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from show" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X queue.buffering.max.ms=50. It wins over a typed flag left at its default, and is refused with one given explicitly (e.g. --acks 1 -X acks=all); connection keys (--bootstrap, --security-protocol, --sasl-*, --tls-*) and keys kmsg sets itself (group.id, enable.auto.commit, ...) are refused' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from show" -l security-protocol -d 'Security protocol for the client connection' -r -f -a "PLAINTEXT\t''
@@ -638,6 +724,10 @@ complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcomman
 complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from show" -l tls-ca -d 'CA certificate (PEM) to verify the brokers' -r -F
 complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from show" -l tls-cert -d 'Client certificate (PEM) for mutual TLS' -r -F
 complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from show" -l tls-key -d 'Client private key (PEM) for mutual TLS' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from show" -l schema-registry -d 'Schema registry (Confluent-compatible API root), e.g. http://localhost:8081 or http://apicurio:8080/apis/ccompat/v7: decodes registry-framed records in view and dlq, and is needed by produce --value-schema, consume --value-format registry, registry' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from show" -l schema-registry-user -d 'Schema registry user for basic auth (the password comes from env SCHEMA_REGISTRY_PASSWORD or --schema-registry-password-file)' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from show" -l schema-registry-password-file -d 'File holding the schema registry password (first line)' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from show" -l schema-registry-ca -d 'CA certificate (PEM) to verify an https schema registry' -r -F
 complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from show" -l timeout -d 'How long to wait for the cluster before giving up [default: 10s]' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from show" -l log-level -d 'Log level or filter (overrides RUST_LOG), e.g. debug or kmsg=debug,librdkafka=info' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from show" -l log-format -d 'Log format on stderr (json: one object per line, for log collectors)' -r -f -a "text\t''
@@ -663,6 +753,10 @@ complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcomman
 complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from stats" -l tls-ca -d 'CA certificate (PEM) to verify the brokers' -r -F
 complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from stats" -l tls-cert -d 'Client certificate (PEM) for mutual TLS' -r -F
 complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from stats" -l tls-key -d 'Client private key (PEM) for mutual TLS' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from stats" -l schema-registry -d 'Schema registry (Confluent-compatible API root), e.g. http://localhost:8081 or http://apicurio:8080/apis/ccompat/v7: decodes registry-framed records in view and dlq, and is needed by produce --value-schema, consume --value-format registry, registry' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from stats" -l schema-registry-user -d 'Schema registry user for basic auth (the password comes from env SCHEMA_REGISTRY_PASSWORD or --schema-registry-password-file)' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from stats" -l schema-registry-password-file -d 'File holding the schema registry password (first line)' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from stats" -l schema-registry-ca -d 'CA certificate (PEM) to verify an https schema registry' -r -F
 complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from stats" -l timeout -d 'How long to wait for the cluster before giving up [default: 10s]' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from stats" -l log-level -d 'Log level or filter (overrides RUST_LOG), e.g. debug or kmsg=debug,librdkafka=info' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from stats" -l log-format -d 'Log format on stderr (json: one object per line, for log collectors)' -r -f -a "text\t''
@@ -693,6 +787,10 @@ complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcomman
 complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from replay" -l tls-ca -d 'CA certificate (PEM) to verify the brokers' -r -F
 complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from replay" -l tls-cert -d 'Client certificate (PEM) for mutual TLS' -r -F
 complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from replay" -l tls-key -d 'Client private key (PEM) for mutual TLS' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from replay" -l schema-registry -d 'Schema registry (Confluent-compatible API root), e.g. http://localhost:8081 or http://apicurio:8080/apis/ccompat/v7: decodes registry-framed records in view and dlq, and is needed by produce --value-schema, consume --value-format registry, registry' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from replay" -l schema-registry-user -d 'Schema registry user for basic auth (the password comes from env SCHEMA_REGISTRY_PASSWORD or --schema-registry-password-file)' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from replay" -l schema-registry-password-file -d 'File holding the schema registry password (first line)' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from replay" -l schema-registry-ca -d 'CA certificate (PEM) to verify an https schema registry' -r -F
 complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from replay" -l timeout -d 'How long to wait for the cluster before giving up [default: 10s]' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from replay" -l log-level -d 'Log level or filter (overrides RUST_LOG), e.g. debug or kmsg=debug,librdkafka=info' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from replay" -l log-format -d 'Log format on stderr (json: one object per line, for log collectors)' -r -f -a "text\t''
@@ -721,6 +819,10 @@ complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcomman
 complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from watch" -l tls-ca -d 'CA certificate (PEM) to verify the brokers' -r -F
 complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from watch" -l tls-cert -d 'Client certificate (PEM) for mutual TLS' -r -F
 complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from watch" -l tls-key -d 'Client private key (PEM) for mutual TLS' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from watch" -l schema-registry -d 'Schema registry (Confluent-compatible API root), e.g. http://localhost:8081 or http://apicurio:8080/apis/ccompat/v7: decodes registry-framed records in view and dlq, and is needed by produce --value-schema, consume --value-format registry, registry' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from watch" -l schema-registry-user -d 'Schema registry user for basic auth (the password comes from env SCHEMA_REGISTRY_PASSWORD or --schema-registry-password-file)' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from watch" -l schema-registry-password-file -d 'File holding the schema registry password (first line)' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from watch" -l schema-registry-ca -d 'CA certificate (PEM) to verify an https schema registry' -r -F
 complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from watch" -l timeout -d 'How long to wait for the cluster before giving up [default: 10s]' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from watch" -l log-level -d 'Log level or filter (overrides RUST_LOG), e.g. debug or kmsg=debug,librdkafka=info' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from watch" -l log-format -d 'Log format on stderr (json: one object per line, for log collectors)' -r -f -a "text\t''
@@ -750,6 +852,10 @@ complete -c kmsg -n "__fish_kmsg_using_subcommand acl; and not __fish_seen_subco
 complete -c kmsg -n "__fish_kmsg_using_subcommand acl; and not __fish_seen_subcommand_from apply list help" -l tls-ca -d 'CA certificate (PEM) to verify the brokers' -r -F
 complete -c kmsg -n "__fish_kmsg_using_subcommand acl; and not __fish_seen_subcommand_from apply list help" -l tls-cert -d 'Client certificate (PEM) for mutual TLS' -r -F
 complete -c kmsg -n "__fish_kmsg_using_subcommand acl; and not __fish_seen_subcommand_from apply list help" -l tls-key -d 'Client private key (PEM) for mutual TLS' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand acl; and not __fish_seen_subcommand_from apply list help" -l schema-registry -d 'Schema registry (Confluent-compatible API root), e.g. http://localhost:8081 or http://apicurio:8080/apis/ccompat/v7: decodes registry-framed records in view and dlq, and is needed by produce --value-schema, consume --value-format registry, registry' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand acl; and not __fish_seen_subcommand_from apply list help" -l schema-registry-user -d 'Schema registry user for basic auth (the password comes from env SCHEMA_REGISTRY_PASSWORD or --schema-registry-password-file)' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand acl; and not __fish_seen_subcommand_from apply list help" -l schema-registry-password-file -d 'File holding the schema registry password (first line)' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand acl; and not __fish_seen_subcommand_from apply list help" -l schema-registry-ca -d 'CA certificate (PEM) to verify an https schema registry' -r -F
 complete -c kmsg -n "__fish_kmsg_using_subcommand acl; and not __fish_seen_subcommand_from apply list help" -l timeout -d 'How long to wait for the cluster before giving up [default: 10s]' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand acl; and not __fish_seen_subcommand_from apply list help" -l log-level -d 'Log level or filter (overrides RUST_LOG), e.g. debug or kmsg=debug,librdkafka=info' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand acl; and not __fish_seen_subcommand_from apply list help" -l log-format -d 'Log format on stderr (json: one object per line, for log collectors)' -r -f -a "text\t''
@@ -781,6 +887,10 @@ complete -c kmsg -n "__fish_kmsg_using_subcommand acl; and __fish_seen_subcomman
 complete -c kmsg -n "__fish_kmsg_using_subcommand acl; and __fish_seen_subcommand_from apply" -l tls-ca -d 'CA certificate (PEM) to verify the brokers' -r -F
 complete -c kmsg -n "__fish_kmsg_using_subcommand acl; and __fish_seen_subcommand_from apply" -l tls-cert -d 'Client certificate (PEM) for mutual TLS' -r -F
 complete -c kmsg -n "__fish_kmsg_using_subcommand acl; and __fish_seen_subcommand_from apply" -l tls-key -d 'Client private key (PEM) for mutual TLS' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand acl; and __fish_seen_subcommand_from apply" -l schema-registry -d 'Schema registry (Confluent-compatible API root), e.g. http://localhost:8081 or http://apicurio:8080/apis/ccompat/v7: decodes registry-framed records in view and dlq, and is needed by produce --value-schema, consume --value-format registry, registry' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand acl; and __fish_seen_subcommand_from apply" -l schema-registry-user -d 'Schema registry user for basic auth (the password comes from env SCHEMA_REGISTRY_PASSWORD or --schema-registry-password-file)' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand acl; and __fish_seen_subcommand_from apply" -l schema-registry-password-file -d 'File holding the schema registry password (first line)' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand acl; and __fish_seen_subcommand_from apply" -l schema-registry-ca -d 'CA certificate (PEM) to verify an https schema registry' -r -F
 complete -c kmsg -n "__fish_kmsg_using_subcommand acl; and __fish_seen_subcommand_from apply" -l timeout -d 'How long to wait for the cluster before giving up [default: 10s]' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand acl; and __fish_seen_subcommand_from apply" -l log-level -d 'Log level or filter (overrides RUST_LOG), e.g. debug or kmsg=debug,librdkafka=info' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand acl; and __fish_seen_subcommand_from apply" -l log-format -d 'Log format on stderr (json: one object per line, for log collectors)' -r -f -a "text\t''
@@ -805,6 +915,10 @@ complete -c kmsg -n "__fish_kmsg_using_subcommand acl; and __fish_seen_subcomman
 complete -c kmsg -n "__fish_kmsg_using_subcommand acl; and __fish_seen_subcommand_from list" -l tls-ca -d 'CA certificate (PEM) to verify the brokers' -r -F
 complete -c kmsg -n "__fish_kmsg_using_subcommand acl; and __fish_seen_subcommand_from list" -l tls-cert -d 'Client certificate (PEM) for mutual TLS' -r -F
 complete -c kmsg -n "__fish_kmsg_using_subcommand acl; and __fish_seen_subcommand_from list" -l tls-key -d 'Client private key (PEM) for mutual TLS' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand acl; and __fish_seen_subcommand_from list" -l schema-registry -d 'Schema registry (Confluent-compatible API root), e.g. http://localhost:8081 or http://apicurio:8080/apis/ccompat/v7: decodes registry-framed records in view and dlq, and is needed by produce --value-schema, consume --value-format registry, registry' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand acl; and __fish_seen_subcommand_from list" -l schema-registry-user -d 'Schema registry user for basic auth (the password comes from env SCHEMA_REGISTRY_PASSWORD or --schema-registry-password-file)' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand acl; and __fish_seen_subcommand_from list" -l schema-registry-password-file -d 'File holding the schema registry password (first line)' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand acl; and __fish_seen_subcommand_from list" -l schema-registry-ca -d 'CA certificate (PEM) to verify an https schema registry' -r -F
 complete -c kmsg -n "__fish_kmsg_using_subcommand acl; and __fish_seen_subcommand_from list" -l timeout -d 'How long to wait for the cluster before giving up [default: 10s]' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand acl; and __fish_seen_subcommand_from list" -l log-level -d 'Log level or filter (overrides RUST_LOG), e.g. debug or kmsg=debug,librdkafka=info' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand acl; and __fish_seen_subcommand_from list" -l log-format -d 'Log format on stderr (json: one object per line, for log collectors)' -r -f -a "text\t''
@@ -817,6 +931,216 @@ complete -c kmsg -n "__fish_kmsg_using_subcommand acl; and __fish_seen_subcomman
 complete -c kmsg -n "__fish_kmsg_using_subcommand acl; and __fish_seen_subcommand_from help" -f -a "apply" -d 'Create the ACLs of the producer, consumer and dlq roles for the pipeline\'s topics and group (idempotent; run it as the admin user)'
 complete -c kmsg -n "__fish_kmsg_using_subcommand acl; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the cluster\'s ACLs'
 complete -c kmsg -n "__fish_kmsg_using_subcommand acl; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c kmsg -n "__fish_kmsg_using_subcommand registry; and not __fish_seen_subcommand_from subjects versions get register compatibility delete help" -s b -l bootstrap -d 'Kafka bootstrap servers, comma separated [default: localhost:9092]' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand registry; and not __fish_seen_subcommand_from subjects versions get register compatibility delete help" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X queue.buffering.max.ms=50. It wins over a typed flag left at its default, and is refused with one given explicitly (e.g. --acks 1 -X acks=all); connection keys (--bootstrap, --security-protocol, --sasl-*, --tls-*) and keys kmsg sets itself (group.id, enable.auto.commit, ...) are refused' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand registry; and not __fish_seen_subcommand_from subjects versions get register compatibility delete help" -l security-protocol -d 'Security protocol for the client connection' -r -f -a "PLAINTEXT\t''
+SSL\t''
+SASL_PLAINTEXT\t''
+SASL_SSL\t''"
+complete -c kmsg -n "__fish_kmsg_using_subcommand registry; and not __fish_seen_subcommand_from subjects versions get register compatibility delete help" -l sasl-mechanism -d 'SASL mechanism' -r -f -a "PLAIN\t''
+SCRAM-SHA-256\t''
+SCRAM-SHA-512\t''"
+complete -c kmsg -n "__fish_kmsg_using_subcommand registry; and not __fish_seen_subcommand_from subjects versions get register compatibility delete help" -l sasl-username -d 'SASL user name (the password comes from env KMSG_SASL_PASSWORD or --sasl-password-file)' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand registry; and not __fish_seen_subcommand_from subjects versions get register compatibility delete help" -l sasl-password-file -d 'File holding the SASL password (first line); alternatively set env KMSG_SASL_PASSWORD' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand registry; and not __fish_seen_subcommand_from subjects versions get register compatibility delete help" -l tls-ca -d 'CA certificate (PEM) to verify the brokers' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand registry; and not __fish_seen_subcommand_from subjects versions get register compatibility delete help" -l tls-cert -d 'Client certificate (PEM) for mutual TLS' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand registry; and not __fish_seen_subcommand_from subjects versions get register compatibility delete help" -l tls-key -d 'Client private key (PEM) for mutual TLS' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand registry; and not __fish_seen_subcommand_from subjects versions get register compatibility delete help" -l schema-registry -d 'Schema registry (Confluent-compatible API root), e.g. http://localhost:8081 or http://apicurio:8080/apis/ccompat/v7: decodes registry-framed records in view and dlq, and is needed by produce --value-schema, consume --value-format registry, registry' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand registry; and not __fish_seen_subcommand_from subjects versions get register compatibility delete help" -l schema-registry-user -d 'Schema registry user for basic auth (the password comes from env SCHEMA_REGISTRY_PASSWORD or --schema-registry-password-file)' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand registry; and not __fish_seen_subcommand_from subjects versions get register compatibility delete help" -l schema-registry-password-file -d 'File holding the schema registry password (first line)' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand registry; and not __fish_seen_subcommand_from subjects versions get register compatibility delete help" -l schema-registry-ca -d 'CA certificate (PEM) to verify an https schema registry' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand registry; and not __fish_seen_subcommand_from subjects versions get register compatibility delete help" -l timeout -d 'How long to wait for the cluster before giving up [default: 10s]' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand registry; and not __fish_seen_subcommand_from subjects versions get register compatibility delete help" -l log-level -d 'Log level or filter (overrides RUST_LOG), e.g. debug or kmsg=debug,librdkafka=info' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand registry; and not __fish_seen_subcommand_from subjects versions get register compatibility delete help" -l log-format -d 'Log format on stderr (json: one object per line, for log collectors)' -r -f -a "text\t''
+json\t''"
+complete -c kmsg -n "__fish_kmsg_using_subcommand registry; and not __fish_seen_subcommand_from subjects versions get register compatibility delete help" -s o -l output -d 'How results are printed on stdout' -r -f -a "table\t'Human-readable tables'
+json\t'JSON: one document per finite result; streams (view, dlq watch) one object per line'
+raw\t'Values only, one per line (view); other commands print tables'"
+complete -c kmsg -n "__fish_kmsg_using_subcommand registry; and not __fish_seen_subcommand_from subjects versions get register compatibility delete help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c kmsg -n "__fish_kmsg_using_subcommand registry; and not __fish_seen_subcommand_from subjects versions get register compatibility delete help" -s V -l version -d 'Print version'
+complete -c kmsg -n "__fish_kmsg_using_subcommand registry; and not __fish_seen_subcommand_from subjects versions get register compatibility delete help" -f -a "subjects" -d 'List the registry\'s subjects'
+complete -c kmsg -n "__fish_kmsg_using_subcommand registry; and not __fish_seen_subcommand_from subjects versions get register compatibility delete help" -f -a "versions" -d 'List a subject\'s versions'
+complete -c kmsg -n "__fish_kmsg_using_subcommand registry; and not __fish_seen_subcommand_from subjects versions get register compatibility delete help" -f -a "get" -d 'Show a schema: SUBJECT[:VERSION] (latest by default) or --id N'
+complete -c kmsg -n "__fish_kmsg_using_subcommand registry; and not __fish_seen_subcommand_from subjects versions get register compatibility delete help" -f -a "register" -d 'Register a schema file under a subject (its compatibility is checked first)'
+complete -c kmsg -n "__fish_kmsg_using_subcommand registry; and not __fish_seen_subcommand_from subjects versions get register compatibility delete help" -f -a "compatibility" -d 'Show a subject\'s compatibility level, or set it with --set'
+complete -c kmsg -n "__fish_kmsg_using_subcommand registry; and not __fish_seen_subcommand_from subjects versions get register compatibility delete help" -f -a "delete" -d 'Delete a subject (softly, or --permanent), or one version with SUBJECT:VERSION (needs --yes)'
+complete -c kmsg -n "__fish_kmsg_using_subcommand registry; and not __fish_seen_subcommand_from subjects versions get register compatibility delete help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c kmsg -n "__fish_kmsg_using_subcommand registry; and __fish_seen_subcommand_from subjects" -s b -l bootstrap -d 'Kafka bootstrap servers, comma separated [default: localhost:9092]' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand registry; and __fish_seen_subcommand_from subjects" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X queue.buffering.max.ms=50. It wins over a typed flag left at its default, and is refused with one given explicitly (e.g. --acks 1 -X acks=all); connection keys (--bootstrap, --security-protocol, --sasl-*, --tls-*) and keys kmsg sets itself (group.id, enable.auto.commit, ...) are refused' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand registry; and __fish_seen_subcommand_from subjects" -l security-protocol -d 'Security protocol for the client connection' -r -f -a "PLAINTEXT\t''
+SSL\t''
+SASL_PLAINTEXT\t''
+SASL_SSL\t''"
+complete -c kmsg -n "__fish_kmsg_using_subcommand registry; and __fish_seen_subcommand_from subjects" -l sasl-mechanism -d 'SASL mechanism' -r -f -a "PLAIN\t''
+SCRAM-SHA-256\t''
+SCRAM-SHA-512\t''"
+complete -c kmsg -n "__fish_kmsg_using_subcommand registry; and __fish_seen_subcommand_from subjects" -l sasl-username -d 'SASL user name (the password comes from env KMSG_SASL_PASSWORD or --sasl-password-file)' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand registry; and __fish_seen_subcommand_from subjects" -l sasl-password-file -d 'File holding the SASL password (first line); alternatively set env KMSG_SASL_PASSWORD' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand registry; and __fish_seen_subcommand_from subjects" -l tls-ca -d 'CA certificate (PEM) to verify the brokers' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand registry; and __fish_seen_subcommand_from subjects" -l tls-cert -d 'Client certificate (PEM) for mutual TLS' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand registry; and __fish_seen_subcommand_from subjects" -l tls-key -d 'Client private key (PEM) for mutual TLS' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand registry; and __fish_seen_subcommand_from subjects" -l schema-registry -d 'Schema registry (Confluent-compatible API root), e.g. http://localhost:8081 or http://apicurio:8080/apis/ccompat/v7: decodes registry-framed records in view and dlq, and is needed by produce --value-schema, consume --value-format registry, registry' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand registry; and __fish_seen_subcommand_from subjects" -l schema-registry-user -d 'Schema registry user for basic auth (the password comes from env SCHEMA_REGISTRY_PASSWORD or --schema-registry-password-file)' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand registry; and __fish_seen_subcommand_from subjects" -l schema-registry-password-file -d 'File holding the schema registry password (first line)' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand registry; and __fish_seen_subcommand_from subjects" -l schema-registry-ca -d 'CA certificate (PEM) to verify an https schema registry' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand registry; and __fish_seen_subcommand_from subjects" -l timeout -d 'How long to wait for the cluster before giving up [default: 10s]' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand registry; and __fish_seen_subcommand_from subjects" -l log-level -d 'Log level or filter (overrides RUST_LOG), e.g. debug or kmsg=debug,librdkafka=info' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand registry; and __fish_seen_subcommand_from subjects" -l log-format -d 'Log format on stderr (json: one object per line, for log collectors)' -r -f -a "text\t''
+json\t''"
+complete -c kmsg -n "__fish_kmsg_using_subcommand registry; and __fish_seen_subcommand_from subjects" -s o -l output -d 'How results are printed on stdout' -r -f -a "table\t'Human-readable tables'
+json\t'JSON: one document per finite result; streams (view, dlq watch) one object per line'
+raw\t'Values only, one per line (view); other commands print tables'"
+complete -c kmsg -n "__fish_kmsg_using_subcommand registry; and __fish_seen_subcommand_from subjects" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c kmsg -n "__fish_kmsg_using_subcommand registry; and __fish_seen_subcommand_from subjects" -s V -l version -d 'Print version'
+complete -c kmsg -n "__fish_kmsg_using_subcommand registry; and __fish_seen_subcommand_from versions" -s b -l bootstrap -d 'Kafka bootstrap servers, comma separated [default: localhost:9092]' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand registry; and __fish_seen_subcommand_from versions" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X queue.buffering.max.ms=50. It wins over a typed flag left at its default, and is refused with one given explicitly (e.g. --acks 1 -X acks=all); connection keys (--bootstrap, --security-protocol, --sasl-*, --tls-*) and keys kmsg sets itself (group.id, enable.auto.commit, ...) are refused' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand registry; and __fish_seen_subcommand_from versions" -l security-protocol -d 'Security protocol for the client connection' -r -f -a "PLAINTEXT\t''
+SSL\t''
+SASL_PLAINTEXT\t''
+SASL_SSL\t''"
+complete -c kmsg -n "__fish_kmsg_using_subcommand registry; and __fish_seen_subcommand_from versions" -l sasl-mechanism -d 'SASL mechanism' -r -f -a "PLAIN\t''
+SCRAM-SHA-256\t''
+SCRAM-SHA-512\t''"
+complete -c kmsg -n "__fish_kmsg_using_subcommand registry; and __fish_seen_subcommand_from versions" -l sasl-username -d 'SASL user name (the password comes from env KMSG_SASL_PASSWORD or --sasl-password-file)' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand registry; and __fish_seen_subcommand_from versions" -l sasl-password-file -d 'File holding the SASL password (first line); alternatively set env KMSG_SASL_PASSWORD' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand registry; and __fish_seen_subcommand_from versions" -l tls-ca -d 'CA certificate (PEM) to verify the brokers' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand registry; and __fish_seen_subcommand_from versions" -l tls-cert -d 'Client certificate (PEM) for mutual TLS' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand registry; and __fish_seen_subcommand_from versions" -l tls-key -d 'Client private key (PEM) for mutual TLS' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand registry; and __fish_seen_subcommand_from versions" -l schema-registry -d 'Schema registry (Confluent-compatible API root), e.g. http://localhost:8081 or http://apicurio:8080/apis/ccompat/v7: decodes registry-framed records in view and dlq, and is needed by produce --value-schema, consume --value-format registry, registry' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand registry; and __fish_seen_subcommand_from versions" -l schema-registry-user -d 'Schema registry user for basic auth (the password comes from env SCHEMA_REGISTRY_PASSWORD or --schema-registry-password-file)' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand registry; and __fish_seen_subcommand_from versions" -l schema-registry-password-file -d 'File holding the schema registry password (first line)' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand registry; and __fish_seen_subcommand_from versions" -l schema-registry-ca -d 'CA certificate (PEM) to verify an https schema registry' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand registry; and __fish_seen_subcommand_from versions" -l timeout -d 'How long to wait for the cluster before giving up [default: 10s]' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand registry; and __fish_seen_subcommand_from versions" -l log-level -d 'Log level or filter (overrides RUST_LOG), e.g. debug or kmsg=debug,librdkafka=info' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand registry; and __fish_seen_subcommand_from versions" -l log-format -d 'Log format on stderr (json: one object per line, for log collectors)' -r -f -a "text\t''
+json\t''"
+complete -c kmsg -n "__fish_kmsg_using_subcommand registry; and __fish_seen_subcommand_from versions" -s o -l output -d 'How results are printed on stdout' -r -f -a "table\t'Human-readable tables'
+json\t'JSON: one document per finite result; streams (view, dlq watch) one object per line'
+raw\t'Values only, one per line (view); other commands print tables'"
+complete -c kmsg -n "__fish_kmsg_using_subcommand registry; and __fish_seen_subcommand_from versions" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c kmsg -n "__fish_kmsg_using_subcommand registry; and __fish_seen_subcommand_from versions" -s V -l version -d 'Print version'
+complete -c kmsg -n "__fish_kmsg_using_subcommand registry; and __fish_seen_subcommand_from get" -l id -d 'The schema with this global id' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand registry; and __fish_seen_subcommand_from get" -s b -l bootstrap -d 'Kafka bootstrap servers, comma separated [default: localhost:9092]' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand registry; and __fish_seen_subcommand_from get" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X queue.buffering.max.ms=50. It wins over a typed flag left at its default, and is refused with one given explicitly (e.g. --acks 1 -X acks=all); connection keys (--bootstrap, --security-protocol, --sasl-*, --tls-*) and keys kmsg sets itself (group.id, enable.auto.commit, ...) are refused' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand registry; and __fish_seen_subcommand_from get" -l security-protocol -d 'Security protocol for the client connection' -r -f -a "PLAINTEXT\t''
+SSL\t''
+SASL_PLAINTEXT\t''
+SASL_SSL\t''"
+complete -c kmsg -n "__fish_kmsg_using_subcommand registry; and __fish_seen_subcommand_from get" -l sasl-mechanism -d 'SASL mechanism' -r -f -a "PLAIN\t''
+SCRAM-SHA-256\t''
+SCRAM-SHA-512\t''"
+complete -c kmsg -n "__fish_kmsg_using_subcommand registry; and __fish_seen_subcommand_from get" -l sasl-username -d 'SASL user name (the password comes from env KMSG_SASL_PASSWORD or --sasl-password-file)' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand registry; and __fish_seen_subcommand_from get" -l sasl-password-file -d 'File holding the SASL password (first line); alternatively set env KMSG_SASL_PASSWORD' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand registry; and __fish_seen_subcommand_from get" -l tls-ca -d 'CA certificate (PEM) to verify the brokers' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand registry; and __fish_seen_subcommand_from get" -l tls-cert -d 'Client certificate (PEM) for mutual TLS' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand registry; and __fish_seen_subcommand_from get" -l tls-key -d 'Client private key (PEM) for mutual TLS' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand registry; and __fish_seen_subcommand_from get" -l schema-registry -d 'Schema registry (Confluent-compatible API root), e.g. http://localhost:8081 or http://apicurio:8080/apis/ccompat/v7: decodes registry-framed records in view and dlq, and is needed by produce --value-schema, consume --value-format registry, registry' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand registry; and __fish_seen_subcommand_from get" -l schema-registry-user -d 'Schema registry user for basic auth (the password comes from env SCHEMA_REGISTRY_PASSWORD or --schema-registry-password-file)' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand registry; and __fish_seen_subcommand_from get" -l schema-registry-password-file -d 'File holding the schema registry password (first line)' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand registry; and __fish_seen_subcommand_from get" -l schema-registry-ca -d 'CA certificate (PEM) to verify an https schema registry' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand registry; and __fish_seen_subcommand_from get" -l timeout -d 'How long to wait for the cluster before giving up [default: 10s]' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand registry; and __fish_seen_subcommand_from get" -l log-level -d 'Log level or filter (overrides RUST_LOG), e.g. debug or kmsg=debug,librdkafka=info' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand registry; and __fish_seen_subcommand_from get" -l log-format -d 'Log format on stderr (json: one object per line, for log collectors)' -r -f -a "text\t''
+json\t''"
+complete -c kmsg -n "__fish_kmsg_using_subcommand registry; and __fish_seen_subcommand_from get" -s o -l output -d 'How results are printed on stdout' -r -f -a "table\t'Human-readable tables'
+json\t'JSON: one document per finite result; streams (view, dlq watch) one object per line'
+raw\t'Values only, one per line (view); other commands print tables'"
+complete -c kmsg -n "__fish_kmsg_using_subcommand registry; and __fish_seen_subcommand_from get" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c kmsg -n "__fish_kmsg_using_subcommand registry; and __fish_seen_subcommand_from get" -s V -l version -d 'Print version'
+complete -c kmsg -n "__fish_kmsg_using_subcommand registry; and __fish_seen_subcommand_from register" -l type -d 'The schema type [default: from the file\'s extension: .avsc, .proto, .json]' -r -f -a "avro\t''
+protobuf\t''
+json\t''"
+complete -c kmsg -n "__fish_kmsg_using_subcommand registry; and __fish_seen_subcommand_from register" -s b -l bootstrap -d 'Kafka bootstrap servers, comma separated [default: localhost:9092]' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand registry; and __fish_seen_subcommand_from register" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X queue.buffering.max.ms=50. It wins over a typed flag left at its default, and is refused with one given explicitly (e.g. --acks 1 -X acks=all); connection keys (--bootstrap, --security-protocol, --sasl-*, --tls-*) and keys kmsg sets itself (group.id, enable.auto.commit, ...) are refused' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand registry; and __fish_seen_subcommand_from register" -l security-protocol -d 'Security protocol for the client connection' -r -f -a "PLAINTEXT\t''
+SSL\t''
+SASL_PLAINTEXT\t''
+SASL_SSL\t''"
+complete -c kmsg -n "__fish_kmsg_using_subcommand registry; and __fish_seen_subcommand_from register" -l sasl-mechanism -d 'SASL mechanism' -r -f -a "PLAIN\t''
+SCRAM-SHA-256\t''
+SCRAM-SHA-512\t''"
+complete -c kmsg -n "__fish_kmsg_using_subcommand registry; and __fish_seen_subcommand_from register" -l sasl-username -d 'SASL user name (the password comes from env KMSG_SASL_PASSWORD or --sasl-password-file)' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand registry; and __fish_seen_subcommand_from register" -l sasl-password-file -d 'File holding the SASL password (first line); alternatively set env KMSG_SASL_PASSWORD' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand registry; and __fish_seen_subcommand_from register" -l tls-ca -d 'CA certificate (PEM) to verify the brokers' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand registry; and __fish_seen_subcommand_from register" -l tls-cert -d 'Client certificate (PEM) for mutual TLS' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand registry; and __fish_seen_subcommand_from register" -l tls-key -d 'Client private key (PEM) for mutual TLS' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand registry; and __fish_seen_subcommand_from register" -l schema-registry -d 'Schema registry (Confluent-compatible API root), e.g. http://localhost:8081 or http://apicurio:8080/apis/ccompat/v7: decodes registry-framed records in view and dlq, and is needed by produce --value-schema, consume --value-format registry, registry' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand registry; and __fish_seen_subcommand_from register" -l schema-registry-user -d 'Schema registry user for basic auth (the password comes from env SCHEMA_REGISTRY_PASSWORD or --schema-registry-password-file)' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand registry; and __fish_seen_subcommand_from register" -l schema-registry-password-file -d 'File holding the schema registry password (first line)' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand registry; and __fish_seen_subcommand_from register" -l schema-registry-ca -d 'CA certificate (PEM) to verify an https schema registry' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand registry; and __fish_seen_subcommand_from register" -l timeout -d 'How long to wait for the cluster before giving up [default: 10s]' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand registry; and __fish_seen_subcommand_from register" -l log-level -d 'Log level or filter (overrides RUST_LOG), e.g. debug or kmsg=debug,librdkafka=info' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand registry; and __fish_seen_subcommand_from register" -l log-format -d 'Log format on stderr (json: one object per line, for log collectors)' -r -f -a "text\t''
+json\t''"
+complete -c kmsg -n "__fish_kmsg_using_subcommand registry; and __fish_seen_subcommand_from register" -s o -l output -d 'How results are printed on stdout' -r -f -a "table\t'Human-readable tables'
+json\t'JSON: one document per finite result; streams (view, dlq watch) one object per line'
+raw\t'Values only, one per line (view); other commands print tables'"
+complete -c kmsg -n "__fish_kmsg_using_subcommand registry; and __fish_seen_subcommand_from register" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c kmsg -n "__fish_kmsg_using_subcommand registry; and __fish_seen_subcommand_from register" -s V -l version -d 'Print version'
+complete -c kmsg -n "__fish_kmsg_using_subcommand registry; and __fish_seen_subcommand_from compatibility" -l set -d 'Set the level: BACKWARD, BACKWARD_TRANSITIVE, FORWARD, FORWARD_TRANSITIVE, FULL, FULL_TRANSITIVE or NONE' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand registry; and __fish_seen_subcommand_from compatibility" -s b -l bootstrap -d 'Kafka bootstrap servers, comma separated [default: localhost:9092]' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand registry; and __fish_seen_subcommand_from compatibility" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X queue.buffering.max.ms=50. It wins over a typed flag left at its default, and is refused with one given explicitly (e.g. --acks 1 -X acks=all); connection keys (--bootstrap, --security-protocol, --sasl-*, --tls-*) and keys kmsg sets itself (group.id, enable.auto.commit, ...) are refused' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand registry; and __fish_seen_subcommand_from compatibility" -l security-protocol -d 'Security protocol for the client connection' -r -f -a "PLAINTEXT\t''
+SSL\t''
+SASL_PLAINTEXT\t''
+SASL_SSL\t''"
+complete -c kmsg -n "__fish_kmsg_using_subcommand registry; and __fish_seen_subcommand_from compatibility" -l sasl-mechanism -d 'SASL mechanism' -r -f -a "PLAIN\t''
+SCRAM-SHA-256\t''
+SCRAM-SHA-512\t''"
+complete -c kmsg -n "__fish_kmsg_using_subcommand registry; and __fish_seen_subcommand_from compatibility" -l sasl-username -d 'SASL user name (the password comes from env KMSG_SASL_PASSWORD or --sasl-password-file)' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand registry; and __fish_seen_subcommand_from compatibility" -l sasl-password-file -d 'File holding the SASL password (first line); alternatively set env KMSG_SASL_PASSWORD' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand registry; and __fish_seen_subcommand_from compatibility" -l tls-ca -d 'CA certificate (PEM) to verify the brokers' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand registry; and __fish_seen_subcommand_from compatibility" -l tls-cert -d 'Client certificate (PEM) for mutual TLS' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand registry; and __fish_seen_subcommand_from compatibility" -l tls-key -d 'Client private key (PEM) for mutual TLS' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand registry; and __fish_seen_subcommand_from compatibility" -l schema-registry -d 'Schema registry (Confluent-compatible API root), e.g. http://localhost:8081 or http://apicurio:8080/apis/ccompat/v7: decodes registry-framed records in view and dlq, and is needed by produce --value-schema, consume --value-format registry, registry' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand registry; and __fish_seen_subcommand_from compatibility" -l schema-registry-user -d 'Schema registry user for basic auth (the password comes from env SCHEMA_REGISTRY_PASSWORD or --schema-registry-password-file)' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand registry; and __fish_seen_subcommand_from compatibility" -l schema-registry-password-file -d 'File holding the schema registry password (first line)' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand registry; and __fish_seen_subcommand_from compatibility" -l schema-registry-ca -d 'CA certificate (PEM) to verify an https schema registry' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand registry; and __fish_seen_subcommand_from compatibility" -l timeout -d 'How long to wait for the cluster before giving up [default: 10s]' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand registry; and __fish_seen_subcommand_from compatibility" -l log-level -d 'Log level or filter (overrides RUST_LOG), e.g. debug or kmsg=debug,librdkafka=info' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand registry; and __fish_seen_subcommand_from compatibility" -l log-format -d 'Log format on stderr (json: one object per line, for log collectors)' -r -f -a "text\t''
+json\t''"
+complete -c kmsg -n "__fish_kmsg_using_subcommand registry; and __fish_seen_subcommand_from compatibility" -s o -l output -d 'How results are printed on stdout' -r -f -a "table\t'Human-readable tables'
+json\t'JSON: one document per finite result; streams (view, dlq watch) one object per line'
+raw\t'Values only, one per line (view); other commands print tables'"
+complete -c kmsg -n "__fish_kmsg_using_subcommand registry; and __fish_seen_subcommand_from compatibility" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c kmsg -n "__fish_kmsg_using_subcommand registry; and __fish_seen_subcommand_from compatibility" -s V -l version -d 'Print version'
+complete -c kmsg -n "__fish_kmsg_using_subcommand registry; and __fish_seen_subcommand_from delete" -s b -l bootstrap -d 'Kafka bootstrap servers, comma separated [default: localhost:9092]' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand registry; and __fish_seen_subcommand_from delete" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X queue.buffering.max.ms=50. It wins over a typed flag left at its default, and is refused with one given explicitly (e.g. --acks 1 -X acks=all); connection keys (--bootstrap, --security-protocol, --sasl-*, --tls-*) and keys kmsg sets itself (group.id, enable.auto.commit, ...) are refused' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand registry; and __fish_seen_subcommand_from delete" -l security-protocol -d 'Security protocol for the client connection' -r -f -a "PLAINTEXT\t''
+SSL\t''
+SASL_PLAINTEXT\t''
+SASL_SSL\t''"
+complete -c kmsg -n "__fish_kmsg_using_subcommand registry; and __fish_seen_subcommand_from delete" -l sasl-mechanism -d 'SASL mechanism' -r -f -a "PLAIN\t''
+SCRAM-SHA-256\t''
+SCRAM-SHA-512\t''"
+complete -c kmsg -n "__fish_kmsg_using_subcommand registry; and __fish_seen_subcommand_from delete" -l sasl-username -d 'SASL user name (the password comes from env KMSG_SASL_PASSWORD or --sasl-password-file)' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand registry; and __fish_seen_subcommand_from delete" -l sasl-password-file -d 'File holding the SASL password (first line); alternatively set env KMSG_SASL_PASSWORD' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand registry; and __fish_seen_subcommand_from delete" -l tls-ca -d 'CA certificate (PEM) to verify the brokers' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand registry; and __fish_seen_subcommand_from delete" -l tls-cert -d 'Client certificate (PEM) for mutual TLS' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand registry; and __fish_seen_subcommand_from delete" -l tls-key -d 'Client private key (PEM) for mutual TLS' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand registry; and __fish_seen_subcommand_from delete" -l schema-registry -d 'Schema registry (Confluent-compatible API root), e.g. http://localhost:8081 or http://apicurio:8080/apis/ccompat/v7: decodes registry-framed records in view and dlq, and is needed by produce --value-schema, consume --value-format registry, registry' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand registry; and __fish_seen_subcommand_from delete" -l schema-registry-user -d 'Schema registry user for basic auth (the password comes from env SCHEMA_REGISTRY_PASSWORD or --schema-registry-password-file)' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand registry; and __fish_seen_subcommand_from delete" -l schema-registry-password-file -d 'File holding the schema registry password (first line)' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand registry; and __fish_seen_subcommand_from delete" -l schema-registry-ca -d 'CA certificate (PEM) to verify an https schema registry' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand registry; and __fish_seen_subcommand_from delete" -l timeout -d 'How long to wait for the cluster before giving up [default: 10s]' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand registry; and __fish_seen_subcommand_from delete" -l log-level -d 'Log level or filter (overrides RUST_LOG), e.g. debug or kmsg=debug,librdkafka=info' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand registry; and __fish_seen_subcommand_from delete" -l log-format -d 'Log format on stderr (json: one object per line, for log collectors)' -r -f -a "text\t''
+json\t''"
+complete -c kmsg -n "__fish_kmsg_using_subcommand registry; and __fish_seen_subcommand_from delete" -s o -l output -d 'How results are printed on stdout' -r -f -a "table\t'Human-readable tables'
+json\t'JSON: one document per finite result; streams (view, dlq watch) one object per line'
+raw\t'Values only, one per line (view); other commands print tables'"
+complete -c kmsg -n "__fish_kmsg_using_subcommand registry; and __fish_seen_subcommand_from delete" -l yes -d 'Confirm the deletion'
+complete -c kmsg -n "__fish_kmsg_using_subcommand registry; and __fish_seen_subcommand_from delete" -l permanent -d 'Delete the subject for good (after the registry\'s soft delete, which keeps its ids resolvable and lets it be registered again)'
+complete -c kmsg -n "__fish_kmsg_using_subcommand registry; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c kmsg -n "__fish_kmsg_using_subcommand registry; and __fish_seen_subcommand_from delete" -s V -l version -d 'Print version'
+complete -c kmsg -n "__fish_kmsg_using_subcommand registry; and __fish_seen_subcommand_from help" -f -a "subjects" -d 'List the registry\'s subjects'
+complete -c kmsg -n "__fish_kmsg_using_subcommand registry; and __fish_seen_subcommand_from help" -f -a "versions" -d 'List a subject\'s versions'
+complete -c kmsg -n "__fish_kmsg_using_subcommand registry; and __fish_seen_subcommand_from help" -f -a "get" -d 'Show a schema: SUBJECT[:VERSION] (latest by default) or --id N'
+complete -c kmsg -n "__fish_kmsg_using_subcommand registry; and __fish_seen_subcommand_from help" -f -a "register" -d 'Register a schema file under a subject (its compatibility is checked first)'
+complete -c kmsg -n "__fish_kmsg_using_subcommand registry; and __fish_seen_subcommand_from help" -f -a "compatibility" -d 'Show a subject\'s compatibility level, or set it with --set'
+complete -c kmsg -n "__fish_kmsg_using_subcommand registry; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete a subject (softly, or --permanent), or one version with SUBJECT:VERSION (needs --yes)'
+complete -c kmsg -n "__fish_kmsg_using_subcommand registry; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c kmsg -n "__fish_kmsg_using_subcommand completions" -s b -l bootstrap -d 'Kafka bootstrap servers, comma separated [default: localhost:9092]' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand completions" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X queue.buffering.max.ms=50. It wins over a typed flag left at its default, and is refused with one given explicitly (e.g. --acks 1 -X acks=all); connection keys (--bootstrap, --security-protocol, --sasl-*, --tls-*) and keys kmsg sets itself (group.id, enable.auto.commit, ...) are refused' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand completions" -l security-protocol -d 'Security protocol for the client connection' -r -f -a "PLAINTEXT\t''
@@ -831,6 +1155,10 @@ complete -c kmsg -n "__fish_kmsg_using_subcommand completions" -l sasl-password-
 complete -c kmsg -n "__fish_kmsg_using_subcommand completions" -l tls-ca -d 'CA certificate (PEM) to verify the brokers' -r -F
 complete -c kmsg -n "__fish_kmsg_using_subcommand completions" -l tls-cert -d 'Client certificate (PEM) for mutual TLS' -r -F
 complete -c kmsg -n "__fish_kmsg_using_subcommand completions" -l tls-key -d 'Client private key (PEM) for mutual TLS' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand completions" -l schema-registry -d 'Schema registry (Confluent-compatible API root), e.g. http://localhost:8081 or http://apicurio:8080/apis/ccompat/v7: decodes registry-framed records in view and dlq, and is needed by produce --value-schema, consume --value-format registry, registry' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand completions" -l schema-registry-user -d 'Schema registry user for basic auth (the password comes from env SCHEMA_REGISTRY_PASSWORD or --schema-registry-password-file)' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand completions" -l schema-registry-password-file -d 'File holding the schema registry password (first line)' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand completions" -l schema-registry-ca -d 'CA certificate (PEM) to verify an https schema registry' -r -F
 complete -c kmsg -n "__fish_kmsg_using_subcommand completions" -l timeout -d 'How long to wait for the cluster before giving up [default: 10s]' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand completions" -l log-level -d 'Log level or filter (overrides RUST_LOG), e.g. debug or kmsg=debug,librdkafka=info' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand completions" -l log-format -d 'Log format on stderr (json: one object per line, for log collectors)' -r -f -a "text\t''
@@ -840,18 +1168,19 @@ json\t'JSON: one document per finite result; streams (view, dlq watch) one objec
 raw\t'Values only, one per line (view); other commands print tables'"
 complete -c kmsg -n "__fish_kmsg_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kmsg -n "__fish_kmsg_using_subcommand completions" -s V -l version -d 'Print version'
-complete -c kmsg -n "__fish_kmsg_using_subcommand help; and not __fish_seen_subcommand_from topics cluster produce consume view metrics breaker-test demo dlq acl completions help" -f -a "topics" -d 'Create, list, describe and delete topics'
-complete -c kmsg -n "__fish_kmsg_using_subcommand help; and not __fish_seen_subcommand_from topics cluster produce consume view metrics breaker-test demo dlq acl completions help" -f -a "cluster" -d 'Run a real local Kafka cluster (KRaft, no Docker)'
-complete -c kmsg -n "__fish_kmsg_using_subcommand help; and not __fish_seen_subcommand_from topics cluster produce consume view metrics breaker-test demo dlq acl completions help" -f -a "produce" -d 'Send JSON messages (generated, piped, or one) at a precise rate, with a run summary'
-complete -c kmsg -n "__fish_kmsg_using_subcommand help; and not __fish_seen_subcommand_from topics cluster produce consume view metrics breaker-test demo dlq acl completions help" -f -a "consume" -d 'Run a consumer-group member: validate, retry, forward, dead-letter, commit when durable'
-complete -c kmsg -n "__fish_kmsg_using_subcommand help; and not __fish_seen_subcommand_from topics cluster produce consume view metrics breaker-test demo dlq acl completions help" -f -a "view" -d 'Read records without joining a group (exit at the end, or --follow)'
-complete -c kmsg -n "__fish_kmsg_using_subcommand help; and not __fish_seen_subcommand_from topics cluster produce consume view metrics breaker-test demo dlq acl completions help" -f -a "metrics" -d 'Consumer group lag per partition (--group), or a running consumer\'s key figures (--from)'
-complete -c kmsg -n "__fish_kmsg_using_subcommand help; and not __fish_seen_subcommand_from topics cluster produce consume view metrics breaker-test demo dlq acl completions help" -f -a "breaker-test" -d 'Check retries, breaker and DLQ end to end against a failing-then-recovering downstream'
-complete -c kmsg -n "__fish_kmsg_using_subcommand help; and not __fish_seen_subcommand_from topics cluster produce consume view metrics breaker-test demo dlq acl completions help" -f -a "demo" -d 'Run the whole pipeline for a while: producer, three consumers, DLQ, summary (on an embedded in-memory cluster unless --bootstrap is given)'
-complete -c kmsg -n "__fish_kmsg_using_subcommand help; and not __fish_seen_subcommand_from topics cluster produce consume view metrics breaker-test demo dlq acl completions help" -f -a "dlq" -d 'Dead letters: list, show one, stats, replay to their topic, watch'
-complete -c kmsg -n "__fish_kmsg_using_subcommand help; and not __fish_seen_subcommand_from topics cluster produce consume view metrics breaker-test demo dlq acl completions help" -f -a "acl" -d 'Apply the pipeline\'s least-privilege ACLs, or list ACLs (secure clusters)'
-complete -c kmsg -n "__fish_kmsg_using_subcommand help; and not __fish_seen_subcommand_from topics cluster produce consume view metrics breaker-test demo dlq acl completions help" -f -a "completions" -d 'Print shell completions'
-complete -c kmsg -n "__fish_kmsg_using_subcommand help; and not __fish_seen_subcommand_from topics cluster produce consume view metrics breaker-test demo dlq acl completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c kmsg -n "__fish_kmsg_using_subcommand help; and not __fish_seen_subcommand_from topics cluster produce consume view metrics breaker-test demo dlq acl registry completions help" -f -a "topics" -d 'Create, list, describe and delete topics'
+complete -c kmsg -n "__fish_kmsg_using_subcommand help; and not __fish_seen_subcommand_from topics cluster produce consume view metrics breaker-test demo dlq acl registry completions help" -f -a "cluster" -d 'Run a real local Kafka cluster (KRaft, no Docker)'
+complete -c kmsg -n "__fish_kmsg_using_subcommand help; and not __fish_seen_subcommand_from topics cluster produce consume view metrics breaker-test demo dlq acl registry completions help" -f -a "produce" -d 'Send JSON messages (generated, piped, or one) at a precise rate, with a run summary'
+complete -c kmsg -n "__fish_kmsg_using_subcommand help; and not __fish_seen_subcommand_from topics cluster produce consume view metrics breaker-test demo dlq acl registry completions help" -f -a "consume" -d 'Run a consumer-group member: validate, retry, forward, dead-letter, commit when durable'
+complete -c kmsg -n "__fish_kmsg_using_subcommand help; and not __fish_seen_subcommand_from topics cluster produce consume view metrics breaker-test demo dlq acl registry completions help" -f -a "view" -d 'Read records without joining a group (exit at the end, or --follow)'
+complete -c kmsg -n "__fish_kmsg_using_subcommand help; and not __fish_seen_subcommand_from topics cluster produce consume view metrics breaker-test demo dlq acl registry completions help" -f -a "metrics" -d 'Consumer group lag per partition (--group), or a running consumer\'s key figures (--from)'
+complete -c kmsg -n "__fish_kmsg_using_subcommand help; and not __fish_seen_subcommand_from topics cluster produce consume view metrics breaker-test demo dlq acl registry completions help" -f -a "breaker-test" -d 'Check retries, breaker and DLQ end to end against a failing-then-recovering downstream'
+complete -c kmsg -n "__fish_kmsg_using_subcommand help; and not __fish_seen_subcommand_from topics cluster produce consume view metrics breaker-test demo dlq acl registry completions help" -f -a "demo" -d 'Run the whole pipeline for a while: producer, three consumers, DLQ, summary (on an embedded in-memory cluster unless --bootstrap is given)'
+complete -c kmsg -n "__fish_kmsg_using_subcommand help; and not __fish_seen_subcommand_from topics cluster produce consume view metrics breaker-test demo dlq acl registry completions help" -f -a "dlq" -d 'Dead letters: list, show one, stats, replay to their topic, watch'
+complete -c kmsg -n "__fish_kmsg_using_subcommand help; and not __fish_seen_subcommand_from topics cluster produce consume view metrics breaker-test demo dlq acl registry completions help" -f -a "acl" -d 'Apply the pipeline\'s least-privilege ACLs, or list ACLs (secure clusters)'
+complete -c kmsg -n "__fish_kmsg_using_subcommand help; and not __fish_seen_subcommand_from topics cluster produce consume view metrics breaker-test demo dlq acl registry completions help" -f -a "registry" -d 'Schemas in a Confluent-compatible registry: list, get, register, compatibility, delete'
+complete -c kmsg -n "__fish_kmsg_using_subcommand help; and not __fish_seen_subcommand_from topics cluster produce consume view metrics breaker-test demo dlq acl registry completions help" -f -a "completions" -d 'Print shell completions'
+complete -c kmsg -n "__fish_kmsg_using_subcommand help; and not __fish_seen_subcommand_from topics cluster produce consume view metrics breaker-test demo dlq acl registry completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c kmsg -n "__fish_kmsg_using_subcommand help; and __fish_seen_subcommand_from topics" -f -a "create" -d 'Create the pipeline\'s topics (input, output, DLQ), or one named topic; idempotent'
 complete -c kmsg -n "__fish_kmsg_using_subcommand help; and __fish_seen_subcommand_from topics" -f -a "list" -d 'List topics with partition count and replication factor'
 complete -c kmsg -n "__fish_kmsg_using_subcommand help; and __fish_seen_subcommand_from topics" -f -a "describe" -d 'Show partitions, leaders, replicas, ISR and non-default configs'
@@ -867,3 +1196,9 @@ complete -c kmsg -n "__fish_kmsg_using_subcommand help; and __fish_seen_subcomma
 complete -c kmsg -n "__fish_kmsg_using_subcommand help; and __fish_seen_subcommand_from dlq" -f -a "watch" -d 'A long-running group member that logs every dead letter and serves kafka_dlq_* metrics'
 complete -c kmsg -n "__fish_kmsg_using_subcommand help; and __fish_seen_subcommand_from acl" -f -a "apply" -d 'Create the ACLs of the producer, consumer and dlq roles for the pipeline\'s topics and group (idempotent; run it as the admin user)'
 complete -c kmsg -n "__fish_kmsg_using_subcommand help; and __fish_seen_subcommand_from acl" -f -a "list" -d 'List the cluster\'s ACLs'
+complete -c kmsg -n "__fish_kmsg_using_subcommand help; and __fish_seen_subcommand_from registry" -f -a "subjects" -d 'List the registry\'s subjects'
+complete -c kmsg -n "__fish_kmsg_using_subcommand help; and __fish_seen_subcommand_from registry" -f -a "versions" -d 'List a subject\'s versions'
+complete -c kmsg -n "__fish_kmsg_using_subcommand help; and __fish_seen_subcommand_from registry" -f -a "get" -d 'Show a schema: SUBJECT[:VERSION] (latest by default) or --id N'
+complete -c kmsg -n "__fish_kmsg_using_subcommand help; and __fish_seen_subcommand_from registry" -f -a "register" -d 'Register a schema file under a subject (its compatibility is checked first)'
+complete -c kmsg -n "__fish_kmsg_using_subcommand help; and __fish_seen_subcommand_from registry" -f -a "compatibility" -d 'Show a subject\'s compatibility level, or set it with --set'
+complete -c kmsg -n "__fish_kmsg_using_subcommand help; and __fish_seen_subcommand_from registry" -f -a "delete" -d 'Delete a subject (softly, or --permanent), or one version with SUBJECT:VERSION (needs --yes)'

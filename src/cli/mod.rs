@@ -24,6 +24,7 @@ mod dlq;
 mod global;
 mod metrics;
 mod produce;
+mod registry;
 mod topics;
 mod values;
 mod view;
@@ -36,6 +37,7 @@ pub use self::dlq::*;
 pub use self::global::*;
 pub use self::metrics::*;
 pub use self::produce::*;
+pub use self::registry::*;
 pub use self::topics::*;
 pub use self::values::*;
 pub use self::view::*;
@@ -86,6 +88,9 @@ pub enum Command {
     /// Apply the pipeline's least-privilege ACLs, or list ACLs (secure clusters)
     #[command(subcommand)]
     Acl(AclCommand),
+    /// Schemas in a Confluent-compatible registry: list, get, register, compatibility, delete
+    #[command(subcommand)]
+    Registry(RegistryCommand),
     /// Print shell completions
     Completions(CompletionsArgs),
 }

@@ -16,6 +16,7 @@ pub mod demo;
 pub mod dlq;
 pub mod metrics;
 pub mod produce;
+pub mod registry;
 pub mod topics;
 pub mod view;
 
@@ -77,6 +78,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::BreakerTest(args) => breaker_test::run(args, &ctx).await,
         Command::Demo(args) => demo::run(args, &ctx).await,
         Command::Acl(cmd) => acl::run(cmd, &ctx).await,
+        Command::Registry(cmd) => registry::run(cmd, &ctx).await,
         Command::Completions(args) => completions::run(args),
     }
 }

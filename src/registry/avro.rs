@@ -39,6 +39,10 @@ pub struct AvroCodec {
 impl AvroCodec {
     /// Parses `text` (the schema's JSON) with the schemas it references (their JSON texts).
     pub fn parse(text: &str, references: &[String]) -> Result<Self, AvroError> {
+        // The crate's own message for bad JSON has no position: serde_json's has.
+        if let Err(e) = serde_json::from_str::<Json>(text) {
+            return Err(AvroError::Schema(format!("not valid JSON: {e}")));
+        }
         let (schema, references) = if references.is_empty() {
             (
                 Schema::parse_str(text).map_err(|e| AvroError::Schema(e.to_string()))?,

@@ -523,6 +523,8 @@ impl RegistryClient {
                     .join("; ")
             })
             .filter(|s| !s.is_empty())
+            // Apicurio says it in `reason`.
+            .or_else(|| out.get("reason").and_then(Json::as_str).map(str::to_string))
             .unwrap_or_else(|| "not compatible with the latest version".into());
         Ok(Err(reasons))
     }
@@ -567,15 +569,41 @@ impl RegistryClient {
         Ok(())
     }
 
-    /// Deletes a subject (every version); returns the versions deleted.
-    pub async fn delete_subject(&self, subject: &str) -> Result<Vec<i32>, RegistryError> {
+    /// Deletes a subject (every version); returns the versions deleted. Registries delete
+    /// softly first (the subject can be registered again, its ids still resolve); with
+    /// `permanent` the soft delete is followed by the permanent one.
+    pub async fn delete_subject(
+        &self,
+        subject: &str,
+        permanent: bool,
+    ) -> Result<Vec<i32>, RegistryError> {
         let path = format!("subjects/{}", segment(subject));
-        let out = self
+        let soft = self
             .call(reqwest::Method::DELETE, &path, None, || {
                 format!("subject {subject:?}")
             })
+            .await;
+        if !permanent {
+            return Self::parse(soft?, &path);
+        }
+        let soft_versions = match soft {
+            Ok(v) => Some(Self::parse::<Vec<i32>>(v, &path)?),
+            // Already soft-deleted (Confluent's 40404 comes as a 404).
+            Err(RegistryError::NotFound { .. }) => None,
+            Err(e) => return Err(e),
+        };
+        let hard_path = format!("{path}?permanent=true");
+        let out = self
+            .call(reqwest::Method::DELETE, &hard_path, None, || {
+                format!("subject {subject:?}")
+            })
             .await?;
-        Self::parse(out, &path)
+        let hard: Vec<i32> = Self::parse(out, &hard_path)?;
+        Ok(if hard.is_empty() {
+            soft_versions.unwrap_or_default()
+        } else {
+            hard
+        })
     }
 
     /// Deletes one version of a subject.

@@ -33,6 +33,7 @@ fn help_lists_the_working_subcommands_and_the_exit_codes() {
             "demo",
             "dlq",
             "acl",
+            "registry",
             "completions",
             "help"
         ],
