@@ -4,7 +4,8 @@
 //! Layers, from the top, each importing only from those below it: `cli` (clap structs,
 //! converted into the option types below), `cmd` (one module per subcommand), the consumer
 //! engine in `consumer`, the local cluster in `cluster`, the adapters (`kafka` for Kafka,
-//! `sink` for the HTTP downstream), then the pure logic in `pipeline`. `output`, `metrics`,
+//! `sink` for the HTTP downstream, `registry` for schema registries and their record
+//! formats), then the pure logic in `pipeline`. `output`, `metrics`,
 //! `envelope`, `logging`, `signals` and `alloc` serve them; `error` and `secrets` sit
 //! below everything.
 
