@@ -396,6 +396,10 @@ complete -c kmsg -n "__fish_kmsg_using_subcommand produce" -l invalid-ratio -d '
 complete -c kmsg -n "__fish_kmsg_using_subcommand produce" -l seed -d 'Seed for generated messages, to make a run reproducible [default: random, printed in the summary]' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand produce" -l size -d 'Pad generated posts to about this many bytes' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand produce" -l schema -d 'Validate each outgoing message against this JSON Schema; invalid ones are not sent' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand produce" -l value-schema -d 'Encode each value (JSON) with this registry subject\'s schema (Avro, Protobuf or JSON Schema) into the Confluent wire format; needs --schema-registry' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand produce" -l key-schema -d 'Encode each key the same way (a key that is not JSON is taken as a JSON string)' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand produce" -l value-message -d 'The Protobuf message values are written as (full or short name) [default: the schema\'s first message]' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand produce" -l key-message -d 'The Protobuf message keys are written as [default: the schema\'s first message]' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand produce" -s r -l rate -d 'Messages per second (0 or absent: as fast as possible)' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand produce" -s n -l count -d 'Stop after this many messages' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand produce" -s d -l duration -d 'Stop after this long (e.g. 30s, 5m)' -r

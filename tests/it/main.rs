@@ -19,6 +19,7 @@ mod monitoring;
 mod produce;
 mod registry;
 mod registry_infra;
+mod registry_produce;
 mod secure_compose;
 mod security;
 mod topics;
