@@ -17,6 +17,7 @@ mod harness;
 mod metrics;
 mod monitoring;
 mod produce;
+mod registry_consume;
 mod registry_infra;
 mod secure_compose;
 mod security;
