@@ -1,5 +1,7 @@
 //! What happens to one consumed message, as plain logic: decode (UTF-8, JSON) and validate
-//! against the schema, which either yields the document or a `Poison` with its DLQ class;
+//! against the schema, which either yields the document or a `Poison` with its DLQ class
+//! (a value decoded through the schema registry by the consumer goes through `validate`
+//! alone; one it cannot decode is `Poison::deserialization`);
 //! the retry policy (exponential backoff with jitter); and the fault injector that makes
 //! processing fail transiently in a reproducible way for tests and demos.
 //!
