@@ -109,7 +109,8 @@ impl Member {
         self.activity.note(Instant::now());
         self.begin(first.partition(), first.offset());
         let mut burst = Vec::new();
-        if self.stage.prime(first.payload()).is_err() {
+        let mut primed = None;
+        if self.stage.prime(first.payload(), &mut primed).is_err() {
             return (burst, None, Some(first.detach()));
         }
         burst.push(first);
@@ -120,7 +121,7 @@ impl Member {
                 Some(Ok(m)) => {
                     self.activity.note(Instant::now());
                     self.begin(m.partition(), m.offset());
-                    if self.stage.prime(m.payload()).is_err() {
+                    if self.stage.prime(m.payload(), &mut primed).is_err() {
                         return (burst, None, Some(m.detach()));
                     }
                     burst.push(m);
@@ -220,8 +221,10 @@ impl Member {
                 if let Some(burst) = previous {
                     self.finish_burst(burst);
                 }
-                let stage = &self.stage;
-                return payloads.iter().map(|v| stage.check(*v, false)).collect();
+                let mut verdicts: Vec<Verdict> =
+                    payloads.iter().map(|_| Verdict::pending()).collect();
+                check_all(payloads, &mut verdicts, &self.stage);
+                return verdicts;
             }
         };
         let stage = self.stage.clone();
@@ -269,8 +272,9 @@ pub(super) type PolledBurst<'c> = (
 
 /// Decode and validation of each message; the parsed documents are not kept.
 pub(super) fn check_all(values: &[Option<&[u8]>], verdicts: &mut [Verdict], stage: &ValueStage) {
+    let mut last = None;
     for (value, verdict) in values.iter().zip(verdicts) {
-        *verdict = stage.check(*value, false);
+        *verdict = stage.check_with(*value, false, &mut last);
     }
 }
 

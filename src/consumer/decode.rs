@@ -22,7 +22,7 @@ use tokio::runtime::Handle;
 use crate::pipeline::outcome::{decode_and_validate, present, validate, Poison};
 use crate::pipeline::validate::SchemaValidator;
 use crate::registry::wire::{self, WireError};
-use crate::registry::{Decoding, Registry};
+use crate::registry::{Decoding, Known, Registry};
 
 /// The error type (`kafka_consumer_processing_errors_total`, the summary's errors) of a
 /// record held because the schema registry could not be asked.
@@ -161,6 +161,17 @@ impl ValueStage {
     /// body). A cached schema id costs no request; a miss blocks on the registry: call it
     /// from a blocking thread.
     pub(super) fn check(&self, value: Option<&[u8]>, keep: bool) -> Verdict {
+        self.check_with(value, keep, &mut None)
+    }
+
+    /// [`check`](Self::check) with the schema the previous value of a run of values used:
+    /// consecutive values with the same schema id (the usual case) take no lock at all.
+    pub(super) fn check_with(
+        &self,
+        value: Option<&[u8]>,
+        keep: bool,
+        last: &mut Option<Arc<Known>>,
+    ) -> Verdict {
         let Some((registry, runtime)) = &self.registry else {
             return Verdict::plain(decode_and_validate(value, self.schema.as_deref()), keep);
         };
@@ -170,15 +181,31 @@ impl ValueStage {
         };
         let decoding = match wire::split(bytes) {
             Err(e) => Decoding::NotFramed(e),
-            Ok(framed) => match registry.cached(framed.schema_id) {
-                Some(known) => match known.codec.decode(framed.body) {
-                    Ok(decoded) => Decoding::Decoded { known, decoded },
-                    Err(error) => Decoding::Undecodable { known, error },
-                },
-                None => runtime.block_on(registry.decode(bytes)),
-            },
+            Ok(framed) => {
+                let id = framed.schema_id;
+                if last.as_ref().is_none_or(|k| k.id != id) {
+                    *last = registry.cached(id);
+                }
+                match last.as_deref() {
+                    Some(known) => match known.codec.decode(framed.body) {
+                        Ok(decoded) => {
+                            return self.validated(Ok(decoded.json), DecodeNote::Decoded(id), keep)
+                        }
+                        Err(error) => Decoding::Undecodable {
+                            known: last.clone().expect("a schema was found"),
+                            error,
+                        },
+                    },
+                    None => runtime.block_on(registry.decode(bytes)),
+                }
+            }
         };
         let (decoded, note) = classify(decoding);
+        self.validated(decoded, note, keep)
+    }
+
+    /// The verdict on a decoded value: validated against `--schema`.
+    fn validated(&self, decoded: Result<Value, Checked>, note: DecodeNote, keep: bool) -> Verdict {
         let checked = match decoded {
             Ok(json) => match validate(json, self.schema.as_deref()) {
                 Ok(doc) => Checked::Valid(keep.then_some(doc)),
@@ -192,17 +219,24 @@ impl ValueStage {
     /// With a registry: makes sure the schema id `value` names is in the cache (or known to be
     /// unknown), asking the registry on a miss. Returns why when the registry cannot be asked.
     /// Anything that is not framed needs no lookup.
-    pub(super) fn prime(&self, value: Option<&[u8]>) -> Result<(), String> {
+    /// `last` is the id primed before (skipped without a lock).
+    pub(super) fn prime(&self, value: Option<&[u8]>, last: &mut Option<u32>) -> Result<(), String> {
         let (Some((registry, runtime)), Some(bytes)) = (&self.registry, value) else {
             return Ok(());
         };
-        match wire::split(bytes) {
-            Ok(framed) if registry.cached(framed.schema_id).is_none() => {
-                match runtime.block_on(registry.decode(bytes)) {
-                    Decoding::Unavailable(e) => Err(e.to_string()),
-                    _ => Ok(()),
-                }
-            }
+        let Ok(framed) = wire::split(bytes) else {
+            return Ok(());
+        };
+        let id = framed.schema_id;
+        if *last == Some(id) {
+            return Ok(());
+        }
+        if registry.cached(id).is_some() {
+            *last = Some(id);
+            return Ok(());
+        }
+        match runtime.block_on(registry.decode(bytes)) {
+            Decoding::Unavailable(e) => Err(e.to_string()),
             _ => Ok(()),
         }
     }
@@ -245,7 +279,7 @@ impl DecodeCounts {
 mod tests {
     use super::*;
     use crate::registry::codec::SchemaSource;
-    use crate::registry::{Codec, Known, RegistryError, SchemaType};
+    use crate::registry::{Codec, RegistryError, SchemaType};
     use serde_json::json;
 
     fn known(subject: Option<&str>) -> Arc<Known> {
@@ -381,7 +415,10 @@ mod tests {
                 ..
             })
         ));
-        assert_eq!(stage.prime(Some(b"\x00\x00\x00\x00\x01")), Ok(()));
+        assert_eq!(
+            stage.prime(Some(b"\x00\x00\x00\x00\x01"), &mut None),
+            Ok(())
+        );
     }
 
     #[test]
