@@ -453,6 +453,7 @@ set edit:completion:arg-completer[kmsg] = {|@words|
             cand --output-topic 'Topic that valid messages are forwarded to (key and headers preserved); none: only validate'
             cand --dlq-topic 'Dead letter topic [default: <topic>.dlq]'
             cand --schema 'JSON Schema every message must satisfy (draft 7 or later; format assertions on); without it a message only has to be JSON'
+            cand --value-format 'How message values are read: json (UTF-8 JSON text) or registry (the schema registry''s wire format, Avro, Protobuf or JSON Schema, decoded to JSON before --schema; needs --schema-registry). A value that does not decode is dead-lettered with class deserialization; while the registry cannot be asked, messages are held, not dead-lettered'
             cand --instance-id 'This member''s id, used in logs, metrics and the group [default: <host>-<pid>]'
             cand --max-retries 'Retries of a transient failure after the first attempt (3 = up to 4 attempts); then the message is dead-lettered as retries_exhausted'
             cand --retry-backoff 'First retry delay; doubles per retry, with jitter'

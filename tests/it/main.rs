@@ -18,6 +18,7 @@ mod metrics;
 mod monitoring;
 mod produce;
 mod registry;
+mod registry_consume;
 mod registry_infra;
 mod registry_produce;
 mod secure_compose;
