@@ -26,14 +26,18 @@ pub struct RecordDecoder {
 }
 
 impl RecordDecoder {
-    /// The decoder for `mode`; `registry` mode without a registry is a usage error. Call
-    /// from the async runtime (it keeps a handle to it for the lookups).
-    pub fn new(ctx: &Context, mode: DecodeMode) -> anyhow::Result<Self> {
+    /// The decoder for `mode` of the records of `topic` (whose own subjects are named when
+    /// a schema is registered under several); `registry` mode without a registry is a usage
+    /// error. Call from the async runtime (it keeps a handle to it for the lookups).
+    pub fn new(ctx: &Context, mode: DecodeMode, topic: &str) -> anyhow::Result<Self> {
         let registry = match mode {
             DecodeMode::Raw => None,
             DecodeMode::Auto => ctx.registry_if_any()?,
             DecodeMode::Registry => Some(ctx.registry("--decode registry")?),
         };
+        if let Some(r) = &registry {
+            r.prefer_topic(topic);
+        }
         Ok(RecordDecoder {
             registry,
             mode,

@@ -81,7 +81,7 @@ pub async fn run(args: ViewArgs, ctx: &Context) -> anyhow::Result<ExitCode> {
         crate::signals::wait_for_stop().await;
         s.store(true, Ordering::Relaxed);
     });
-    let decoder = RecordDecoder::new(ctx, args.decode)?;
+    let decoder = RecordDecoder::new(ctx, args.decode, &args.topic)?;
     let settings = ctx.settings.clone();
     let format = ctx.output;
     let result = tokio::task::spawn_blocking(move || {

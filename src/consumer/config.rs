@@ -345,9 +345,12 @@ impl ConsumerConfig {
                     "--value-format registry needs a schema registry: set --schema-registry URL or SCHEMA_REGISTRY_URL",
                 ))
             }
-            (ValueFormat::Registry, Some(options)) => Some(Arc::new(Registry::new(
-                RegistryClient::new(options).map_err(|e| usage(e.to_string()))?,
-            ))),
+            (ValueFormat::Registry, Some(options)) => {
+                let registry =
+                    Registry::new(RegistryClient::new(options).map_err(|e| usage(e.to_string()))?);
+                registry.prefer_topic(&topic);
+                Some(Arc::new(registry))
+            }
         };
         let breaker = BreakerConfig {
             threshold: args.breaker_threshold,

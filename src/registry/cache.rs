@@ -77,6 +77,28 @@ pub struct Registry {
     by_id: Mutex<HashMap<u32, Arc<Known>>>,
     unknown_ids: Mutex<HashMap<u32, String>>,
     by_subject: Mutex<HashMap<(String, Version), Arc<Known>>>,
+    /// The topic whose records are decoded, when one is: of the subjects a schema id is
+    /// registered under, its `<topic>-value` (then `-key`) is the one named.
+    topic: Mutex<Option<String>>,
+}
+
+/// The subject to name for a schema id registered under `subjects` (several subjects can
+/// hold the same schema, and so the same id): the topic's own (`<topic>-value`, then
+/// `<topic>-key`, then any `<topic>-...`) when there is one, else the first the registry lists.
+pub fn choose_subject(subjects: &[(String, i32)], topic: Option<&str>) -> Option<(String, i32)> {
+    if let Some(topic) = topic {
+        let own = [format!("{topic}-value"), format!("{topic}-key")];
+        for want in &own {
+            if let Some(found) = subjects.iter().find(|(s, _)| s == want) {
+                return Some(found.clone());
+            }
+        }
+        let prefix = format!("{topic}-");
+        if let Some(found) = subjects.iter().find(|(s, _)| s.starts_with(&prefix)) {
+            return Some(found.clone());
+        }
+    }
+    subjects.first().cloned()
 }
 
 impl Registry {
@@ -86,7 +108,14 @@ impl Registry {
             by_id: Mutex::default(),
             unknown_ids: Mutex::default(),
             by_subject: Mutex::default(),
+            topic: Mutex::default(),
         }
+    }
+
+    /// Names the topic whose records this registry decodes (see [`choose_subject`]); call it
+    /// before the first record.
+    pub fn prefer_topic(&self, topic: &str) {
+        *self.topic.lock().expect("registry cache lock") = Some(topic.to_string());
     }
 
     pub fn client(&self) -> &RegistryClient {
@@ -121,7 +150,9 @@ impl Registry {
         let stored = self.client.by_id(id).await?;
         let source = self.source(stored).await?;
         let codec = Codec::build(&source).map_err(|source| LookupError::Unusable { id, source })?;
-        let (subject, version) = match self.client.subjects_of_id(id).await.into_iter().next() {
+        let subjects = self.client.subjects_of_id(id).await;
+        let topic = self.topic.lock().expect("registry cache lock").clone();
+        let (subject, version) = match choose_subject(&subjects, topic.as_deref()) {
             Some((s, v)) => (Some(s), Some(v)),
             None => (None, None),
         };
@@ -251,4 +282,33 @@ pub enum EncodeError {
     Lookup(#[from] LookupError),
     #[error(transparent)]
     Invalid(CodecError),
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_topic_s_own_subject_is_named_for_a_shared_id() {
+        let list = |names: &[&str]| -> Vec<(String, i32)> {
+            names.iter().map(|n| (n.to_string(), 1)).collect()
+        };
+        let subjects = list(&["other-value", "logins-key", "logins-value", "logins-extra"]);
+        let pick = |topic| choose_subject(&subjects, topic).map(|(s, _)| s);
+        assert_eq!(pick(Some("logins")).as_deref(), Some("logins-value"));
+        assert_eq!(pick(Some("other")).as_deref(), Some("other-value"));
+        assert_eq!(pick(Some("nope")).as_deref(), Some("other-value"));
+        assert_eq!(pick(None).as_deref(), Some("other-value"));
+        let keyed = list(&["a-value", "logins-key", "logins-extra"]);
+        assert_eq!(
+            choose_subject(&keyed, Some("logins")).unwrap().0,
+            "logins-key"
+        );
+        let prefixed = list(&["a-value", "logins-extra"]);
+        assert_eq!(
+            choose_subject(&prefixed, Some("logins")).unwrap().0,
+            "logins-extra"
+        );
+        assert_eq!(choose_subject(&[], Some("logins")), None);
+    }
 }

@@ -76,15 +76,6 @@ fn schema_id(subject: &str) -> u32 {
     v["id"].as_u64().unwrap() as u32
 }
 
-/// The subject kmsg reports for schema id `id`: the first the registry lists for it (the
-/// registry shares one id between subjects registering the same schema, e.g. Apicurio for
-/// identical content under other tests' subjects).
-fn subject_of(id: u32) -> String {
-    let (status, v) = registry_get(&format!("/schemas/ids/{id}/versions"));
-    assert_eq!(status, 200, "id {id}: {v}");
-    v[0]["subject"].as_str().unwrap().to_string()
-}
-
 fn framed(id: u32, body: &[u8]) -> Vec<u8> {
     let mut out = vec![0];
     out.extend_from_slice(&id.to_be_bytes());
@@ -205,8 +196,10 @@ fn avro_records_are_decoded_validated_and_forwarded_byte_for_byte_and_the_undeco
         None,
         &events,
     );
-    let id = schema_id(&format!("{input}-value"));
-    let subject = subject_of(id);
+    // The topic's own subject is named, even when the registry shares the id with other
+    // subjects holding the same schema (Apicurio does, for identical content).
+    let subject = format!("{input}-value");
+    let id = schema_id(&subject);
     let first = kcat_values(&input).remove(0);
     kcat_write(&input, "raw-json", br#"{"user_id":"plain JSON text"}"#);
     kcat_write(&input, "raw-short", &[0, 0, 0]);
@@ -322,8 +315,10 @@ fn protobuf_records_are_decoded_and_the_http_sink_gets_their_json_while_forwards
         None,
         &events,
     );
-    let id = schema_id(&format!("{input}-value"));
-    let subject = subject_of(id);
+    // The topic's own subject is named, even when the registry shares the id with other
+    // subjects holding the same schema (Apicurio does, for identical content).
+    let subject = format!("{input}-value");
+    let id = schema_id(&subject);
     let first = kcat_values(&input).remove(0);
     kcat_write(&input, "raw-json", br#"{"user_id":"plain JSON text"}"#);
     // The header and message index of a real record, then 4 bytes of its first field.

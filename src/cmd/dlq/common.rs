@@ -27,6 +27,12 @@ pub(super) fn dlq_topic(args: &DlqTopicArgs) -> anyhow::Result<String> {
     Ok(topic)
 }
 
+/// The topic a DLQ topic's records came from by the naming convention (`<topic>.dlq`), to
+/// name that topic's schema subjects when decoding; the DLQ topic itself otherwise.
+pub(super) fn original_topic_of(dlq: &str) -> &str {
+    dlq.strip_suffix(".dlq").unwrap_or(dlq)
+}
+
 /// Reads dead letters from `start` to the end of every partition, on a blocking thread.
 pub(super) async fn read_dead_letters(
     settings: &ClientSettings,

@@ -6,7 +6,9 @@ use std::process::ExitCode;
 
 use serde::Serialize;
 
-use super::common::{dlq_topic, millis_to_time, read_dead_letters, row, since, Row};
+use super::common::{
+    dlq_topic, millis_to_time, original_topic_of, read_dead_letters, row, since, Row,
+};
 use crate::cli::{DlqListArgs, OutputFormat};
 use crate::cmd::context::Context;
 use crate::cmd::decode::RecordDecoder;
@@ -39,7 +41,7 @@ struct Listed {
 pub(super) async fn run(args: DlqListArgs, ctx: &Context) -> anyhow::Result<ExitCode> {
     let topic = dlq_topic(&args.dlq)?;
     let start = since(&args.since)?;
-    let decoder = RecordDecoder::new(ctx, args.decode)?;
+    let decoder = RecordDecoder::new(ctx, args.decode, original_topic_of(&topic))?;
     let messages = read_dead_letters(&ctx.settings, &topic, None, start).await?;
     let mut rows: Vec<(Row, &OwnedMessage)> = messages
         .iter()

@@ -106,7 +106,7 @@ pub(super) async fn run(args: DlqShowArgs, ctx: &Context) -> anyhow::Result<Exit
         anyhow!("no record at {topic} {partition}:{offset} (deleted, or a transaction marker)")
     })?;
     let headers = crate::kafka::producer::record_headers(&m);
-    let decoder = RecordDecoder::new(ctx, args.decode)?;
+    let decoder = RecordDecoder::new(ctx, args.decode, super::common::original_topic_of(&topic))?;
     let (key, value) = (m.key().map(<[u8]>::to_vec), m.payload().map(<[u8]>::to_vec));
     let (key_shown, value_shown) = tokio::task::spawn_blocking(move || {
         Ok::<_, crate::registry::RegistryError>((
