@@ -21,7 +21,8 @@
 //! The files, one responsibility each, from the bottom up: each imports only files listed
 //! before it, and those from `txn` to `dispatch` add their part of the member as
 //! `impl Member` blocks:
-//! - `config`: the checked [`ConsumerConfig`] and its refusal rules;
+//! - `options`: [`ConsumerOptions`], what a member is asked to do, and its setters;
+//! - `config`: the checked [`ConsumerConfig`] and its refusal rules (`ConsumerOptions::build`);
 //! - `decode`: the value stage (JSON text, or decoded through the schema registry with
 //!   `--value-format registry`; a registry that cannot be asked holds the record);
 //! - `summary`: the run summary;
@@ -53,6 +54,7 @@ mod drive;
 mod emit;
 mod lag;
 mod member;
+mod options;
 mod records;
 mod retry;
 mod revoke;
