@@ -70,6 +70,16 @@ pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
     })
 }
 
+/// The innermost cause of an error (e.g. "Connection refused"), which says more than an HTTP
+/// client's own "error sending request".
+pub fn root_cause(e: &(dyn std::error::Error + 'static)) -> String {
+    let mut cause: &dyn std::error::Error = e;
+    while let Some(next) = cause.source() {
+        cause = next;
+    }
+    cause.to_string()
+}
+
 /// Prints the error once, on one line, and returns the exit code (see `exit_code`).
 pub fn report(err: anyhow::Error, usage_errors: &[UsageTest]) -> ExitCode {
     if is_broken_pipe(&err) {

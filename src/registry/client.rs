@@ -10,6 +10,7 @@ use serde::Deserialize;
 use serde_json::{json, Value as Json};
 
 use super::codec::SchemaType;
+use crate::error::root_cause;
 
 /// Where the registry is and how to reach it.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -651,16 +652,6 @@ impl RegistryClient {
         }
         Ok(out)
     }
-}
-
-/// The innermost cause of a reqwest error (e.g. "Connection refused"), which says more
-/// than reqwest's own "error sending request".
-fn root_cause(e: &(dyn std::error::Error + 'static)) -> String {
-    let mut cause: &dyn std::error::Error = e;
-    while let Some(next) = cause.source() {
-        cause = next;
-    }
-    cause.to_string()
 }
 
 #[cfg(test)]

@@ -10,6 +10,7 @@ use std::time::Duration;
 use base64::Engine as _;
 use tokio::runtime::Handle;
 
+use crate::error::root_cause;
 use crate::pipeline::sink::{classify, Answer, CallResult};
 
 /// Checks an http(s) URL given to `flag` (`--sink-url`, `metrics --from`). Without a scheme,
@@ -148,14 +149,6 @@ impl HttpSink {
             classify(&answer)
         }
     }
-}
-
-fn root_cause(e: &dyn std::error::Error) -> String {
-    let mut cause = e;
-    while let Some(next) = cause.source() {
-        cause = next;
-    }
-    cause.to_string()
 }
 
 #[cfg(test)]

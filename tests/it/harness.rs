@@ -1146,3 +1146,18 @@ pub fn stored_codecs(topic: &str, records: u64) -> BTreeMap<String, u64> {
     }
     panic!("no broker stored {records} records of {topic} in time; last seen: {last:?}");
 }
+
+/// Three login events, as the schemas in schemas/ describe them (the third with a timestamp
+/// past 2^53, which a float would round, and empty strings, which Protobuf leaves unwritten).
+pub fn login_events() -> Vec<serde_json::Value> {
+    vec![
+        serde_json::json!({"user_id": "4a381a71-5a66-4288-b2f8-7935c19aa7f3", "app_version": "2.3.0",
+               "device_type": "android", "ip": "80.222.149.199", "locale": "CO",
+               "device_id": "798f2ad2-d955-4152-adef-e6e54a979b63", "timestamp": 1741724761}),
+        serde_json::json!({"user_id": "c7d2b5e3-0f4a-4b8e-9a51-2f6d3c1e8b90", "app_version": "2.4.1",
+               "device_type": "iOS", "ip": "10.1.2.3", "locale": "AR",
+               "device_id": "0b9e7f62-3c1d-4e5a-8f70-6a2b1c9d4e38", "timestamp": 1741724822}),
+        serde_json::json!({"user_id": "", "app_version": "", "device_type": "web", "ip": "192.168.0.1",
+               "locale": "RU", "device_id": "d", "timestamp": 9007199254740993_i64}),
+    ]
+}

@@ -11,8 +11,8 @@ use predicates::prelude::*;
 use serde_json::{json, Value};
 
 use crate::harness::{
-    create_topic, json_lines, kmsg_on_cluster, registry_get, registry_url, repo_file, sr_write,
-    unique,
+    create_topic, json_lines, kmsg_on_cluster, login_events, registry_get, registry_url, repo_file,
+    sr_write, unique,
 };
 
 /// kmsg on the shared cluster and registry.
@@ -25,19 +25,6 @@ fn kmsg_reg() -> Command {
 fn json_of(out: &std::process::Output) -> Value {
     serde_json::from_slice(&out.stdout)
         .unwrap_or_else(|e| panic!("not JSON ({e}): {}", String::from_utf8_lossy(&out.stdout)))
-}
-
-fn logins() -> Vec<Value> {
-    vec![
-        json!({"user_id": "4a381a71-5a66-4288-b2f8-7935c19aa7f3", "app_version": "2.3.0",
-               "device_type": "android", "ip": "80.222.149.199", "locale": "CO",
-               "device_id": "798f2ad2-d955-4152-adef-e6e54a979b63", "timestamp": 1741724761}),
-        json!({"user_id": "c7d2b5e3-0f4a-4b8e-9a51-2f6d3c1e8b90", "app_version": "2.4.1",
-               "device_type": "iOS", "ip": "10.1.2.3", "locale": "AR",
-               "device_id": "0b9e7f62-3c1d-4e5a-8f70-6a2b1c9d4e38", "timestamp": 1741724822}),
-        json!({"user_id": "u3", "app_version": "1.0.0", "device_type": "android",
-               "ip": "999.1.1.1", "locale": "RUS", "device_id": "d3", "timestamp": 1741724900}),
-    ]
 }
 
 #[test]
@@ -231,7 +218,7 @@ fn produce_raw(topic: &str, values: &[&[u8]]) {
 fn view_shows_python_written_avro_and_protobuf_records_as_the_json_they_were_made_from() {
     let topic = unique("regview");
     create_topic(&topic, 1, 3);
-    let events = logins();
+    let events = login_events();
     let avro_subject = format!("{topic}-avro");
     let proto_subject = format!("{topic}-proto");
     sr_write(
@@ -376,7 +363,7 @@ fn view_shows_python_written_avro_and_protobuf_records_as_the_json_they_were_mad
 fn dlq_list_and_show_decode_registry_framed_dead_letters() {
     let topic = unique("regdlq");
     create_topic(&topic, 1, 3);
-    let events = logins();
+    let events = login_events();
     sr_write(
         &topic,
         "avro",
