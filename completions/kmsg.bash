@@ -1562,7 +1562,7 @@ _kmsg() {
             return 0
             ;;
         kmsg__subcmd__consume)
-            opts="-g -t -z -b -X -o -h -V --group --topic --output-topic --dlq-topic --schema --instance-id --max-retries --retry-backoff --retry-backoff-max --fail-rate --fail-first --sink-url --sink-timeout --sink-concurrency --breaker-threshold --breaker-timeout --breaker-probes --compression --exactly-once --txn-max-messages --txn-max-interval --seed --offset-reset --max-messages --idle-timeout --commit-interval --shutdown-timeout --metrics-addr --bootstrap --security-protocol --sasl-mechanism --sasl-username --sasl-password-file --tls-ca --tls-cert --tls-key --schema-registry --schema-registry-user --schema-registry-password-file --schema-registry-ca --timeout --log-level --log-format --output --help --version"
+            opts="-g -t -z -b -X -o -h -V --group --topic --output-topic --dlq-topic --schema --value-format --instance-id --max-retries --retry-backoff --retry-backoff-max --fail-rate --fail-first --sink-url --sink-timeout --sink-concurrency --breaker-threshold --breaker-timeout --breaker-probes --compression --exactly-once --txn-max-messages --txn-max-interval --seed --offset-reset --max-messages --idle-timeout --commit-interval --shutdown-timeout --metrics-addr --bootstrap --security-protocol --sasl-mechanism --sasl-username --sasl-password-file --tls-ca --tls-cert --tls-key --schema-registry --schema-registry-user --schema-registry-password-file --schema-registry-ca --timeout --log-level --log-format --output --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1594,6 +1594,10 @@ _kmsg() {
                     ;;
                 --schema)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --value-format)
+                    COMPREPLY=($(compgen -W "json registry" -- "${cur}"))
                     return 0
                     ;;
                 --instance-id)
@@ -3244,7 +3248,7 @@ _kmsg() {
             return 0
             ;;
         kmsg__subcmd__produce)
-            opts="-t -g -f -k -H -K -r -n -d -p -z -q -b -X -o -h -V --topic --generate --file --value --key --header --input --key-separator --on-invalid --invalid-ratio --seed --size --schema --rate --count --duration --partition --acks --compression --linger --batch-size --delivery-timeout --flush-timeout --quiet --metrics-addr --metrics-linger --bootstrap --security-protocol --sasl-mechanism --sasl-username --sasl-password-file --tls-ca --tls-cert --tls-key --schema-registry --schema-registry-user --schema-registry-password-file --schema-registry-ca --timeout --log-level --log-format --output --help --version"
+            opts="-t -g -f -k -H -K -r -n -d -p -z -q -b -X -o -h -V --topic --generate --file --value --key --header --input --key-separator --on-invalid --invalid-ratio --seed --size --schema --value-schema --key-schema --value-message --key-message --rate --count --duration --partition --acks --compression --linger --batch-size --delivery-timeout --flush-timeout --quiet --metrics-addr --metrics-linger --bootstrap --security-protocol --sasl-mechanism --sasl-username --sasl-password-file --tls-ca --tls-cert --tls-key --schema-registry --schema-registry-user --schema-registry-password-file --schema-registry-ca --timeout --log-level --log-format --output --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3323,6 +3327,22 @@ _kmsg() {
                     return 0
                     ;;
                 --schema)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --value-schema)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key-schema)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --value-message)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key-message)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -396,6 +396,10 @@ complete -c kmsg -n "__fish_kmsg_using_subcommand produce" -l invalid-ratio -d '
 complete -c kmsg -n "__fish_kmsg_using_subcommand produce" -l seed -d 'Seed for generated messages, to make a run reproducible [default: random, printed in the summary]' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand produce" -l size -d 'Pad generated posts to about this many bytes' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand produce" -l schema -d 'Validate each outgoing message against this JSON Schema; invalid ones are not sent' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand produce" -l value-schema -d 'Encode each value (JSON) with this registry subject\'s schema (Avro, Protobuf or JSON Schema) into the Confluent wire format; needs --schema-registry' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand produce" -l key-schema -d 'Encode each key the same way (a key that is not JSON is taken as a JSON string)' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand produce" -l value-message -d 'The Protobuf message values are written as (full or short name) [default: the schema\'s first message]' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand produce" -l key-message -d 'The Protobuf message keys are written as [default: the schema\'s first message]' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand produce" -s r -l rate -d 'Messages per second (0 or absent: as fast as possible)' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand produce" -s n -l count -d 'Stop after this many messages' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand produce" -s d -l duration -d 'Stop after this long (e.g. 30s, 5m)' -r
@@ -448,6 +452,8 @@ complete -c kmsg -n "__fish_kmsg_using_subcommand consume" -s t -l topic -d 'Top
 complete -c kmsg -n "__fish_kmsg_using_subcommand consume" -l output-topic -d 'Topic that valid messages are forwarded to (key and headers preserved); none: only validate' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand consume" -l dlq-topic -d 'Dead letter topic [default: <topic>.dlq]' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand consume" -l schema -d 'JSON Schema every message must satisfy (draft 7 or later; format assertions on); without it a message only has to be JSON' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand consume" -l value-format -d 'How message values are read: json (UTF-8 JSON text) or registry (the schema registry\'s wire format, Avro, Protobuf or JSON Schema, decoded to JSON before --schema; needs --schema-registry). A value that does not decode is dead-lettered with class deserialization; while the registry cannot be asked, messages are held, not dead-lettered' -r -f -a "json\t''
+registry\t''"
 complete -c kmsg -n "__fish_kmsg_using_subcommand consume" -l instance-id -d 'This member\'s id, used in logs, metrics and the group [default: <host>-<pid>]' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand consume" -l max-retries -d 'Retries of a transient failure after the first attempt (3 = up to 4 attempts); then the message is dead-lettered as retries_exhausted' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand consume" -l retry-backoff -d 'First retry delay; doubles per retry, with jitter' -r

@@ -111,6 +111,16 @@ pub enum EnvelopeError {
     NotText { field: String, encoding: Encoding },
     #[error("{field} has encoding registry: it must be encoded again with its schema ({field}_schema), which needs a schema registry")]
     Registry { field: String },
+    #[error("{field} has encoding registry but no {field}_schema to encode it with")]
+    RegistryWithoutSchema { field: String },
+}
+
+/// A key or value with encoding `registry`, taken out of an envelope: the record's JSON and
+/// the schema it was decoded with (and is to be encoded with again).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Registered {
+    pub json: serde_json::Value,
+    pub schema: SchemaRef,
 }
 
 /// Writes bytes as a string and says how.
@@ -227,6 +237,36 @@ impl Envelope {
             }
             Shown::Failed(reason) => *error = Some(reason),
         }
+    }
+
+    /// Takes the key (`is_key`) or value out when its encoding is `registry`, leaving a
+    /// Kafka null in its place for [`Envelope::into_raw`]; `None` for any other encoding.
+    pub fn take_registered(&mut self, is_key: bool) -> Result<Option<Registered>, EnvelopeError> {
+        let (value, encoding, schema, field) = if is_key {
+            (
+                &mut self.key,
+                &mut self.key_encoding,
+                &mut self.key_schema,
+                "key",
+            )
+        } else {
+            (
+                &mut self.value,
+                &mut self.value_encoding,
+                &mut self.value_schema,
+                "value",
+            )
+        };
+        if *encoding != Encoding::Registry {
+            return Ok(None);
+        }
+        let Some(schema) = schema.take() else {
+            return Err(EnvelopeError::RegistryWithoutSchema {
+                field: field.to_string(),
+            });
+        };
+        *encoding = Encoding::Utf8;
+        Ok(value.take().map(|json| Registered { json, schema }))
     }
 
     /// Parses one line of `--input json-envelope`.
@@ -349,6 +389,22 @@ mod tests {
             Some(&b"\0\0"[..])
         );
         assert!(Envelope::parse(r#"{"value": {"a": 1}}"#).is_err());
+    }
+
+    #[test]
+    fn a_registry_value_is_taken_out_with_its_schema() {
+        let line = r#"{"key":"k","value":{"a":1},"value_encoding":"registry","value_schema":{"id":7,"type":"avro"}}"#;
+        let mut env: Envelope = serde_json::from_str(line).unwrap();
+        assert_eq!(env.take_registered(true).unwrap(), None);
+        let taken = env.take_registered(false).unwrap().unwrap();
+        assert_eq!(taken.json, serde_json::json!({"a": 1}));
+        assert_eq!(taken.schema.id, 7);
+        let raw = env.into_raw().unwrap();
+        assert_eq!((raw.key.as_deref(), raw.value), (Some(&b"k"[..]), None));
+        let mut env: Envelope =
+            serde_json::from_str(r#"{"value":{"a":1},"value_encoding":"registry"}"#).unwrap();
+        let err = env.take_registered(false).unwrap_err().to_string();
+        assert!(err.contains("no value_schema"), "{err}");
     }
 
     #[test]

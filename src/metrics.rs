@@ -48,6 +48,8 @@ pub struct ConsumerMetrics {
     breaker_state: IntGaugeVec,
     breaker_transitions: IntCounterVec,
     breaker_calls: IntCounterVec,
+    decoded: IntCounterVec,
+    decode_failures: IntCounterVec,
     ready: AtomicBool,
     breaker_open: AtomicBool,
     /// Every breaker transition with its time, for `breaker-test`'s timeline.
@@ -164,6 +166,18 @@ impl ConsumerMetrics {
                 "Downstream calls by kind: successful, failed (transient), ignored (permanent), not_permitted (breaker open)",
                 &["kind"],
             ),
+            decoded: counter(
+                &registry,
+                "kafka_consumer_records_decoded_total",
+                "Record values decoded through the schema registry (--value-format registry), by subject",
+                &["topic", "subject"],
+            ),
+            decode_failures: counter(
+                &registry,
+                "kafka_consumer_decode_failures_total",
+                "Record values the schema registry's format could not decode, by subject (unknown without a known schema) and reason (wrong_magic_byte, truncated_header, unknown_schema_id, undecodable_payload)",
+                &["topic", "subject", "reason"],
+            ),
             processing,
             registry,
             ready: AtomicBool::new(false),
@@ -236,6 +250,34 @@ impl ConsumerMetrics {
         tracing::debug!(topic, partition, offset, reason, "dead-lettered: {message}");
         self.processed.with_label_values(&[topic, "dlq"]).inc();
         self.dlq.with_label_values(&[topic, reason]).inc();
+    }
+
+    /// The counter of values of `topic` decoded with `subject`'s schema; the caller keeps it,
+    /// so the hot path does no label lookup.
+    pub fn decoded_counter(&self, topic: &str, subject: &str) -> IntCounter {
+        self.decoded.with_label_values(&[topic, subject])
+    }
+
+    /// A value could not be decoded through the registry: logged and counted.
+    pub fn decode_failed(
+        &self,
+        topic: &str,
+        subject: &str,
+        reason: &str,
+        partition: i32,
+        offset: i64,
+    ) {
+        tracing::debug!(
+            topic,
+            subject,
+            reason,
+            partition,
+            offset,
+            "cannot decode the value"
+        );
+        self.decode_failures
+            .with_label_values(&[topic, subject, reason])
+            .inc();
     }
 
     /// A processing error of some type (a poison class, `transient`, `produce`).

@@ -6,7 +6,7 @@ use std::time::Duration;
 use clap::Args;
 
 use super::values::parse_duration;
-use crate::consumer::ConsumerOptions;
+use crate::consumer::{ConsumerOptions, ValueFormat};
 use crate::kafka::options::{Compression, OffsetReset};
 
 #[derive(Debug, Args)]
@@ -32,6 +32,14 @@ pub struct ConsumeArgs {
     /// without it a message only has to be JSON
     #[arg(long, value_name = "PATH")]
     pub schema: Option<PathBuf>,
+
+    /// How message values are read: json (UTF-8 JSON text) or registry (the schema registry's
+    /// wire format, Avro, Protobuf or JSON Schema, decoded to JSON before --schema; needs
+    /// --schema-registry). A value that does not decode is dead-lettered with class
+    /// deserialization; while the registry cannot be asked, messages are held, not
+    /// dead-lettered
+    #[arg(long, value_enum, default_value_t = ValueFormat::Json)]
+    pub value_format: ValueFormat,
 
     /// This member's id, used in logs, metrics and the group [default: <host>-<pid>]
     #[arg(long, env = "INSTANCE_ID")]
@@ -143,6 +151,9 @@ impl From<&ConsumeArgs> for ConsumerOptions {
             output_topic: a.output_topic.clone(),
             dlq_topic: a.dlq_topic.clone(),
             schema: a.schema.clone(),
+            value_format: a.value_format,
+            // The registry's options come from the global flags (`cmd::consume` adds them).
+            schema_registry: None,
             instance_id: a.instance_id.clone(),
             max_retries: a.max_retries,
             retry_backoff: a.retry_backoff,
@@ -167,6 +178,19 @@ impl From<&ConsumeArgs> for ConsumerOptions {
             shutdown_timeout: a.shutdown_timeout,
             metrics_addr: a.metrics_addr,
         }
+    }
+}
+
+impl clap::ValueEnum for ValueFormat {
+    fn value_variants<'a>() -> &'a [Self] {
+        &[ValueFormat::Json, ValueFormat::Registry]
+    }
+
+    fn to_possible_value(&self) -> Option<clap::builder::PossibleValue> {
+        Some(clap::builder::PossibleValue::new(match self {
+            ValueFormat::Json => "json",
+            ValueFormat::Registry => "registry",
+        }))
     }
 }
 

@@ -7,6 +7,7 @@ use clap::{Args, ValueEnum};
 
 use super::values::parse_duration;
 use crate::kafka::options::Compression;
+use crate::registry::Version;
 
 /// How piped lines are read by `produce`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -26,6 +27,60 @@ pub enum OnInvalid {
     Abort,
     /// Skip it, count it in the summary, and carry on
     Skip,
+}
+
+/// The long help of `--value-schema`.
+const VALUE_SCHEMA_HELP: &str = "\
+Encode each value (JSON) with this registry subject's schema (Avro, Protobuf or JSON Schema) \
+into the Confluent wire format: a zero byte, the schema's 4-byte id, (Protobuf: the message \
+indexes,) then the encoded record. Needs --schema-registry. The version (default latest) is \
+resolved once, before anything is sent; an unknown subject or version, an unreachable \
+registry or a schema that does not compile stops the run before the first message.
+
+Applies to JSON lines, envelopes (--input json-envelope: a text value is taken as JSON; \
+without --value-schema, a value with value_encoding \"registry\", as `kmsg view -o json` \
+prints it, is encoded again with its own schema id, so registry records copy byte for \
+byte), --value and --generate. Not to --input raw.
+
+A message that does not fit the schema stops the run, naming its line and the reason \
+(lines before it are sent and acknowledged), or with --on-invalid skip is left out and \
+counted in the summary (skipped_invalid). Generated messages that are bad on purpose \
+(--invalid-ratio) follow the same rule: those that do not fit stop the run (naming their \
+kind) or are skipped; those that still fit are encoded and keep their kmsg.invalid header. \
+With the shipped login schemas: malformed_json and not_utf8 never fit; missing_field and \
+timestamp_as_string do not fit Avro (login.avsc) or JSON Schema, but fit Protobuf, whose JSON \
+mapping takes a missing field as its default and a string of digits as an int64; bad_ip and \
+bad_locale fit Avro and Protobuf (plain strings), not JSON Schema (format, maxLength).";
+
+/// A registry subject and version, as `--value-schema` and `--key-schema` take them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SchemaSpec {
+    pub subject: String,
+    pub version: Version,
+}
+
+impl std::fmt::Display for SchemaSpec {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}:{}", self.subject, self.version)
+    }
+}
+
+/// Parses `SUBJECT`, `SUBJECT:VERSION` or `SUBJECT:latest` (pure; unit-tested). The version
+/// follows the last colon, so a subject may hold colons of its own when a version is given.
+pub fn parse_schema_spec(s: &str) -> Result<SchemaSpec, String> {
+    let (subject, version) = match s.rsplit_once(':') {
+        Some((subject, version)) => (subject, version.parse::<Version>()?),
+        None => (s, Version::Latest),
+    };
+    if subject.trim().is_empty() {
+        return Err(format!(
+            "{s:?} names no subject: give SUBJECT[:VERSION|latest]"
+        ));
+    }
+    Ok(SchemaSpec {
+        subject: subject.to_string(),
+        version,
+    })
 }
 
 #[derive(Debug, Args)]
@@ -83,6 +138,29 @@ pub struct ProduceArgs {
     #[arg(long, value_name = "PATH")]
     pub schema: Option<PathBuf>,
 
+    /// Encode each value (JSON) with this registry subject's schema (Avro, Protobuf or JSON
+    /// Schema) into the Confluent wire format; needs --schema-registry
+    #[arg(
+        long,
+        value_name = "SUBJECT[:VERSION|latest]",
+        value_parser = parse_schema_spec,
+        long_help = VALUE_SCHEMA_HELP
+    )]
+    pub value_schema: Option<SchemaSpec>,
+
+    /// Encode each key the same way (a key that is not JSON is taken as a JSON string)
+    #[arg(long, value_name = "SUBJECT[:VERSION|latest]", value_parser = parse_schema_spec)]
+    pub key_schema: Option<SchemaSpec>,
+
+    /// The Protobuf message values are written as (full or short name) [default: the
+    /// schema's first message]
+    #[arg(long, value_name = "NAME", requires = "value_schema")]
+    pub value_message: Option<String>,
+
+    /// The Protobuf message keys are written as [default: the schema's first message]
+    #[arg(long, value_name = "NAME", requires = "key_schema")]
+    pub key_message: Option<String>,
+
     /// Messages per second (0 or absent: as fast as possible)
     #[arg(short, long, default_value_t = 0.0, allow_negative_numbers = true)]
     pub rate: f64,
@@ -137,4 +215,44 @@ pub struct ProduceArgs {
     /// figures (Ctrl-C or SIGTERM end it early)
     #[arg(long, value_parser = parse_duration, value_name = "DURATION", requires = "metrics_addr")]
     pub metrics_linger: Option<Duration>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_schema_spec_is_a_subject_with_an_optional_version() {
+        let spec = |subject: &str, version| SchemaSpec {
+            subject: subject.to_string(),
+            version,
+        };
+        assert_eq!(
+            parse_schema_spec("login-value"),
+            Ok(spec("login-value", Version::Latest))
+        );
+        assert_eq!(
+            parse_schema_spec("login-value:3"),
+            Ok(spec("login-value", Version::Number(3)))
+        );
+        assert_eq!(
+            parse_schema_spec("login-value:LATEST"),
+            Ok(spec("login-value", Version::Latest))
+        );
+        assert_eq!(
+            parse_schema_spec("a:b:2"),
+            Ok(spec("a:b", Version::Number(2)))
+        );
+        for bad in [
+            "",
+            ":3",
+            "login-value:",
+            "login-value:0",
+            "login-value:-1",
+            "x:two",
+        ] {
+            assert!(parse_schema_spec(bad).is_err(), "{bad:?}");
+        }
+        assert_eq!(spec("s", Version::Number(2)).to_string(), "s:2");
+    }
 }

@@ -42,7 +42,9 @@ async fn run_with(
     metrics: Arc<ConsumerMetrics>,
     stop: Arc<AtomicBool>,
 ) -> anyhow::Result<Summary> {
-    let config = ConsumerOptions::from(&args).build(&ctx.settings)?;
+    let mut options = ConsumerOptions::from(&args);
+    options.schema_registry = ctx.registry.clone();
+    let config = options.build(&ctx.settings)?;
     if config.topic_is_default {
         // Reading a shared default topic (and writing to its shared DLQ) must never happen
         // unnoticed: say so before connecting.
@@ -84,6 +86,19 @@ fn print_summary(s: &Summary, format: OutputFormat) -> std::io::Result<()> {
         row("  by reason", format!("{reason}: {n}"));
     }
     row("retries", s.retries.to_string());
+    if let Some(r) = &s.registry {
+        for (subject, n) in &r.decoded {
+            row("decoded (registry)", format!("{subject}: {n}"));
+        }
+        for (subject, reasons) in &r.decode_failures {
+            for (reason, n) in reasons {
+                row("not decodable", format!("{subject}: {reason}: {n}"));
+            }
+        }
+        if r.held_for_registry > 0 {
+            row("held for the registry", r.held_for_registry.to_string());
+        }
+    }
     for (kind, n) in &s.errors {
         row("errors", format!("{kind}: {n}"));
     }

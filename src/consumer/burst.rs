@@ -9,12 +9,10 @@ use std::time::{Duration, Instant};
 use anyhow::Context as _;
 use rdkafka::consumer::BaseConsumer;
 use rdkafka::error::KafkaError;
-use rdkafka::message::BorrowedMessage;
+use rdkafka::message::{BorrowedMessage, OwnedMessage};
 use rdkafka::Message;
 
-use crate::pipeline::outcome::{decode_and_validate, Poison};
-use crate::pipeline::validate::SchemaValidator;
-
+use super::decode::{Checked, ValueStage, Verdict};
 use super::member::Member;
 use super::records::Origin;
 use super::shared::lock;
@@ -31,7 +29,7 @@ pub(super) const PARALLEL_MIN: usize = 32;
 /// forwarded or dead-lettered (while the validator threads check the next burst).
 pub(super) struct Burst<'c> {
     pub(super) messages: Vec<BorrowedMessage<'c>>,
-    pub(super) verdicts: Vec<Result<(), Poison>>,
+    pub(super) verdicts: Vec<Verdict>,
     /// When the poll returned the first of them.
     pub(super) polled: Instant,
     /// `Shared::revokes` before the first of them was polled.
@@ -51,7 +49,11 @@ impl Member {
             return self.handle(msg.detach());
         }
         self.begin(msg.partition(), msg.offset());
-        let verdict = check(msg.payload(), self.config.schema.as_deref());
+        let verdict = self.stage.check(msg.payload(), false);
+        if let Checked::Unavailable(_) = verdict.checked {
+            // The registry cannot be asked: the general path holds it (already begun).
+            return self.process(msg.detach(), started);
+        }
         self.conclude(msg, verdict);
         self.observe(started);
     }
@@ -60,10 +62,14 @@ impl Member {
     /// forwarded from librdkafka's buffer (its delivery report needs only its coordinates; a
     /// failed delivery hands back the record), or marked done without an output topic; a
     /// poisoned one is dead-lettered, also from the buffer.
-    pub(super) fn conclude(&mut self, msg: &BorrowedMessage<'_>, verdict: Result<(), Poison>) {
+    /// A verdict that the registry could not be asked cannot reach here (`handle_polled`
+    /// holds it, and a burst's schema ids are looked up before it is checked); should one
+    /// still come, the member stops uncommitted past it rather than guess.
+    pub(super) fn conclude(&mut self, msg: &BorrowedMessage<'_>, verdict: Verdict) {
         let (p, off) = (msg.partition(), msg.offset());
-        match verdict {
-            Ok(()) => match &self.config.output_topic {
+        self.count_decode(verdict.note, p, off);
+        match verdict.checked {
+            Checked::Valid(_) => match &self.config.output_topic {
                 Some(out) => {
                     let origin = Origin::At {
                         partition: p,
@@ -74,7 +80,13 @@ impl Member {
                 }
                 None => self.done_without_output(p, off),
             },
-            Err(poison) => self.poison(msg, poison),
+            Checked::Poison(poison) => self.poison(msg, poison),
+            Checked::Unavailable(why) => {
+                self.stop.store(true, std::sync::atomic::Ordering::Relaxed);
+                self.fatal.get_or_insert(anyhow::anyhow!(
+                    "the schema registry could not be asked for partition {p} offset {off} after its schema was looked up: {why}; stopping without committing past it"
+                ));
+            }
         }
     }
 
@@ -83,15 +95,25 @@ impl Member {
     /// a revoke, whose commit then stops below every message not finished yet. A consumer
     /// error ends the burst and is handed back. `held` is the burst validated before, not
     /// finished yet.
+    ///
+    /// With `--value-format registry` each message's schema id is looked up here, on the loop
+    /// thread, so the validator threads find every id in the cache. A message whose lookup
+    /// finds the registry unavailable ends the burst: it is handed back (registered, as
+    /// `OwnedMessage`) for the general path to hold once the bursts before it are finished.
     pub(super) fn poll_burst<'c>(
         &mut self,
         consumer: &'c BaseConsumer<RebalanceContext>,
         first: BorrowedMessage<'c>,
         mut held: Option<&mut Burst<'c>>,
-    ) -> (Vec<BorrowedMessage<'c>>, Option<KafkaError>) {
+    ) -> PolledBurst<'c> {
         self.activity.note(Instant::now());
         self.begin(first.partition(), first.offset());
-        let mut burst = vec![first];
+        let mut burst = Vec::new();
+        let mut primed = None;
+        if self.stage.prime(first.payload(), &mut primed).is_err() {
+            return (burst, None, Some(first.detach()));
+        }
+        burst.push(first);
         while burst.len() < BURST && !self.max_reached() {
             let polled = consumer.poll(Duration::ZERO);
             self.after_poll(Some(&mut burst), held.as_deref_mut());
@@ -99,13 +121,16 @@ impl Member {
                 Some(Ok(m)) => {
                     self.activity.note(Instant::now());
                     self.begin(m.partition(), m.offset());
+                    if self.stage.prime(m.payload(), &mut primed).is_err() {
+                        return (burst, None, Some(m.detach()));
+                    }
                     burst.push(m);
                 }
-                Some(Err(e)) => return (burst, Some(e)),
+                Some(Err(e)) => return (burst, Some(e), None),
                 None => break,
             }
         }
-        (burst, None)
+        (burst, None, None)
     }
 
     /// After a poll of the burst path: when it served a revoke, the messages of the released
@@ -132,7 +157,7 @@ impl Member {
     pub(super) fn drop_released(
         &mut self,
         messages: &mut Vec<BorrowedMessage<'_>>,
-        verdicts: Option<&mut Vec<Result<(), Poison>>>,
+        verdicts: Option<&mut Vec<Verdict>>,
     ) {
         let tracker = lock(&self.shared.tracker);
         let keep: Vec<bool> = messages
@@ -188,7 +213,7 @@ impl Member {
         &mut self,
         payloads: &[Option<&[u8]>],
         previous: Option<Burst<'_>>,
-    ) -> Vec<Result<(), Poison>> {
+    ) -> Vec<Verdict> {
         let pool = match self.validators.take() {
             Some(pool) if payloads.len() >= PARALLEL_MIN => pool,
             pool => {
@@ -196,16 +221,18 @@ impl Member {
                 if let Some(burst) = previous {
                     self.finish_burst(burst);
                 }
-                let schema = self.config.schema.as_deref();
-                return payloads.iter().map(|v| check(*v, schema)).collect();
+                let mut verdicts: Vec<Verdict> =
+                    payloads.iter().map(|_| Verdict::pending()).collect();
+                check_all(payloads, &mut verdicts, &self.stage);
+                return verdicts;
             }
         };
-        let schema = self.config.schema.clone();
-        let mut verdicts: Vec<Result<(), Poison>> = payloads.iter().map(|_| Ok(())).collect();
+        let stage = self.stage.clone();
+        let mut verdicts: Vec<Verdict> = payloads.iter().map(|_| Verdict::pending()).collect();
         let shares = pool.current_num_threads() + usize::from(previous.is_none());
         let chunk = payloads.len().div_ceil(shares);
         pool.in_place_scope(|scope| {
-            let schema = schema.as_deref();
+            let stage = &*stage;
             let mut parts = payloads.chunks(chunk).zip(verdicts.chunks_mut(chunk));
             let here = if previous.is_none() {
                 parts.next()
@@ -213,13 +240,13 @@ impl Member {
                 None
             };
             for (ins, outs) in parts {
-                scope.spawn(move |_| check_all(ins, outs, schema));
+                scope.spawn(move |_| check_all(ins, outs, stage));
             }
             match previous {
                 Some(burst) => self.finish_burst(burst),
                 None => {
                     if let Some((ins, outs)) = here {
-                        check_all(ins, outs, schema);
+                        check_all(ins, outs, stage);
                     }
                 }
             }
@@ -235,18 +262,19 @@ pub(super) fn retain_flagged<T>(items: &mut Vec<T>, keep: &[bool]) {
     items.retain(|_| flags.next().copied().unwrap_or(true));
 }
 
-/// Decode and validation of one message; the parsed document is not kept.
-pub(super) fn check(value: Option<&[u8]>, schema: Option<&SchemaValidator>) -> Result<(), Poison> {
-    decode_and_validate(value, schema).map(drop)
-}
+/// A polled burst: its messages, the consumer error that ended it, and the message whose
+/// schema lookup found the registry unavailable (registered, not in the burst).
+pub(super) type PolledBurst<'c> = (
+    Vec<BorrowedMessage<'c>>,
+    Option<KafkaError>,
+    Option<OwnedMessage>,
+);
 
-pub(super) fn check_all(
-    values: &[Option<&[u8]>],
-    verdicts: &mut [Result<(), Poison>],
-    schema: Option<&SchemaValidator>,
-) {
+/// Decode and validation of each message; the parsed documents are not kept.
+pub(super) fn check_all(values: &[Option<&[u8]>], verdicts: &mut [Verdict], stage: &ValueStage) {
+    let mut last = None;
     for (value, verdict) in values.iter().zip(verdicts) {
-        *verdict = check(*value, schema);
+        *verdict = stage.check_with(*value, false, &mut last);
     }
 }
 

@@ -17,6 +17,12 @@ pub(super) struct Call {
     pub(super) msg: Arc<OwnedMessage>,
     /// Why it can never be processed (decode or schema); dead-lettered in its turn, no call.
     pub(super) poison: Option<Poison>,
+    /// Not checked yet: the schema registry could not be asked (it is checked again when it
+    /// reaches the head of its lane).
+    pub(super) unresolved: bool,
+    /// The downstream's body when it is not the value itself: the JSON a registry-framed
+    /// value decoded to.
+    pub(super) body: Option<Arc<[u8]>>,
     /// Attempts that count towards `--max-retries`.
     pub(super) attempt: u32,
     /// Calls made (the fault injector's `--fail-first` counts calls).
@@ -45,6 +51,9 @@ pub(super) struct Dispatch {
     pub(super) open_until: Option<Instant>,
     /// No dispatch before then (half-open: the probes are out).
     pub(super) refused_until: Option<Instant>,
+    /// Lookups in a row that found the schema registry unavailable (0: it answers); while
+    /// above 0, polled messages are checked only when they reach the head of their lane.
+    pub(super) registry_held: u32,
 }
 
 impl Dispatch {
@@ -57,6 +66,7 @@ impl Dispatch {
             backpressured: BTreeSet::new(),
             open_until: None,
             refused_until: None,
+            registry_held: 0,
         }
     }
 }

@@ -18,6 +18,7 @@ use crate::kafka::options::{Compression, OffsetReset};
 use crate::pipeline::breaker::{Breaker, BreakerConfig};
 use crate::pipeline::outcome::{FaultInjector, RetryPolicy};
 use crate::pipeline::validate::SchemaValidator;
+use crate::registry::{Registry, RegistryClient, RegistryOptions};
 use crate::sink::http::HttpSink;
 
 /// librdkafka's default `max.poll.interval.ms`.
@@ -40,6 +41,9 @@ pub struct ConsumerConfig {
     pub(crate) dlq_topic: String,
     /// Shared with the validator threads.
     pub(crate) schema: Option<Arc<SchemaValidator>>,
+    /// With `--value-format registry`: the registry every value is decoded through (its
+    /// cache shared by the loop and the validator threads). `None`: values are JSON text.
+    pub(crate) registry: Option<Arc<Registry>>,
     pub(crate) instance: String,
     pub(crate) retry: RetryPolicy,
     pub(crate) injector: FaultInjector,
@@ -58,6 +62,17 @@ pub struct ConsumerConfig {
     pub(crate) txn_max_messages: u64,
     pub(crate) txn_max_interval: Duration,
     pub(crate) offset_reset: OffsetReset,
+}
+
+/// How record values are read (`--value-format`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ValueFormat {
+    /// JSON text (UTF-8).
+    #[default]
+    Json,
+    /// The schema registry's wire format (Avro, Protobuf or JSON Schema), decoded to JSON
+    /// through the registry before validation.
+    Registry,
 }
 
 /// The input topic when neither `--topic` nor `INPUT_TOPIC` names one: the pipeline's own
@@ -85,6 +100,9 @@ pub struct ConsumerOptions {
     /// None: `<topic>.dlq`.
     pub dlq_topic: Option<String>,
     pub schema: Option<PathBuf>,
+    pub value_format: ValueFormat,
+    /// The schema registry (`--schema-registry`), needed by `--value-format registry`.
+    pub schema_registry: Option<RegistryOptions>,
     /// None: `<host>-<pid>`.
     pub instance_id: Option<String>,
     pub max_retries: u32,
@@ -133,6 +151,8 @@ impl ConsumerOptions {
             output_topic: None,
             dlq_topic: None,
             schema: None,
+            value_format: ValueFormat::Json,
+            schema_registry: None,
             instance_id: None,
             max_retries: 3,
             retry_backoff: Duration::from_millis(100),
@@ -168,6 +188,14 @@ impl ConsumerOptions {
         schema: PathBuf,
         /// This member's id (logs, metrics, the group, the transactional.id).
         instance_id: String,
+        /// The schema registry `--value-format registry` decodes through.
+        schema_registry: RegistryOptions,
+    }
+
+    /// How record values are read.
+    pub fn value_format(mut self, format: ValueFormat) -> Self {
+        self.value_format = format;
+        self
     }
 
     /// Retries after the first attempt, and their first and longest delay.
@@ -310,6 +338,17 @@ impl ConsumerConfig {
             .transpose()
             .map_err(|e| usage(e.to_string()))?
             .map(Arc::new);
+        let registry = match (args.value_format, &args.schema_registry) {
+            (ValueFormat::Json, _) => None,
+            (ValueFormat::Registry, None) => {
+                return Err(usage(
+                    "--value-format registry needs a schema registry: set --schema-registry URL or SCHEMA_REGISTRY_URL",
+                ))
+            }
+            (ValueFormat::Registry, Some(options)) => Some(Arc::new(Registry::new(
+                RegistryClient::new(options).map_err(|e| usage(e.to_string()))?,
+            ))),
+        };
         let breaker = BreakerConfig {
             threshold: args.breaker_threshold,
             open_for: args.breaker_timeout,
@@ -450,6 +489,7 @@ impl ConsumerConfig {
             output_topic: args.output_topic.clone(),
             dlq_topic,
             schema,
+            registry,
             instance,
             retry,
             injector: FaultInjector {
@@ -480,8 +520,9 @@ impl ConsumerConfig {
 mod tests {
     use std::time::Duration;
 
-    use super::ConsumerOptions;
+    use super::{ConsumerOptions, ValueFormat};
     use crate::kafka::config::ClientSettings;
+    use crate::registry::RegistryOptions;
 
     fn settings() -> ClientSettings {
         ClientSettings::for_bootstrap("127.0.0.1:1", Duration::from_secs(5))
@@ -502,6 +543,40 @@ mod tests {
             ("in", Some("out"), "in.dlq")
         );
         assert!(!c.topic_is_default);
+    }
+
+    fn registry(url: &str) -> RegistryOptions {
+        RegistryOptions {
+            url: url.into(),
+            timeout: Duration::from_secs(5),
+            ..RegistryOptions::default()
+        }
+    }
+
+    #[test]
+    fn the_value_format_decides_whether_values_go_through_the_registry() {
+        let at = || registry("http://127.0.0.1:1/apis/ccompat/v7");
+        // (format, registry given) → decoded through a registry?
+        let table = [
+            (ValueFormat::Json, None, false),
+            // A registry given for other reasons does not change how JSON values are read.
+            (ValueFormat::Json, Some(at()), false),
+            (ValueFormat::Registry, Some(at()), true),
+        ];
+        for (format, options, through_registry) in table {
+            let mut o = ConsumerOptions::new("g", "in").value_format(format);
+            o.schema_registry = options.clone();
+            let c = o.build(&settings()).unwrap();
+            assert_eq!(
+                c.registry.is_some(),
+                through_registry,
+                "{format:?} with {options:?}"
+            );
+        }
+        assert_eq!(
+            ConsumerOptions::new("g", "in").value_format,
+            ValueFormat::Json
+        );
     }
 
     #[test]
@@ -533,6 +608,16 @@ mod tests {
                 "max.poll.interval.ms",
             ),
             (base().max_messages(0), "--max-messages 0"),
+            (
+                base().value_format(ValueFormat::Registry),
+                "--value-format registry needs a schema registry",
+            ),
+            (
+                base()
+                    .value_format(ValueFormat::Registry)
+                    .schema_registry(registry("ftp://registry")),
+                "ftp://registry",
+            ),
             (base().commit_interval(Duration::ZERO), "--commit-interval"),
             (
                 base().sink("http://127.0.0.1:1/x", Duration::ZERO, 1),

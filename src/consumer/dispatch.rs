@@ -13,11 +13,11 @@ use rdkafka::{Message, TopicPartitionList};
 
 use crate::pipeline::breaker::{BreakerState, Permit};
 use crate::pipeline::decide::{decide, Decision};
-use crate::pipeline::outcome::decode_and_validate;
 use crate::pipeline::sink::CallResult;
 
 use super::breaker::NOT_PERMITTED;
 use super::calls::{Call, Completion, Dispatch};
+use super::decode::{Checked, REGISTRY_UNAVAILABLE};
 use super::member::Member;
 use super::shared::lock;
 
@@ -114,22 +114,60 @@ impl Member {
         let p = msg.partition();
         lock(&self.shared.tracker).begin(p, msg.offset());
         self.count_consumed(p);
-        let poison = decode_and_validate(msg.payload(), self.config.schema.as_deref()).err();
-        d.lanes.push(
-            p,
-            Box::new(Call {
-                msg: Arc::new(msg),
-                poison,
-                attempt: 1,
-                calls: 0,
-                epoch: self.shared.txn_epoch.load(Ordering::SeqCst),
-                started: None,
-            }),
-        );
+        let mut call = Box::new(Call {
+            msg: Arc::new(msg),
+            poison: None,
+            unresolved: true,
+            body: None,
+            attempt: 1,
+            calls: 0,
+            epoch: self.shared.txn_epoch.load(Ordering::SeqCst),
+            started: None,
+        });
+        // While the registry is unavailable, the head of the lanes asks it, not every poll.
+        if d.registry_held == 0 {
+            self.check_call(d, &mut call);
+        }
+        d.lanes.push(p, call);
         if d.lanes.waiting_in(p) >= LANE_HIGH && d.backpressured.insert(p) && d.open_until.is_none()
         {
             self.pause_partitions(&[p], true);
         }
+    }
+
+    /// Decodes and validates a call's message (poison is kept for its turn; a value decoded
+    /// through the registry keeps its JSON as the downstream's body). Returns false when the
+    /// schema registry could not be asked: the call stays unresolved.
+    pub(super) fn check_call(&mut self, d: &mut Dispatch, call: &mut Call) -> bool {
+        let (p, off) = (call.msg.partition(), call.msg.offset());
+        let keep = self.config.registry.is_some();
+        let verdict = self.stage.check(call.msg.payload(), keep);
+        self.count_decode(verdict.note, p, off);
+        match verdict.checked {
+            Checked::Valid(doc) => {
+                call.body = doc.map(|doc| {
+                    serde_json::to_vec(&doc)
+                        .expect("a JSON value serializes")
+                        .into()
+                });
+            }
+            Checked::Poison(poison) => call.poison = Some(poison),
+            Checked::Unavailable(why) => {
+                d.registry_held += 1;
+                self.held_for_registry += 1;
+                self.shared.error(REGISTRY_UNAVAILABLE);
+                tracing::warn!(
+                    partition = p,
+                    offset = off,
+                    held = d.registry_held,
+                    "holding the message: {why}"
+                );
+                return false;
+            }
+        }
+        call.unresolved = false;
+        d.registry_held = 0;
+        true
     }
 
     /// Resumes partitions whose lane has drained (unless the breaker keeps everything paused).
@@ -224,6 +262,15 @@ impl Member {
                 d.lanes.finish(ticket);
                 continue;
             }
+            if call.unresolved && !self.check_call(d, &mut call) {
+                // The registry cannot be asked: not this message's fault. Like an open
+                // breaker: it keeps its place, every partition pauses, and it asks again
+                // after the retry backoff.
+                let delay = self.config.retry.delay(d.registry_held, rand::random());
+                d.lanes.put_back(ticket, call);
+                self.pause_while_open(d, now + delay);
+                break;
+            }
             if let Some(poison) = call.poison.take() {
                 // Poison never calls the downstream and never touches the breaker.
                 self.poison(&*call.msg, poison);
@@ -277,13 +324,15 @@ impl Member {
                 continue;
             };
             let msg = call.msg.clone();
+            let body = call.body.clone();
             let tx = d.tx.clone();
             sink.spawn_call(
                 msg.topic(),
                 p,
                 off,
                 msg.key(),
-                msg.payload().unwrap_or_default(),
+                body.as_deref()
+                    .unwrap_or_else(|| msg.payload().unwrap_or_default()),
                 move |result| {
                     let _ = tx.send(Completion {
                         ticket,

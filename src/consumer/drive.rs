@@ -125,7 +125,8 @@ pub(super) fn drive(member: &mut Member) -> anyhow::Result<StopReason> {
             match polled {
                 Some(Ok(m)) if member.validators.is_some() => {
                     last_message = Instant::now();
-                    let (messages, error) = member.poll_burst(&consumer, m, ready.as_mut());
+                    let (messages, error, unavailable) =
+                        member.poll_burst(&consumer, m, ready.as_mut());
                     let payloads: Vec<Option<&[u8]>> =
                         messages.iter().map(|m| m.payload()).collect();
                     let verdicts = member.verdicts(&payloads, ready.take());
@@ -137,11 +138,16 @@ pub(super) fn drive(member: &mut Member) -> anyhow::Result<StopReason> {
                         revokes: revokes_before,
                     };
                     // A big burst means more is coming: it is forwarded while the next one
-                    // is validated. A small one is finished now (no added latency).
-                    if burst.messages.len() >= PARALLEL_MIN {
+                    // is validated. A small one is finished now (no added latency), and so
+                    // is one that a message held for the registry follows: that message
+                    // waits (polling) on the general path, after the burst, in order.
+                    if burst.messages.len() >= PARALLEL_MIN && unavailable.is_none() {
                         ready = Some(burst);
                     } else {
                         member.finish_burst(burst);
+                    }
+                    if let Some(held) = unavailable {
+                        member.process(held, last_message);
                     }
                     if let Some(e) = error {
                         consumer_error(member, &e)?;

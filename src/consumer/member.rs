@@ -17,6 +17,7 @@ use crate::sink::http::HttpSink;
 
 use super::calls::Dispatch;
 use super::config::ConsumerConfig;
+use super::decode::{DecodeCounts, DecodeNote, ValueStage, UNKNOWN_SUBJECT};
 use super::lag::lag_position;
 use super::revoke_book::RevokeBook;
 use super::shared::{lock, OutcomeContext, RebalanceContext, Shared};
@@ -58,6 +59,13 @@ pub(super) struct Member {
     /// Consumed messages given up uncommitted because their partition was revoked before
     /// their outcome was queued (`Summary::dropped_on_revoke`).
     pub(super) dropped_on_revoke: u64,
+    /// Decodes and validates values (`--value-format`, `--schema`); shared with the
+    /// validator threads.
+    pub(super) stage: Arc<ValueStage>,
+    /// With `--value-format registry`: decodes and failures by subject.
+    pub(super) decode_counts: DecodeCounts,
+    /// Times a record was held because the registry could not be asked.
+    pub(super) held_for_registry: u64,
 }
 
 impl Member {
@@ -89,6 +97,38 @@ impl Member {
             .entry(p)
             .or_insert_with(|| shared.metrics.consumed_counter(&shared.topic, p))
             .inc();
+    }
+
+    /// Counts what the registry stage saw of the value at `p`/`off` (nothing without one).
+    pub(super) fn count_decode(&mut self, note: DecodeNote, p: i32, off: i64) {
+        match note {
+            DecodeNote::None => {}
+            DecodeNote::Decoded(id) => {
+                let shared = &self.shared;
+                let stage = &self.stage;
+                let entry = self.decode_counts.decoded.entry(id).or_insert_with(|| {
+                    let subject = stage
+                        .registry()
+                        .and_then(|r| r.cached(id))
+                        .and_then(|k| k.subject.clone())
+                        .unwrap_or_else(|| UNKNOWN_SUBJECT.to_string());
+                    let counter = shared.metrics.decoded_counter(&shared.topic, &subject);
+                    (subject, counter, 0)
+                });
+                entry.1.inc();
+                entry.2 += 1;
+            }
+            DecodeNote::Failed { subject, reason } => {
+                self.shared
+                    .metrics
+                    .decode_failed(&self.shared.topic, &subject, reason, p, off);
+                *self
+                    .decode_counts
+                    .failed
+                    .entry((subject, reason.to_string()))
+                    .or_default() += 1;
+            }
+        }
     }
 
     pub(super) fn observe(&self, started: Instant) {

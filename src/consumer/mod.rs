@@ -1,6 +1,7 @@
 //! The consumer engine: one member of the pipeline's consumer group.
 //!
-//! Per message: decode → validate (`pipeline::outcome`) → process (the fault injector; the
+//! Per message: decode (JSON text, or the schema registry's wire format) → validate
+//! (`pipeline::outcome`) → process (the fault injector; the
 //! HTTP downstream and circuit breaker plug in here) → forward to the output topic, or
 //! dead-letter with context headers (`pipeline::dead_letter`). Poison goes to the DLQ at once;
 //! transient failures are retried in partition order with backoff while the consumer keeps
@@ -21,6 +22,8 @@
 //! before it, and those from `txn` to `dispatch` add their part of the member as
 //! `impl Member` blocks:
 //! - `config`: the checked [`ConsumerConfig`] and its refusal rules;
+//! - `decode`: the value stage (JSON text, or decoded through the schema registry with
+//!   `--value-format registry`; a registry that cannot be asked holds the record);
 //! - `summary`: the run summary;
 //! - `lag`: the lag arithmetic (pure);
 //! - `records`: the plain data of records and transactions (delivery opaques, failures);
@@ -44,6 +47,7 @@ mod breaker;
 mod burst;
 mod calls;
 mod config;
+mod decode;
 mod dispatch;
 mod drive;
 mod emit;
@@ -63,8 +67,8 @@ use std::sync::Arc;
 
 use anyhow::anyhow;
 
-pub use config::{ConsumerConfig, ConsumerOptions, DEFAULT_INPUT_TOPIC};
-pub use summary::{StopReason, Summary, TxnCounts};
+pub use config::{ConsumerConfig, ConsumerOptions, ValueFormat, DEFAULT_INPUT_TOPIC};
+pub use summary::{DecodeSummary, StopReason, Summary, TxnCounts};
 
 use crate::error::usage;
 use crate::kafka::admin::Admin;

@@ -1,6 +1,7 @@
-//! The synchronous path, used when processing can fail (the fault injector without a sink):
-//! one message at a time, retried in partition order with backoff while the consumer keeps
-//! polling (buffering what arrives, pausing once the buffer is full) so it stays in the group.
+//! The synchronous path, used when processing can fail (the fault injector without a sink),
+//! and for any message held because the schema registry cannot be asked: one message at a
+//! time, retried in partition order with backoff while the consumer keeps polling (buffering
+//! what arrives, pausing once the buffer is full) so it stays in the group.
 
 use std::sync::atomic::Ordering;
 use std::sync::Arc;
@@ -11,9 +12,10 @@ use rdkafka::message::OwnedMessage;
 use rdkafka::Message;
 
 use crate::pipeline::decide::{decide, Decision, Retry};
-use crate::pipeline::outcome::decode_and_validate;
+use crate::pipeline::outcome::Poison;
 use crate::pipeline::sink::CallResult;
 
+use super::decode::{Checked, REGISTRY_UNAVAILABLE};
 use super::member::Member;
 
 /// Messages buffered during a backoff before the partitions are paused.
@@ -23,12 +25,20 @@ impl Member {
     /// Handles one message until its outcome is queued (or it is abandoned by a revoke/stop).
     pub(super) fn handle(&mut self, msg: OwnedMessage) {
         let started = Instant::now();
+        self.begin(msg.partition(), msg.offset());
+        self.process(msg, started);
+    }
+
+    /// Handles a registered message (see `handle`); `started` is when it arrived.
+    pub(super) fn process(&mut self, msg: OwnedMessage, started: Instant) {
         let (p, off) = (msg.partition(), msg.offset());
-        self.begin(p, off);
         let msg = Arc::new(msg);
-        match decode_and_validate(msg.payload(), self.config.schema.as_deref()) {
+        let Some(checked) = self.check_holding(&msg) else {
+            return;
+        };
+        match checked {
             Err(poison) => self.poison(&*msg, poison),
-            Ok(_doc) => {
+            Ok(()) => {
                 // `attempt` counts towards --max-retries; `call` numbers every call of this
                 // message (the fault injector's --fail-first counts calls).
                 let mut attempt = 1;
@@ -77,6 +87,47 @@ impl Member {
             }
         }
         self.observe(started);
+    }
+
+    /// Decodes and validates `msg`. When the schema registry cannot be asked (unreachable,
+    /// credentials refused, 5xx), that is not the message's fault: it is held, like a
+    /// downstream outage with the breaker open: every partition paused, what is durable
+    /// committed, polling on so the member stays in the group, and the registry asked again
+    /// after the retry backoff (doubling up to `--retry-backoff-max`), for as long as it takes.
+    /// No dead letter, no commit past it; `None` when it is abandoned meanwhile (revoked,
+    /// rewound or stopping: not committed).
+    pub(super) fn check_holding(&mut self, msg: &OwnedMessage) -> Option<Result<(), Poison>> {
+        let (p, off) = (msg.partition(), msg.offset());
+        let mut held = 0;
+        loop {
+            let verdict = self.stage.check(msg.payload(), false);
+            self.count_decode(verdict.note, p, off);
+            match verdict.checked {
+                Checked::Valid(_) => return Some(Ok(())),
+                Checked::Poison(poison) => return Some(Err(poison)),
+                Checked::Unavailable(why) => {
+                    held += 1;
+                    self.held_for_registry += 1;
+                    self.shared.error(REGISTRY_UNAVAILABLE);
+                    let delay = self.config.retry.delay(held, rand::random());
+                    tracing::warn!(
+                        partition = p,
+                        offset = off,
+                        held,
+                        "holding the message: {why}; asking again in {}",
+                        humantime::format_duration(delay)
+                    );
+                    if !self.wait_open(Instant::now() + delay, p) {
+                        tracing::debug!(
+                            partition = p,
+                            offset = off,
+                            "abandoned while the registry was unavailable (revoked or stopping); not committed"
+                        );
+                        return None;
+                    }
+                }
+            }
+        }
     }
 
     /// Counts a retry about to wait `delay` (attempt `attempt` failed for `reason`).

@@ -22,11 +22,12 @@ use crate::sink::http::HttpSink;
 use super::burst::validator_pool;
 use super::calls::Dispatch;
 use super::config::ConsumerConfig;
+use super::decode::{DecodeCounts, ValueStage};
 use super::drive::{drive, finish_fatal};
 use super::member::Member;
 use super::revoke_book::RevokeBook;
 use super::shared::{lock, OutcomeContext, RebalanceContext, Shared};
-use super::summary::{Summary, TxnCounts};
+use super::summary::{DecodeSummary, Summary, TxnCounts};
 use super::txn::TXN_TIMEOUT;
 
 /// Runs the member until a stop condition; blocking.
@@ -106,7 +107,15 @@ pub(super) fn run_member(
     } else {
         None
     };
+    let stage = Arc::new(ValueStage::new(
+        config.schema.clone(),
+        config.registry.clone(),
+        tokio::runtime::Handle::current(),
+    ));
     let mut member = Member {
+        stage,
+        decode_counts: DecodeCounts::default(),
+        held_for_registry: 0,
         sink,
         breaker,
         config,
@@ -156,6 +165,11 @@ pub(super) fn run_member(
         retries: shared.retries.load(Ordering::Relaxed),
         errors,
         breaker_opened: shared.breaker_opened.load(Ordering::Relaxed),
+        registry: member.config.registry.is_some().then(|| DecodeSummary {
+            decoded: member.decode_counts.decoded_by_subject(),
+            decode_failures: member.decode_counts.failed_by_subject(),
+            held_for_registry: member.held_for_registry,
+        }),
         transactions: member.config.exactly_once.then(|| TxnCounts {
             committed: shared.txn_committed.load(Ordering::Relaxed),
             aborted: shared.txn_aborted.load(Ordering::Relaxed),

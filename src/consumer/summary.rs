@@ -20,6 +20,9 @@ pub struct Summary {
     pub retries: u64,
     pub errors: BTreeMap<String, u64>,
     pub breaker_opened: u64,
+    /// With `--value-format registry`: values decoded and decode failures, by subject.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub registry: Option<DecodeSummary>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub transactions: Option<TxnCounts>,
     pub not_finished_at_exit: u64,
@@ -34,6 +37,18 @@ pub struct Summary {
     /// Messages per second over `active_secs` (see `Activity::rate`).
     pub msgs_per_sec: f64,
     pub stopped_by: StopReason,
+}
+
+/// What `--value-format registry` decoded, by subject (`unknown` when the schema id is not
+/// known or the value is not registry-framed).
+#[derive(Debug, Default, Serialize)]
+pub struct DecodeSummary {
+    pub decoded: BTreeMap<String, u64>,
+    /// By subject, then reason (`wrong_magic_byte`, `truncated_header`, `unknown_schema_id`,
+    /// `undecodable_payload`).
+    pub decode_failures: BTreeMap<String, BTreeMap<String, u64>>,
+    /// Times a record was held because the registry could not be asked.
+    pub held_for_registry: u64,
 }
 
 /// Transactions of an exactly-once run.

@@ -18,7 +18,8 @@ pub struct DeadLetter {
     pub group: String,
     /// `decode`, `validate`, `process`, `produce`.
     pub stage: String,
-    /// `json_parse`, `not_utf8`, `schema_validation`, `retries_exhausted`, ...
+    /// `json_parse`, `not_utf8`, `deserialization`, `schema_validation`,
+    /// `retries_exhausted`, ...
     pub class: String,
     pub message: String,
     pub detail: String,

@@ -1,5 +1,7 @@
 //! What happens to one consumed message, as plain logic: decode (UTF-8, JSON) and validate
-//! against the schema, which either yields the document or a `Poison` with its DLQ class;
+//! against the schema, which either yields the document or a `Poison` with its DLQ class
+//! (a value decoded through the schema registry by the consumer goes through `validate`
+//! alone; one it cannot decode is `Poison::deserialization`);
 //! the retry policy (exponential backoff with jitter); and the fault injector that makes
 //! processing fail transiently in a reproducible way for tests and demos.
 //!
@@ -13,12 +15,18 @@ use serde_json::Value;
 
 use super::validate::SchemaValidator;
 
+/// `kmsg.dlq.error.class` of a value that `--value-format registry` cannot decode: not
+/// registry-framed (wrong magic byte, truncated header), a schema id the registry does not
+/// have, or a payload its schema does not decode.
+pub const DESERIALIZATION: &str = "deserialization";
+
 /// A message that can never be processed: dead-lettered at once, never retried.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Poison {
     /// `decode` or `validate`.
     pub stage: &'static str,
-    /// `null_value`, `empty_value`, `not_utf8`, `json_parse`, `schema_validation`.
+    /// `null_value`, `empty_value`, `not_utf8`, `json_parse`, `deserialization`,
+    /// `schema_validation`.
     pub class: &'static str,
     /// One line: which field, which rule.
     pub message: String,
@@ -36,6 +44,21 @@ impl Poison {
             message,
         }
     }
+
+    /// A value the schema registry's wire format or codecs cannot decode (stage `decode`,
+    /// class [`DESERIALIZATION`]).
+    pub fn deserialization(message: impl Into<String>) -> Self {
+        Self::decode(DESERIALIZATION, message)
+    }
+}
+
+/// The value's bytes, or the poison of a null or empty value.
+pub fn present(value: Option<&[u8]>) -> Result<&[u8], Poison> {
+    let bytes = value.ok_or_else(|| Poison::decode("null_value", "the message value is null"))?;
+    if bytes.is_empty() {
+        return Err(Poison::decode("empty_value", "the message value is empty"));
+    }
+    Ok(bytes)
 }
 
 /// Decodes a message value and validates it (without a schema, it only has to be JSON).
@@ -43,10 +66,7 @@ pub fn decode_and_validate(
     value: Option<&[u8]>,
     schema: Option<&SchemaValidator>,
 ) -> Result<Value, Poison> {
-    let bytes = value.ok_or_else(|| Poison::decode("null_value", "the message value is null"))?;
-    if bytes.is_empty() {
-        return Err(Poison::decode("empty_value", "the message value is empty"));
-    }
+    let bytes = present(value)?;
     // simdutf8's `compat` check gives std's error position at a fraction of its cost.
     let text = simdutf8::compat::from_utf8(bytes).map_err(|e| {
         Poison::decode(
@@ -62,6 +82,12 @@ pub fn decode_and_validate(
     if doc.is_null() {
         return Err(Poison::decode("null_value", "the value is JSON null"));
     }
+    validate(doc, schema)
+}
+
+/// Validates a decoded document against the schema, if any: the document, or the poison
+/// naming every violation.
+pub fn validate(doc: Value, schema: Option<&SchemaValidator>) -> Result<Value, Poison> {
     if let Some(schema) = schema {
         let violations = schema.violations(&doc);
         if let Some(first) = violations.first() {

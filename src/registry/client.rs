@@ -12,7 +12,7 @@ use serde_json::{json, Value as Json};
 use super::codec::SchemaType;
 
 /// Where the registry is and how to reach it.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct RegistryOptions {
     /// Base URL, up to the API root (e.g. `http://host:8080/apis/ccompat/v7`).
     pub url: String,

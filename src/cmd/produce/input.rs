@@ -9,7 +9,7 @@ use std::time::Duration;
 use anyhow::Context as _;
 
 use crate::cli::InputFormat;
-use crate::envelope::Envelope;
+use crate::envelope::{Envelope, Registered};
 use crate::kafka::producer::Outgoing;
 use crate::pipeline::generate::{Generator, InvalidKind};
 
@@ -23,22 +23,55 @@ const LINE_BATCH: usize = 512;
 /// An input line with its number, or the read error met there.
 type Line = (u64, std::io::Result<Vec<u8>>);
 
+/// A message as read, before any registry encoding (`encode`).
+#[derive(Debug)]
+pub(super) struct Parsed {
+    pub(super) msg: Outgoing,
+    /// An envelope's key with encoding `registry` (then `msg.key` is empty): to be encoded
+    /// again.
+    pub(super) key_registered: Option<Box<Registered>>,
+    /// The same for the value.
+    pub(super) value_registered: Option<Box<Registered>>,
+}
+
+impl From<Outgoing> for Parsed {
+    fn from(msg: Outgoing) -> Self {
+        Parsed {
+            msg,
+            key_registered: None,
+            value_registered: None,
+        }
+    }
+}
+
 /// Turns one input line into a message (pure; unit-tested). The line's buffer becomes the
 /// value, without a copy.
-pub fn parse_line(
+pub(super) fn parse_line(
     mut line: Vec<u8>,
     format: InputFormat,
     key_separator: Option<&[u8]>,
-) -> Result<Outgoing, String> {
+) -> Result<Parsed, String> {
     if format == InputFormat::JsonEnvelope {
         let text = std::str::from_utf8(&line).map_err(|_| "the line is not UTF-8".to_string())?;
-        let raw = Envelope::parse(text).map_err(|e| e.to_string())?;
-        return Ok(Outgoing {
-            key: raw.key,
-            value: raw.value,
-            headers: raw.headers,
-            partition: raw.partition,
-            timestamp: raw.timestamp,
+        let mut env: Envelope = serde_json::from_str(text)
+            .map_err(|e| crate::envelope::EnvelopeError::Json(e.to_string()).to_string())?;
+        let mut registered = |is_key| match env.take_registered(is_key) {
+            Ok(r) => Ok(r.map(Box::new)),
+            Err(e) => Err(e.to_string()),
+        };
+        let key_registered = registered(true)?;
+        let value_registered = registered(false)?;
+        let raw = env.into_raw().map_err(|e| e.to_string())?;
+        return Ok(Parsed {
+            msg: Outgoing {
+                key: raw.key,
+                value: raw.value,
+                headers: raw.headers,
+                partition: raw.partition,
+                timestamp: raw.timestamp,
+            },
+            key_registered,
+            value_registered,
         });
     }
     let (key, value) = match key_separator {
@@ -60,7 +93,8 @@ pub fn parse_line(
         key,
         value: Some(value),
         ..Outgoing::default()
-    })
+    }
+    .into())
 }
 
 fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
@@ -69,7 +103,7 @@ fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
 
 /// One step of a source.
 pub(super) enum Next {
-    Message(Outgoing, Option<InvalidKind>, u64),
+    Message(Parsed, Option<InvalidKind>, u64),
     Bad { line: u64, reason: String },
     Wait,
     End,
@@ -143,13 +177,14 @@ impl Source {
                         value: Some(m.value),
                         headers,
                         ..Outgoing::default()
-                    },
+                    }
+                    .into(),
                     m.invalid,
                     0,
                 )
             }
             Source::Single(msg) => match msg.take() {
-                Some(m) => Next::Message(m, None, 0),
+                Some(m) => Next::Message(m.into(), None, 0),
                 None => Next::End,
             },
             Source::Lines {
@@ -238,7 +273,9 @@ mod tests {
 
     #[test]
     fn a_key_separator_splits_at_its_first_occurrence() {
-        let m = parse_line(br#"k1:{"a":"b:c"}"#.to_vec(), InputFormat::Json, Some(b":")).unwrap();
+        let m = parse_line(br#"k1:{"a":"b:c"}"#.to_vec(), InputFormat::Json, Some(b":"))
+            .unwrap()
+            .msg;
         assert_eq!(m.key.as_deref(), Some(&b"k1"[..]));
         assert_eq!(m.value.as_deref(), Some(&br#"{"a":"b:c"}"#[..]));
         let err = parse_line(br#"{"a":1}"#.to_vec(), InputFormat::Json, Some(b"\t")).unwrap_err();
@@ -248,9 +285,28 @@ mod tests {
     #[test]
     fn envelopes_keep_key_headers_and_partition() {
         let line = r#"{"partition":3,"key":"k","value":"{}","headers":[{"key":"h","value":"v"}]}"#;
-        let m = parse_line(line.as_bytes().to_vec(), InputFormat::JsonEnvelope, None).unwrap();
+        let m = parse_line(line.as_bytes().to_vec(), InputFormat::JsonEnvelope, None)
+            .unwrap()
+            .msg;
         assert_eq!(m.partition, Some(3));
         assert_eq!(m.key.as_deref(), Some(&b"k"[..]));
         assert_eq!(m.headers, vec![("h".to_string(), Some(b"v".to_vec()))]);
+    }
+
+    #[test]
+    fn an_envelope_keeps_a_registry_value_as_json_with_its_schema() {
+        let line = r#"{"key":"k","value":{"a":1},"value_encoding":"registry","value_schema":{"id":9,"type":"avro"},"headers":[{"key":"h","value":"v"}]}"#;
+        let p = parse_line(line.as_bytes().to_vec(), InputFormat::JsonEnvelope, None).unwrap();
+        assert_eq!(p.msg.value, None);
+        assert_eq!(p.msg.key.as_deref(), Some(&b"k"[..]));
+        assert_eq!(p.msg.headers.len(), 1);
+        let value = p.value_registered.unwrap();
+        assert_eq!(
+            (value.json, value.schema.id),
+            (serde_json::json!({"a": 1}), 9)
+        );
+        assert!(p.key_registered.is_none());
+        let err = parse_line(b"{nope".to_vec(), InputFormat::JsonEnvelope, None).unwrap_err();
+        assert!(err.starts_with("not a JSON envelope"), "{err}");
     }
 }

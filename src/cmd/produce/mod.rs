@@ -9,9 +9,15 @@
 //! before its end exits 130. With `--metrics-addr` it serves `kafka_producer_*` metrics
 //! (`crate::metrics::ProducerMetrics`) meanwhile.
 //!
+//! With `--value-schema` / `--key-schema` each key and value is encoded into the schema
+//! registry's wire format before it is sent (`encode`); a message that does not fit is bad
+//! input, like a line that is not JSON.
+//!
 //! Files: this one runs the send loop and the command; `plan` checks the flags, `input`
-//! runs the source and parses input lines, `summary` times the run and prints its summary.
+//! runs the source and parses input lines, `encode` encodes through the registry, `summary`
+//! times the run and prints its summary.
 
+mod encode;
 mod input;
 mod plan;
 mod summary;
@@ -36,6 +42,7 @@ use crate::output;
 use crate::pipeline::rate::Pacer;
 use crate::pipeline::validate::SchemaValidator;
 
+use self::encode::{count_reason, verdict, Encoder, Origin, Refusal, Verdict};
 use self::input::{Next, Source};
 use self::plan::{ProducePlan, SourcePlan};
 use self::summary::{kept_pace, print_summary, Latency, SendTiming, Summary};
@@ -48,6 +55,7 @@ const UNPACED_CHUNK: u32 = 512;
 /// Sends everything the plan says; blocking.
 fn work(
     plan: ProducePlan,
+    encoder: Encoder,
     producer: PipelinedProducer,
     metrics: Option<Arc<ProducerMetrics>>,
     stop: Arc<AtomicBool>,
@@ -71,7 +79,11 @@ fn work(
     let mut rejected_reasons = Vec::new();
     let mut skipped = 0u64;
     let mut skipped_reasons = Vec::new();
+    let mut skipped_invalid = 0u64;
+    let mut skipped_invalid_reasons = BTreeMap::new();
     let mut generated_invalid: BTreeMap<&'static str, u64> = BTreeMap::new();
+    // Messages taken from the source, to name a generated one.
+    let mut taken = 0u64;
     let mut aborted = None;
     let mut last_draw = Instant::now();
     let stopped_by;
@@ -81,7 +93,10 @@ fn work(
             stopped_by = "signal";
             break;
         }
-        if plan.count.is_some_and(|c| sent + rejected >= c) {
+        if plan
+            .count
+            .is_some_and(|c| sent + rejected + skipped_invalid >= c)
+        {
             stopped_by = "count";
             break;
         }
@@ -100,7 +115,10 @@ fn work(
             },
         };
         for _ in 0..grant {
-            if plan.count.is_some_and(|c| sent + rejected >= c) {
+            if plan
+                .count
+                .is_some_and(|c| sent + rejected + skipped_invalid >= c)
+            {
                 continue 'outer;
             }
             match source.next() {
@@ -124,11 +142,14 @@ fn work(
                         }
                     }
                 },
-                Next::Message(mut msg, invalid, line) => {
-                    if let Some(kind) = invalid {
-                        *generated_invalid.entry(kind.as_str()).or_default() += 1;
-                    } else if let Some(schema) = &plan.schema {
-                        if let Some(reason) = schema_problem(schema, msg.value.as_deref()) {
+                Next::Message(mut parsed, invalid, line) => {
+                    taken += 1;
+                    if let (None, Some(schema)) = (invalid, &plan.schema) {
+                        let problem = match &parsed.value_registered {
+                            Some(r) => json_problem(schema, &r.json),
+                            None => schema_problem(schema, parsed.msg.value.as_deref()),
+                        };
+                        if let Some(reason) = problem {
                             rejected += 1;
                             if rejected_reasons.len() < MAX_REASONS {
                                 let at = if line > 0 {
@@ -141,6 +162,44 @@ fn work(
                             continue;
                         }
                     }
+                    match encoder.encode(&mut parsed) {
+                        Ok(()) => {}
+                        Err(Refusal::Registry(e)) => {
+                            aborted = Some(format!("{e:#}"));
+                            stopped_by = "registry error";
+                            break 'outer;
+                        }
+                        Err(Refusal::Misfit(reason)) => {
+                            let origin = match plan.source {
+                                SourcePlan::Generate { .. } => Origin::Generated {
+                                    number: taken,
+                                    kind: invalid,
+                                },
+                                SourcePlan::Single(_) => Origin::Single,
+                                SourcePlan::Lines { .. } => Origin::Line(line),
+                            };
+                            match verdict(plan.on_invalid, origin, &reason) {
+                                Verdict::Skip(why) => {
+                                    skipped_invalid += 1;
+                                    count_reason(&mut skipped_invalid_reasons, why);
+                                    continue;
+                                }
+                                // One message given by flag: nothing was sent, a usage error.
+                                Verdict::Stop(text) if origin == Origin::Single => {
+                                    return Err(usage(text));
+                                }
+                                Verdict::Stop(text) => {
+                                    aborted = Some(text);
+                                    stopped_by = "bad input";
+                                    break 'outer;
+                                }
+                            }
+                        }
+                    }
+                    if let Some(kind) = invalid {
+                        *generated_invalid.entry(kind.as_str()).or_default() += 1;
+                    }
+                    let mut msg = parsed.msg;
                     msg.headers.extend(plan.headers.iter().cloned());
                     if plan.partition.is_some() {
                         msg.partition = plan.partition;
@@ -206,6 +265,10 @@ fn work(
         rejected_reasons,
         skipped_lines: skipped,
         skipped_reasons,
+        skipped_invalid,
+        skipped_invalid_reasons,
+        value_schema: encoder.value_schema(),
+        key_schema: encoder.key_schema(),
         generated_invalid,
         seed,
         duration_secs: elapsed,
@@ -234,18 +297,21 @@ fn schema_problem(schema: &SchemaValidator, value: Option<&[u8]>) -> Option<Stri
     };
     match serde_json::from_slice::<serde_json::Value>(bytes) {
         Err(e) => Some(format!("not JSON: {e}")),
-        Ok(v) => {
-            let violations = schema.violations(&v);
-            violations.first().map(|first| {
-                let more = violations.len() - 1;
-                if more > 0 {
-                    format!("{} (+{more} more)", first.summary())
-                } else {
-                    first.summary()
-                }
-            })
-        }
+        Ok(v) => json_problem(schema, &v),
     }
+}
+
+/// Why a JSON value does not pass the schema, if it does not.
+fn json_problem(schema: &SchemaValidator, value: &serde_json::Value) -> Option<String> {
+    let violations = schema.violations(value);
+    violations.first().map(|first| {
+        let more = violations.len() - 1;
+        if more > 0 {
+            format!("{} (+{more} more)", first.summary())
+        } else {
+            first.summary()
+        }
+    })
 }
 
 fn progress_bar(count: Option<u64>) -> ProgressBar {
@@ -279,6 +345,13 @@ fn draw(
 
 pub async fn run(args: ProduceArgs, ctx: &Context) -> anyhow::Result<ExitCode> {
     let plan = ProducePlan::from_args(&args, ctx, std::io::stdin().is_terminal())?;
+    // The subjects are resolved (and their schemas compiled) before anything is sent.
+    let encoder = Encoder::start(
+        plan.registry.clone(),
+        plan.value_schema.as_ref(),
+        plan.key_schema.as_ref(),
+    )
+    .await?;
     let metrics = match plan.metrics_addr {
         Some(addr) => {
             let m = Arc::new(ProducerMetrics::new(&plan.topic));
@@ -336,10 +409,11 @@ pub async fn run(args: ProduceArgs, ctx: &Context) -> anyhow::Result<ExitCode> {
             let _ = signalled.send(n);
         }
     });
-    let (summary, last) =
-        tokio::task::spawn_blocking(move || work(plan, producer, metrics, stop, hard_stop))
-            .await
-            .map_err(|e| anyhow!("the producer thread failed: {e}"))??;
+    let (summary, last) = tokio::task::spawn_blocking(move || {
+        work(plan, encoder, producer, metrics, stop, hard_stop)
+    })
+    .await
+    .map_err(|e| anyhow!("the producer thread failed: {e}"))??;
 
     if single && summary.acknowledged == 1 {
         let (partition, offset) = last.unwrap_or((-1, -1));
@@ -392,7 +466,11 @@ pub async fn run(args: ProduceArgs, ctx: &Context) -> anyhow::Result<ExitCode> {
         ));
     }
     if let Some(a) = &summary.aborted {
-        problems.push(format!("stopped at bad input: {a}"));
+        if summary.stopped_by == "bad input" {
+            problems.push(format!("stopped at bad input: {a}"));
+        } else {
+            problems.push(format!("stopped: {a}"));
+        }
     }
     if !problems.is_empty() {
         return Err(anyhow!("{}", problems.join("; ")));

@@ -4,9 +4,10 @@
 
 use std::io::IsTerminal;
 use std::path::PathBuf;
+use std::sync::Arc;
 use std::time::Duration;
 
-use crate::cli::{Compression, InputFormat, OnInvalid, ProduceArgs};
+use crate::cli::{Compression, InputFormat, OnInvalid, ProduceArgs, SchemaSpec};
 use crate::cmd::context::Context;
 use crate::error::usage;
 use crate::kafka::config::{Given, ProduceOptions, PRODUCE_ACKS, PRODUCE_DELIVERY_TIMEOUT};
@@ -14,6 +15,7 @@ use crate::kafka::producer::{Outgoing, RecordHeader};
 use crate::output;
 use crate::pipeline::generate::GenerateKind;
 use crate::pipeline::validate::SchemaValidator;
+use crate::registry::Registry;
 
 /// Where messages come from.
 pub(super) enum SourcePlan {
@@ -39,6 +41,13 @@ pub(super) struct ProducePlan {
     pub(super) count: Option<u64>,
     pub(super) duration: Option<Duration>,
     pub(super) schema: Option<SchemaValidator>,
+    /// The registry: given with --value-schema or --key-schema, or for envelopes whose keys
+    /// or values are to be encoded again.
+    pub(super) registry: Option<Arc<Registry>>,
+    /// --value-schema and --value-message.
+    pub(super) value_schema: Option<(SchemaSpec, Option<String>)>,
+    /// --key-schema and --key-message.
+    pub(super) key_schema: Option<(SchemaSpec, Option<String>)>,
     pub(super) on_invalid: OnInvalid,
     pub(super) headers: Vec<RecordHeader>,
     pub(super) partition: Option<i32>,
@@ -106,6 +115,8 @@ impl ProducePlan {
             .transpose()
             .map_err(|e| usage(e.to_string()))?;
 
+        let registry = registry_plan(args, ctx)?;
+
         let source = if let Some(kind) = args.generate {
             SourcePlan::Generate {
                 kind,
@@ -160,6 +171,15 @@ impl ProducePlan {
             count: args.count,
             duration: args.duration,
             schema,
+            registry,
+            value_schema: args
+                .value_schema
+                .clone()
+                .map(|spec| (spec, args.value_message.clone())),
+            key_schema: args
+                .key_schema
+                .clone()
+                .map(|spec| (spec, args.key_message.clone())),
             on_invalid: args.on_invalid,
             headers,
             partition: args.partition,
@@ -170,6 +190,42 @@ impl ProducePlan {
             producer,
         })
     }
+}
+
+/// The registry a run needs, checked before connecting: --value-schema and --key-schema
+/// need one and JSON to encode (so not --input raw), --key-schema keys to encode; envelopes
+/// use one when given (to encode registry-decoded keys and values again).
+fn registry_plan(args: &ProduceArgs, ctx: &Context) -> anyhow::Result<Option<Arc<Registry>>> {
+    let encodes = args.value_schema.is_some() || args.key_schema.is_some();
+    let lines = args.generate.is_none() && args.value.is_none();
+    if !encodes {
+        return if lines && args.input == InputFormat::JsonEnvelope {
+            ctx.registry_if_any()
+        } else {
+            Ok(None)
+        };
+    }
+    let flag = if args.value_schema.is_some() {
+        "--value-schema"
+    } else {
+        "--key-schema"
+    };
+    if lines && args.input == InputFormat::Raw {
+        return Err(usage(format!(
+            "{flag} encodes JSON: it does not go with --input raw (use --input json or json-envelope)"
+        )));
+    }
+    let has_keys = match (args.generate, &args.value) {
+        (Some(_), _) => true,
+        (None, Some(_)) => args.key.is_some(),
+        (None, None) => args.key_separator.is_some() || args.input == InputFormat::JsonEnvelope,
+    };
+    if args.key_schema.is_some() && !has_keys {
+        return Err(usage(
+            "--key-schema encodes keys, but this input has none: give them with -K SEP, --input json-envelope or --key",
+        ));
+    }
+    ctx.registry(flag).map(Some)
 }
 
 /// The batch wait of a paced run when none was asked for (`--linger` or `-X linger.ms`).

@@ -6,6 +6,7 @@ use std::time::Instant;
 
 use serde::Serialize;
 
+use super::encode::SchemaUsed;
 use crate::cli::OutputFormat;
 use crate::output;
 
@@ -31,6 +32,16 @@ pub(super) struct Summary {
     pub(super) rejected_reasons: Vec<String>,
     pub(super) skipped_lines: u64,
     pub(super) skipped_reasons: Vec<String>,
+    /// Messages left out (`--on-invalid skip`) because they do not fit the registry schema.
+    pub(super) skipped_invalid: u64,
+    /// Those messages by reason (a generated one bad on purpose under its kind).
+    pub(super) skipped_invalid_reasons: BTreeMap<String, u64>,
+    /// The registry schema values were encoded with (`--value-schema`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(super) value_schema: Option<SchemaUsed>,
+    /// The registry schema keys were encoded with (`--key-schema`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(super) key_schema: Option<SchemaUsed>,
     pub(super) generated_invalid: BTreeMap<&'static str, u64>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub(super) seed: Option<u64>,
@@ -104,6 +115,12 @@ pub(super) fn print_summary(s: &Summary, format: OutputFormat) -> std::io::Resul
         t.add_row(vec![k.to_string(), v]);
     };
     row("topic", s.topic.clone());
+    if let Some(used) = &s.value_schema {
+        row("value schema", used.to_string());
+    }
+    if let Some(used) = &s.key_schema {
+        row("key schema", used.to_string());
+    }
     row("sent", s.sent.to_string());
     row("acknowledged", s.acknowledged.to_string());
     row("failed", s.failed.to_string());
@@ -120,6 +137,12 @@ pub(super) fn print_summary(s: &Summary, format: OutputFormat) -> std::io::Resul
         row("skipped lines", s.skipped_lines.to_string());
         for r in &s.skipped_reasons {
             row("  e.g.", r.clone());
+        }
+    }
+    if s.skipped_invalid > 0 {
+        row("skipped: do not fit", s.skipped_invalid.to_string());
+        for (reason, n) in &s.skipped_invalid_reasons {
+            row("  because", format!("{reason}: {n}"));
         }
     }
     for (kind, n) in &s.generated_invalid {
