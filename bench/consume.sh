@@ -408,7 +408,9 @@ if ((RUN_AVRO)); then
   fi
   avro_count=$(jq -r .acknowledged <<<"$summary")
   avro_skipped=$(jq -r '.skipped_invalid // 0' <<<"$summary")
-  avro_skipped_reasons=$(jq -r '[(.skipped_invalid_reasons // {}) | to_entries[] | "\(.key) \(.value)"] | join(", ")' <<<"$summary")
+  # By kind: the reasons read "<kind>: <why>", one entry per distinct why.
+  avro_skipped_reasons=$(jq -r '(.skipped_invalid_reasons // {}) | to_entries | group_by(.key | split(":")[0])
+    | map("\(.[0].key | split(":")[0]) \(map(.value) | add)") | join(", ")' <<<"$summary")
   avro_generated_invalid=$(jq -r '[.generated_invalid[]?] | add // 0' <<<"$summary")
   # The same seed generates the same events: the bad-on-purpose ones that still fit Avro (bad
   # ip, bad locale) are in the topic and fail schema.json; the others were skipped. (The
@@ -480,6 +482,14 @@ run_kmsg() {
     || problems+=("round $r: $what output topic gained $out_gain messages, it reported $fwd forwarded")
   [[ "$dlq_gain" -eq "$dl" ]] \
     || problems+=("round $r: $what DLQ topic gained $dlq_gain messages, it reported $dl dead-lettered")
+  if [[ "$path" == avro ]]; then
+    # Every record is registry-framed with a known id: all decoded, none failed.
+    local decoded failed
+    decoded=$(jq -r '[(.registry.decoded // {})[]] | add // 0' <<<"$summary")
+    failed=$(jq -r '[(.registry.decode_failures // {})[][]] | add // 0' <<<"$summary")
+    [[ "$decoded" -eq "$n" && "$failed" -eq 0 ]] \
+      || problems+=("round $r: $what decoded $decoded of $n values, $failed decode failures")
+  fi
   log "round $r/$ROUNDS: $what ${secs}s, forwarded $fwd (output topic +$out_gain), dead-lettered $dl (DLQ topic +$dlq_gain)"
 }
 # Without -q kcat prints one "Reached end of topic T [p] at offset O" per partition on stderr
