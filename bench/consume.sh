@@ -77,6 +77,9 @@
 #   BENCH_PYTHON=0        skip the Python baseline (and its venv): no kmsg/Python ratio
 #   BENCH_VENV=D          Python venv for the baseline (default <repo>/target/bench-venv)
 #   BENCH_AVRO=0          skip the Avro-through-the-registry path (and the registry)
+#   BENCH_INVALID_RATIO=R share of generated events that are bad on purpose (default 0.05); 0
+#                         gives both inputs the same N all-valid events, for an Avro/JSON
+#                         comparison without the difference in dead letters
 #   BENCH_REGISTRY_URL=U  use this running registry's Confluent API root (e.g.
 #                         http://127.0.0.1:8081/apis/ccompat/v7) instead of starting one; the
 #                         script's subject is deleted from it (soft, then permanent) on exit
@@ -93,7 +96,7 @@ PY_N="${BENCH_PY_MESSAGES:-100000}"
 TOOL_TIMEOUT="${BENCH_TIMEOUT:-900}"
 ROUNDS="${BENCH_ROUNDS:-5}"
 WARMUP_PASSES="${BENCH_WARMUP_PASSES:-5}"
-INVALID_RATIO=0.05
+INVALID_RATIO="${BENCH_INVALID_RATIO:-0.05}"
 PARTITIONS=6
 SCHEMA="${BENCH_SCHEMA:-$repo/schema.json}"
 RUN_PYTHON="${BENCH_PYTHON:-1}"
@@ -105,6 +108,7 @@ die() { printf 'bench: %s\n' "$*" >&2; exit 1; }
 [[ "$ROUNDS" =~ ^[1-9][0-9]*$ ]] || die "BENCH_ROUNDS must be a positive integer, got '$ROUNDS'"
 [[ "$WARMUP_PASSES" =~ ^[0-9]+$ ]] || die "BENCH_WARMUP_PASSES must be 0 or more, got '$WARMUP_PASSES'"
 [[ "$N" =~ ^[1-9][0-9]*$ ]] || die "BENCH_MESSAGES must be a positive integer, got '$N'"
+[[ "$INVALID_RATIO" =~ ^(0(\.[0-9]+)?|1(\.0+)?)$ ]] || die "BENCH_INVALID_RATIO must be a number from 0 to 1, got '$INVALID_RATIO'"
 [[ "$PY_N" =~ ^[1-9][0-9]*$ ]] || die "BENCH_PY_MESSAGES must be a positive integer, got '$PY_N'"
 ((PY_N <= N)) || PY_N=$N
 [[ -f "$SCHEMA" ]] || die "BENCH_SCHEMA: no file at $SCHEMA"
