@@ -18,6 +18,13 @@
 #         (acks=all, idempotence), offsets committed once the outcome is durable;
 #         --max-messages N. Checked: forwarded + dead_lettered == N, and the end offsets of its
 #         output / DLQ topics equal forwarded / dead_lettered.
+#     (a-avro) kmsg consume --value-format registry: the same events as Avro through a schema
+#         registry (below), decoded (the schema fetched once, by id), validated against the
+#         same schema.json and forwarded (the original bytes) / dead-lettered to topics of its
+#         own, --max-messages = the Avro topic's count. Checked like (a). Runs in the same
+#         rounds as (a) and (b), the order rotating (a, a-avro, b; a-avro, b, a; b, a, a-avro);
+#         target: Avro msgs/s >= 0.8 x (a)'s (per message: the Avro topic holds fewer, see
+#         below). BENCH_AVRO=0 leaves it out (and the registry).
 #     (b) kcat: raw read of all partitions from the beginning to the end, values to /dev/null
 #         (no group, no decoding, no producing): the ceiling of what a librdkafka client reads.
 #     (c) the Python baseline: the same work as (a) (same schema, format checking, forward / DLQ
@@ -25,19 +32,31 @@
 #         (default 100,000, as it is slow; msgs/s stay comparable, the output says so).
 #     (info) kmsg consume again without an output topic (validate + DLQ only), to separate the
 #         cost of consuming + validating from the cost of forwarding.
+#   The Avro input: the schema registry (Apicurio Registry, in-memory, started by the script on
+#   a free loopback port, or BENCH_REGISTRY_URL) gets schemas/login.avsc under the subject
+#   <avro topic>-value (HTTP, curl); then `kmsg produce --generate login --invalid-ratio 0.05
+#   --seed 1 --value-schema <subject> --on-invalid skip` writes the same N generated events
+#   encoded. The bad-on-purpose kinds that Avro cannot carry (missing field, string
+#   timestamp, not JSON, not UTF-8) are skipped and counted; the ones that fit Avro (bad ip,
+#   bad locale) are encoded and must be dead-lettered by schema.json. So the Avro topic holds
+#   about 3.3% fewer messages than the JSON one, and 1.7% of them invalid against 5%: the
+#   report says so, and compares msgs/s (per message) and CPU per message.
 #   It prints the machine (and its load average: on a busy machine wall-clock figures are
 #   noisy), the Kafka version, a table (messages, seconds, msgs/s, peak RSS, CPU seconds and CPU
 #   microseconds per message, user + system of all threads) and the ratios against the
-#   targets: kmsg/kcat >= 0.5, kmsg/Python >= 10, kmsg RSS < 150 MB. Targets missed print MISS
-#   but do not fail the script; a failed run or a wrong count does (exit 1, under "problems").
+#   targets: kmsg/kcat >= 0.5, kmsg/Python >= 10, kmsg RSS < 150 MB, Avro/JSON >= 0.8.
+#   Targets missed print MISS but do not fail the script; a failed run or a wrong count does
+#   (exit 1, under "problems").
 #
 # Set-up is self-contained, like scripts/test.sh: installs missing Debian packages (kcat, GNU
 # time, jq, python3-venv; java/maven if missing), fetches Kafka (scripts/fetch-kafka.sh,
 # KAFKA_HOME defaults to <repo>/.cache/kafka), builds kmsg with `cargo build --release --locked`
 # into <repo>/target/bench, makes a Python venv in <repo>/target/bench-venv from
 # bench/python/requirements.txt, starts a dedicated cluster on free loopback ports with
-# `kmsg cluster up` and always stops and purges it on exit (also on failure or Ctrl-C). Every
-# tool run is bounded with `timeout`.
+# `kmsg cluster up` and always stops and purges it on exit (also on failure or Ctrl-C); for the
+# Avro path it fetches Apicurio Registry (scripts/fetch-registry.sh, into <repo>/.cache/apicurio)
+# and starts it beside the cluster (in-memory storage, its own free loopback port below 32768),
+# stopped on exit too. Every tool run is bounded with `timeout`.
 #
 # Usage: bench/consume.sh
 # Environment:
@@ -57,6 +76,13 @@
 #   BENCH_SCHEMA=F        the schema kmsg and Python validate against (default <repo>/schema.json)
 #   BENCH_PYTHON=0        skip the Python baseline (and its venv): no kmsg/Python ratio
 #   BENCH_VENV=D          Python venv for the baseline (default <repo>/target/bench-venv)
+#   BENCH_AVRO=0          skip the Avro-through-the-registry path (and the registry)
+#   BENCH_INVALID_RATIO=R share of generated events that are bad on purpose (default 0.05); 0
+#                         gives both inputs the same N all-valid events, for an Avro/JSON
+#                         comparison without the difference in dead letters
+#   BENCH_REGISTRY_URL=U  use this running registry's Confluent API root (e.g.
+#                         http://127.0.0.1:8081/apis/ccompat/v7) instead of starting one; the
+#                         script's subject is deleted from it (soft, then permanent) on exit
 #   KAFKA_HOME=D          Kafka jars (default <repo>/.cache/kafka)
 # Takes about 3-8 minutes plus the release build (about 5-10 minutes the first time) on 2 cores.
 set -euo pipefail
@@ -70,27 +96,33 @@ PY_N="${BENCH_PY_MESSAGES:-100000}"
 TOOL_TIMEOUT="${BENCH_TIMEOUT:-900}"
 ROUNDS="${BENCH_ROUNDS:-5}"
 WARMUP_PASSES="${BENCH_WARMUP_PASSES:-5}"
-INVALID_RATIO=0.05
+INVALID_RATIO="${BENCH_INVALID_RATIO:-0.05}"
 PARTITIONS=6
 SCHEMA="${BENCH_SCHEMA:-$repo/schema.json}"
 RUN_PYTHON="${BENCH_PYTHON:-1}"
+RUN_AVRO="${BENCH_AVRO:-1}"
+AVSC="$repo/schemas/login.avsc"
 
 log() { printf '==> %s\n' "$*" >&2; }
 die() { printf 'bench: %s\n' "$*" >&2; exit 1; }
 [[ "$ROUNDS" =~ ^[1-9][0-9]*$ ]] || die "BENCH_ROUNDS must be a positive integer, got '$ROUNDS'"
 [[ "$WARMUP_PASSES" =~ ^[0-9]+$ ]] || die "BENCH_WARMUP_PASSES must be 0 or more, got '$WARMUP_PASSES'"
 [[ "$N" =~ ^[1-9][0-9]*$ ]] || die "BENCH_MESSAGES must be a positive integer, got '$N'"
+[[ "$INVALID_RATIO" =~ ^(0(\.[0-9]+)?|1(\.0+)?)$ ]] || die "BENCH_INVALID_RATIO must be a number from 0 to 1, got '$INVALID_RATIO'"
 [[ "$PY_N" =~ ^[1-9][0-9]*$ ]] || die "BENCH_PY_MESSAGES must be a positive integer, got '$PY_N'"
 ((PY_N <= N)) || PY_N=$N
 [[ -f "$SCHEMA" ]] || die "BENCH_SCHEMA: no file at $SCHEMA"
 SCHEMA="$(cd "$(dirname "$SCHEMA")" && pwd)/$(basename "$SCHEMA")"
 [[ "$RUN_PYTHON" == 0 || "$RUN_PYTHON" == 1 ]] || die "BENCH_PYTHON must be 0 or 1, got '$RUN_PYTHON'"
+[[ "$RUN_AVRO" == 0 || "$RUN_AVRO" == 1 ]] || die "BENCH_AVRO must be 0 or 1, got '$RUN_AVRO'"
+((RUN_AVRO == 0)) || [[ -f "$AVSC" ]] || die "no Avro schema at $AVSC"
 
 # --- 1. system packages -------------------------------------------------------------------
 need_pkgs=()
 command -v kcat >/dev/null 2>&1 || need_pkgs+=(kcat)
 [[ -x /usr/bin/time ]] || need_pkgs+=(time)
 command -v jq >/dev/null 2>&1 || need_pkgs+=(jq)
+((RUN_AVRO == 0)) || command -v curl >/dev/null 2>&1 || need_pkgs+=(curl)
 command -v java >/dev/null 2>&1 || need_pkgs+=(openjdk-17-jre-headless)
 command -v mvn >/dev/null 2>&1 || need_pkgs+=(maven)
 ((RUN_PYTHON == 0)) || command -v python3 >/dev/null 2>&1 || need_pkgs+=(python3)
@@ -116,6 +148,17 @@ export KAFKA_HOME="${KAFKA_HOME:-$repo/.cache/kafka}"
 log "Kafka distribution in $KAFKA_HOME"
 scripts/fetch-kafka.sh "$KAFKA_HOME" >&2
 kafka_version="$(cat "$KAFKA_HOME/VERSION")"
+
+# --- 2b. the schema registry's jars (Avro path, unless BENCH_REGISTRY_URL) --------------------
+registry_jar=""
+if ((RUN_AVRO)) && [[ -z "${BENCH_REGISTRY_URL:-}" ]]; then
+  registry_home="$repo/.cache/apicurio"
+  log "Apicurio Registry in $registry_home"
+  scripts/fetch-registry.sh "$registry_home" >&2
+  registry_version="$(cat "$registry_home/VERSION")"
+  registry_jar="$registry_home/apicurio-registry-app-$registry_version-runner.jar"
+  [[ -f "$registry_jar" ]] || die "no registry jar at $registry_jar"
+fi
 
 # --- 3. release build (own target dir: never takes the lock of target/debug builds) ---------
 if [[ -n "${BENCH_KMSG_BIN:-}" ]]; then
@@ -148,12 +191,31 @@ from importlib.metadata import version
 print("Python %d.%d.%d, confluent-kafka %s (librdkafka %s), jsonschema %s" % (sys.version_info[:3] + (version("confluent-kafka"), confluent_kafka.libversion()[0], version("jsonschema"))))')"
 fi
 
-# --- 5. scratch space, cluster, clean-up ---------------------------------------------------
+# --- 5. scratch space, registry, cluster, clean-up ------------------------------------------
 work="$(mktemp -d "${TMPDIR:-/tmp}/kmsg-bench-consume.XXXXXX")"
 state="$work/cluster"
 cluster_started=""
+registry_pid="" registry_port="" REG_URL="" SUBJECT=""
+# Ends the registry this script started (its java process), at most 10 s after asking.
+stop_registry() {
+  [[ -n "$registry_pid" ]] || return 0
+  kill "$registry_pid" 2>/dev/null || true
+  for _ in $(seq 1 50); do kill -0 "$registry_pid" 2>/dev/null || break; sleep 0.2; done
+  kill -9 "$registry_pid" 2>/dev/null || true
+  wait "$registry_pid" 2>/dev/null || true
+  registry_pid=""
+}
 cleanup() {
   local rc=$?
+  if [[ -n "$registry_pid" ]]; then
+    log "stopping the schema registry"
+    stop_registry
+  elif [[ -n "$SUBJECT" && -n "$REG_URL" ]]; then
+    # A registry of someone else's (BENCH_REGISTRY_URL): leave it as it was found.
+    log "deleting the subject $SUBJECT from $REG_URL"
+    curl -sS -o /dev/null --max-time 10 -X DELETE "$REG_URL/subjects/$SUBJECT" 2>/dev/null || true
+    curl -sS -o /dev/null --max-time 10 -X DELETE "$REG_URL/subjects/$SUBJECT?permanent=true" 2>/dev/null || true
+  fi
   if [[ -n "$cluster_started" ]]; then
     log "stopping the benchmark cluster"
     timeout 120 "$kmsg" cluster down --state-dir "$state" --purge >/dev/null 2>&1 || true
@@ -164,15 +226,74 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
+port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+# Starts the registry (as scripts/test.sh does: in-memory storage, small heap, C1 only for a
+# fast start) in the background on a free loopback port below the kernel's ephemeral range;
+# wait_registry waits for its Confluent API. It starts while the cluster does.
+registry_attempts=0
+start_registry() {
+  local java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+  while ((registry_attempts < 3)); do
+    registry_attempts=$((registry_attempts + 1))
+    registry_port=$((20000 + RANDOM % 12000))
+    port_free "$registry_port" || continue
+    log "starting the schema registry (Apicurio, in-memory) on 127.0.0.1:$registry_port (attempt $registry_attempts)"
+    registry_t0=$(date +%s)
+    "$java" -Xms64m -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 \
+      -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port="$registry_port" \
+      -jar "$registry_jar" >"$work/registry.log" 2>&1 </dev/null &
+    registry_pid=$!
+    return 0
+  done
+  die "found no free port for the schema registry"
+}
+wait_registry() {
+  local deadline=$((registry_t0 + 120))
+  while :; do
+    if ! kill -0 "$registry_pid" 2>/dev/null; then
+      log "the schema registry exited on start; the end of its log:"
+      tail -n 20 "$work/registry.log" | sed 's/^/    /' >&2
+      wait "$registry_pid" 2>/dev/null || true
+      registry_pid=""
+      ((registry_attempts < 3)) || die "could not start the schema registry (see its log above)"
+      start_registry
+      deadline=$((registry_t0 + 120))
+      continue
+    fi
+    if curl -fsS -o /dev/null --max-time 5 "http://127.0.0.1:$registry_port/apis/ccompat/v7/subjects" 2>/dev/null; then
+      log "schema registry up on 127.0.0.1:$registry_port in $(($(date +%s) - registry_t0))s"
+      REG_URL="http://127.0.0.1:$registry_port/apis/ccompat/v7"
+      return 0
+    fi
+    if (($(date +%s) >= deadline)); then
+      log "the schema registry did not answer on 127.0.0.1:$registry_port within 120 s; the end of its log:"
+      tail -n 40 "$work/registry.log" | sed 's/^/    /' >&2
+      die "could not start the schema registry"
+    fi
+    sleep 0.5
+  done
+}
+if ((RUN_AVRO)); then
+  if [[ -n "${BENCH_REGISTRY_URL:-}" ]]; then
+    REG_URL="${BENCH_REGISTRY_URL%/}"
+    curl -fsS -o /dev/null --max-time 10 "$REG_URL/subjects" \
+      || die "BENCH_REGISTRY_URL: no Confluent-compatible registry answers at $REG_URL/subjects"
+    log "using the schema registry at $REG_URL"
+  else
+    start_registry
+  fi
+fi
+
 if [[ -n "${BENCH_BOOTSTRAP:-}" ]]; then
   B="$BENCH_BOOTSTRAP"
   log "using the existing cluster at $B"
 else
-  port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
   for attempt in 1 2 3; do
     base=$((20000 + RANDOM % 25000))
     ok=1
-    for off in 0 1 2 1000 1001 1002; do port_free $((base + off)) || ok=0; done
+    for off in 0 1 2 1000 1001 1002; do
+      port_free $((base + off)) && [[ "$((base + off))" != "$registry_port" ]] || ok=0
+    done
     ((ok)) || continue
     log "starting a 3-broker KRaft cluster on 127.0.0.1:$base-$((base + 2)) (attempt $attempt)"
     cluster_started=1
@@ -189,6 +310,7 @@ else
   [[ -n "${B:-}" ]] || die "could not start the benchmark cluster (see the error above)"
   log "cluster up: $B"
 fi
+[[ -z "$registry_pid" ]] || wait_registry
 
 # --- helpers ---------------------------------------------------------------------------------
 now() { date +%s.%N; }
@@ -232,7 +354,14 @@ T_DLQ_PY="bench-consume-dlq-py-$suffix"
 T_DLQ_KMSG_VO="bench-consume-dlq-kmsg-vo-$suffix"
 T_WARM_OUT="bench-consume-warmup-out-$suffix"
 T_WARM_DLQ="bench-consume-warmup-dlq-$suffix"
+T_AVRO_IN="bench-consume-avro-in-$suffix"
+T_OUT_AVRO="bench-consume-out-avro-$suffix"
+T_DLQ_AVRO="$T_AVRO_IN.dlq"
 timeout 60 "$kmsg" --bootstrap "$B" topics create --input-topic "$T_IN" --output-topic "$T_OUT_KMSG" >/dev/null
+if ((RUN_AVRO)); then
+  timeout 60 "$kmsg" --bootstrap "$B" topics create --input-topic "$T_AVRO_IN" --output-topic "$T_OUT_AVRO" >/dev/null
+  log "topics created: $T_AVRO_IN (+ .dlq), $T_OUT_AVRO"
+fi
 for t in "$T_OUT_PY" "$T_DLQ_PY" "$T_DLQ_KMSG_VO" "$T_WARM_OUT" "$T_WARM_DLQ"; do
   timeout 60 "$kmsg" --bootstrap "$B" topics create "$t" -p "$PARTITIONS" -r 3 >/dev/null
 done
@@ -254,47 +383,118 @@ in_count=$(end_offsets "$T_IN")
 [[ "$acked" -eq "$N" && "$in_count" -eq "$N" ]] \
   || die "input topic holds $in_count messages ($acked acknowledged), expected $N"
 log "input ready in ${produce_secs}s: $in_count messages, $expected_invalid of them invalid"
+
+# --- 6b. the Avro input: the schema registered, the same generated events encoded ------------
+# The registry's Confluent API, by hand (curl), so the bench does not depend on kmsg's own
+# registry client for it: POST /subjects/<subject>/versions answers {"id": N}.
+avro_count=0 expected_avro_invalid=0 avro_skipped=0 avro_skipped_reasons="" schema_id="" avro_produce_secs=0
+if ((RUN_AVRO)); then
+  SUBJECT="$T_AVRO_IN-value"
+  jq -n --rawfile s "$AVSC" '{schemaType: "AVRO", schema: $s}' > "$work/register.json"
+  http_code=$(curl -sS --max-time 30 -o "$work/register.out" -w '%{http_code}' -X POST \
+    -H 'Content-Type: application/vnd.schemaregistry.v1+json' --data @"$work/register.json" \
+    "$REG_URL/subjects/$SUBJECT/versions") || http_code="no answer"
+  schema_id=$(jq -r '.id // empty' "$work/register.out" 2>/dev/null || true)
+  [[ "$http_code" == 200 && "$schema_id" =~ ^[0-9]+$ ]] \
+    || die "registering $AVSC as $SUBJECT at $REG_URL failed (HTTP $http_code): $(head -c 300 "$work/register.out" 2>/dev/null)"
+  log "registered $(basename "$AVSC") as $SUBJECT: schema id $schema_id"
+
+  log "producing the same $N login events (seed 1) as Avro ($SUBJECT) to $T_AVRO_IN"
+  timed produce-avro "$work/produce-avro.out" "$work/produce-avro.err" \
+    "$input_kmsg" --bootstrap "$B" --schema-registry "$REG_URL" produce -t "$T_AVRO_IN" \
+    --generate login --count "$N" --invalid-ratio "$INVALID_RATIO" --seed 1 \
+    --value-schema "$SUBJECT" --on-invalid skip -q -o json
+  avro_produce_secs=$secs
+  summary="$(tail -n 1 "$work/produce-avro.out")"
+  if ((status != 0)) || ! jq -e . >/dev/null 2>&1 <<<"$summary"; then
+    sed 's/^/    /' "$work/produce-avro.err" | tail -n 20 >&2
+    die "kmsg produce --value-schema failed (exit $status)"
+  fi
+  avro_count=$(jq -r .acknowledged <<<"$summary")
+  avro_skipped=$(jq -r '.skipped_invalid // 0' <<<"$summary")
+  # By kind: the reasons read "<kind>: <why>", one entry per distinct why.
+  avro_skipped_reasons=$(jq -r '(.skipped_invalid_reasons // {}) | to_entries | group_by(.key | split(":")[0])
+    | map("\(.[0].key | split(":")[0]) \(map(.value) | add)") | join(", ")' <<<"$summary")
+  avro_generated_invalid=$(jq -r '[.generated_invalid[]?] | add // 0' <<<"$summary")
+  # The same seed generates the same events: the bad-on-purpose ones that still fit Avro (bad
+  # ip, bad locale) are in the topic and fail schema.json; the others were skipped. (The
+  # summary's generated_invalid may count the skipped ones or not: either is accepted.)
+  expected_avro_invalid=$((expected_invalid - avro_skipped))
+  avro_in_count=$(end_offsets "$T_AVRO_IN")
+  [[ "$avro_generated_invalid" -eq "$expected_invalid" || "$avro_generated_invalid" -eq "$expected_avro_invalid" ]] \
+    || die "the Avro input has $avro_generated_invalid bad events ($avro_skipped skipped), the JSON one $expected_invalid: not the same events"
+  [[ $((avro_count + avro_skipped)) -eq "$N" && "$avro_in_count" -eq "$avro_count" ]] \
+    || die "Avro topic holds $avro_in_count messages ($avro_count acknowledged, $avro_skipped skipped), expected $N - $avro_skipped"
+  log "Avro input ready in ${avro_produce_secs}s: $avro_count messages, $expected_avro_invalid of them invalid; skipped (do not fit Avro): $avro_skipped ($avro_skipped_reasons)"
+fi
+# Mean value size of the first 1000 messages of a topic (bytes), for the report.
+mean_value_bytes() {
+  timeout 60 kcat -C -b "$B" -t "$1" -o beginning -c 1000 -e -q -f '%S\n' 2>/dev/null \
+    | awk '{ s += $1; n++ } END { if (n) printf "%.0f", s / n; else print "?" }'
+}
+json_value_bytes=$(mean_value_bytes "$T_IN")
+avro_value_bytes="-"
+((RUN_AVRO == 0)) || avro_value_bytes=$(mean_value_bytes "$T_AVRO_IN")
 load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
 
-# --- 7, 8. (a) kmsg consume and (b) kcat, ROUNDS rounds each, alternating -------------------
-# Single runs on 2 shared CPUs vary by +-20%; the medians of alternating rounds (kmsg first in
-# odd rounds, kcat first in even ones) are what the ratio uses. Every kmsg round is a fresh
-# group writing to the same output and DLQ topics; its counts are checked on the growth of
-# their end offsets.
+# --- 7, 8. (a) kmsg consume, (a-avro) the same on Avro and (b) kcat, ROUNDS rounds each -------
+# Single runs on 2 shared CPUs vary by +-20%; the medians of rounds whose order rotates (a, b
+# in odd rounds and b, a in even ones; with the Avro path a, a-avro, b; a-avro, b, a; b, a,
+# a-avro) are what the ratios use. Every kmsg round is a fresh group writing to its path's
+# output and DLQ topics; its counts are checked on the growth of their end offsets.
+# Keyed by "<path>,<round>", path json (a) or avro (a-avro).
 declare -A K_SECS K_RSS K_CPU K_OWN K_FWD K_DLQ
 declare -A C_SECS C_RSS C_CPU
+# run_kmsg PATH ROUND: one timed kmsg consume run of the JSON or the Avro path.
 run_kmsg() {
-  local r="$1" out_before dlq_before summary consumed unfinished out_gain dlq_gain
-  out_before=$(end_offsets "$T_OUT_KMSG")
-  dlq_before=$(end_offsets "$T_DLQ_KMSG")
-  log "round $r/$ROUNDS: kmsg consume: $N messages, schema validation, forward + DLQ"
-  timed "kmsg-r$r" "$work/kmsg-r$r.out" "$work/kmsg-r$r.err" \
-    "$kmsg" --bootstrap "$B" consume -g "bench-kmsg-$suffix-r$r" -t "$T_IN" \
-    --output-topic "$T_OUT_KMSG" --dlq-topic "$T_DLQ_KMSG" --schema "$SCHEMA" \
-    --max-messages "$N" -o json
-  K_SECS[$r]=$secs K_RSS[$r]=$rss_mb K_CPU[$r]=$cpu
-  summary="$(tail -n 1 "$work/kmsg-r$r.out")"
+  local path="$1" r="$2" topic out dlq n expect_dlq what extra=()
+  local out_before dlq_before summary consumed unfinished out_gain dlq_gain fwd dl
+  case "$path" in
+    json) topic=$T_IN out=$T_OUT_KMSG dlq=$T_DLQ_KMSG n=$N expect_dlq=$expected_invalid
+          what="kmsg consume" ;;
+    avro) topic=$T_AVRO_IN out=$T_OUT_AVRO dlq=$T_DLQ_AVRO n=$avro_count expect_dlq=$expected_avro_invalid
+          what="kmsg consume Avro" extra=(--schema-registry "$REG_URL") ;;
+  esac
+  out_before=$(end_offsets "$out")
+  dlq_before=$(end_offsets "$dlq")
+  log "round $r/$ROUNDS: $what: $n messages, $([[ $path == avro ]] && echo "registry decoding, ")schema validation, forward + DLQ"
+  local args=("$kmsg" --bootstrap "$B" "${extra[@]}" consume -g "bench-$path-$suffix-r$r" -t "$topic")
+  [[ "$path" == json ]] || args+=(--value-format registry)
+  timed "kmsg-$path-r$r" "$work/kmsg-$path-r$r.out" "$work/kmsg-$path-r$r.err" \
+    "${args[@]}" --output-topic "$out" --dlq-topic "$dlq" --schema "$SCHEMA" \
+    --max-messages "$n" -o json
+  K_SECS[$path,$r]=$secs K_RSS[$path,$r]=$rss_mb K_CPU[$path,$r]=$cpu
+  summary="$(tail -n 1 "$work/kmsg-$path-r$r.out")"
   if ((status != 0)) || ! jq -e . >/dev/null 2>&1 <<<"$summary"; then
-    sed 's/^/    /' "$work/kmsg-r$r.err" | tail -n 20 >&2
-    die "kmsg consume failed in round $r (exit $status)"
+    sed 's/^/    /' "$work/kmsg-$path-r$r.err" | tail -n 20 >&2
+    die "$what failed in round $r (exit $status)"
   fi
   consumed=$(jq -r .consumed <<<"$summary")
-  K_FWD[$r]=$(jq -r .forwarded <<<"$summary")
-  K_DLQ[$r]=$(jq -r .dead_lettered_total <<<"$summary")
-  K_OWN[$r]=$(jq -r .msgs_per_sec <<<"$summary")
+  fwd=$(jq -r .forwarded <<<"$summary")
+  dl=$(jq -r .dead_lettered_total <<<"$summary")
+  K_FWD[$path,$r]=$fwd K_DLQ[$path,$r]=$dl
+  K_OWN[$path,$r]=$(jq -r .msgs_per_sec <<<"$summary")
   unfinished=$(jq -r .not_finished_at_exit <<<"$summary")
-  out_gain=$(($(end_offsets "$T_OUT_KMSG") - out_before))
-  dlq_gain=$(($(end_offsets "$T_DLQ_KMSG") - dlq_before))
-  [[ "$consumed" -eq "$N" ]] || problems+=("round $r: kmsg consumed $consumed of $N")
-  [[ $((K_FWD[$r] + K_DLQ[$r])) -eq "$N" ]] \
-    || problems+=("round $r: kmsg forwarded ${K_FWD[$r]} + dead-lettered ${K_DLQ[$r]} != $N (not finished at exit: $unfinished)")
-  [[ "${K_DLQ[$r]}" -eq "$expected_invalid" ]] \
-    || problems+=("round $r: kmsg dead-lettered ${K_DLQ[$r]}, but $expected_invalid invalid messages were produced")
-  [[ "$out_gain" -eq "${K_FWD[$r]}" ]] \
-    || problems+=("round $r: kmsg output topic gained $out_gain messages, it reported ${K_FWD[$r]} forwarded")
-  [[ "$dlq_gain" -eq "${K_DLQ[$r]}" ]] \
-    || problems+=("round $r: kmsg DLQ topic gained $dlq_gain messages, it reported ${K_DLQ[$r]} dead-lettered")
-  log "round $r/$ROUNDS: kmsg ${secs}s, forwarded ${K_FWD[$r]} (output topic +$out_gain), dead-lettered ${K_DLQ[$r]} (DLQ topic +$dlq_gain)"
+  out_gain=$(($(end_offsets "$out") - out_before))
+  dlq_gain=$(($(end_offsets "$dlq") - dlq_before))
+  [[ "$consumed" -eq "$n" ]] || problems+=("round $r: $what consumed $consumed of $n")
+  [[ $((fwd + dl)) -eq "$n" ]] \
+    || problems+=("round $r: $what forwarded $fwd + dead-lettered $dl != $n (not finished at exit: $unfinished)")
+  [[ "$dl" -eq "$expect_dlq" ]] \
+    || problems+=("round $r: $what dead-lettered $dl, but $expect_dlq invalid messages were produced")
+  [[ "$out_gain" -eq "$fwd" ]] \
+    || problems+=("round $r: $what output topic gained $out_gain messages, it reported $fwd forwarded")
+  [[ "$dlq_gain" -eq "$dl" ]] \
+    || problems+=("round $r: $what DLQ topic gained $dlq_gain messages, it reported $dl dead-lettered")
+  if [[ "$path" == avro ]]; then
+    # Every record is registry-framed with a known id: all decoded, none failed.
+    local decoded failed
+    decoded=$(jq -r '[(.registry.decoded // {})[]] | add // 0' <<<"$summary")
+    failed=$(jq -r '[(.registry.decode_failures // {})[][]] | add // 0' <<<"$summary")
+    [[ "$decoded" -eq "$n" && "$failed" -eq 0 ]] \
+      || problems+=("round $r: $what decoded $decoded of $n values, $failed decode failures")
+  fi
+  log "round $r/$ROUNDS: $what ${secs}s, forwarded $fwd (output topic +$out_gain), dead-lettered $dl (DLQ topic +$dlq_gain)"
 }
 # Without -q kcat prints one "Reached end of topic T [p] at offset O" per partition on stderr
 # (and nothing per message): their sum is the number of messages it read.
@@ -333,14 +533,45 @@ for ((w = 1; w <= WARMUP_PASSES; w++)); do
   fi
   prev_warm=$secs
 done
+# One untimed pass of the Avro path too (to the warm-up topics): it checks the path works
+# before any round is timed, and warms the registry's and kmsg's decoding start-up.
+avro_warm_secs=""
+if ((RUN_AVRO)); then
+  log "warm-up: kmsg consume --value-format registry forwards $avro_count Avro messages to topics of its own (not timed)"
+  timed "warmup-avro" "$work/warmup-avro.out" "$work/warmup-avro.err" \
+    "$kmsg" --bootstrap "$B" --schema-registry "$REG_URL" consume -g "bench-warmup-avro-$suffix" \
+    -t "$T_AVRO_IN" --value-format registry --output-topic "$T_WARM_OUT" --dlq-topic "$T_WARM_DLQ" \
+    --schema "$SCHEMA" --max-messages "$avro_count" -o json
+  avro_warm_secs=$secs
+  if ((status != 0)); then
+    sed 's/^/    /' "$work/warmup-avro.err" | tail -n 20 >&2
+    die "the Avro warm-up pass failed (exit $status)"
+  fi
+fi
+contenders=(json kcat)
+((RUN_AVRO == 0)) || contenders=(json avro kcat)
 for ((r = 1; r <= ROUNDS; r++)); do
-  if ((r % 2)); then run_kmsg "$r"; run_kcat "$r"; else run_kcat "$r"; run_kmsg "$r"; fi
+  for ((i = 0; i < ${#contenders[@]}; i++)); do
+    c=${contenders[$(((r - 1 + i) % ${#contenders[@]}))]}
+    if [[ "$c" == kcat ]]; then run_kcat "$r"; else run_kmsg "$c" "$r"; fi
+  done
 done
 median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 maximum() { printf '%s\n' "$@" | sort -g | tail -n 1; }
-kmsg_secs=$(median "${K_SECS[@]}") kmsg_cpu=$(median "${K_CPU[@]}") kmsg_rss=$(maximum "${K_RSS[@]}")
-kmsg_own_rate=$(median "${K_OWN[@]}")
-kmsg_consumed=$N kmsg_fwd=${K_FWD[1]} kmsg_dlq=${K_DLQ[1]}
+# rounds_of ARRAY PATH: the values of every round of one path.
+rounds_of() {
+  local -n arr="$1"
+  local r
+  for ((r = 1; r <= ROUNDS; r++)); do printf '%s\n' "${arr[$2,$r]}"; done
+}
+kmsg_secs=$(median $(rounds_of K_SECS json)) kmsg_cpu=$(median $(rounds_of K_CPU json))
+kmsg_rss=$(maximum $(rounds_of K_RSS json)) kmsg_own_rate=$(median $(rounds_of K_OWN json))
+kmsg_consumed=$N kmsg_fwd=${K_FWD[json,1]} kmsg_dlq=${K_DLQ[json,1]}
+if ((RUN_AVRO)); then
+  avro_secs=$(median $(rounds_of K_SECS avro)) avro_cpu=$(median $(rounds_of K_CPU avro))
+  avro_rss=$(maximum $(rounds_of K_RSS avro)) avro_own_rate=$(median $(rounds_of K_OWN avro))
+  avro_fwd=${K_FWD[avro,1]} avro_dlq=${K_DLQ[avro,1]}
+fi
 kcat_secs=$(median "${C_SECS[@]}") kcat_cpu=$(median "${C_CPU[@]}") kcat_rss=$(maximum "${C_RSS[@]}")
 kcat_read=$N
 
@@ -412,6 +643,13 @@ if ((RUN_PYTHON)); then
     ratio_py_own=$(calc "$kmsg_own_rate / $py_own_rate")
 fi
 ok_if() { awk "BEGIN { print ($1) ? \"ok\" : \"MISS\" }"; }
+if ((RUN_AVRO)); then
+  avro_rate=$(calc "$avro_count / $avro_secs")
+  avro_us=$(us_per_msg "$avro_cpu" "$avro_count")
+  ratio_avro=$(calc "$avro_rate / $kmsg_rate")
+  ratio_avro_own=$(calc "$avro_own_rate / $kmsg_own_rate")
+  ratio_avro_cpu=$(calc "$avro_us / $kmsg_us")
+fi
 
 cpu_model="$(awk -F': *' '/^model name/ { print $2; exit }' /proc/cpuinfo)"
 kafka_note="$kafka_version (3 brokers, combined mode, localhost)"
@@ -423,11 +661,18 @@ echo "machine: $(nproc) CPUs, ${cpu_model:-unknown CPU}, $(awk '/MemTotal/ { pri
 echo "kafka: $kafka_note; input topic: $PARTITIONS partitions, RF 3"
 echo "kmsg: $("$kmsg" --version 2>/dev/null || echo '?'); kcat: $(kcat -V 2>&1 | awk '/^Version/ { print $2; exit }') ($(kcat -V 2>&1 | grep -o 'librdkafka [0-9.]*' | head -n 1)); $py_versions"
 echo "kmsg binary: $kmsg; input written by: $input_kmsg; schema: $SCHEMA ($(sha256sum "$SCHEMA" | cut -c1-12))"
-echo "input: $N login events, $expected_invalid invalid ($INVALID_RATIO), written by kmsg produce in $(printf "%.1f" "$produce_secs")s"
+echo "input: $N login events, $expected_invalid invalid ($INVALID_RATIO), written by kmsg produce in $(printf "%.1f" "$produce_secs")s; values $json_value_bytes bytes on average (first 1000)"
+if ((RUN_AVRO)); then
+  echo "Avro input: the same $N events, $avro_count of them encoded with $(basename "$AVSC") (subject $SUBJECT, schema id $schema_id, registry $REG_URL$([[ -n "$registry_pid" ]] && echo ", started by the script")) in $(printf "%.1f" "$avro_produce_secs")s; $avro_skipped bad on purpose that do not fit Avro skipped ($avro_skipped_reasons); $expected_avro_invalid invalid that fit Avro (bad ip / locale); values $avro_value_bytes bytes on average"
+fi
 echo "work: kmsg and Python decode + JSON + schema.json (formats on) + forward/DLQ (acks=all, idempotence) + commits; kcat only reads to /dev/null"
+((RUN_AVRO == 0)) || echo "      kmsg Avro: the same, decoding each record through the registry first (--value-format registry; forwards keep the Avro bytes)"
 echo "wall clock = process start to exit (start-up, group join and final flush included)"
 if ((RUN_PYTHON && PY_N < N)); then
   echo "NOTE: the Python baseline consumed only the first $PY_N messages (BENCH_PY_MESSAGES; it is slow); its msgs/s is comparable"
+fi
+if ((RUN_AVRO)); then
+  echo "NOTE: Avro/JSON compares msgs/s, per message: the Avro topic holds $avro_count messages ($(calc "100 * $expected_avro_invalid / $avro_count" | xargs printf '%.1f')% invalid), the JSON one $N ($(calc "100 * $expected_invalid / $N" | xargs printf '%.1f')% invalid); a dead letter costs more than a forward"
 fi
 if awk -v l="${load_after%% *}" -v n="$(nproc)" 'BEGIN { exit !(l > n) }'; then
   echo "NOTE: the machine was busy (load average above $(nproc)): wall-clock figures are noisy; CPU us/msg is steadier"
@@ -436,16 +681,27 @@ echo
 printf '%-32s %10s %9s %10s %9s %11s %8s %10s\n' contender messages seconds msgs/s "RSS MB" "own msgs/s" "CPU s" "CPU us/msg"
 printf '%-32s %10s %9s %10s %9s %11s %8s %10s\n' ---------- -------- ------- ------ ------ ---------- ----- ----------
 printf '%-32s %10d %9.2f %10.0f %9.1f %11.0f %8.2f %10s\n' "kmsg consume (validate+forward)" "$kmsg_consumed" "$kmsg_secs" "$kmsg_rate" "$kmsg_rss" "$kmsg_own_rate" "$kmsg_cpu" "$kmsg_us"
+((RUN_AVRO == 0)) || printf '%-32s %10d %9.2f %10.0f %9.1f %11.0f %8.2f %10s\n' "kmsg consume Avro (registry)" "$avro_count" "$avro_secs" "$avro_rate" "$avro_rss" "$avro_own_rate" "$avro_cpu" "$avro_us"
 printf '%-32s %10d %9.2f %10.0f %9.1f %11s %8.2f %10s\n' "kcat -C (raw read, /dev/null)" "$kcat_read" "$kcat_secs" "$kcat_rate" "$kcat_rss" "-" "$kcat_cpu" "$kcat_us"
 ((RUN_PYTHON == 0)) || printf '%-32s %10d %9.2f %10.0f %9.1f %11.0f %8.2f %10s\n' "Python (validate+forward)" "$py_consumed" "$py_secs" "$py_rate" "$py_rss" "$py_own_rate" "$py_cpu" "$py_us"
 printf '%-32s %10d %9.2f %10.0f %9.1f %11.0f %8.2f %10s\n' "info: kmsg validate only, no fwd" "$vo_consumed" "$vo_secs" "$vo_rate" "$vo_rss" "$vo_own_rate" "$vo_cpu" "$vo_us"
 echo "  (own msgs/s = the tool's own figure, from its start-up to its end; CPU = user + system of all its threads)"
-echo "  kmsg and kcat: median of $ROUNDS alternating rounds (RSS: highest round); per round, seconds:"
+echo "  kmsg$( ((RUN_AVRO)) && echo ", kmsg Avro") and kcat: median of $ROUNDS rounds, the order rotating (RSS: highest round); per round, seconds, in the order run:"
 for ((r = 1; r <= ROUNDS; r++)); do
-  printf '    round %d: kmsg %.2f s (CPU %.2f s), kcat %.2f s\n' "$r" "${K_SECS[$r]}" "${K_CPU[$r]}" "${C_SECS[$r]}"
+  line=""
+  for ((i = 0; i < ${#contenders[@]}; i++)); do
+    c=${contenders[$(((r - 1 + i) % ${#contenders[@]}))]}
+    case "$c" in
+      json) line+=$(printf ', kmsg %.2f s (CPU %.2f s)' "${K_SECS[json,$r]}" "${K_CPU[json,$r]}") ;;
+      avro) line+=$(printf ', kmsg Avro %.2f s (CPU %.2f s)' "${K_SECS[avro,$r]}" "${K_CPU[avro,$r]}") ;;
+      kcat) line+=$(printf ', kcat %.2f s' "${C_SECS[$r]}") ;;
+    esac
+  done
+  printf '    round %d: %s\n' "$r" "${line#, }"
 done
-((WARMUP_PASSES == 0)) || echo "  untimed warm-up passes of kmsg before them, seconds: ${WARM_SECS[*]}"
+((WARMUP_PASSES == 0)) || echo "  untimed warm-up passes of kmsg before them, seconds: ${WARM_SECS[*]}$( ((RUN_AVRO)) && printf '; then one of kmsg Avro: %.2f' "$avro_warm_secs")"
 echo "  kmsg, every round: forwarded $kmsg_fwd, dead-lettered $kmsg_dlq (the output and DLQ topics grew by exactly that)"
+((RUN_AVRO == 0)) || echo "  kmsg Avro, every round: forwarded $avro_fwd, dead-lettered $avro_dlq of $avro_count (the output and DLQ topics grew by exactly that)"
 ((RUN_PYTHON == 0)) || echo "  Python: forwarded $py_fwd (output topic holds $py_out_count), dead-lettered $py_dlq (DLQ holds $py_dlq_count)"
 echo
 printf '%-34s %10s   %-10s %s\n' figure value target verdict
@@ -456,6 +712,13 @@ if ((RUN_PYTHON)); then
     printf '%-34s %10.1f   %-10s %s\n' "ratio Python/kmsg (CPU per msg)" "$(calc "$py_us / $kmsg_us")" "(info)" ""
 else
   printf '%-34s %10s   %-10s %s\n' "ratio kmsg/Python (msgs/s)" "-" ">= 10" "skipped (BENCH_PYTHON=0)"
+fi
+if ((RUN_AVRO)); then
+  printf '%-34s %10.2f   %-10s %s\n' "ratio kmsg Avro/JSON (msgs/s)" "$ratio_avro" ">= 0.8" "$(ok_if "$ratio_avro >= 0.8")"
+  printf '%-34s %10.2f   %-10s %s\n' "ratio kmsg Avro/JSON (own msgs/s)" "$ratio_avro_own" "(info)" ""
+  printf '%-34s %10.2f   %-10s %s\n' "ratio Avro/JSON (CPU per msg)" "$ratio_avro_cpu" "(info)" ""
+else
+  printf '%-34s %10s   %-10s %s\n' "ratio kmsg Avro/JSON (msgs/s)" "-" ">= 0.8" "skipped (BENCH_AVRO=0)"
 fi
 printf '%-34s %10.2f   %-10s %s\n' "ratio kmsg validate-only/kcat" "$(calc "$vo_rate / $kcat_rate")" "(info)" ""
 printf '%-34s %10.1f   %-10s %s\n' "kmsg peak RSS (MB)" "$kmsg_rss" "< 150" "$(ok_if "$kmsg_rss < 150")"
