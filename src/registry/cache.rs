@@ -24,6 +24,16 @@ impl Known {
     pub fn schema_type(&self) -> SchemaType {
         self.codec.schema_type()
     }
+
+    /// `json` encoded with this schema, framed in the registry's wire format (for Protobuf,
+    /// `message` picks the message type; the first one by default).
+    pub fn encode(
+        &self,
+        json: &serde_json::Value,
+        message: Option<&str>,
+    ) -> Result<Vec<u8>, CodecError> {
+        Ok(wire::frame(self.id, &self.codec.encode(json, message)?))
+    }
 }
 
 /// Why a schema could not be had.
@@ -257,31 +267,6 @@ impl Registry {
             Err(error) => Decoding::Undecodable { known, error },
         }
     }
-
-    /// Encodes `json` with a subject's schema into the registry's wire format.
-    pub async fn encode(
-        &self,
-        subject: &str,
-        version: Version,
-        json: &serde_json::Value,
-        message: Option<&str>,
-    ) -> Result<Vec<u8>, EncodeError> {
-        let known = self.by_subject(subject, version).await?;
-        let body = known
-            .codec
-            .encode(json, message)
-            .map_err(EncodeError::Invalid)?;
-        Ok(wire::frame(known.id, &body))
-    }
-}
-
-/// Why a JSON value was not encoded.
-#[derive(Debug, thiserror::Error)]
-pub enum EncodeError {
-    #[error(transparent)]
-    Lookup(#[from] LookupError),
-    #[error(transparent)]
-    Invalid(CodecError),
 }
 
 #[cfg(test)]

@@ -16,7 +16,7 @@ use crate::cli::{OnInvalid, SchemaSpec};
 use crate::envelope::{EnvelopeError, Registered};
 use crate::error::usage;
 use crate::pipeline::generate::InvalidKind;
-use crate::registry::{wire, Codec, Known, Registry};
+use crate::registry::{Codec, Known, Registry};
 
 /// How many different reasons the summary counts skipped messages by; the rest are counted
 /// together.
@@ -103,12 +103,9 @@ impl Target {
     }
 
     fn encode(&self, json: &Json, field: &str) -> Result<Vec<u8>, String> {
-        let body = self
-            .known
-            .codec
+        self.known
             .encode(json, self.used.message.as_deref())
-            .map_err(|e| format!("{field} {e}"))?;
-        Ok(wire::frame(self.known.id, &body))
+            .map_err(|e| format!("{field} {e}"))
     }
 }
 
@@ -228,11 +225,9 @@ impl Encoder {
             }
             Err(e) => return Err(Refusal::Registry(e.into())),
         };
-        let body = known
-            .codec
+        known
             .encode(&r.json, r.schema.message.as_deref())
-            .map_err(|e| Refusal::Misfit(format!("{field} {e} (schema id {id})")))?;
-        Ok(wire::frame(id, &body))
+            .map_err(|e| Refusal::Misfit(format!("{field} {e} (schema id {id})")))
     }
 }
 
