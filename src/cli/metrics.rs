@@ -4,18 +4,20 @@ use std::time::Duration;
 
 use clap::Args;
 
+use super::group::GroupReportArgs;
 use super::values::parse_duration;
 
 #[derive(Debug, Args)]
 #[command(group(clap::ArgGroup::new("what").args(["group", "from"]).required(true)))]
 pub struct MetricsArgs {
-    /// Consumer group: state, members and their partitions, committed and end offsets, lag
+    /// Consumer group: state, members and their partitions, committed and end offsets, lag in
+    /// records and seconds, time to drain (as `kmsg group describe`)
     #[arg(short, long, env = "GROUP_ID")]
     pub group: Option<String>,
 
-    /// Only these topics (repeatable) [default: every topic the group has offsets or members in]
-    #[arg(short, long = "topic")]
-    pub topics: Vec<String>,
+    // The same report as `kmsg group describe`: --topic, --rate-window.
+    #[command(flatten)]
+    pub report: GroupReportArgs,
 
     /// A running `kmsg consume --metrics-addr`: e.g. http://localhost:8000 (its /metrics)
     #[arg(long, value_name = "URL")]

@@ -22,6 +22,7 @@ mod consume;
 mod demo;
 mod dlq;
 mod global;
+mod group;
 mod metrics;
 mod produce;
 mod registry;
@@ -35,6 +36,7 @@ pub use self::consume::*;
 pub use self::demo::*;
 pub use self::dlq::*;
 pub use self::global::*;
+pub use self::group::*;
 pub use self::metrics::*;
 pub use self::produce::*;
 pub use self::registry::*;
@@ -77,6 +79,9 @@ pub enum Command {
     View(ViewArgs),
     /// Consumer group lag per partition (--group), or a running consumer's key figures (--from)
     Metrics(MetricsArgs),
+    /// Consumer groups: list, describe (lag in records and seconds), reset offsets, delete
+    #[command(subcommand)]
+    Group(GroupCommand),
     /// Check retries, breaker and DLQ end to end against a failing-then-recovering downstream
     BreakerTest(BreakerTestArgs),
     /// Run the whole pipeline for a while: producer, three consumers, DLQ, summary

@@ -1,239 +1,24 @@
-//! `kmsg metrics`: what `kafka-consumer-groups --describe` shows, in a light tool — a group's
-//! state, members and their partitions, committed offsets, end offsets and lag per partition
-//! (`--group`) — or a running consumer's key figures read from its Prometheus endpoint
-//! (`--from`, a URL, `host:port` meaning `http://host:port`). `--watch` refreshes in place.
-//! With `-o json` each report is one JSON document (one per line under `--watch`). A group the
-//! cluster does not know is an error (exit 1) naming the groups it knows.
+//! `kmsg metrics`: what `kafka-consumer-groups --describe` shows, in a light tool — the group
+//! report of `kmsg group describe` (`--group`, built in `group::report`: state, members,
+//! committed and end offsets, lag in records and seconds, time to drain) — or a running
+//! consumer's key figures read from its Prometheus endpoint (`--from`, a URL, `host:port`
+//! meaning `http://host:port`). `--watch` refreshes in place; the pace of a watched group is
+//! measured between refreshes. With `-o json` each report is one JSON document (one per line
+//! under `--watch`). A group the cluster does not know is an error (exit 1) naming the groups
+//! it knows.
 
 use std::collections::BTreeMap;
 use std::process::ExitCode;
 use std::time::Duration;
 
 use anyhow::anyhow;
-use rdkafka::consumer::{BaseConsumer, Consumer};
-use rdkafka::{Offset, TopicPartitionList};
 use serde::Serialize;
 
 use super::context::Context;
+use super::group::report::{group_report, render};
 use crate::cli::{MetricsArgs, OutputFormat};
 use crate::error::usage;
-use crate::kafka::admin::Admin;
-use crate::kafka::context::KmsgContext;
 use crate::output;
-
-/// Reads a classic consumer-protocol assignment (version, then topics with partitions).
-pub fn parse_assignment(bytes: &[u8]) -> Option<Vec<(String, Vec<i32>)>> {
-    let mut at = 0usize;
-    let mut take = |n: usize| -> Option<&[u8]> {
-        let s = bytes.get(at..at + n)?;
-        at += n;
-        Some(s)
-    };
-    let _version = i16::from_be_bytes(take(2)?.try_into().ok()?);
-    let topics = i32::from_be_bytes(take(4)?.try_into().ok()?);
-    let mut out = Vec::new();
-    for _ in 0..topics.max(0) {
-        let len = i16::from_be_bytes(take(2)?.try_into().ok()?);
-        let name = String::from_utf8(take(len.max(0) as usize)?.to_vec()).ok()?;
-        let n = i32::from_be_bytes(take(4)?.try_into().ok()?);
-        let mut partitions = Vec::new();
-        for _ in 0..n.max(0) {
-            partitions.push(i32::from_be_bytes(take(4)?.try_into().ok()?));
-        }
-        out.push((name, partitions));
-    }
-    Some(out)
-}
-
-#[derive(Debug, Serialize)]
-struct PartitionLag {
-    topic: String,
-    partition: i32,
-    committed: Option<i64>,
-    end: i64,
-    lag: Option<i64>,
-    member: Option<String>,
-}
-
-#[derive(Debug, Serialize)]
-struct Member {
-    id: String,
-    client_id: String,
-    host: String,
-    partitions: Vec<String>,
-}
-
-#[derive(Debug, Serialize)]
-struct GroupReport {
-    group: String,
-    state: String,
-    members: Vec<Member>,
-    partitions: Vec<PartitionLag>,
-    total_lag: i64,
-}
-
-async fn group_report(
-    ctx: &Context,
-    group: &str,
-    topics: &[String],
-) -> anyhow::Result<GroupReport> {
-    let admin = Admin::connect(&ctx.settings).await?;
-    let md = admin.metadata(None).await?;
-    drop(admin);
-    let cfg = ctx.settings.group_reader_config(group);
-    let consumer: BaseConsumer<KmsgContext> = cfg
-        .create_with_context(KmsgContext::default())
-        .map_err(|e| anyhow!("cannot create a client: {e}"))?;
-    let timeout = ctx.settings.timeout;
-    let group = group.to_string();
-    let topics = topics.to_vec();
-    tokio::task::spawn_blocking(move || -> anyhow::Result<GroupReport> {
-        let list = consumer
-            .fetch_group_list(Some(&group), timeout)
-            .map_err(|e| anyhow!("cannot describe group {group}: {e}"))?;
-        let info = list.groups().iter().find(|g| g.name() == group);
-        let state = info.map_or("Dead".to_string(), |g| g.state().to_string());
-        let mut owner: BTreeMap<(String, i32), String> = BTreeMap::new();
-        let mut members = Vec::new();
-        for m in info.map(|g| g.members()).unwrap_or_default() {
-            let assigned = m
-                .assignment()
-                .and_then(parse_assignment)
-                .unwrap_or_default();
-            let mut parts = Vec::new();
-            for (t, ps) in &assigned {
-                for p in ps {
-                    owner.insert((t.clone(), *p), m.client_id().to_string());
-                    parts.push(format!("{t}/{p}"));
-                }
-            }
-            members.push(Member {
-                id: m.id().to_string(),
-                client_id: m.client_id().to_string(),
-                host: m.client_host().to_string(),
-                partitions: parts,
-            });
-        }
-        let wanted: Vec<&crate::kafka::admin::TopicInfo> = md
-            .topics
-            .iter()
-            .filter(|t| !t.is_internal())
-            .filter(|t| topics.is_empty() || topics.contains(&t.name))
-            .collect();
-        if !topics.is_empty() {
-            if let Some(missing) = topics
-                .iter()
-                .find(|t| !wanted.iter().any(|w| &w.name == *t))
-            {
-                return Err(anyhow!("topic {missing} does not exist"));
-            }
-        }
-        let mut tpl = TopicPartitionList::new();
-        for t in &wanted {
-            for p in &t.partitions {
-                tpl.add_partition(&t.name, p.partition);
-            }
-        }
-        let committed = consumer
-            .committed_offsets(tpl, timeout)
-            .map_err(|e| anyhow!("cannot read the committed offsets of {group}: {e}"))?;
-        let mut partitions = Vec::new();
-        for e in committed.elements() {
-            let offset = match e.offset() {
-                Offset::Offset(o) => Some(o),
-                _ => None,
-            };
-            let key = (e.topic().to_string(), e.partition());
-            let member = owner.get(&key).cloned();
-            // Without --topic, partitions the group never touched are not its business.
-            if offset.is_none() && member.is_none() && topics.is_empty() {
-                continue;
-            }
-            let (low, end) =
-                crate::kafka::reader::watermarks(&consumer, e.topic(), e.partition(), timeout)
-                    .map_err(|err| {
-                        anyhow!(
-                            "cannot read the end offset of {}/{}: {err}",
-                            e.topic(),
-                            e.partition()
-                        )
-                    })?;
-            partitions.push(PartitionLag {
-                topic: key.0,
-                partition: key.1,
-                committed: offset,
-                end,
-                // No committed offset: everything still in the partition is unread.
-                lag: Some((end - offset.unwrap_or(low)).max(0)),
-                member,
-            });
-        }
-        let alive = info.is_some_and(|g| g.state() != "Dead");
-        if !alive && members.is_empty() && partitions.iter().all(|p| p.committed.is_none()) {
-            let known = consumer
-                .fetch_group_list(None, timeout)
-                .map(|l| l.groups().iter().map(|g| g.name().to_string()).collect())
-                .unwrap_or_default();
-            return Err(unknown_group(&group, known));
-        }
-        let total_lag = partitions.iter().filter_map(|p| p.lag).sum();
-        Ok(GroupReport {
-            group,
-            state,
-            members,
-            partitions,
-            total_lag,
-        })
-    })
-    .await
-    .map_err(|e| anyhow!("the metrics thread failed: {e}"))?
-}
-
-/// The error for a group the cluster does not know (no members, no committed offsets), naming
-/// the groups it does know so a typo is easy to fix. Exit code 1.
-fn unknown_group(group: &str, mut known: Vec<String>) -> anyhow::Error {
-    known.sort();
-    const SHOWN: usize = 10;
-    let list = match known.len() {
-        0 => "the cluster has no consumer groups".to_string(),
-        n if n <= SHOWN => format!("known groups: {}", known.join(", ")),
-        n => format!(
-            "known groups: {} and {} more",
-            known[..SHOWN].join(", "),
-            n - SHOWN
-        ),
-    };
-    anyhow!("group {group:?} is unknown to the cluster (no members, no committed offsets); {list}")
-}
-
-fn render_group(r: &GroupReport) -> String {
-    let mut t = output::table(&["topic", "partition", "committed", "end", "lag", "member"]);
-    for p in &r.partitions {
-        t.add_row(vec![
-            p.topic.clone(),
-            p.partition.to_string(),
-            p.committed.map_or("-".into(), |c| c.to_string()),
-            p.end.to_string(),
-            p.lag.map_or("-".into(), |l| l.to_string()),
-            p.member.clone().unwrap_or_else(|| "-".into()),
-        ]);
-    }
-    let mut m = output::table(&["member", "host", "partitions"]);
-    for mem in &r.members {
-        m.add_row(vec![
-            mem.client_id.clone(),
-            mem.host.clone(),
-            mem.partitions.join(" "),
-        ]);
-    }
-    format!(
-        "group {}: {}, {} member(s), total lag {}\n{m}\n{t}",
-        r.group,
-        r.state,
-        r.members.len(),
-        r.total_lag
-    )
-}
 
 /// Key figures of a consumer's /metrics. Counts are integers (Prometheus carries them as
 /// floats). The processing-time quantiles are the upper bound, in ms (rounded to 0.001 ms), of
@@ -419,15 +204,26 @@ pub async fn run(args: MetricsArgs, ctx: &Context) -> anyhow::Result<ExitCode> {
     if let Some(url) = &args.from {
         crate::sink::http::check_url_for("--from", url).map_err(usage)?;
     }
+    let mut previous = None;
     loop {
         let text = match (&args.group, &args.from) {
             (Some(group), _) => {
-                let r = group_report(ctx, group, &args.topics).await?;
+                let (r, sample) = group_report(
+                    ctx,
+                    group,
+                    &args.report.topics,
+                    args.report.rate_window,
+                    previous.take(),
+                )
+                .await?;
+                if !args.report.rate_window.is_zero() {
+                    previous = Some(sample);
+                }
                 if ctx.output == OutputFormat::Json {
                     output::print_json(&r)?;
                     None
                 } else {
-                    Some(render_group(&r))
+                    Some(render(&r))
                 }
             }
             (None, Some(url)) => {
@@ -465,18 +261,6 @@ pub async fn run(args: MetricsArgs, ctx: &Context) -> anyhow::Result<ExitCode> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn reads_a_consumer_protocol_assignment() {
-        let mut b = vec![0, 0, 0, 0, 0, 1, 0, 5];
-        b.extend_from_slice(b"posts");
-        b.extend_from_slice(&[0, 0, 0, 2, 0, 0, 0, 1, 0, 0, 0, 4, 0, 0, 0, 0]);
-        assert_eq!(
-            parse_assignment(&b),
-            Some(vec![("posts".to_string(), vec![1, 4])])
-        );
-        assert_eq!(parse_assignment(&[0, 0, 0]), None);
-    }
 
     #[test]
     fn summarises_a_consumer_endpoint() {
@@ -517,17 +301,5 @@ mod tests {
         let table = render_figures("x", &f);
         assert!(table.contains("10 / above 10000"), "{table}");
         assert_eq!(serde_json::to_value(&f).unwrap()["processing_p50_ms"], 10.0);
-    }
-
-    #[test]
-    fn an_unknown_group_names_the_known_ones() {
-        let e = unknown_group("gx", vec!["b".into(), "a".into()]).to_string();
-        assert!(e.contains("group \"gx\" is unknown") && e.ends_with("known groups: a, b"));
-        let many = (0..12).map(|i| format!("g{i:02}")).collect();
-        assert!(unknown_group("gx", many)
-            .to_string()
-            .ends_with("g09 and 2 more"));
-        let none = unknown_group("gx", vec![]).to_string();
-        assert!(none.ends_with("the cluster has no consumer groups"));
     }
 }

@@ -14,6 +14,7 @@ mod context;
 pub mod decode;
 pub mod demo;
 pub mod dlq;
+pub mod group;
 pub mod metrics;
 pub mod produce;
 pub mod registry;
@@ -75,6 +76,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::View(args) => view::run(args, &ctx).await,
         Command::Dlq(cmd) => dlq::run(cmd, &ctx).await,
         Command::Metrics(args) => metrics::run(args, &ctx).await,
+        Command::Group(cmd) => group::run(cmd, &ctx).await,
         Command::BreakerTest(args) => breaker_test::run(args, &ctx).await,
         Command::Demo(args) => demo::run(args, &ctx).await,
         Command::Acl(cmd) => acl::run(cmd, &ctx).await,

@@ -7,6 +7,7 @@ pub mod breaker;
 pub mod dead_letter;
 pub mod decide;
 pub mod generate;
+pub mod group_offsets;
 pub mod lanes;
 pub mod offsets;
 pub mod outcome;
