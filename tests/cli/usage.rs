@@ -29,6 +29,7 @@ fn help_lists_the_working_subcommands_and_the_exit_codes() {
             "consume",
             "view",
             "metrics",
+            "group",
             "breaker-test",
             "demo",
             "dlq",

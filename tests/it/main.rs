@@ -13,6 +13,7 @@ mod demo;
 mod dlq;
 mod downstream;
 mod fidelity;
+mod group;
 mod harness;
 mod metrics;
 mod monitoring;
