@@ -45,7 +45,13 @@ pub struct GroupDescribeArgs {
     pub report: GroupReportArgs,
 }
 
+/// The exit codes of the commands that change a group.
+const CHANGE_EXIT_CODES: &str = "Exit codes: 0 done (or a dry run), 1 unknown group or a cluster \
+     error, 2 bad flags, files, topic or partition (nothing changed), 3 the group has members \
+     (named; stop them first).";
+
 #[derive(Debug, Args)]
+#[command(after_help = CHANGE_EXIT_CODES)]
 #[command(group(
     ArgGroup::new("target")
         .required(true)
@@ -105,6 +111,7 @@ pub struct GroupResetArgs {
 }
 
 #[derive(Debug, Args)]
+#[command(after_help = CHANGE_EXIT_CODES)]
 pub struct GroupDeleteArgs {
     /// Consumer group (it must have no members)
     #[arg(short, long)]

@@ -203,3 +203,47 @@ fn print_deleted(ctx: &Context, d: Deleted) -> anyhow::Result<ExitCode> {
     }
     Ok(ExitCode::SUCCESS)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::kafka::admin::{PartitionInfo, TopicInfo};
+
+    fn metadata() -> ClusterMetadata {
+        let partition = |p| PartitionInfo {
+            partition: p,
+            leader: 1,
+            replicas: vec![1],
+            isr: vec![1],
+        };
+        ClusterMetadata {
+            brokers: vec![],
+            controller: None,
+            topics: vec![TopicInfo {
+                name: "posts".into(),
+                partitions: (0..3).map(partition).collect(),
+            }],
+        }
+    }
+
+    #[test]
+    fn topics_name_partitions_that_exist_or_are_refused_as_usage_errors() {
+        let md = metadata();
+        let all = chosen_partitions(&["posts".into()], &md).unwrap();
+        assert_eq!(all.len(), 3);
+        let some = chosen_partitions(&["posts:2,0".into(), "posts:0".into()], &md).unwrap();
+        assert_eq!(some, [("posts".to_string(), 0), ("posts".to_string(), 2)]);
+        for (spec, says) in [
+            ("posts:3", "has no partition 3 (it has 0 to 2)"),
+            ("nope", "topic nope does not exist"),
+            ("posts:x", "not a partition number"),
+        ] {
+            let e = chosen_partitions(&[spec.into()], &md).unwrap_err();
+            assert!(e.to_string().contains(says), "{e}");
+            assert_eq!(
+                crate::error::exit_code(&e, crate::cmd::USAGE_ERRORS),
+                crate::error::EXIT_USAGE
+            );
+        }
+    }
+}
