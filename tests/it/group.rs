@@ -512,3 +512,53 @@ fn group_list_shows_a_group_with_its_state_and_protocol_type() {
     let table = Kmsg::new(["group", "list"]).on_cluster().expect_code(0);
     assert!(String::from_utf8_lossy(&table.stdout).contains(&group));
 }
+
+#[test]
+fn the_drain_time_is_the_lag_over_the_pace_it_shrank_at_in_the_window() {
+    use std::io::{BufRead, BufReader, Read};
+    let topic = unique("drain");
+    create_topic(&topic, 1, 3);
+    create_topic(&format!("{topic}.dlq"), 1, 3);
+    produce_stamped(&topic, 1, 30, |_| now_ms());
+    let group = unique("g");
+    consume(&group, &topic, 10);
+    // describe takes its first look, then the group "consumes" ten records (a reset moves
+    // its offset, a progress the test controls exactly) before the second look.
+    let mut child = crate::harness::kmsg_process()
+        .env("BOOTSTRAP_SERVERS", bootstrap())
+        .args(["group", "describe", "-g", &group, "--rate-window", "6s"])
+        .args(["-o", "json", "--log-level", "debug"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("spawn kmsg");
+    let stderr = child.stderr.take().unwrap();
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+            if line.contains("first look at the committed offsets taken") {
+                let _ = tx.send(());
+            }
+        }
+    });
+    rx.recv_timeout(Duration::from_secs(60))
+        .expect("describe took its first look");
+    let dir = tempfile::tempdir().unwrap();
+    reset(&group, &topic, &["--shift-by", "+10"], dir.path());
+    let mut stdout = String::new();
+    child
+        .stdout
+        .take()
+        .unwrap()
+        .read_to_string(&mut stdout)
+        .unwrap();
+    assert!(child.wait().unwrap().success());
+    let r: serde_json::Value = serde_json::from_str(&stdout).expect("one JSON document");
+    assert_eq!(r["total_lag"], 10, "{r}");
+    let window = r["rate_window_seconds"].as_f64().unwrap();
+    let rate = r["consume_rate"].as_f64().unwrap();
+    assert!((rate * window - 10.0).abs() < 0.1, "{r}");
+    // Lag 10 left, shrinking by 10 per window: one more window.
+    let drain = r["drain_seconds"].as_f64().expect("a drain time");
+    assert!((drain - window).abs() < 0.1, "{r}");
+}

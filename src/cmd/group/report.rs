@@ -187,6 +187,11 @@ fn build(
             return Err(unknown_group(group, known_groups(&client)));
         }
         first = Some(early.sample(Instant::now()));
+        tracing::debug!(
+            group,
+            "first look at the committed offsets taken; the next in {}",
+            humantime::format_duration(window)
+        );
         std::thread::sleep(window);
     }
     let snap = snapshot(&client, md, topics)?;
