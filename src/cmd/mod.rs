@@ -25,13 +25,15 @@ use std::process::ExitCode;
 pub use self::context::Context;
 use crate::cli::{Cli, Command};
 use crate::error::UsageTest;
+use crate::kafka::alter::AlterError;
 use crate::kafka::config::{ClientSettings, ConfigError, PASSWORD_ENV};
 use crate::kafka::reader::OffsetOutOfRange;
 use crate::registry::{LookupError, RegistryError, REGISTRY_PASSWORD_ENV};
 
 /// The error types of the layers below that are usage errors (exit 2), besides
 /// `error::UsageError`: bad connection flags, a start offset outside the partition, and an
-/// unknown registry subject, version or id or a schema the registry or its compiler refuses.
+/// unknown registry subject, version or id or a schema the registry or its compiler refuses,
+/// and a topic change the brokers refuse as invalid (an unknown config, a bad value).
 pub const USAGE_ERRORS: &[UsageTest] = &[
     |e| e.is::<ConfigError>(),
     |e| e.is::<OffsetOutOfRange>(),
@@ -42,6 +44,10 @@ pub const USAGE_ERRORS: &[UsageTest] = &[
     |e| {
         e.downcast_ref::<LookupError>()
             .is_some_and(LookupError::is_usage)
+    },
+    |e| {
+        e.downcast_ref::<AlterError>()
+            .is_some_and(AlterError::is_usage)
     },
 ];
 

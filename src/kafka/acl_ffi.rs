@@ -1,12 +1,12 @@
 //! The only unsafe ACL code: librdkafka's `rd_kafka_CreateAcls` and `rd_kafka_DescribeAcls`
 //! called through `rdkafka::bindings`, since rust-rdkafka 0.39 has no ACL admin API.
 //!
-//! Every librdkafka object made here (queue, options, bindings, result event) is owned by a
-//! small RAII guard that destroys it on every path, and strings are copied out of a result
-//! before its event is destroyed. Calls block (the caller runs them under `block_in_place`):
-//! the request goes to a private queue, which is polled for the one result event.
+//! Every librdkafka object made here (bindings; the queue, options and result event are
+//! `admin_ffi`'s) is owned by a small RAII guard that destroys it on every path, and strings
+//! are copied out of a result before its event is destroyed. Calls block (the caller runs
+//! them under `block_in_place`).
 
-use std::ffi::{CStr, CString};
+use std::ffi::CString;
 use std::os::raw::c_char;
 use std::ptr;
 use std::time::Duration;
@@ -16,24 +16,7 @@ use rdkafka::bindings as rd;
 use rdkafka::client::ClientContext;
 
 use super::acl::{AclError, AclRule, Operation, PatternKind, ResourceKind};
-
-/// Owns a `rd_kafka_queue_t`.
-struct Queue(*mut rd::rd_kafka_queue_t);
-impl Drop for Queue {
-    fn drop(&mut self) {
-        // SAFETY: created by rd_kafka_queue_new and destroyed exactly once, here.
-        unsafe { rd::rd_kafka_queue_destroy(self.0) }
-    }
-}
-
-/// Owns a `rd_kafka_AdminOptions_t`.
-struct Options(*mut rd::rd_kafka_AdminOptions_t);
-impl Drop for Options {
-    fn drop(&mut self) {
-        // SAFETY: created by rd_kafka_AdminOptions_new and destroyed exactly once, here.
-        unsafe { rd::rd_kafka_AdminOptions_destroy(self.0) }
-    }
-}
+use super::admin_ffi::{self, errstr, owned, Event, RequestError, RequestOptions};
 
 /// Owns a `rd_kafka_AclBinding_t` (also used for filters).
 struct Binding(*mut rd::rd_kafka_AclBinding_t);
@@ -42,15 +25,6 @@ impl Drop for Binding {
         // SAFETY: created by rd_kafka_AclBinding(Filter)_new; librdkafka copies bindings it
         // is given, so ours are destroyed exactly once, here.
         unsafe { rd::rd_kafka_AclBinding_destroy(self.0) }
-    }
-}
-
-/// Owns a result `rd_kafka_event_t`.
-struct Event(*mut rd::rd_kafka_event_t);
-impl Drop for Event {
-    fn drop(&mut self) {
-        // SAFETY: returned by rd_kafka_queue_poll (non-null) and destroyed exactly once, here.
-        unsafe { rd::rd_kafka_event_destroy(self.0) }
     }
 }
 
@@ -137,26 +111,13 @@ fn op_from_rd(op: rd::rd_kafka_AclOperation_t) -> Operation {
 }
 
 fn cstring(what: &str, s: &str) -> Result<CString, AclError> {
-    CString::new(s).map_err(|_| AclError::Invalid {
+    admin_ffi::cstring(s).ok_or_else(|| AclError::Invalid {
         rule: what.to_string(),
         reason: "contains a NUL byte".into(),
     })
 }
 
-/// Copies a C string librdkafka owns (NULL → empty).
-fn owned(p: *const c_char) -> String {
-    if p.is_null() {
-        return String::new();
-    }
-    // SAFETY: librdkafka returns NUL-terminated strings valid while their owner lives; we copy at once.
-    unsafe { CStr::from_ptr(p) }.to_string_lossy().into_owned()
-}
-
-fn errstr(buf: &[c_char]) -> String {
-    owned(buf.as_ptr())
-}
-
-/// Sends an admin request made by `send` to a private queue and waits for its result event.
+/// Sends one ACL request (see `admin_ffi::request`).
 fn request<C: ClientContext>(
     client: &AdminClient<C>,
     op: rd::rd_kafka_admin_op_t,
@@ -167,40 +128,17 @@ fn request<C: ClientContext>(
         *mut rd::rd_kafka_queue_t,
     ),
 ) -> Result<Event, AclError> {
-    let rk = client.inner().native_ptr();
-    let ms = timeout.as_millis().clamp(1, i32::MAX as u128) as i32;
-    // SAFETY: rk is valid while `client` is borrowed; every object is owned by a guard.
-    unsafe {
-        let queue = Queue(rd::rd_kafka_queue_new(rk));
-        let options = Options(rd::rd_kafka_AdminOptions_new(rk, op));
-        let mut buf = [0 as c_char; 512];
-        let err = rd::rd_kafka_AdminOptions_set_request_timeout(
-            options.0,
-            ms,
-            buf.as_mut_ptr(),
-            buf.len(),
-        );
-        if err != rd::rd_kafka_resp_err_t::RD_KAFKA_RESP_ERR_NO_ERROR {
-            return Err(AclError::Invalid {
-                rule: "request timeout".into(),
-                reason: errstr(&buf),
-            });
-        }
-        send(rk, options.0, queue.0);
-        // A little longer than the request's own timeout, so its timeout error arrives.
-        let ev = rd::rd_kafka_queue_poll(queue.0, ms.saturating_add(2000));
-        if ev.is_null() {
-            return Err(AclError::Timeout(timeout));
-        }
-        let ev = Event(ev);
-        if rd::rd_kafka_event_error(ev.0) != rd::rd_kafka_resp_err_t::RD_KAFKA_RESP_ERR_NO_ERROR {
-            return Err(AclError::Refused {
-                what: "the ACL request",
-                reason: owned(rd::rd_kafka_event_error_string(ev.0)),
-            });
-        }
-        Ok(ev)
-    }
+    admin_ffi::request(client, op, RequestOptions::new(timeout), send).map_err(|e| match e {
+        RequestError::Option(reason) => AclError::Invalid {
+            rule: "request timeout".into(),
+            reason,
+        },
+        RequestError::Timeout(t) => AclError::Timeout(t),
+        RequestError::Failed(reason) => AclError::Refused {
+            what: "the ACL request",
+            reason,
+        },
+    })
 }
 
 /// Creates the bindings; fails with the first binding the cluster refused.

@@ -24,4 +24,5 @@ mod registry_produce;
 mod secure_compose;
 mod security;
 mod topics;
+mod topics_alter;
 mod view;
