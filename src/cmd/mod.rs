@@ -16,6 +16,7 @@ pub mod demo;
 pub mod dlq;
 pub mod metrics;
 pub mod produce;
+pub mod profile;
 pub mod registry;
 pub mod topics;
 pub mod view;
@@ -45,6 +46,7 @@ pub const USAGE_ERRORS: &[UsageTest] = &[
         e.downcast_ref::<LookupError>()
             .is_some_and(LookupError::is_usage)
     },
+    |e| e.is::<crate::profile::ProfileError>(),
     |e| {
         e.downcast_ref::<AlterError>()
             .is_some_and(AlterError::is_usage)
@@ -62,6 +64,10 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     // other commands (the login `cluster up --secure` prints) must not stop `cluster down`.
     if let Command::Cluster(cmd) = cli.command {
         return cluster::run(cmd, &cli.global).await;
+    }
+    // `profile` reads only the config file: no connection settings are needed or checked.
+    if let Command::Profile(cmd) = cli.command {
+        return profile::run(cmd, &cli.global);
     }
     let settings =
         ClientSettings::from_options(&cli.global.connection(), std::env::var(PASSWORD_ENV).ok())?;
@@ -86,6 +92,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Acl(cmd) => acl::run(cmd, &ctx).await,
         Command::Registry(cmd) => registry::run(cmd, &ctx).await,
         Command::Completions(args) => completions::run(args),
+        Command::Profile(cmd) => profile::run(cmd, &cli.global),
     }
 }
 
