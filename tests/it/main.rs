@@ -17,6 +17,7 @@ mod harness;
 mod metrics;
 mod monitoring;
 mod produce;
+mod profiles;
 mod registry;
 mod registry_consume;
 mod registry_infra;
