@@ -55,11 +55,18 @@ pub fn load_config() -> Result<(Option<PathBuf>, Option<ProfileFile>), ProfileEr
     Ok((Some(path), file))
 }
 
+/// Warns once per run (the file is read when parsing and again by `kmsg profile`).
 #[cfg(unix)]
 fn warn_if_exposed(file: &ProfileFile) {
     use std::os::unix::fs::PermissionsExt;
+    use std::sync::atomic::{AtomicBool, Ordering};
+    static WARNED: AtomicBool = AtomicBool::new(false);
+    if WARNED.load(Ordering::Relaxed) {
+        return;
+    }
     if let Ok(meta) = std::fs::metadata(&file.path) {
         if file.exposes_secrets(meta.permissions().mode()) {
+            WARNED.store(true, Ordering::Relaxed);
             eprintln!(
                 "kmsg: warning: {} names password or key files and others can read it: chmod 600 {}",
                 file.path.display(),
