@@ -377,7 +377,7 @@ impl Admin {
             };
             if Instant::now() >= deadline {
                 return Err(AdminError::Kafka(format!(
-                    "topic {name} was created but not every partition has a leader after {}: {last}",
+                    "topic {name}: the brokers accepted the change, but not every partition has a leader after {}: {last}",
                     humantime::format_duration(self.timeout())
                 )));
             }
