@@ -8,15 +8,13 @@
 //! has no incremental API, and its `create_partitions` drops the broker's message).
 
 use rdkafka::types::RDKafkaErrorCode;
-use serde::Serialize;
 
 use super::admin::Admin;
 use super::admin_ffi::RequestOptions;
 use super::alter_ffi;
 
 /// One config change of a topic.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(tag = "op", rename_all = "snake_case")]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ConfigChange {
     /// Set the key to the value.
     Set { name: String, value: String },
@@ -127,18 +125,5 @@ mod tests {
         assert!(refused(RDKafkaErrorCode::InvalidConfig).is_usage());
         assert!(refused(RDKafkaErrorCode::InvalidPartitions).is_usage());
         assert!(!refused(RDKafkaErrorCode::TopicAuthorizationFailed).is_usage());
-    }
-
-    #[test]
-    fn a_change_serializes_with_its_op() {
-        let set = ConfigChange::Set {
-            name: "retention.ms".into(),
-            value: "1000".into(),
-        };
-        assert_eq!(
-            serde_json::to_value(&set).unwrap(),
-            serde_json::json!({"op": "set", "name": "retention.ms", "value": "1000"})
-        );
-        assert_eq!(set.name(), "retention.ms");
     }
 }
