@@ -6,7 +6,8 @@
 //! engine in `consumer`, the local cluster in `cluster`, the adapters (`kafka` for Kafka,
 //! `sink` for the HTTP downstream, `registry` for schema registries and their record
 //! formats), then the pure logic in `pipeline`. `output`, `metrics`,
-//! `envelope`, `logging`, `signals` and `alloc` serve them; `error` and `secrets` sit
+//! `envelope`, `logging`, `signals` and `alloc` serve them; `profile` (the config file's
+//! named profiles, pure) serves `cli`; `error` and `secrets` sit
 //! below everything.
 
 pub mod alloc;
@@ -21,6 +22,7 @@ pub mod logging;
 pub mod metrics;
 pub mod output;
 pub mod pipeline;
+pub mod profile;
 pub mod registry;
 pub mod secrets;
 pub mod signals;

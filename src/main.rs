@@ -12,11 +12,15 @@ fn main() -> ExitCode {
     alloc::tune();
     let cli = match cli::try_parse() {
         Ok(cli) => cli,
-        Err(e) if e.use_stderr() => {
+        Err(cli::ParseFailure::Profile(e)) => {
+            eprintln!("kmsg: error: {e}");
+            return ExitCode::from(error::EXIT_USAGE);
+        }
+        Err(cli::ParseFailure::Clap(e)) if e.use_stderr() => {
             eprintln!("kmsg: error: {}", cli::usage_error_line(&e));
             return ExitCode::from(error::EXIT_USAGE);
         }
-        Err(e) => {
+        Err(cli::ParseFailure::Clap(e)) => {
             // --help and --version: clap's own text on stdout.
             let _ = e.print();
             return ExitCode::SUCCESS;
@@ -27,6 +31,9 @@ fn main() -> ExitCode {
         cli.global.log_format,
         matches!(cli.command, cli::Command::Demo(_)),
     );
+    if let Some(used) = &cli.profile_used {
+        tracing::debug!(profile = %used.name, settings = ?used.filled, "flags left unset take the profile's values");
+    }
     let runtime = match tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()

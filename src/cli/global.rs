@@ -19,6 +19,12 @@ use crate::registry::{RegistryError, RegistryOptions};
 #[derive(Debug, Args, Clone)]
 #[command(next_help_heading = "Global options")]
 pub struct GlobalArgs {
+    /// Take defaults from this profile of the config file ($XDG_CONFIG_HOME/kmsg/config.toml,
+    /// ~/.config/kmsg/config.toml, or KMSG_CONFIG); a flag or its env var still wins
+    /// [default: the file's `default`, if any]
+    #[arg(long, env = "KMSG_PROFILE", global = true, value_name = "NAME")]
+    pub profile: Option<String>,
+
     /// Kafka bootstrap servers, comma separated [default: localhost:9092]
     #[arg(
         short = 'b',

@@ -9,6 +9,8 @@
 //! file of its own, and the output format and duration parser they share in `values`; all of
 //! them are re-exported here, so `crate::cli::X` names every one.
 
+use std::ffi::OsString;
+
 use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand};
 
 pub use crate::kafka::options::{
@@ -25,6 +27,7 @@ mod global;
 mod group;
 mod metrics;
 mod produce;
+pub mod profile;
 mod registry;
 mod topics;
 mod values;
@@ -39,6 +42,7 @@ pub use self::global::*;
 pub use self::group::*;
 pub use self::metrics::*;
 pub use self::produce::*;
+pub use self::profile::{ProfileCommand, ProfileShowArgs};
 pub use self::registry::*;
 pub use self::topics::*;
 pub use self::values::*;
@@ -61,6 +65,24 @@ pub struct Cli {
 
     #[command(subcommand)]
     pub command: Command,
+
+    /// The profile this run took settings from, and which (set by `try_parse`).
+    #[arg(skip)]
+    pub profile_used: Option<ProfileUse>,
+}
+
+/// The profile a run took settings from: its name and the flags (by id) it filled.
+#[derive(Debug, Clone, Default)]
+pub struct ProfileUse {
+    pub name: String,
+    pub filled: Vec<String>,
+}
+
+/// Why the command line could not be parsed: clap's usage error, or the config file's.
+#[derive(Debug)]
+pub enum ParseFailure {
+    Clap(clap::Error),
+    Profile(crate::profile::ProfileError),
 }
 
 #[derive(Debug, Subcommand)]
@@ -96,6 +118,9 @@ pub enum Command {
     /// Schemas in a Confluent-compatible registry: list, get, register, compatibility, delete
     #[command(subcommand)]
     Registry(RegistryCommand),
+    /// Named profiles from the config file (~/.config/kmsg/config.toml or KMSG_CONFIG)
+    #[command(subcommand)]
+    Profile(ProfileCommand),
     /// Print shell completions
     Completions(CompletionsArgs),
 }
@@ -114,22 +139,48 @@ const GLOBALS_SHOWN_IN_SUBCOMMANDS: &[&str] = &["output", "help", "version"];
 
 /// The line below every subcommand's help that points at the global options.
 const GLOBALS_NOTE: &str =
-    "Global options (-b/--bootstrap, -X, --security-protocol, --sasl-*, --tls-*, \
+    "Global options (--profile, -b/--bootstrap, -X, --security-protocol, --sasl-*, --tls-*, \
      --timeout, --log-level, --log-format) work here too: see `kmsg --help`.";
 
 /// Parses the command line: the clap definition, with the global connection options hidden
-/// from the subcommands' help (they still parse everywhere; completions list them all).
-pub fn try_parse() -> Result<Cli, clap::Error> {
-    let mut cmd = parsing_command();
-    let matches = cmd.try_get_matches_from_mut(std::env::args_os())?;
-    Cli::from_arg_matches(&matches).map_err(|e| e.format(&mut cmd))
+/// from the subcommands' help (they still parse everywhere; completions list them all), and
+/// the chosen profile's settings as the defaults of the flags they fill (see `profile`).
+pub fn try_parse() -> Result<Cli, ParseFailure> {
+    let args: Vec<OsString> = std::env::args_os().collect();
+    let chosen = profile::chosen_profile(&args).map_err(ParseFailure::Profile)?;
+    let mut cmd = parsing_command_with(chosen.as_ref().map(|(_, p)| p));
+    let matches = cmd
+        .try_get_matches_from_mut(&args)
+        .map_err(ParseFailure::Clap)?;
+    let mut cli =
+        Cli::from_arg_matches(&matches).map_err(|e| ParseFailure::Clap(e.format(&mut cmd)))?;
+    if let Some((name, p)) = chosen {
+        cli.profile_used = Some(ProfileUse {
+            name,
+            filled: profile::from_profile(&cmd, &matches, &p),
+        });
+    }
+    Ok(cli)
 }
 
-/// The clap command `try_parse` uses. Each subcommand gets a hidden copy of the global
-/// options clap would otherwise propagate into it visibly (propagation skips an argument a
-/// subcommand already has).
+/// The clap command `try_parse` uses without a profile.
 pub fn parsing_command() -> clap::Command {
-    let cmd = Cli::command();
+    parsing_command_with(None)
+}
+
+/// The clap command `try_parse` uses: the profile's settings, if any, as defaults, and each
+/// subcommand with a hidden copy of the global options clap would otherwise propagate into it
+/// visibly (propagation skips an argument a subcommand already has).
+pub fn parsing_command_with(p: Option<&crate::profile::Profile>) -> clap::Command {
+    let cmd = match p {
+        Some(p) => profile::apply(Cli::command(), p, &|var| std::env::var_os(var).is_some()),
+        None => Cli::command(),
+    };
+    hide_globals_in_subcommands(cmd)
+}
+
+/// Gives each subcommand a hidden copy of the global options (see `parsing_command_with`).
+pub(crate) fn hide_globals_in_subcommands(cmd: clap::Command) -> clap::Command {
     let globals: Vec<clap::Arg> = cmd
         .get_arguments()
         .filter(|a| a.is_global_set())

@@ -1,4 +1,4 @@
-//! The flags of `kmsg topics create|list|describe|delete`.
+//! The flags of `kmsg topics create|list|describe|alter|delete`.
 
 use clap::{Args, Subcommand};
 
@@ -10,6 +10,8 @@ pub enum TopicsCommand {
     List(TopicsListArgs),
     /// Show partitions, leaders, replicas, ISR and non-default configs
     Describe(TopicsDescribeArgs),
+    /// Change a topic: set or delete configs (incrementally: others stay), add partitions
+    Alter(TopicsAlterArgs),
     /// Delete topics (needs --yes)
     Delete(TopicsDeleteArgs),
 }
@@ -67,4 +69,28 @@ pub struct TopicsDeleteArgs {
     /// Confirm the deletion
     #[arg(long)]
     pub yes: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct TopicsAlterArgs {
+    /// Topic to change
+    pub topic: String,
+
+    /// Set a topic config (repeatable), e.g. --config retention.ms=86400000; the topic's
+    /// other configs are left as they are
+    #[arg(short, long, value_name = "KEY=VALUE", action = clap::ArgAction::Append)]
+    pub config: Vec<String>,
+
+    /// Remove the topic's own value of a config (repeatable): it falls back to the broker default
+    #[arg(long, value_name = "KEY", action = clap::ArgAction::Append)]
+    pub delete_config: Vec<String>,
+
+    /// Grow the topic to this many partitions (Kafka cannot remove partitions); records with
+    /// a key map to other partitions afterwards
+    #[arg(short, long, value_name = "N")]
+    pub partitions: Option<i32>,
+
+    /// Have the brokers validate the change and report it, changing nothing
+    #[arg(long)]
+    pub dry_run: bool,
 }

@@ -17,6 +17,7 @@ pub mod dlq;
 pub mod group;
 pub mod metrics;
 pub mod produce;
+pub mod profile;
 pub mod registry;
 pub mod topics;
 pub mod view;
@@ -26,13 +27,15 @@ use std::process::ExitCode;
 pub use self::context::Context;
 use crate::cli::{Cli, Command};
 use crate::error::UsageTest;
+use crate::kafka::alter::AlterError;
 use crate::kafka::config::{ClientSettings, ConfigError, PASSWORD_ENV};
 use crate::kafka::reader::OffsetOutOfRange;
 use crate::registry::{LookupError, RegistryError, REGISTRY_PASSWORD_ENV};
 
 /// The error types of the layers below that are usage errors (exit 2), besides
 /// `error::UsageError`: bad connection flags, a start offset outside the partition, and an
-/// unknown registry subject, version or id or a schema the registry or its compiler refuses.
+/// unknown registry subject, version or id or a schema the registry or its compiler refuses,
+/// and a topic change the brokers refuse as invalid (an unknown config, a bad value).
 pub const USAGE_ERRORS: &[UsageTest] = &[
     |e| e.is::<ConfigError>(),
     |e| e.is::<OffsetOutOfRange>(),
@@ -43,6 +46,11 @@ pub const USAGE_ERRORS: &[UsageTest] = &[
     |e| {
         e.downcast_ref::<LookupError>()
             .is_some_and(LookupError::is_usage)
+    },
+    |e| e.is::<crate::profile::ProfileError>(),
+    |e| {
+        e.downcast_ref::<AlterError>()
+            .is_some_and(AlterError::is_usage)
     },
 ];
 
@@ -57,6 +65,10 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     // other commands (the login `cluster up --secure` prints) must not stop `cluster down`.
     if let Command::Cluster(cmd) = cli.command {
         return cluster::run(cmd, &cli.global).await;
+    }
+    // `profile` reads only the config file: no connection settings are needed or checked.
+    if let Command::Profile(cmd) = cli.command {
+        return profile::run(cmd, &cli.global);
     }
     let settings =
         ClientSettings::from_options(&cli.global.connection(), std::env::var(PASSWORD_ENV).ok())?;
@@ -82,6 +94,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Acl(cmd) => acl::run(cmd, &ctx).await,
         Command::Registry(cmd) => registry::run(cmd, &ctx).await,
         Command::Completions(args) => completions::run(args),
+        Command::Profile(cmd) => profile::run(cmd, &cli.global),
     }
 }
 

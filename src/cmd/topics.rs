@@ -1,4 +1,4 @@
-//! `kmsg topics create|list|describe|delete`.
+//! `kmsg topics create|list|describe|alter|delete` (`alter` in `topics/alter.rs`).
 //!
 //! `create` without a name makes the pipeline's three topics (input, output, DLQ) with the
 //! original system's defaults; it is idempotent, refuses to accept an existing topic whose
@@ -31,11 +31,14 @@ pub struct TopicSpec {
     pub configs: BTreeMap<String, String>,
 }
 
+pub mod alter;
+
 pub async fn run(cmd: TopicsCommand, ctx: &Context) -> anyhow::Result<ExitCode> {
     match cmd {
         TopicsCommand::Create(args) => create(args, ctx).await,
         TopicsCommand::List(args) => list(args, ctx).await,
         TopicsCommand::Describe(args) => describe(args, ctx).await,
+        TopicsCommand::Alter(args) => alter::run(args, ctx).await,
         TopicsCommand::Delete(args) => delete(args, ctx).await,
     }
 }

@@ -1,11 +1,10 @@
 //! The only unsafe ACL code: librdkafka's `rd_kafka_CreateAcls` and `rd_kafka_DescribeAcls`
 //! called through `rdkafka::bindings`, since rust-rdkafka 0.39 has no ACL admin API.
 //!
-//! Every librdkafka object made here (bindings; the queue, options and result event in
-//! `admin_ffi`) is owned by a small RAII guard that destroys it on every path, and strings are
-//! copied out of a result before its event is destroyed. Calls block (the caller runs them
-//! under `block_in_place`): the request goes to a private queue, which is polled for the one
-//! result event.
+//! Every librdkafka object made here (bindings; the queue, options and result event are
+//! `admin_ffi`'s) is owned by a small RAII guard that destroys it on every path, and strings
+//! are copied out of a result before its event is destroyed. Calls block (the caller runs
+//! them under `block_in_place`).
 
 use std::ffi::CString;
 use std::os::raw::c_char;
@@ -17,7 +16,7 @@ use rdkafka::bindings as rd;
 use rdkafka::client::ClientContext;
 
 use super::acl::{AclError, AclRule, Operation, PatternKind, ResourceKind};
-use super::admin_ffi::{self, errstr, owned, Event, FfiError};
+use super::admin_ffi::{self, errstr, owned, Event, RequestError, RequestOptions};
 
 /// Owns a `rd_kafka_AclBinding_t` (also used for filters).
 struct Binding(*mut rd::rd_kafka_AclBinding_t);
@@ -112,13 +111,13 @@ fn op_from_rd(op: rd::rd_kafka_AclOperation_t) -> Operation {
 }
 
 fn cstring(what: &str, s: &str) -> Result<CString, AclError> {
-    CString::new(s).map_err(|_| AclError::Invalid {
+    admin_ffi::cstring(s).ok_or_else(|| AclError::Invalid {
         rule: what.to_string(),
         reason: "contains a NUL byte".into(),
     })
 }
 
-/// `admin_ffi::request`, its failures told as ACL errors.
+/// Sends one ACL request (see `admin_ffi::request`).
 fn request<C: ClientContext>(
     client: &AdminClient<C>,
     op: rd::rd_kafka_admin_op_t,
@@ -129,10 +128,13 @@ fn request<C: ClientContext>(
         *mut rd::rd_kafka_queue_t,
     ),
 ) -> Result<Event, AclError> {
-    admin_ffi::request(client, op, timeout, send).map_err(|e| match e {
-        FfiError::Invalid { what, reason } => AclError::Invalid { rule: what, reason },
-        FfiError::Timeout(t) => AclError::Timeout(t),
-        FfiError::Refused(reason) => AclError::Refused {
+    admin_ffi::request(client, op, RequestOptions::new(timeout), send).map_err(|e| match e {
+        RequestError::Option(reason) => AclError::Invalid {
+            rule: "request timeout".into(),
+            reason,
+        },
+        RequestError::Timeout(t) => AclError::Timeout(t),
+        RequestError::Failed(reason) => AclError::Refused {
             what: "the ACL request",
             reason,
         },

@@ -1,5 +1,6 @@
 //! Admin operations on a cluster, returned as plain data: metadata (brokers, controller,
-//! partitions), topic create/delete/configs, and "wait until every partition has a leader".
+//! partitions), topic create/delete/configs, and "wait until every partition has a leader"
+//! (changing a topic is `alter`'s).
 //!
 //! librdkafka's metadata call blocks, so it runs under `block_in_place`; admin requests are
 //! futures. Every failure to reach the cluster becomes `AdminError::Unreachable`, which names
@@ -172,7 +173,8 @@ impl Admin {
         self.settings.timeout
     }
 
-    /// The admin client, for requests rust-rdkafka has no API for (ACLs, see `acl_ffi`).
+    /// The admin client, for requests rust-rdkafka has no API for (ACLs in `acl_ffi`,
+    /// incremental config changes and partition growth in `alter_ffi`).
     pub(crate) fn client(&self) -> &AdminClient<KmsgContext> {
         &self.client
     }
@@ -377,7 +379,7 @@ impl Admin {
             };
             if Instant::now() >= deadline {
                 return Err(AdminError::Kafka(format!(
-                    "topic {name} was created but not every partition has a leader after {}: {last}",
+                    "topic {name}: the brokers accepted the change, but not every partition has a leader after {}: {last}",
                     humantime::format_duration(self.timeout())
                 )));
             }

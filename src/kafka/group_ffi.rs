@@ -12,7 +12,31 @@ use rdkafka::bindings as rd;
 use rdkafka::client::ClientContext;
 use rdkafka::TopicPartitionList;
 
-use super::admin_ffi::{self, owned, FfiError};
+use super::admin_ffi::{self, owned, RequestError, RequestOptions};
+
+/// Why deleting a group's offsets failed as a whole.
+#[derive(Debug, thiserror::Error)]
+pub enum FfiError {
+    #[error("invalid {what}: {reason}")]
+    Invalid { what: String, reason: String },
+    #[error("the cluster did not answer within {0:?}")]
+    Timeout(Duration),
+    #[error("refused: {0}")]
+    Refused(String),
+}
+
+impl From<RequestError> for FfiError {
+    fn from(e: RequestError) -> FfiError {
+        match e {
+            RequestError::Option(reason) => FfiError::Invalid {
+                what: "request option".into(),
+                reason,
+            },
+            RequestError::Timeout(t) => FfiError::Timeout(t),
+            RequestError::Failed(reason) => FfiError::Refused(reason),
+        }
+    }
+}
 
 /// Owns a `rd_kafka_DeleteConsumerGroupOffsets_t`.
 struct DeleteOffsets(*mut rd::rd_kafka_DeleteConsumerGroupOffsets_t);
@@ -47,7 +71,7 @@ pub fn delete_offsets<C: ClientContext>(
     let ev = admin_ffi::request(
         client,
         rd::rd_kafka_admin_op_t::RD_KAFKA_ADMIN_OP_DELETECONSUMERGROUPOFFSETS,
-        timeout,
+        RequestOptions::new(timeout),
         // SAFETY: the request outlives the call (librdkafka copies it).
         |rk, options, queue| unsafe {
             rd::rd_kafka_DeleteConsumerGroupOffsets(

@@ -8,6 +8,8 @@ pub mod acl_admin;
 mod acl_ffi;
 pub mod admin;
 mod admin_ffi;
+pub mod alter;
+mod alter_ffi;
 pub mod config;
 pub mod context;
 pub mod group;

@@ -6,5 +6,6 @@
 #[path = "../it/harness.rs"]
 mod harness;
 
+mod profile;
 mod scripts;
 mod usage;

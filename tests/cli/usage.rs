@@ -35,6 +35,7 @@ fn help_lists_the_working_subcommands_and_the_exit_codes() {
             "dlq",
             "acl",
             "registry",
+            "profile",
             "completions",
             "help"
         ],

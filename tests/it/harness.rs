@@ -189,6 +189,9 @@ pub fn kmsg_process() -> std::process::Command {
         }
     }
     cmd.env("NO_COLOR", "1");
+    // No profile from the developer's own ~/.config/kmsg/config.toml (HOME is kept): the
+    // config file's XDG location is a directory that does not exist.
+    cmd.env("XDG_CONFIG_HOME", "/nonexistent-kmsg-test-config");
     cmd
 }
 
