@@ -3,8 +3,9 @@
 //! Each consumer event is one method here that logs a sentence and counts with the same
 //! labels, so logs and metrics never disagree. Names are the original system's
 //! (`kafka_consumer_messages_processed_total`, `..._dlq_messages_total`,
-//! `..._processing_errors_total`, `..._message_retries_total`, `kafka_consumer_lag`) plus a
-//! processing-time histogram, assigned partitions and rebalances. `/healthz` says the process
+//! `..._processing_errors_total`, `..._message_retries_total`, `kafka_consumer_lag`) plus
+//! the lag in time (`kafka_consumer_lag_seconds`, told by `consumer::lag`), a processing-time
+//! histogram, assigned partitions and rebalances. `/healthz` says the process
 //! is alive; `/readyz` says it has joined its group and holds an assignment.
 //! `kmsg dlq watch` has `kafka_dlq_*` and `kmsg produce` has `kafka_producer_*`
 //! (sent, acknowledged, failed by reason, delivery latency); each is a struct of its own
@@ -22,8 +23,8 @@ use axum::response::IntoResponse;
 use axum::routing::get;
 use axum::Router;
 use prometheus::{
-    Encoder, Histogram, HistogramOpts, HistogramVec, IntCounter, IntCounterVec, IntGaugeVec, Opts,
-    Registry, TextEncoder,
+    Encoder, GaugeVec, Histogram, HistogramOpts, HistogramVec, IntCounter, IntCounterVec,
+    IntGaugeVec, Opts, Registry, TextEncoder,
 };
 
 /// The per-message series of one input topic (see [`ConsumerMetrics::topic_series`]).
@@ -42,6 +43,7 @@ pub struct ConsumerMetrics {
     errors: IntCounterVec,
     retries: IntCounterVec,
     lag: IntGaugeVec,
+    lag_seconds: GaugeVec,
     processing: HistogramVec,
     assigned: IntGaugeVec,
     rebalances: IntCounterVec,
@@ -136,6 +138,20 @@ impl ConsumerMetrics {
                 "High watermark minus the consumer's position, per assigned partition",
                 &["topic", "partition"],
             ),
+            lag_seconds: {
+                let g = GaugeVec::new(
+                    Opts::new(
+                        "kafka_consumer_lag_seconds",
+                        "How old the next record the group has to finish is, per assigned partition: 0 without lag, else now minus its record timestamp (estimated when it is not fetched yet)",
+                    ),
+                    &["topic", "partition"],
+                )
+                .expect("valid metric");
+                registry
+                    .register(Box::new(g.clone()))
+                    .expect("unique metric");
+                g
+            },
             assigned: gauge(
                 &registry,
                 "kafka_consumer_assigned_partitions",
@@ -312,11 +328,21 @@ impl ConsumerMetrics {
             .set(lag.max(0));
     }
 
-    /// Forgets the lag series of a partition this instance no longer owns.
+    /// How old the next record of a partition the group has to finish is, in seconds (see
+    /// `consumer::lag` for how it is told).
+    pub fn set_lag_seconds(&self, topic: &str, partition: i32, seconds: f64) {
+        self.lag_seconds
+            .with_label_values(&[topic, &partition.to_string()])
+            .set(seconds.max(0.0));
+    }
+
+    /// Forgets the lag series (messages and seconds) of a partition this instance no longer
+    /// owns.
     pub fn drop_lag(&self, topic: &str, partition: i32) {
-        let _ = self
-            .lag
-            .remove_label_values(&[topic, &partition.to_string()]);
+        let partition = partition.to_string();
+        let labels = [topic, partition.as_str()];
+        let _ = self.lag.remove_label_values(&labels);
+        let _ = self.lag_seconds.remove_label_values(&labels);
     }
 
     pub fn rebalanced(&self, topic: &str, kind: &str, assigned_now: usize, partitions: &[i32]) {
@@ -617,6 +643,25 @@ mod tests {
         ] {
             assert!(text.lines().any(|l| l == line), "missing {line}\n{text}");
         }
+    }
+
+    #[test]
+    fn lag_in_time_shows_per_partition_and_goes_with_the_partition() {
+        let m = ConsumerMetrics::new();
+        m.set_lag("posts", 3, 42);
+        m.set_lag_seconds("posts", 3, 12.5);
+        m.set_lag_seconds("posts", 4, -1.0);
+        let text = m.render();
+        for line in [
+            r#"kafka_consumer_lag_seconds{partition="3",topic="posts"} 12.5"#,
+            r#"kafka_consumer_lag_seconds{partition="4",topic="posts"} 0"#,
+        ] {
+            assert!(text.lines().any(|l| l == line), "missing {line}\n{text}");
+        }
+        m.drop_lag("posts", 3);
+        let text = m.render();
+        assert!(!text.contains(r#"partition="3""#), "{text}");
+        assert!(text.contains(r#"kafka_consumer_lag_seconds{partition="4",topic="posts"} 0"#));
     }
 
     #[test]

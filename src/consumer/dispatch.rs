@@ -112,7 +112,7 @@ impl Member {
     /// partition.
     pub(super) fn accept(&mut self, d: &mut Dispatch, msg: OwnedMessage) {
         let p = msg.partition();
-        lock(&self.shared.tracker).begin(p, msg.offset());
+        lock(&self.shared.tracker).begin(p, msg.offset(), msg.timestamp().to_millis());
         self.count_consumed(p);
         let mut call = Box::new(Call {
             msg: Arc::new(msg),

@@ -26,7 +26,7 @@
 //! - `decode`: the value stage (JSON text, or decoded through the schema registry with
 //!   `--value-format registry`; a registry that cannot be asked holds the record);
 //! - `summary`: the run summary;
-//! - `lag`: the lag arithmetic (pure);
+//! - `lag`: the lag arithmetic (pure): the position, and the lag in time;
 //! - `records`: the plain data of records and transactions (delivery opaques, failures);
 //! - `revoke_book`: the revoke bookkeeping (pure);
 //! - `calls`: the `--sink-url` path's state (each message's call, the lanes, the pauses);

@@ -25,7 +25,7 @@ impl Member {
     /// Handles one message until its outcome is queued (or it is abandoned by a revoke/stop).
     pub(super) fn handle(&mut self, msg: OwnedMessage) {
         let started = Instant::now();
-        self.begin(msg.partition(), msg.offset());
+        self.begin(&msg);
         self.process(msg, started);
     }
 

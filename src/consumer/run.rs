@@ -56,6 +56,7 @@ pub(super) fn run_member(
         producer: OnceLock::new(),
         reset_earliest: config.offset_reset == OffsetReset::Earliest,
         unknown_end: Mutex::new(BTreeMap::new()),
+        lag_clocks: Mutex::new(BTreeMap::new()),
         exactly_once: config.exactly_once,
         txn_open: AtomicBool::new(false),
         txn_needs_rewind: AtomicBool::new(false),

@@ -21,9 +21,9 @@ use rdkafka::{Offset, TopicPartitionList};
 use crate::kafka::context::KmsgContext;
 use crate::kafka::producer::{failure_reason, ReportCount};
 use crate::metrics::{ConsumerMetrics, TopicSeries};
-use crate::pipeline::offsets::OffsetTracker;
+use crate::pipeline::offsets::{OffsetTracker, PositionTimes};
 
-use super::lag::lag_position;
+use super::lag::{lag_position, LagClock};
 use super::records::{Failure, Pending, PendingKind, TxnFailure};
 
 /// State shared by the consumer loop, the delivery-report thread and the rebalance callbacks.
@@ -55,6 +55,8 @@ pub(super) struct Shared {
     /// first fetch, e.g. while the breaker is open), with their committed offset: the loop
     /// asks the broker for their watermarks instead (`Member::refresh_unknown_lag`).
     pub(super) unknown_end: Mutex<BTreeMap<i32, i64>>,
+    /// Per assigned partition, what its lag in time is measured from (`consumer::lag`).
+    pub(super) lag_clocks: Mutex<BTreeMap<i32, LagClock>>,
     /// Exactly-once state: whether a transaction is open, and what the loop must do next.
     pub(super) exactly_once: bool,
     pub(super) txn_open: AtomicBool,
@@ -90,6 +92,24 @@ impl Shared {
         *lock(&self.errors)
             .entry(error_type.to_string())
             .or_default() += 1;
+    }
+
+    /// Sets partition `p`'s lag gauges at `now` (ms since the epoch): `lag` messages, and
+    /// how old the next record to finish is, from the tracker's record `times` there.
+    pub(super) fn set_lag(&self, p: i32, lag: i64, times: PositionTimes, now: i64) {
+        let lag = lag.max(0);
+        let seconds = lock(&self.lag_clocks)
+            .entry(p)
+            .or_default()
+            .observe(lag, times, now);
+        self.metrics.set_lag(&self.topic, p, lag);
+        self.metrics.set_lag_seconds(&self.topic, p, seconds);
+    }
+
+    /// Forgets the lag series and clock of a partition this instance no longer owns.
+    pub(super) fn drop_lag(&self, p: i32) {
+        lock(&self.lag_clocks).remove(&p);
+        self.metrics.drop_lag(&self.topic, p);
     }
 
     pub(super) fn commit(
@@ -213,15 +233,35 @@ impl ProducerContext for OutcomeContext {
     }
 }
 
+/// Now, in ms since the epoch (the clock of record timestamps), for the lag in time.
+pub(super) fn now_ms() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_millis() as i64)
+}
+
+/// What the offset tracker knows of every partition: its position (when something is
+/// durable) and its record times, for the lag gauges.
+pub(super) fn tracked_lag_inputs(
+    shared: &Shared,
+) -> (BTreeMap<i32, i64>, BTreeMap<i32, PositionTimes>) {
+    let tracker = lock(&shared.tracker);
+    (
+        tracker.positions().into_iter().collect(),
+        tracker.times().into_iter().collect(),
+    )
+}
+
 /// Lag per assigned partition from librdkafka's statistics (no extra requests): the end
 /// of the partition (last stable offset under read_committed) minus the group's position
-/// there (see [`lag_position`]).
+/// there (see [`lag_position`]), and the lag in time (see `consumer::lag`).
 fn update_lag(shared: &Shared, stats: &rdkafka::Statistics) {
     let Some(topic) = stats.topics.get(&shared.topic) else {
         return;
     };
     // Taken (and released) before the assignment lock, never while holding it.
-    let durable: BTreeMap<i32, i64> = lock(&shared.tracker).positions().into_iter().collect();
+    let (durable, times) = tracked_lag_inputs(shared);
+    let now = now_ms();
     let assignment = lock(&shared.assignment);
     for (p, part) in &topic.partitions {
         if *p < 0 || !assignment.contains(p) {
@@ -248,9 +288,8 @@ fn update_lag(shared: &Shared, stats: &rdkafka::Statistics) {
         lock(&shared.unknown_end).remove(p);
         let position = lag_position(durable.get(p).copied(), part.committed_offset, reset);
         if position >= 0 {
-            shared
-                .metrics
-                .set_lag(&shared.topic, *p, (end - position).max(0));
+            let times = times.get(p).copied().unwrap_or_default();
+            shared.set_lag(*p, end - position, times, now);
         }
     }
 }
@@ -303,7 +342,7 @@ impl ConsumerContext for RebalanceContext {
             let mut assignment = lock(&shared.assignment);
             for p in &partitions {
                 assignment.remove(p);
-                shared.metrics.drop_lag(&shared.topic, *p);
+                shared.drop_lag(*p);
             }
             shared
                 .metrics
@@ -323,6 +362,10 @@ impl ConsumerContext for RebalanceContext {
                 }
                 let partitions = partitions_of(tpl, &shared.topic);
                 shared.assigns.fetch_add(1, Ordering::SeqCst);
+                // Every partition's consumed counter exists (at 0) from its assignment.
+                for p in &partitions {
+                    shared.metrics.consumed_counter(&shared.topic, *p);
+                }
                 let mut assignment = lock(&shared.assignment);
                 assignment.extend(partitions.iter().copied());
                 shared
@@ -335,6 +378,9 @@ impl ConsumerContext for RebalanceContext {
                 let mut assignment = lock(&shared.assignment);
                 let all: Vec<i32> = assignment.iter().copied().collect();
                 lock(&shared.tracker).release(&all);
+                for p in &all {
+                    shared.drop_lag(*p);
+                }
                 lock(&shared.revoked).extend(all.iter().copied());
                 shared.revokes.fetch_add(1, Ordering::SeqCst);
                 assignment.clear();
