@@ -34,6 +34,23 @@ pub struct TopicSeries {
     pub processing: prometheus::Histogram,
 }
 
+/// The fixed label values of the consumer's families (`consumer::labels`), shown at 0 from
+/// start-up by [`ConsumerMetrics::expose_topic`].
+#[derive(Debug, Clone, Copy)]
+pub struct KnownLabels<'a> {
+    /// `reason`s of `kafka_consumer_dlq_messages_total`.
+    pub dlq_reasons: &'a [&'a str],
+    /// `error_type`s of `kafka_consumer_processing_errors_total`.
+    pub error_types: &'a [&'a str],
+    /// `kind`s of `kafka_consumer_circuit_breaker_calls_total`.
+    pub breaker_calls: &'a [&'a str],
+    /// `kind`s of `kafka_consumer_rebalances_total`.
+    pub rebalances: &'a [&'a str],
+}
+
+/// The `status`es of `kafka_consumer_messages_processed_total`.
+const PROCESSED_STATUSES: [&str; 2] = ["success", "dlq"];
+
 /// The consumer's metrics.
 pub struct ConsumerMetrics {
     registry: Registry,
@@ -201,7 +218,37 @@ impl ConsumerMetrics {
             timeline: std::sync::Mutex::new(Vec::new()),
         };
         m.set_breaker_state(BreakerState::Closed);
+        for (from, to) in BreakerState::TRANSITIONS {
+            m.breaker_transitions
+                .with_label_values(&[from.as_str(), to.as_str()]);
+        }
         m
+    }
+
+    /// Creates, at 0, every series of `topic` whose labels are known before any event (the
+    /// topic, and the fixed sets of `known`), so that each family a dashboard or an alert
+    /// reads is there from start-up: a panel shows 0 rather than no data, and a `rate()`
+    /// starts with the process. Series of a partition come with its assignment. Creating a
+    /// series that exists changes nothing.
+    pub fn expose_topic(&self, topic: &str, known: &KnownLabels<'_>) {
+        for status in PROCESSED_STATUSES {
+            self.processed.with_label_values(&[topic, status]);
+        }
+        for reason in known.dlq_reasons {
+            self.dlq.with_label_values(&[topic, reason]);
+        }
+        for error_type in known.error_types {
+            self.errors.with_label_values(&[topic, error_type]);
+        }
+        for kind in known.rebalances {
+            self.rebalances.with_label_values(&[topic, kind]);
+        }
+        for kind in known.breaker_calls {
+            self.breaker_calls.with_label_values(&[kind]);
+        }
+        self.retries.with_label_values(&[topic]);
+        self.assigned.with_label_values(&[topic]);
+        self.processing.with_label_values(&[topic]);
     }
 
     fn set_breaker_state(&self, state: BreakerState) {
@@ -643,6 +690,41 @@ mod tests {
         ] {
             assert!(text.lines().any(|l| l == line), "missing {line}\n{text}");
         }
+    }
+
+    #[test]
+    fn every_known_series_of_a_topic_is_there_at_zero_before_any_event() {
+        let m = ConsumerMetrics::new();
+        let known = KnownLabels {
+            dlq_reasons: &["json_parse", "retries_exhausted"],
+            error_types: &["transient"],
+            breaker_calls: &["successful"],
+            rebalances: &["assign"],
+        };
+        m.expose_topic("posts", &known);
+        let text = m.render();
+        for line in [
+            r#"kafka_consumer_messages_processed_total{status="success",topic="posts"} 0"#,
+            r#"kafka_consumer_messages_processed_total{status="dlq",topic="posts"} 0"#,
+            r#"kafka_consumer_dlq_messages_total{reason="json_parse",topic="posts"} 0"#,
+            r#"kafka_consumer_dlq_messages_total{reason="retries_exhausted",topic="posts"} 0"#,
+            r#"kafka_consumer_processing_errors_total{error_type="transient",topic="posts"} 0"#,
+            r#"kafka_consumer_message_retries_total{topic="posts"} 0"#,
+            r#"kafka_consumer_assigned_partitions{topic="posts"} 0"#,
+            r#"kafka_consumer_rebalances_total{kind="assign",topic="posts"} 0"#,
+            r#"kafka_consumer_processing_seconds_count{topic="posts"} 0"#,
+            r#"kafka_consumer_circuit_breaker_calls_total{kind="successful"} 0"#,
+            r#"kafka_consumer_circuit_breaker_transitions_total{from="closed",to="open"} 0"#,
+            r#"kafka_consumer_circuit_breaker_transitions_total{from="half_open",to="closed"} 0"#,
+        ] {
+            assert!(text.lines().any(|l| l == line), "missing {line}\n{text}");
+        }
+        // Exposing again (a second member of a demo, say) keeps what was counted.
+        m.retry("posts", 0, 1, 1, Duration::from_millis(1), "x");
+        m.expose_topic("posts", &known);
+        assert!(m
+            .render()
+            .contains(r#"kafka_consumer_message_retries_total{topic="posts"} 1"#));
     }
 
     #[test]

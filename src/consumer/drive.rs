@@ -14,6 +14,7 @@ use rdkafka::types::RDKafkaErrorCode;
 use rdkafka::Message;
 
 use super::burst::{Burst, PARALLEL_MIN};
+use super::labels::CONSUME;
 use super::member::Member;
 use super::shared::lock;
 use super::summary::StopReason;
@@ -25,7 +26,7 @@ pub(super) fn consumer_error(member: &Member, e: &KafkaError) -> anyhow::Result<
         return Err(anyhow::anyhow!(refusal));
     }
     tracing::warn!("consumer error: {e}");
-    member.shared.error("consume");
+    member.shared.error(CONSUME);
     Ok(())
 }
 

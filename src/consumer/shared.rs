@@ -23,6 +23,7 @@ use crate::kafka::producer::{failure_reason, ReportCount};
 use crate::metrics::{ConsumerMetrics, TopicSeries};
 use crate::pipeline::offsets::{OffsetTracker, PositionTimes};
 
+use super::labels::{ASSIGN, REBALANCE_ERROR, REVOKE};
 use super::lag::{lag_position, LagClock};
 use super::records::{Failure, Pending, PendingKind, TxnFailure};
 
@@ -346,7 +347,7 @@ impl ConsumerContext for RebalanceContext {
             }
             shared
                 .metrics
-                .rebalanced(&shared.topic, "revoke", assignment.len(), &partitions);
+                .rebalanced(&shared.topic, REVOKE, assignment.len(), &partitions);
         }
     }
 
@@ -370,7 +371,7 @@ impl ConsumerContext for RebalanceContext {
                 assignment.extend(partitions.iter().copied());
                 shared
                     .metrics
-                    .rebalanced(&shared.topic, "assign", assignment.len(), &partitions);
+                    .rebalanced(&shared.topic, ASSIGN, assignment.len(), &partitions);
             }
             Rebalance::Error(e) => {
                 // librdkafka unassigns on a rebalance error: treat it as losing everything.
@@ -384,7 +385,9 @@ impl ConsumerContext for RebalanceContext {
                 lock(&shared.revoked).extend(all.iter().copied());
                 shared.revokes.fetch_add(1, Ordering::SeqCst);
                 assignment.clear();
-                shared.metrics.rebalanced(&shared.topic, "error", 0, &all);
+                shared
+                    .metrics
+                    .rebalanced(&shared.topic, REBALANCE_ERROR, 0, &all);
             }
             Rebalance::Revoke(_) => {}
         }
