@@ -110,6 +110,7 @@ pub(super) fn drive(member: &mut Member) -> anyhow::Result<StopReason> {
         member.refresh_unknown_lag(now);
         let revokes_before = member.shared.revokes.load(Ordering::SeqCst);
         if let Some(m) = member.buffered.pop_front() {
+            member.note_buffered();
             last_message = Instant::now();
             member.activity.note(last_message);
             member.txn_messages += 1;

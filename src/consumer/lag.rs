@@ -18,7 +18,7 @@
 //!
 //! A timestamp in the future (clock skew) gives 0, never a negative age.
 
-use crate::pipeline::offsets::PositionTimes;
+use crate::pipeline::offsets::Progress;
 
 /// The group's position in a partition, for lag: one past the last message whose outcome is
 /// durable (what the next commit will say), else the committed offset, else where
@@ -28,6 +28,20 @@ pub(super) fn lag_position(durable: Option<i64>, committed: i64, reset: i64) -> 
     durable
         .or((committed >= 0).then_some(committed))
         .unwrap_or(reset)
+}
+
+/// The position for lag once librdkafka's statistics are heard: past `handed` (one past the
+/// last record librdkafka handed to the member, its `app_offset`) when nothing the member
+/// was handed is unfinished (`idle`: nothing in flight, retrying, held or buffered). The
+/// difference is what librdkafka skips without handing it over — the commit and abort
+/// markers of transactions — so a caught-up reader of a transactional topic has lag 0, not 1
+/// for ever (which would also make its lag in time grow for ever).
+pub(super) fn settled_position(position: i64, handed: i64, idle: bool) -> i64 {
+    if idle && handed > position {
+        handed
+    } else {
+        position
+    }
 }
 
 /// What a partition's lag in time is measured from, kept from one update of the lag gauges to
@@ -42,16 +56,19 @@ pub(super) struct LagClock {
 }
 
 impl LagClock {
-    /// The lag in seconds at `now` of a partition `lag` messages behind whose record times
-    /// around the position are `times`; remembers what the next update needs.
-    pub(super) fn observe(&mut self, lag: i64, times: PositionTimes, now: i64) -> f64 {
+    /// The lag in seconds at `now` of a partition `lag` messages behind with `progress`
+    /// there (the tracker's); remembers what the next update needs.
+    pub(super) fn observe(&mut self, lag: i64, progress: Progress, now: i64) -> f64 {
         if lag <= 0 {
             self.caught_up_at = Some(now);
             self.lagging_since = None;
             return 0.0;
         }
         // `Option::max`: a known time beats an unknown one.
-        let written = match (times.oldest_pending, times.last_done.max(self.caught_up_at)) {
+        let written = match (
+            progress.oldest_pending,
+            progress.last_done.max(self.caught_up_at),
+        ) {
             (Some(t), _) | (None, Some(t)) => t,
             (None, None) => *self.lagging_since.get_or_insert(now),
         };
@@ -61,7 +78,7 @@ impl LagClock {
 
 #[cfg(test)]
 mod tests {
-    use super::{lag_position, LagClock, PositionTimes};
+    use super::{lag_position, settled_position, LagClock, Progress};
 
     #[test]
     fn lag_counts_from_the_last_durable_outcome_first() {
@@ -76,11 +93,24 @@ mod tests {
         assert_eq!(lag_position(None, -1001, 7), 7);
     }
 
-    fn times(oldest_pending: Option<i64>, last_done: Option<i64>) -> PositionTimes {
-        PositionTimes {
+    fn times(oldest_pending: Option<i64>, last_done: Option<i64>) -> Progress {
+        Progress {
+            unfinished: oldest_pending.is_some(),
             oldest_pending,
             last_done,
         }
+    }
+
+    #[test]
+    fn a_transaction_marker_after_the_last_record_is_no_lag_once_everything_is_finished() {
+        // Records up to offset 4 finished (position 5); librdkafka skipped the commit
+        // marker at 5 and has handed over everything below 6, the end.
+        assert_eq!(settled_position(5, 6, true), 6);
+        // Something handed over is unfinished (or buffered): the position says it.
+        assert_eq!(settled_position(5, 6, false), 5);
+        // Nothing handed over yet (librdkafka's invalid offset), or behind the position.
+        assert_eq!(settled_position(5, -1001, true), 5);
+        assert_eq!(settled_position(5, 3, true), 5);
     }
 
     #[test]

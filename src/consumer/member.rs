@@ -92,6 +92,13 @@ impl Member {
         self.count_consumed(p);
     }
 
+    /// Tells the statistics callback how many messages wait in `buffered` (for the lag).
+    pub(super) fn note_buffered(&self) {
+        self.shared
+            .buffered
+            .store(self.buffered.len(), Ordering::Relaxed);
+    }
+
     /// Counts a message received from partition `p`.
     pub(super) fn count_consumed(&mut self, p: i32) {
         let shared = &self.shared;
@@ -153,7 +160,7 @@ impl Member {
         if unknown.is_empty() {
             return;
         }
-        let (durable, times) = tracked_lag_inputs(&self.shared);
+        let (durable, progress) = tracked_lag_inputs(&self.shared);
         for (p, committed) in unknown {
             if !lock(&self.shared.assignment).contains(&p) {
                 continue;
@@ -169,8 +176,8 @@ impl Member {
                         high
                     };
                     let position = lag_position(durable.get(&p).copied(), committed, reset);
-                    let times = times.get(&p).copied().unwrap_or_default();
-                    self.shared.set_lag(p, high - position, times, now_ms());
+                    let progress = progress.get(&p).copied().unwrap_or_default();
+                    self.shared.set_lag(p, high - position, progress, now_ms());
                 }
                 Err(e) => tracing::debug!(partition = p, "cannot read the watermarks: {e}"),
             }

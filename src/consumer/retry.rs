@@ -194,7 +194,10 @@ impl Member {
             // Before the message is buffered: it comes after any revoke this poll served.
             self.apply_revokes();
             match polled {
-                Some(Ok(m)) => self.buffered.push_back(m.detach()),
+                Some(Ok(m)) => {
+                    self.buffered.push_back(m.detach());
+                    self.note_buffered();
+                }
                 Some(Err(e)) => tracing::warn!("poll while waiting: {e}"),
                 None => {}
             }

@@ -6,7 +6,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::marker::PhantomData;
-use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
 use std::time::{Duration, Instant};
 
@@ -21,10 +21,10 @@ use rdkafka::{Offset, TopicPartitionList};
 use crate::kafka::context::KmsgContext;
 use crate::kafka::producer::{failure_reason, ReportCount};
 use crate::metrics::{ConsumerMetrics, TopicSeries};
-use crate::pipeline::offsets::{OffsetTracker, PositionTimes};
+use crate::pipeline::offsets::{OffsetTracker, Progress};
 
 use super::labels::{ASSIGN, REBALANCE_ERROR, REVOKE};
-use super::lag::{lag_position, LagClock};
+use super::lag::{lag_position, settled_position, LagClock};
 use super::records::{Failure, Pending, PendingKind, TxnFailure};
 
 /// State shared by the consumer loop, the delivery-report thread and the rebalance callbacks.
@@ -56,6 +56,10 @@ pub(super) struct Shared {
     /// first fetch, e.g. while the breaker is open), with their committed offset: the loop
     /// asks the broker for their watermarks instead (`Member::refresh_unknown_lag`).
     pub(super) unknown_end: Mutex<BTreeMap<i32, i64>>,
+    /// Messages polled during a backoff and buffered, not yet registered with the tracker
+    /// (`Member::buffered`'s length): while there are any, the lag does not count what
+    /// librdkafka handed over as finished (`settled_position`).
+    pub(super) buffered: AtomicUsize,
     /// Per assigned partition, what its lag in time is measured from (`consumer::lag`).
     pub(super) lag_clocks: Mutex<BTreeMap<i32, LagClock>>,
     /// Exactly-once state: whether a transaction is open, and what the loop must do next.
@@ -96,13 +100,13 @@ impl Shared {
     }
 
     /// Sets partition `p`'s lag gauges at `now` (ms since the epoch): `lag` messages, and
-    /// how old the next record to finish is, from the tracker's record `times` there.
-    pub(super) fn set_lag(&self, p: i32, lag: i64, times: PositionTimes, now: i64) {
+    /// how old the next record to finish is, from the tracker's `progress` there.
+    pub(super) fn set_lag(&self, p: i32, lag: i64, progress: Progress, now: i64) {
         let lag = lag.max(0);
         let seconds = lock(&self.lag_clocks)
             .entry(p)
             .or_default()
-            .observe(lag, times, now);
+            .observe(lag, progress, now);
         self.metrics.set_lag(&self.topic, p, lag);
         self.metrics.set_lag_seconds(&self.topic, p, seconds);
     }
@@ -242,14 +246,12 @@ pub(super) fn now_ms() -> i64 {
 }
 
 /// What the offset tracker knows of every partition: its position (when something is
-/// durable) and its record times, for the lag gauges.
-pub(super) fn tracked_lag_inputs(
-    shared: &Shared,
-) -> (BTreeMap<i32, i64>, BTreeMap<i32, PositionTimes>) {
+/// durable) and its [`Progress`], for the lag gauges.
+pub(super) fn tracked_lag_inputs(shared: &Shared) -> (BTreeMap<i32, i64>, BTreeMap<i32, Progress>) {
     let tracker = lock(&shared.tracker);
     (
         tracker.positions().into_iter().collect(),
-        tracker.times().into_iter().collect(),
+        tracker.progress().into_iter().collect(),
     )
 }
 
@@ -261,7 +263,7 @@ fn update_lag(shared: &Shared, stats: &rdkafka::Statistics) {
         return;
     };
     // Taken (and released) before the assignment lock, never while holding it.
-    let (durable, times) = tracked_lag_inputs(shared);
+    let (durable, progress) = tracked_lag_inputs(shared);
     let now = now_ms();
     let assignment = lock(&shared.assignment);
     for (p, part) in &topic.partitions {
@@ -287,10 +289,15 @@ fn update_lag(shared: &Shared, stats: &rdkafka::Statistics) {
             continue;
         }
         lock(&shared.unknown_end).remove(p);
-        let position = lag_position(durable.get(p).copied(), part.committed_offset, reset);
+        let progress = progress.get(p).copied().unwrap_or_default();
+        let idle = !progress.unfinished && shared.buffered.load(Ordering::Relaxed) == 0;
+        let position = settled_position(
+            lag_position(durable.get(p).copied(), part.committed_offset, reset),
+            part.app_offset,
+            idle,
+        );
         if position >= 0 {
-            let times = times.get(p).copied().unwrap_or_default();
-            shared.set_lag(*p, end - position, times, now);
+            shared.set_lag(*p, end - position, progress, now);
         }
     }
 }

@@ -7,8 +7,8 @@
 //! pending message; this structure makes that impossible.
 //!
 //! It also keeps each message's record timestamp, so the lag in time can be told without
-//! reading the log again ([`OffsetTracker::times`]): the oldest message not done is the one
-//! at the commit position, the next the group has to finish.
+//! reading the log again ([`OffsetTracker::progress`]): the oldest message not done is the
+//! one at the commit position, the next the group has to finish.
 
 use std::collections::{BTreeMap, VecDeque};
 
@@ -30,10 +30,12 @@ struct Entry {
     done: bool,
 }
 
-/// What the tracker knows of record times around a partition's commit position, for the lag
-/// in time (`consumer::lag`). Timestamps are ms since the epoch.
+/// What the tracker knows of a partition around its commit position, for the lag gauges
+/// (`consumer::lag`). Timestamps are ms since the epoch.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct PositionTimes {
+pub struct Progress {
+    /// Some message consumed is not done.
+    pub unfinished: bool,
     /// Timestamp of the oldest message consumed and not done: the message at the commit
     /// position. None when every consumed message is done (or it has no timestamp).
     pub oldest_pending: Option<i64>,
@@ -129,9 +131,8 @@ impl OffsetTracker {
             .collect()
     }
 
-    /// Every tracked partition's record times around its commit position (see
-    /// [`PositionTimes`]).
-    pub fn times(&self) -> Vec<(i32, PositionTimes)> {
+    /// Every tracked partition's progress (see [`Progress`]).
+    pub fn progress(&self) -> Vec<(i32, Progress)> {
         self.partitions
             .iter()
             .map(|(p, s)| {
@@ -140,7 +141,8 @@ impl OffsetTracker {
                     .front()
                     .filter(|e| e.timestamp != NO_TIMESTAMP)
                     .map(|e| e.timestamp);
-                let times = PositionTimes {
+                let times = Progress {
+                    unfinished: s.not_done > 0,
                     oldest_pending,
                     last_done: s.last_done,
                 };
@@ -243,41 +245,44 @@ mod tests {
     }
 
     #[test]
-    fn times_give_the_message_at_the_commit_position_and_the_last_one_done() {
+    fn progress_gives_the_message_at_the_commit_position_and_the_last_one_done() {
         let mut t = OffsetTracker::default();
         t.begin(0, 10, Some(1_000));
         t.begin(0, 11, Some(2_000));
         t.begin(0, 12, None);
-        let times = |t: &OffsetTracker| t.times().into_iter().collect::<BTreeMap<_, _>>()[&0];
+        let progress = |t: &OffsetTracker| t.progress().into_iter().collect::<BTreeMap<_, _>>()[&0];
         assert_eq!(
-            times(&t),
-            PositionTimes {
+            progress(&t),
+            Progress {
+                unfinished: true,
                 oldest_pending: Some(1_000),
                 last_done: None
             }
         );
         // 11 done out of order: 10 is still the one the group waits for.
         t.complete(0, 11);
-        assert_eq!(times(&t).oldest_pending, Some(1_000));
+        assert_eq!(progress(&t).oldest_pending, Some(1_000));
         t.complete(0, 10);
         assert_eq!(
-            times(&t),
-            PositionTimes {
+            progress(&t),
+            Progress {
+                unfinished: true,
                 oldest_pending: None, // 12 has no timestamp
                 last_done: Some(2_000)
             }
         );
         t.complete(0, 12);
         assert_eq!(
-            times(&t),
-            PositionTimes {
+            progress(&t),
+            Progress {
+                unfinished: false,
                 oldest_pending: None,
                 last_done: Some(2_000) // 12 had none: the last one known
             }
         );
         t.begin(0, 13, Some(5_000));
         t.complete(0, 13);
-        assert_eq!(times(&t).last_done, Some(5_000));
+        assert_eq!(progress(&t).last_done, Some(5_000));
     }
 
     #[test]

@@ -599,6 +599,43 @@ fn lag_in_seconds_is_the_age_of_the_oldest_unfinished_record_and_zero_once_caugh
 }
 
 #[test]
+fn a_caught_up_reader_of_a_transactional_topic_has_no_lag_despite_the_commit_marker() {
+    let (input, output, dlq) = crate::harness::pipeline_topics("lagtxn", 1);
+    produce_logins(&input, 5, "0", "7");
+    // Written to `output` in one transaction: 5 records, then the commit marker at offset 5.
+    let s = Kmsg::consume(&unique("g"), &input, &output)
+        .flag("--dlq-topic", &dlq)
+        .arg("--exactly-once")
+        .flag("--instance-id", "lagtxn")
+        .flag("--idle-timeout", "5s")
+        .expect_json(0);
+    assert_eq!(s.last().expect("a summary")["forwarded"], 5);
+    // A reader of `output` finishes the 5 records; librdkafka skips the marker, so the
+    // reader is caught up: lag 0 and 0 s (not 1 message, and seconds growing, for ever).
+    let port = free_port();
+    let reader = Kmsg::new(["consume"])
+        .on_cluster()
+        .flag("-g", unique("g"))
+        .flag("-t", &output)
+        .flag("--dlq-topic", &dlq)
+        .flag("--metrics-addr", format!("127.0.0.1:{port}"))
+        .json()
+        .spawn();
+    let series = |name: &str| format!("{name}{{partition=\"0\",topic=\"{output}\"}}");
+    let mut body = String::new();
+    eventually(Duration::from_secs(60), "5 consumed and no lag", || {
+        body = http_get(port, "/metrics").map(|r| r.1).unwrap_or_default();
+        metric(&body, &series("kafka_consumer_messages_consumed_total")) == Some(5.0)
+            && metric(&body, &series("kafka_consumer_lag")) == Some(0.0)
+            && metric(&body, &series("kafka_consumer_lag_seconds")) == Some(0.0)
+    });
+    signal(reader.id(), libc::SIGTERM);
+    assert!(wait_bounded(reader, Duration::from_secs(60))
+        .status
+        .success());
+}
+
+#[test]
 fn a_permanent_failure_is_dead_lettered_as_retries_exhausted_after_exactly_max_retries() {
     let (input, output, dlq) = pipeline_topics("exhaust");
     produce_logins(&input, 10, "0", "4");
