@@ -3,8 +3,9 @@
 //! Each consumer event is one method here that logs a sentence and counts with the same
 //! labels, so logs and metrics never disagree. Names are the original system's
 //! (`kafka_consumer_messages_processed_total`, `..._dlq_messages_total`,
-//! `..._processing_errors_total`, `..._message_retries_total`, `kafka_consumer_lag`) plus a
-//! processing-time histogram, assigned partitions and rebalances. `/healthz` says the process
+//! `..._processing_errors_total`, `..._message_retries_total`, `kafka_consumer_lag`) plus
+//! the lag in time (`kafka_consumer_lag_seconds`, told by `consumer::lag`), a processing-time
+//! histogram, assigned partitions and rebalances. `/healthz` says the process
 //! is alive; `/readyz` says it has joined its group and holds an assignment.
 //! `kmsg dlq watch` has `kafka_dlq_*` and `kmsg produce` has `kafka_producer_*`
 //! (sent, acknowledged, failed by reason, delivery latency); each is a struct of its own
@@ -22,8 +23,8 @@ use axum::response::IntoResponse;
 use axum::routing::get;
 use axum::Router;
 use prometheus::{
-    Encoder, Histogram, HistogramOpts, HistogramVec, IntCounter, IntCounterVec, IntGaugeVec, Opts,
-    Registry, TextEncoder,
+    Encoder, GaugeVec, Histogram, HistogramOpts, HistogramVec, IntCounter, IntCounterVec,
+    IntGaugeVec, Opts, Registry, TextEncoder,
 };
 
 /// The per-message series of one input topic (see [`ConsumerMetrics::topic_series`]).
@@ -32,6 +33,23 @@ pub struct TopicSeries {
     pub succeeded: prometheus::IntCounter,
     pub processing: prometheus::Histogram,
 }
+
+/// The fixed label values of the consumer's families (`consumer::labels`), shown at 0 from
+/// start-up by [`ConsumerMetrics::expose_topic`].
+#[derive(Debug, Clone, Copy)]
+pub struct KnownLabels<'a> {
+    /// `reason`s of `kafka_consumer_dlq_messages_total`.
+    pub dlq_reasons: &'a [&'a str],
+    /// `error_type`s of `kafka_consumer_processing_errors_total`.
+    pub error_types: &'a [&'a str],
+    /// `kind`s of `kafka_consumer_circuit_breaker_calls_total`.
+    pub breaker_calls: &'a [&'a str],
+    /// `kind`s of `kafka_consumer_rebalances_total`.
+    pub rebalances: &'a [&'a str],
+}
+
+/// The `status`es of `kafka_consumer_messages_processed_total`.
+const PROCESSED_STATUSES: [&str; 2] = ["success", "dlq"];
 
 /// The consumer's metrics.
 pub struct ConsumerMetrics {
@@ -42,6 +60,7 @@ pub struct ConsumerMetrics {
     errors: IntCounterVec,
     retries: IntCounterVec,
     lag: IntGaugeVec,
+    lag_seconds: GaugeVec,
     processing: HistogramVec,
     assigned: IntGaugeVec,
     rebalances: IntCounterVec,
@@ -136,6 +155,20 @@ impl ConsumerMetrics {
                 "High watermark minus the consumer's position, per assigned partition",
                 &["topic", "partition"],
             ),
+            lag_seconds: {
+                let g = GaugeVec::new(
+                    Opts::new(
+                        "kafka_consumer_lag_seconds",
+                        "How old the next record the group has to finish is, per assigned partition: 0 without lag, else now minus its record timestamp (estimated when it is not fetched yet)",
+                    ),
+                    &["topic", "partition"],
+                )
+                .expect("valid metric");
+                registry
+                    .register(Box::new(g.clone()))
+                    .expect("unique metric");
+                g
+            },
             assigned: gauge(
                 &registry,
                 "kafka_consumer_assigned_partitions",
@@ -185,7 +218,37 @@ impl ConsumerMetrics {
             timeline: std::sync::Mutex::new(Vec::new()),
         };
         m.set_breaker_state(BreakerState::Closed);
+        for (from, to) in BreakerState::TRANSITIONS {
+            m.breaker_transitions
+                .with_label_values(&[from.as_str(), to.as_str()]);
+        }
         m
+    }
+
+    /// Creates, at 0, every series of `topic` whose labels are known before any event (the
+    /// topic, and the fixed sets of `known`), so that each family a dashboard or an alert
+    /// reads is there from start-up: a panel shows 0 rather than no data, and a `rate()`
+    /// starts with the process. Series of a partition come with its assignment. Creating a
+    /// series that exists changes nothing.
+    pub fn expose_topic(&self, topic: &str, known: &KnownLabels<'_>) {
+        for status in PROCESSED_STATUSES {
+            self.processed.with_label_values(&[topic, status]);
+        }
+        for reason in known.dlq_reasons {
+            self.dlq.with_label_values(&[topic, reason]);
+        }
+        for error_type in known.error_types {
+            self.errors.with_label_values(&[topic, error_type]);
+        }
+        for kind in known.rebalances {
+            self.rebalances.with_label_values(&[topic, kind]);
+        }
+        for kind in known.breaker_calls {
+            self.breaker_calls.with_label_values(&[kind]);
+        }
+        self.retries.with_label_values(&[topic]);
+        self.assigned.with_label_values(&[topic]);
+        self.processing.with_label_values(&[topic]);
     }
 
     fn set_breaker_state(&self, state: BreakerState) {
@@ -312,11 +375,21 @@ impl ConsumerMetrics {
             .set(lag.max(0));
     }
 
-    /// Forgets the lag series of a partition this instance no longer owns.
+    /// How old the next record of a partition the group has to finish is, in seconds (see
+    /// `consumer::lag` for how it is told).
+    pub fn set_lag_seconds(&self, topic: &str, partition: i32, seconds: f64) {
+        self.lag_seconds
+            .with_label_values(&[topic, &partition.to_string()])
+            .set(seconds.max(0.0));
+    }
+
+    /// Forgets the lag series (messages and seconds) of a partition this instance no longer
+    /// owns.
     pub fn drop_lag(&self, topic: &str, partition: i32) {
-        let _ = self
-            .lag
-            .remove_label_values(&[topic, &partition.to_string()]);
+        let partition = partition.to_string();
+        let labels = [topic, partition.as_str()];
+        let _ = self.lag.remove_label_values(&labels);
+        let _ = self.lag_seconds.remove_label_values(&labels);
     }
 
     pub fn rebalanced(&self, topic: &str, kind: &str, assigned_now: usize, partitions: &[i32]) {
@@ -617,6 +690,60 @@ mod tests {
         ] {
             assert!(text.lines().any(|l| l == line), "missing {line}\n{text}");
         }
+    }
+
+    #[test]
+    fn every_known_series_of_a_topic_is_there_at_zero_before_any_event() {
+        let m = ConsumerMetrics::new();
+        let known = KnownLabels {
+            dlq_reasons: &["json_parse", "retries_exhausted"],
+            error_types: &["transient"],
+            breaker_calls: &["successful"],
+            rebalances: &["assign"],
+        };
+        m.expose_topic("posts", &known);
+        let text = m.render();
+        for line in [
+            r#"kafka_consumer_messages_processed_total{status="success",topic="posts"} 0"#,
+            r#"kafka_consumer_messages_processed_total{status="dlq",topic="posts"} 0"#,
+            r#"kafka_consumer_dlq_messages_total{reason="json_parse",topic="posts"} 0"#,
+            r#"kafka_consumer_dlq_messages_total{reason="retries_exhausted",topic="posts"} 0"#,
+            r#"kafka_consumer_processing_errors_total{error_type="transient",topic="posts"} 0"#,
+            r#"kafka_consumer_message_retries_total{topic="posts"} 0"#,
+            r#"kafka_consumer_assigned_partitions{topic="posts"} 0"#,
+            r#"kafka_consumer_rebalances_total{kind="assign",topic="posts"} 0"#,
+            r#"kafka_consumer_processing_seconds_count{topic="posts"} 0"#,
+            r#"kafka_consumer_circuit_breaker_calls_total{kind="successful"} 0"#,
+            r#"kafka_consumer_circuit_breaker_transitions_total{from="closed",to="open"} 0"#,
+            r#"kafka_consumer_circuit_breaker_transitions_total{from="half_open",to="closed"} 0"#,
+        ] {
+            assert!(text.lines().any(|l| l == line), "missing {line}\n{text}");
+        }
+        // Exposing again (a second member of a demo, say) keeps what was counted.
+        m.retry("posts", 0, 1, 1, Duration::from_millis(1), "x");
+        m.expose_topic("posts", &known);
+        assert!(m
+            .render()
+            .contains(r#"kafka_consumer_message_retries_total{topic="posts"} 1"#));
+    }
+
+    #[test]
+    fn lag_in_time_shows_per_partition_and_goes_with_the_partition() {
+        let m = ConsumerMetrics::new();
+        m.set_lag("posts", 3, 42);
+        m.set_lag_seconds("posts", 3, 12.5);
+        m.set_lag_seconds("posts", 4, -1.0);
+        let text = m.render();
+        for line in [
+            r#"kafka_consumer_lag_seconds{partition="3",topic="posts"} 12.5"#,
+            r#"kafka_consumer_lag_seconds{partition="4",topic="posts"} 0"#,
+        ] {
+            assert!(text.lines().any(|l| l == line), "missing {line}\n{text}");
+        }
+        m.drop_lag("posts", 3);
+        let text = m.render();
+        assert!(!text.contains(r#"partition="3""#), "{text}");
+        assert!(text.contains(r#"kafka_consumer_lag_seconds{partition="4",topic="posts"} 0"#));
     }
 
     #[test]

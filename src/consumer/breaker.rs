@@ -10,6 +10,7 @@ use rdkafka::consumer::CommitMode;
 use crate::pipeline::breaker::{Breaker, BreakerState, Permit, Transition};
 use crate::pipeline::sink::CallResult;
 
+use super::labels::TRANSIENT;
 use super::member::Member;
 use super::shared::lock;
 
@@ -83,7 +84,7 @@ impl Member {
     /// returns whether the breaker is open now.
     pub(super) fn count_attempt(&mut self, result: &CallResult) -> bool {
         if let CallResult::Transient(_) = result {
-            self.shared.error("transient");
+            self.shared.error(TRANSIENT);
         }
         let opened = self.breaker_result(BreakerCall::of(result));
         opened
@@ -174,6 +175,9 @@ mod tests {
             .collect();
         assert_eq!(labels, ["successful", "failed", "ignored"]);
         assert_eq!(NOT_PERMITTED, "not_permitted");
+        // ... and each is among those /metrics shows from start-up.
+        let all: Vec<&str> = labels.into_iter().chain([NOT_PERMITTED]).collect();
+        assert_eq!(all, super::super::labels::BREAKER_CALLS);
     }
 
     /// Records `calls` in order on a closed breaker with a threshold of 2; returns the state

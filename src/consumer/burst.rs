@@ -48,7 +48,7 @@ impl Member {
         if self.breaker.is_some() {
             return self.handle(msg.detach());
         }
-        self.begin(msg.partition(), msg.offset());
+        self.begin(msg);
         let verdict = self.stage.check(msg.payload(), false);
         if let Checked::Unavailable(_) = verdict.checked {
             // The registry cannot be asked: the general path holds it (already begun).
@@ -107,7 +107,7 @@ impl Member {
         mut held: Option<&mut Burst<'c>>,
     ) -> PolledBurst<'c> {
         self.activity.note(Instant::now());
-        self.begin(first.partition(), first.offset());
+        self.begin(&first);
         let mut burst = Vec::new();
         let mut primed = None;
         if self.stage.prime(first.payload(), &mut primed).is_err() {
@@ -120,7 +120,7 @@ impl Member {
             match polled {
                 Some(Ok(m)) => {
                     self.activity.note(Instant::now());
-                    self.begin(m.partition(), m.offset());
+                    self.begin(&m);
                     if self.stage.prime(m.payload(), &mut primed).is_err() {
                         return (burst, None, Some(m.detach()));
                     }

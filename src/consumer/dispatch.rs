@@ -18,6 +18,7 @@ use crate::pipeline::sink::CallResult;
 use super::breaker::NOT_PERMITTED;
 use super::calls::{Call, Completion, Dispatch};
 use super::decode::{Checked, REGISTRY_UNAVAILABLE};
+use super::labels::CONSUME;
 use super::member::Member;
 use super::shared::lock;
 
@@ -80,7 +81,7 @@ impl Member {
                     }
                     Some(Err(e)) => {
                         tracing::warn!("consumer error: {e}");
-                        self.shared.error("consume");
+                        self.shared.error(CONSUME);
                         break;
                     }
                     None => break,
@@ -112,7 +113,7 @@ impl Member {
     /// partition.
     pub(super) fn accept(&mut self, d: &mut Dispatch, msg: OwnedMessage) {
         let p = msg.partition();
-        lock(&self.shared.tracker).begin(p, msg.offset());
+        lock(&self.shared.tracker).begin(p, msg.offset(), msg.timestamp().to_millis());
         self.count_consumed(p);
         let mut call = Box::new(Call {
             msg: Arc::new(msg),

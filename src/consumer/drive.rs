@@ -14,6 +14,7 @@ use rdkafka::types::RDKafkaErrorCode;
 use rdkafka::Message;
 
 use super::burst::{Burst, PARALLEL_MIN};
+use super::labels::CONSUME;
 use super::member::Member;
 use super::shared::lock;
 use super::summary::StopReason;
@@ -25,7 +26,7 @@ pub(super) fn consumer_error(member: &Member, e: &KafkaError) -> anyhow::Result<
         return Err(anyhow::anyhow!(refusal));
     }
     tracing::warn!("consumer error: {e}");
-    member.shared.error("consume");
+    member.shared.error(CONSUME);
     Ok(())
 }
 
@@ -109,6 +110,7 @@ pub(super) fn drive(member: &mut Member) -> anyhow::Result<StopReason> {
         member.refresh_unknown_lag(now);
         let revokes_before = member.shared.revokes.load(Ordering::SeqCst);
         if let Some(m) = member.buffered.pop_front() {
+            member.note_buffered();
             last_message = Instant::now();
             member.activity.note(last_message);
             member.txn_messages += 1;

@@ -19,6 +19,7 @@ use crate::pipeline::dead_letter::DeadLetter;
 use crate::pipeline::decide::{Cause, DOWNSTREAM_REJECTED, STAGE_PROCESS};
 use crate::pipeline::outcome::Poison;
 
+use super::labels::{PRODUCE, PRODUCE_FAILED};
 use super::member::Member;
 use super::records::{Failure, Origin, Pending, PendingKind, TxnFailure};
 use super::shared::lock;
@@ -241,13 +242,13 @@ impl Member {
             let pending = *pending;
             match pending.kind {
                 PendingKind::Forward => {
-                    self.shared.error("produce");
+                    self.shared.error(PRODUCE);
                     let target = self.config.output_topic.clone().unwrap_or_default();
                     let source = pending.source.into_message(&self.shared.topic, &record);
                     self.dead_letter(
                         &*source,
                         "produce",
-                        "produce_failed",
+                        PRODUCE_FAILED,
                         format!("cannot forward to {target}: {reason}"),
                         reason.clone(),
                         1,

@@ -8,7 +8,7 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use rdkafka::consumer::{BaseConsumer, Consumer};
-use rdkafka::message::OwnedMessage;
+use rdkafka::message::{Message, OwnedMessage};
 use rdkafka::producer::ThreadedProducer;
 
 use crate::pipeline::activity::Activity;
@@ -20,7 +20,7 @@ use super::config::ConsumerConfig;
 use super::decode::{DecodeCounts, DecodeNote, ValueStage, UNKNOWN_SUBJECT};
 use super::lag::lag_position;
 use super::revoke_book::RevokeBook;
-use super::shared::{lock, OutcomeContext, RebalanceContext, Shared};
+use super::shared::{lock, now_ms, tracked_lag_inputs, OutcomeContext, RebalanceContext, Shared};
 
 /// How often the lag of partitions the statistics know no (current) end of is asked of the
 /// broker.
@@ -84,10 +84,19 @@ impl Member {
         self.dispatch.as_ref().is_none_or(|d| d.lanes.is_empty())
     }
 
-    /// Registers a consumed message with the offset tracker and counts it.
-    pub(super) fn begin(&mut self, p: i32, off: i64) {
-        lock(&self.shared.tracker).begin(p, off);
+    /// Registers a consumed message with the offset tracker (with its timestamp, for the
+    /// lag in time) and counts it.
+    pub(super) fn begin(&mut self, msg: &impl Message) {
+        let p = msg.partition();
+        lock(&self.shared.tracker).begin(p, msg.offset(), msg.timestamp().to_millis());
         self.count_consumed(p);
+    }
+
+    /// Tells the statistics callback how many messages wait in `buffered` (for the lag).
+    pub(super) fn note_buffered(&self) {
+        self.shared
+            .buffered
+            .store(self.buffered.len(), Ordering::Relaxed);
     }
 
     /// Counts a message received from partition `p`.
@@ -151,8 +160,7 @@ impl Member {
         if unknown.is_empty() {
             return;
         }
-        let durable: BTreeMap<i32, i64> =
-            lock(&self.shared.tracker).positions().into_iter().collect();
+        let (durable, progress) = tracked_lag_inputs(&self.shared);
         for (p, committed) in unknown {
             if !lock(&self.shared.assignment).contains(&p) {
                 continue;
@@ -168,9 +176,8 @@ impl Member {
                         high
                     };
                     let position = lag_position(durable.get(&p).copied(), committed, reset);
-                    self.shared
-                        .metrics
-                        .set_lag(&self.shared.topic, p, (high - position).max(0));
+                    let progress = progress.get(&p).copied().unwrap_or_default();
+                    self.shared.set_lag(p, high - position, progress, now_ms());
                 }
                 Err(e) => tracing::debug!(partition = p, "cannot read the watermarks: {e}"),
             }

@@ -25,8 +25,9 @@
 //! - `config`: the checked [`ConsumerConfig`] and its refusal rules (`ConsumerOptions::build`);
 //! - `decode`: the value stage (JSON text, or decoded through the schema registry with
 //!   `--value-format registry`; a registry that cannot be asked holds the record);
+//! - `labels`: the fixed label values the member counts with (shown at 0 from start-up);
 //! - `summary`: the run summary;
-//! - `lag`: the lag arithmetic (pure);
+//! - `lag`: the lag arithmetic (pure): the position, and the lag in time;
 //! - `records`: the plain data of records and transactions (delivery opaques, failures);
 //! - `revoke_book`: the revoke bookkeeping (pure);
 //! - `calls`: the `--sink-url` path's state (each message's call, the lanes, the pauses);
@@ -52,6 +53,7 @@ mod decode;
 mod dispatch;
 mod drive;
 mod emit;
+mod labels;
 mod lag;
 mod member;
 mod options;
@@ -117,6 +119,8 @@ pub async fn run(
         }
         None => None,
     };
+    // Every series known before any event exists from the first scrape.
+    metrics.expose_topic(&config.topic, &labels::KNOWN);
     if let Some(addr) = config.metrics_addr {
         crate::metrics::serve(addr, metrics.clone()).await?;
     }

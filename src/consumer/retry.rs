@@ -25,7 +25,7 @@ impl Member {
     /// Handles one message until its outcome is queued (or it is abandoned by a revoke/stop).
     pub(super) fn handle(&mut self, msg: OwnedMessage) {
         let started = Instant::now();
-        self.begin(msg.partition(), msg.offset());
+        self.begin(&msg);
         self.process(msg, started);
     }
 
@@ -194,7 +194,10 @@ impl Member {
             // Before the message is buffered: it comes after any revoke this poll served.
             self.apply_revokes();
             match polled {
-                Some(Ok(m)) => self.buffered.push_back(m.detach()),
+                Some(Ok(m)) => {
+                    self.buffered.push_back(m.detach());
+                    self.note_buffered();
+                }
                 Some(Err(e)) => tracing::warn!("poll while waiting: {e}"),
                 None => {}
             }

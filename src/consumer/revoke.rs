@@ -32,6 +32,7 @@ impl Member {
     pub(super) fn apply_revokes(&mut self) {
         if let Some(revoked) = self.take_revoked() {
             self.buffered.retain(|m| !revoked.contains(&m.partition()));
+            self.note_buffered();
             self.revoke_book.note(revoked);
         }
     }

@@ -3,7 +3,7 @@
 //! loop (`drive`) until a stop condition, and the run summary.
 
 use std::collections::{BTreeMap, BTreeSet, VecDeque};
-use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, OnceLock};
 use std::time::{Duration, Instant};
 
@@ -56,6 +56,8 @@ pub(super) fn run_member(
         producer: OnceLock::new(),
         reset_earliest: config.offset_reset == OffsetReset::Earliest,
         unknown_end: Mutex::new(BTreeMap::new()),
+        lag_clocks: Mutex::new(BTreeMap::new()),
+        buffered: AtomicUsize::new(0),
         exactly_once: config.exactly_once,
         txn_open: AtomicBool::new(false),
         txn_needs_rewind: AtomicBool::new(false),

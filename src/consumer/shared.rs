@@ -6,7 +6,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::marker::PhantomData;
-use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
 use std::time::{Duration, Instant};
 
@@ -21,9 +21,10 @@ use rdkafka::{Offset, TopicPartitionList};
 use crate::kafka::context::KmsgContext;
 use crate::kafka::producer::{failure_reason, ReportCount};
 use crate::metrics::{ConsumerMetrics, TopicSeries};
-use crate::pipeline::offsets::OffsetTracker;
+use crate::pipeline::offsets::{OffsetTracker, Progress};
 
-use super::lag::lag_position;
+use super::labels::{ASSIGN, REBALANCE_ERROR, REVOKE};
+use super::lag::{lag_position, settled_position, LagClock};
 use super::records::{Failure, Pending, PendingKind, TxnFailure};
 
 /// State shared by the consumer loop, the delivery-report thread and the rebalance callbacks.
@@ -55,6 +56,12 @@ pub(super) struct Shared {
     /// first fetch, e.g. while the breaker is open), with their committed offset: the loop
     /// asks the broker for their watermarks instead (`Member::refresh_unknown_lag`).
     pub(super) unknown_end: Mutex<BTreeMap<i32, i64>>,
+    /// Messages polled during a backoff and buffered, not yet registered with the tracker
+    /// (`Member::buffered`'s length): while there are any, the lag does not count what
+    /// librdkafka handed over as finished (`settled_position`).
+    pub(super) buffered: AtomicUsize,
+    /// Per assigned partition, what its lag in time is measured from (`consumer::lag`).
+    pub(super) lag_clocks: Mutex<BTreeMap<i32, LagClock>>,
     /// Exactly-once state: whether a transaction is open, and what the loop must do next.
     pub(super) exactly_once: bool,
     pub(super) txn_open: AtomicBool,
@@ -90,6 +97,24 @@ impl Shared {
         *lock(&self.errors)
             .entry(error_type.to_string())
             .or_default() += 1;
+    }
+
+    /// Sets partition `p`'s lag gauges at `now` (ms since the epoch): `lag` messages, and
+    /// how old the next record to finish is, from the tracker's `progress` there.
+    pub(super) fn set_lag(&self, p: i32, lag: i64, progress: Progress, now: i64) {
+        let lag = lag.max(0);
+        let seconds = lock(&self.lag_clocks)
+            .entry(p)
+            .or_default()
+            .observe(lag, progress, now);
+        self.metrics.set_lag(&self.topic, p, lag);
+        self.metrics.set_lag_seconds(&self.topic, p, seconds);
+    }
+
+    /// Forgets the lag series and clock of a partition this instance no longer owns.
+    pub(super) fn drop_lag(&self, p: i32) {
+        lock(&self.lag_clocks).remove(&p);
+        self.metrics.drop_lag(&self.topic, p);
     }
 
     pub(super) fn commit(
@@ -213,15 +238,33 @@ impl ProducerContext for OutcomeContext {
     }
 }
 
+/// Now, in ms since the epoch (the clock of record timestamps), for the lag in time.
+pub(super) fn now_ms() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_millis() as i64)
+}
+
+/// What the offset tracker knows of every partition: its position (when something is
+/// durable) and its [`Progress`], for the lag gauges.
+pub(super) fn tracked_lag_inputs(shared: &Shared) -> (BTreeMap<i32, i64>, BTreeMap<i32, Progress>) {
+    let tracker = lock(&shared.tracker);
+    (
+        tracker.positions().into_iter().collect(),
+        tracker.progress().into_iter().collect(),
+    )
+}
+
 /// Lag per assigned partition from librdkafka's statistics (no extra requests): the end
 /// of the partition (last stable offset under read_committed) minus the group's position
-/// there (see [`lag_position`]).
+/// there (see [`lag_position`]), and the lag in time (see `consumer::lag`).
 fn update_lag(shared: &Shared, stats: &rdkafka::Statistics) {
     let Some(topic) = stats.topics.get(&shared.topic) else {
         return;
     };
     // Taken (and released) before the assignment lock, never while holding it.
-    let durable: BTreeMap<i32, i64> = lock(&shared.tracker).positions().into_iter().collect();
+    let (durable, progress) = tracked_lag_inputs(shared);
+    let now = now_ms();
     let assignment = lock(&shared.assignment);
     for (p, part) in &topic.partitions {
         if *p < 0 || !assignment.contains(p) {
@@ -246,11 +289,15 @@ fn update_lag(shared: &Shared, stats: &rdkafka::Statistics) {
             continue;
         }
         lock(&shared.unknown_end).remove(p);
-        let position = lag_position(durable.get(p).copied(), part.committed_offset, reset);
+        let progress = progress.get(p).copied().unwrap_or_default();
+        let idle = !progress.unfinished && shared.buffered.load(Ordering::Relaxed) == 0;
+        let position = settled_position(
+            lag_position(durable.get(p).copied(), part.committed_offset, reset),
+            part.app_offset,
+            idle,
+        );
         if position >= 0 {
-            shared
-                .metrics
-                .set_lag(&shared.topic, *p, (end - position).max(0));
+            shared.set_lag(*p, end - position, progress, now);
         }
     }
 }
@@ -303,11 +350,11 @@ impl ConsumerContext for RebalanceContext {
             let mut assignment = lock(&shared.assignment);
             for p in &partitions {
                 assignment.remove(p);
-                shared.metrics.drop_lag(&shared.topic, *p);
+                shared.drop_lag(*p);
             }
             shared
                 .metrics
-                .rebalanced(&shared.topic, "revoke", assignment.len(), &partitions);
+                .rebalanced(&shared.topic, REVOKE, assignment.len(), &partitions);
         }
     }
 
@@ -323,11 +370,15 @@ impl ConsumerContext for RebalanceContext {
                 }
                 let partitions = partitions_of(tpl, &shared.topic);
                 shared.assigns.fetch_add(1, Ordering::SeqCst);
+                // Every partition's consumed counter exists (at 0) from its assignment.
+                for p in &partitions {
+                    shared.metrics.consumed_counter(&shared.topic, *p);
+                }
                 let mut assignment = lock(&shared.assignment);
                 assignment.extend(partitions.iter().copied());
                 shared
                     .metrics
-                    .rebalanced(&shared.topic, "assign", assignment.len(), &partitions);
+                    .rebalanced(&shared.topic, ASSIGN, assignment.len(), &partitions);
             }
             Rebalance::Error(e) => {
                 // librdkafka unassigns on a rebalance error: treat it as losing everything.
@@ -335,10 +386,15 @@ impl ConsumerContext for RebalanceContext {
                 let mut assignment = lock(&shared.assignment);
                 let all: Vec<i32> = assignment.iter().copied().collect();
                 lock(&shared.tracker).release(&all);
+                for p in &all {
+                    shared.drop_lag(*p);
+                }
                 lock(&shared.revoked).extend(all.iter().copied());
                 shared.revokes.fetch_add(1, Ordering::SeqCst);
                 assignment.clear();
-                shared.metrics.rebalanced(&shared.topic, "error", 0, &all);
+                shared
+                    .metrics
+                    .rebalanced(&shared.topic, REBALANCE_ERROR, 0, &all);
             }
             Rebalance::Revoke(_) => {}
         }

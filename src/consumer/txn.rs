@@ -168,6 +168,7 @@ impl Member {
             bail!("{f}");
         }
         self.buffered.clear();
+        self.note_buffered();
         let assigned: Vec<i32> = lock(&self.shared.assignment).iter().copied().collect();
         lock(&self.shared.tracker).release(&assigned);
         let committed = self

@@ -24,6 +24,14 @@ impl BreakerState {
         BreakerState::HalfOpen,
     ];
 
+    /// Every change of state the breaker makes, as (from, to).
+    pub const TRANSITIONS: [(BreakerState, BreakerState); 4] = [
+        (BreakerState::Closed, BreakerState::Open),
+        (BreakerState::Open, BreakerState::HalfOpen),
+        (BreakerState::HalfOpen, BreakerState::Closed),
+        (BreakerState::HalfOpen, BreakerState::Open),
+    ];
+
     pub fn as_str(self) -> &'static str {
         match self {
             BreakerState::Closed => "closed",
@@ -202,6 +210,32 @@ mod tests {
             probes,
         })
         .unwrap()
+    }
+
+    #[test]
+    fn every_transition_the_breaker_makes_is_listed_and_every_listed_one_happens() {
+        use rand::{Rng, SeedableRng};
+        let mut rng = rand::rngs::StdRng::seed_from_u64(11);
+        let mut now = Instant::now();
+        let mut b = breaker(2, 1);
+        let mut seen = std::collections::BTreeSet::new();
+        for _ in 0..5_000 {
+            now += Duration::from_secs(rng.random_range(0..20));
+            let t = match rng.random_range(0..4) {
+                0 => b.tick(now),
+                1 => b.try_acquire(now).1,
+                2 => b.on_success(now),
+                _ => b.on_failure(now, "x"),
+            };
+            if let Some(t) = t {
+                assert!(
+                    BreakerState::TRANSITIONS.contains(&(t.from, t.to)),
+                    "unlisted {t:?}"
+                );
+                seen.insert((t.from.as_str(), t.to.as_str()));
+            }
+        }
+        assert_eq!(seen.len(), BreakerState::TRANSITIONS.len(), "{seen:?}");
     }
 
     #[test]

@@ -20,6 +20,17 @@ use super::validate::SchemaValidator;
 /// have, or a payload its schema does not decode.
 pub const DESERIALIZATION: &str = "deserialization";
 
+/// Every class a [`Poison`] can have (its `kmsg.dlq.error.class`, and the `reason` and
+/// `error_type` labels it is counted with).
+pub const POISON_CLASSES: [&str; 6] = [
+    "null_value",
+    "empty_value",
+    "not_utf8",
+    "json_parse",
+    DESERIALIZATION,
+    "schema_validation",
+];
+
 /// A message that can never be processed: dead-lettered at once, never retried.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Poison {
@@ -199,6 +210,23 @@ mod tests {
             assert_eq!(p.stage, "decode");
         }
         assert!(decode_and_validate(Some(b"[1,2]"), None).is_ok());
+    }
+
+    #[test]
+    fn the_list_of_poison_classes_holds_every_class_and_nothing_else() {
+        let values: &[&[u8]] = &[b"", b"\xff", b"{", b"null", br#"{"user_id": 1}"#];
+        let mut seen: std::collections::BTreeSet<&str> = values
+            .iter()
+            .map(|v| {
+                decode_and_validate(Some(v), Some(&schema()))
+                    .unwrap_err()
+                    .class
+            })
+            .collect();
+        seen.insert(decode_and_validate(None, None).unwrap_err().class);
+        seen.insert(Poison::deserialization("x").class);
+        let listed: std::collections::BTreeSet<&str> = POISON_CLASSES.into_iter().collect();
+        assert_eq!(seen, listed);
     }
 
     #[test]

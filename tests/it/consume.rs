@@ -530,6 +530,111 @@ fn fail_first_counts_retries_then_succeeds_and_metrics_agree() {
     assert!(kcat_read(&dlq).is_empty());
 }
 
+/// Now, in ms since the epoch (the clock of record timestamps).
+fn now_ms() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_millis() as i64
+}
+
+#[test]
+fn lag_in_seconds_is_the_age_of_the_oldest_unfinished_record_and_zero_once_caught_up() {
+    let (input, output, dlq) = crate::harness::pipeline_topics("lagsec", 1);
+    let group = unique("g");
+    let before = now_ms();
+    produce_logins(&input, 5, "0", "6");
+    let after = now_ms();
+    // A member whose downstream always fails: its first message opens the breaker and is
+    // held, unfinished, so the partition's next record is that first message.
+    let port = free_port();
+    let stalled = Kmsg::consume(&group, &input, &output)
+        .flag("--dlq-topic", &dlq)
+        .flag("--fail-rate", 1)
+        .flag("--breaker-threshold", 1)
+        .flag("--breaker-timeout", "10m")
+        .flag("--metrics-addr", format!("127.0.0.1:{port}"))
+        .json()
+        .spawn();
+    let seconds = format!("kafka_consumer_lag_seconds{{partition=\"0\",topic=\"{input}\"}}");
+    let lag = format!("kafka_consumer_lag{{partition=\"0\",topic=\"{input}\"}}");
+    let scrape = |port: u16| http_get(port, "/metrics").map(|r| r.1).unwrap_or_default();
+    // Updated every 3 s from the statistics, every 5 s from the broker while paused.
+    eventually(Duration::from_secs(60), "a lag in time of 8 s", || {
+        metric(&scrape(port), &seconds).is_some_and(|v| v >= 8.0)
+    });
+    let asked = now_ms();
+    let body = scrape(port);
+    let answered = now_ms();
+    let value = metric(&body, &seconds).expect("the lag in time");
+    // The records were written between `before` and `after`; the value was computed at
+    // most one refresh (5 s) plus one statistics interval (3 s) before it was scraped.
+    let most = (answered - before) as f64 / 1000.0;
+    let least = (asked - after) as f64 / 1000.0 - 8.0;
+    assert!(
+        value <= most && value >= least,
+        "lag in time {value} s, want {least}..{most}:\n{body}"
+    );
+    assert_eq!(metric(&body, &lag), Some(5.0), "{body}");
+    signal(stalled.id(), libc::SIGTERM);
+    let out = wait_bounded(stalled, Duration::from_secs(60));
+    assert!(out.status.success(), "{out:?}");
+
+    // A healthy member of the same group finishes them: 0 messages, 0 seconds.
+    let port = free_port();
+    let healthy = Kmsg::consume(&group, &input, &output)
+        .flag("--dlq-topic", &dlq)
+        .flag("--metrics-addr", format!("127.0.0.1:{port}"))
+        .json()
+        .spawn();
+    eventually(Duration::from_secs(60), "caught up: 0 s", || {
+        let body = scrape(port);
+        metric(&body, &lag) == Some(0.0) && metric(&body, &seconds) == Some(0.0)
+    });
+    assert!(kcat_has_at_least(&output, 5));
+    signal(healthy.id(), libc::SIGTERM);
+    assert!(wait_bounded(healthy, Duration::from_secs(60))
+        .status
+        .success());
+}
+
+#[test]
+fn a_caught_up_reader_of_a_transactional_topic_has_no_lag_despite_the_commit_marker() {
+    let (input, output, dlq) = crate::harness::pipeline_topics("lagtxn", 1);
+    produce_logins(&input, 5, "0", "7");
+    // Written to `output` in one transaction: 5 records, then the commit marker at offset 5.
+    let s = Kmsg::consume(&unique("g"), &input, &output)
+        .flag("--dlq-topic", &dlq)
+        .arg("--exactly-once")
+        .flag("--instance-id", "lagtxn")
+        .flag("--idle-timeout", "5s")
+        .expect_json(0);
+    assert_eq!(s.last().expect("a summary")["forwarded"], 5);
+    // A reader of `output` finishes the 5 records; librdkafka skips the marker, so the
+    // reader is caught up: lag 0 and 0 s (not 1 message, and seconds growing, for ever).
+    let port = free_port();
+    let reader = Kmsg::new(["consume"])
+        .on_cluster()
+        .flag("-g", unique("g"))
+        .flag("-t", &output)
+        .flag("--dlq-topic", &dlq)
+        .flag("--metrics-addr", format!("127.0.0.1:{port}"))
+        .json()
+        .spawn();
+    let series = |name: &str| format!("{name}{{partition=\"0\",topic=\"{output}\"}}");
+    let mut body = String::new();
+    eventually(Duration::from_secs(60), "5 consumed and no lag", || {
+        body = http_get(port, "/metrics").map(|r| r.1).unwrap_or_default();
+        metric(&body, &series("kafka_consumer_messages_consumed_total")) == Some(5.0)
+            && metric(&body, &series("kafka_consumer_lag")) == Some(0.0)
+            && metric(&body, &series("kafka_consumer_lag_seconds")) == Some(0.0)
+    });
+    signal(reader.id(), libc::SIGTERM);
+    assert!(wait_bounded(reader, Duration::from_secs(60))
+        .status
+        .success());
+}
+
 #[test]
 fn a_permanent_failure_is_dead_lettered_as_retries_exhausted_after_exactly_max_retries() {
     let (input, output, dlq) = pipeline_topics("exhaust");

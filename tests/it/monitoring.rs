@@ -17,8 +17,8 @@ use serde_json::Value as Json;
 use serde_yaml::Value as Yaml;
 
 use crate::harness::{
-    free_port, http_get, http_get_within, kcat_read, kmsg_on_cluster, pipeline_topics, spawn_kmsg,
-    unique, Spawned,
+    free_port, http_get, http_get_within, kcat_read, kmsg_on_cluster, pipeline_topics, signal,
+    spawn_kmsg, unique, wait_bounded, Spawned,
 };
 
 const PROMETHEUS_DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/monitoring/prometheus");
@@ -117,6 +117,7 @@ fn promtool_accepts_the_scrape_config_and_the_alert_rules() {
     // The alerts the issue asks for, by name.
     for wanted in [
         "KafkaConsumerLagHigh",
+        "KafkaConsumerLagSecondsHigh",
         "KafkaDlqMessages",
         "KafkaConsumerErrorRateHigh",
         "KafkaConsumerCircuitBreakerOpen",
@@ -396,6 +397,7 @@ fn the_dashboard_covers_every_view_the_original_listed() {
         ("throughput", "kafka_consumer_messages_processed_total"),
         ("failed messages", "kafka_consumer_processing_errors_total"),
         ("lag per partition", "kafka_consumer_lag"),
+        ("lag in seconds", "kafka_consumer_lag_seconds"),
         (
             "processing time quantiles",
             "kafka_consumer_processing_seconds_bucket",
@@ -612,6 +614,142 @@ fn exposed_names(port: u16) -> BTreeSet<String> {
                 .to_string()
         })
         .collect()
+}
+
+/// The samples of a /metrics text: (name, labels between the braces, value).
+fn samples(body: &str) -> Vec<(String, String, f64)> {
+    body.lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .map(|l| {
+            let name = l.split(['{', ' ']).next().expect("a sample name");
+            let labels = l
+                .strip_prefix(name)
+                .and_then(|r| r.strip_prefix('{'))
+                .and_then(|r| r.split_once('}'))
+                .map_or("", |(labels, _)| labels);
+            let value = l
+                .rsplit(' ')
+                .next()
+                .and_then(|v| v.parse().ok())
+                .unwrap_or_else(|| panic!("a sample without a value: {l}"));
+            (name.to_string(), labels.to_string(), value)
+        })
+        .collect()
+}
+
+/// Every metric name the dashboard's panels and variables and the alert rules read.
+fn used_metric_names() -> BTreeSet<String> {
+    dashboard_exprs()
+        .into_iter()
+        .map(|(_, e)| e)
+        .chain(alert_exprs())
+        .flat_map(|e| metric_names(&e))
+        .collect()
+}
+
+#[test]
+fn an_idle_consumer_exposes_every_family_the_dashboard_and_alerts_read_before_any_message() {
+    // Read from the dashboard and the rules themselves: a new panel or alert is covered.
+    let used = used_metric_names();
+    for name in &used {
+        assert!(
+            ["kafka_consumer_", "kafka_producer_", "kafka_dlq_"]
+                .iter()
+                .any(|p| name.starts_with(p))
+                || name == "up",
+            "{name} is read by the dashboard or an alert but served by no kmsg command"
+        );
+    }
+    let wanted: BTreeSet<&String> = used
+        .iter()
+        .filter(|n| n.starts_with("kafka_consumer_"))
+        .collect();
+    for name in [
+        "kafka_consumer_message_retries_total",
+        "kafka_consumer_lag_seconds",
+    ] {
+        assert!(wanted.contains(&name.to_string()), "{name} is not read");
+    }
+
+    let (input, _, dlq) = pipeline_topics("monidle", 3);
+    let port = free_port();
+    let consumer = spawn_kmsg(&[
+        "consume",
+        "--group",
+        &unique("monidle-g"),
+        "--topic",
+        &input,
+        "--dlq-topic",
+        &dlq,
+        "--metrics-addr",
+        &format!("127.0.0.1:{port}"),
+        "--idle-timeout",
+        "120s",
+    ]);
+    // The first answer of the endpoint, whether the member has joined its group yet or not.
+    let mut first = String::new();
+    crate::harness::eventually(
+        Duration::from_secs(30),
+        "/metrics answers",
+        || match http_get(port, "/metrics") {
+            Some((200, body)) => {
+                first = body;
+                true
+            }
+            _ => false,
+        },
+    );
+    // Then with its partitions: ready, and their lag told (statistics come every 3 s).
+    let mut assigned = String::new();
+    crate::harness::eventually(
+        Duration::from_secs(60),
+        "ready, with the lag in time of 3 partitions",
+        || {
+            let ready = http_get(port, "/readyz").is_some_and(|(s, _)| s == 200);
+            assigned = http_get(port, "/metrics").map(|r| r.1).unwrap_or_default();
+            ready
+                && samples(&assigned)
+                    .iter()
+                    .filter(|(n, l, _)| n == "kafka_consumer_lag_seconds" && l.contains(&input))
+                    .count()
+                    == 3
+        },
+    );
+    let assigned_samples = samples(&assigned);
+    let per_partition: BTreeSet<&String> = assigned_samples
+        .iter()
+        .filter(|(_, l, _)| l.contains("partition=\""))
+        .map(|(n, _, _)| n)
+        .collect();
+    let first_names: BTreeSet<String> = samples(&first).into_iter().map(|(n, _, _)| n).collect();
+    let assigned_names: BTreeSet<&String> = assigned_samples.iter().map(|(n, _, _)| n).collect();
+    for name in &wanted {
+        assert!(
+            assigned_names.contains(name),
+            "{name} (read by the dashboard or an alert) is missing before any message:\n{assigned}"
+        );
+        assert!(
+            per_partition.contains(name) || first_names.contains(*name),
+            "{name} is missing from the first scrape (it has no partition label, so nothing \
+             needs to be assigned first):\n{first}"
+        );
+    }
+    // Nothing was consumed: the three partitions' counters are there, at 0.
+    let consumed: Vec<f64> = assigned_samples
+        .iter()
+        .filter(|(n, l, _)| n == "kafka_consumer_messages_consumed_total" && l.contains(&input))
+        .map(|(_, _, v)| *v)
+        .collect();
+    assert_eq!(consumed, [0.0; 3], "{assigned}");
+    assert!(
+        assigned.contains(&format!(
+            "kafka_consumer_message_retries_total{{topic=\"{input}\"}} 0"
+        )),
+        "{assigned}"
+    );
+    signal(consumer.id(), libc::SIGTERM);
+    let out = wait_bounded(consumer, Duration::from_secs(60));
+    assert!(out.status.success(), "{out:?}");
 }
 
 #[test]
@@ -846,6 +984,16 @@ fn a_real_prometheus_scrapes_live_kmsg_and_fires_alerts_and_the_dashboard_metric
             3.0,
         ),
         (
+            "lag in seconds of the busy consumer",
+            format!(r#"sum(kafka_consumer_lag_seconds{{topic="{t}"}})"#),
+            0.0,
+        ),
+        (
+            "lag in seconds series (one per partition)",
+            format!(r#"count(kafka_consumer_lag_seconds{{topic="{t}"}})"#),
+            3.0,
+        ),
+        (
             "lag behind the open breaker",
             format!(r#"sum(kafka_consumer_lag{{topic="{stalled}"}})"#),
             STALLED as f64,
@@ -888,9 +1036,19 @@ fn a_real_prometheus_scrapes_live_kmsg_and_fires_alerts_and_the_dashboard_metric
             for (what, query, want) in &expected {
                 same(what, prom.value(query), *want)?;
             }
+            // The messages behind the open breaker wait: their age grows.
+            let waited = prom.value(&format!(
+                r#"max(kafka_consumer_lag_seconds{{topic="{stalled}"}})"#
+            ));
+            if !waited.is_some_and(|s| s > 0.0) {
+                return Err(format!(
+                    "lag in seconds behind the open breaker: {waited:?}"
+                ));
+            }
             let by_reason: BTreeMap<String, f64> = prom
+                // Every reason's series exists from start-up, at 0: those that counted.
                 .query(&format!(
-                    r#"sum by (reason) (kafka_consumer_dlq_messages_total{{topic="{t}"}})"#
+                    r#"sum by (reason) (kafka_consumer_dlq_messages_total{{topic="{t}"}}) > 0"#
                 ))
                 .into_iter()
                 .map(|(l, v)| (l["reason"].clone(), v))
@@ -927,13 +1085,26 @@ fn a_real_prometheus_scrapes_live_kmsg_and_fires_alerts_and_the_dashboard_metric
                 "no pending KafkaConsumerCircuitBreakerOpen: {alerts:?}"
             ));
         }
-        // Also legitimately pending: the error rate (every valid message failed once) and a
-        // stuck consumer on the stalled topic. Nothing else may be active.
+        // The stalled member's calls all fail and nothing is processed: its error rate is
+        // pending too. rate() sees its first errors because the error counters exist, at 0,
+        // from start-up (a series created by its first increment would show no increase).
+        let stalled_errors = alerts.iter().any(|(n, s, l)| {
+            n == "KafkaConsumerErrorRateHigh" && s == "pending" && l["topic"] == stalled
+        });
+        if !stalled_errors {
+            return Err(format!(
+                "no pending KafkaConsumerErrorRateHigh for {stalled}: {alerts:?}"
+            ));
+        }
+        // Also legitimately pending: the error rate of the pipeline (every valid message
+        // failed once) and a stuck consumer on the stalled topic. Nothing else may be active.
         let others: Vec<_> = alerts
             .iter()
             .filter(|(n, s, l)| match n.as_str() {
                 "KafkaDlqMessages" | "KafkaConsumerCircuitBreakerOpen" => false,
-                "KafkaConsumerErrorRateHigh" => !(s == "pending" && l["topic"] == input),
+                "KafkaConsumerErrorRateHigh" => {
+                    !(s == "pending" && (l["topic"] == input || l["topic"] == stalled))
+                }
                 "KafkaConsumerStuck" => !(s == "pending" && l["topic"] == stalled),
                 _ => true,
             })
