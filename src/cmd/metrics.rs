@@ -87,6 +87,9 @@ pub fn figures(text: &str) -> Result<Figures, String> {
     if !seen {
         return Err("no kafka_consumer_* metrics: is this a kmsg consume endpoint?".into());
     }
+    // Every reason and error type is exposed at 0 from start-up: list only those that happened.
+    f.dlq_by_reason.retain(|_, c| *c > 0);
+    f.errors.retain(|_, c| *c > 0);
     // One histogram per topic: add up the counts of equal bounds.
     buckets.sort_by(|a, b| a.0.total_cmp(&b.0));
     let mut summed: Vec<(f64, f64)> = Vec::new();
@@ -281,6 +284,23 @@ mod tests {
         assert_eq!(f.breaker_state.as_deref(), Some("closed"));
         assert_eq!(f.processing_p50_ms, Some(2.5));
         assert!(figures("hello world").is_err());
+    }
+
+    #[test]
+    fn reasons_and_error_types_exposed_at_zero_are_not_listed() {
+        let m = crate::metrics::ConsumerMetrics::new();
+        let known = crate::metrics::KnownLabels {
+            dlq_reasons: &["json_parse", "schema_validation"],
+            error_types: &["timeout"],
+            breaker_calls: &[],
+            rebalances: &[],
+        };
+        m.expose_topic("posts", &known);
+        m.dead_lettered("posts", "schema_validation", 0, 1, "x");
+        let f = figures(&m.render()).unwrap();
+        assert_eq!(f.dlq_by_reason.len(), 1, "{:?}", f.dlq_by_reason);
+        assert_eq!(f.dlq_by_reason["schema_validation"], 1);
+        assert!(f.errors.is_empty(), "{:?}", f.errors);
     }
 
     #[test]
