@@ -796,6 +796,47 @@ fn the_rendered_commands_create_topics_produce_consume_and_dead_letter_on_the_re
         "dlq watch logs JSON: {}",
         String::from_utf8_lossy(&out.stderr)
     );
+
+    // The kmsg commands NOTES.txt gives for watching lag and the DLQ work as printed (a
+    // --watch runs once here instead of refreshing).
+    let mut args = vec![
+        "install".to_string(),
+        "t".into(),
+        chart().display().to_string(),
+        "--dry-run=client".into(),
+    ];
+    args.extend(value_args(&files, &sets));
+    let out = helm(&args);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8_lossy(&out.stdout);
+    let notes = &text[text.find("NOTES:").expect("helm install prints the NOTES")..];
+    let commands: Vec<Vec<String>> = notes
+        .lines()
+        .filter_map(|l| l.trim().strip_prefix("kmsg -b "))
+        .map(|l| {
+            let l = l.split('#').next().unwrap().replace("--watch 5s", "");
+            std::iter::once("-b")
+                .chain(l.split_whitespace())
+                .map(String::from)
+                .collect()
+        })
+        .collect();
+    assert_eq!(commands.len(), 4, "{notes}");
+    for command in commands {
+        let out = Kmsg::new(&command).json().expect_code(0);
+        assert!(!out.stdout.is_empty(), "{command:?} printed nothing");
+        if command.contains(&"stats".to_string()) {
+            let stats: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+            assert_eq!(
+                stats["total"], 20,
+                "dlq stats counts the 20 dead letters: {stats}"
+            );
+        }
+    }
 }
 
 #[test]
