@@ -254,6 +254,12 @@ fn the_chart_lints_and_renders_in_every_switch_and_every_combination() {
             objs.iter()
                 .any(|o| kind(o) == k && name(o).ends_with(suffix))
         };
+        assert!(
+            objs.iter()
+                .all(|o| !kind(o).is_empty() && o["apiVersion"].is_string()),
+            "{what}: every document is an object with apiVersion and kind: {:?}",
+            kinds(&objs)
+        );
         let workload = if on("static-membership") {
             "StatefulSet"
         } else {
@@ -429,46 +435,55 @@ fn every_rendered_object_is_valid_against_the_pinned_kubernetes_and_crd_schemas(
     );
 }
 
-/// Runs helm `verb` (template, or install --dry-run=client) with these values; asserts it
-/// fails with exit 1 and a message containing each of `wanted`, and renders nothing.
+/// Runs helm `verb` (template, lint, or install --dry-run=client) with these values; asserts it
+/// fails with exit 1 and a message containing each of `wanted` (lint: in its report or its
+/// log), and renders nothing.
 #[track_caller]
 fn refused(verb: &str, files: &[PathBuf], sets: &[(&str, String)], wanted: &[&str]) {
+    let chart = chart().display().to_string();
     let mut args: Vec<String> = match verb {
         "install" => vec![
             "install".into(),
             "t".into(),
-            chart().display().to_string(),
+            chart,
             "--dry-run=client".into(),
         ],
-        _ => vec!["template".into(), "t".into(), chart().display().to_string()],
+        "lint" => vec!["lint".into(), chart],
+        _ => vec!["template".into(), "t".into(), chart],
     };
     args.extend(value_args(files, sets));
     let out = helm(&args);
+    let stdout = String::from_utf8_lossy(&out.stdout);
     let stderr = String::from_utf8_lossy(&out.stderr);
+    let said = if verb == "lint" {
+        format!("{stdout}{stderr}")
+    } else {
+        assert!(
+            !stdout.contains("kind:"),
+            "helm {verb} rendered objects: {stdout}"
+        );
+        stderr.to_string()
+    };
     assert_eq!(
         out.status.code(),
         Some(1),
-        "helm {}: should fail; stderr: {stderr}",
+        "helm {}: should fail; it said: {said}",
         args.join(" ")
-    );
-    assert!(
-        out.stdout.is_empty() || !String::from_utf8_lossy(&out.stdout).contains("kind:"),
-        "nothing rendered"
     );
     for w in wanted {
         assert!(
-            stderr.contains(w),
-            "helm {}: the message should contain {w:?}:\n{stderr}",
+            said.contains(w),
+            "helm {}: the message should contain {w:?}:\n{said}",
             args.join(" ")
         );
     }
 }
 
 #[test]
-fn bad_values_are_refused_at_template_and_install_with_a_readable_message() {
+fn bad_values_are_refused_at_template_lint_and_install_with_a_readable_message() {
     let keda = ci_values("keda");
     let security = ci_values("security");
-    for verb in ["template", "install"] {
+    for verb in ["template", "lint", "install"] {
         // No brokers: the one value without a default.
         refused(verb, &[], &[], &["/kafka/bootstrapServers", "minLength"]);
         // A wrong type.

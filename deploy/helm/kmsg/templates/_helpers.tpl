@@ -196,44 +196,51 @@ securityContext:
 {{- end -}}
 
 {{/*
-The checks values.schema.json cannot express; each fails with one line naming the value and
-the fix. Included by every template, so any render refuses bad values.
+The checks values.schema.json cannot express: "kmsg.refusals" prints one line per refused
+value, each naming the value and the fix; "kmsg.checks" fails the render with the first. Every
+template includes "kmsg.checks", so any render refuses bad values.
 */}}
 {{- define "kmsg.checks" -}}
+{{- with include "kmsg.refusals" . | trim -}}
+{{- fail (first (splitList "\n" .)) -}}
+{{- end -}}
+{{- end -}}
+
+{{- define "kmsg.refusals" -}}
 {{- $v := .Values -}}
 {{- $keda := $v.autoscaling.keda -}}
 {{- if and $keda.enabled (gt (int $keda.maxReplicaCount) (int $v.input.partitions)) -}}
-{{- fail (printf "autoscaling.keda.maxReplicaCount (%d) is above input.partitions (%d): a consumer group has at most one active member per partition, the others would sit idle; lower maxReplicaCount or add partitions" (int $keda.maxReplicaCount) (int $v.input.partitions)) -}}
+{{- (printf "autoscaling.keda.maxReplicaCount (%d) is above input.partitions (%d): a consumer group has at most one active member per partition, the others would sit idle; lower maxReplicaCount or add partitions" (int $keda.maxReplicaCount) (int $v.input.partitions)) | printf "%s\n" -}}
 {{- end -}}
 {{- if and $keda.enabled (gt (int $keda.minReplicaCount) (int $keda.maxReplicaCount)) -}}
-{{- fail (printf "autoscaling.keda.minReplicaCount (%d) is above maxReplicaCount (%d)" (int $keda.minReplicaCount) (int $keda.maxReplicaCount)) -}}
+{{- (printf "autoscaling.keda.minReplicaCount (%d) is above maxReplicaCount (%d)" (int $keda.minReplicaCount) (int $keda.maxReplicaCount)) | printf "%s\n" -}}
 {{- end -}}
 {{- if and (not $keda.enabled) (gt (int $v.consumer.replicas) (int $v.input.partitions)) -}}
-{{- fail (printf "consumer.replicas (%d) is above input.partitions (%d): a consumer group has at most one active member per partition, the others would sit idle; lower replicas or add partitions" (int $v.consumer.replicas) (int $v.input.partitions)) -}}
+{{- (printf "consumer.replicas (%d) is above input.partitions (%d): a consumer group has at most one active member per partition, the others would sit idle; lower replicas or add partitions" (int $v.consumer.replicas) (int $v.input.partitions)) | printf "%s\n" -}}
 {{- end -}}
 {{- if gt (add (int $v.consumer.shutdownTimeoutSeconds) 5) (int $v.consumer.terminationGracePeriodSeconds) -}}
-{{- fail (printf "consumer.terminationGracePeriodSeconds (%d) must be at least consumer.shutdownTimeoutSeconds (%d) + 5, or the kubelet kills a stopping consumer before it commits and leaves the group" (int $v.consumer.terminationGracePeriodSeconds) (int $v.consumer.shutdownTimeoutSeconds)) -}}
+{{- (printf "consumer.terminationGracePeriodSeconds (%d) must be at least consumer.shutdownTimeoutSeconds (%d) + 5, or the kubelet kills a stopping consumer before it commits and leaves the group" (int $v.consumer.terminationGracePeriodSeconds) (int $v.consumer.shutdownTimeoutSeconds)) | printf "%s\n" -}}
 {{- end -}}
 {{- if $v.security.enabled -}}
 {{- if include "kmsg.saslOn" . -}}
 {{- range $role := list "consumer" "producer" "dlq" "admin" -}}
 {{- $needed := or (eq $role "consumer") (and (eq $role "producer") $v.producer.enabled) (and (eq $role "dlq") $v.dlqWatch.enabled) (and (eq $role "admin") $v.topicsJob.enabled) -}}
 {{- if and $needed (not (index $v.security.users $role).passwordSecret.name) -}}
-{{- fail (printf "security.users.%s.passwordSecret.name is empty: name the existing Secret holding the %s user's password (the chart never takes a password as a value)" $role $role) -}}
+{{- (printf "security.users.%s.passwordSecret.name is empty: name the existing Secret holding the %s user's password (the chart never takes a password as a value)" $role $role) | printf "%s\n" -}}
 {{- end -}}
 {{- end -}}
 {{- end -}}
 {{- if and (include "kmsg.tlsOn" .) (not $v.security.tls.caSecret.name) -}}
-{{- fail (printf "security.tls.caSecret.name is empty: %s needs the CA that signed the brokers' certificates, from an existing Secret" $v.security.protocol) -}}
+{{- (printf "security.tls.caSecret.name is empty: %s needs the CA that signed the brokers' certificates, from an existing Secret" $v.security.protocol) | printf "%s\n" -}}
 {{- end -}}
 {{- end -}}
 {{- if and $v.networkPolicy.enabled (not $v.networkPolicy.kafka.to) -}}
-{{- fail "networkPolicy.kafka.to is empty: list the brokers (NetworkPolicyPeer entries, e.g. an ipBlock or a namespaceSelector), or the policy would cut the pods off from Kafka" -}}
+{{- "networkPolicy.kafka.to is empty: list the brokers (NetworkPolicyPeer entries, e.g. an ipBlock or a namespaceSelector), or the policy would cut the pods off from Kafka" | printf "%s\n" -}}
 {{- end -}}
 {{- if and (eq $v.consumer.valueFormat "registry") (not $v.schemaRegistry.url) -}}
-{{- fail "consumer.valueFormat is registry but schemaRegistry.url is empty: set the registry's URL" -}}
+{{- "consumer.valueFormat is registry but schemaRegistry.url is empty: set the registry's URL" | printf "%s\n" -}}
 {{- end -}}
 {{- if and (not $v.schema.enabled) $v.schema.json -}}
-{{- fail "schema.json is set but schema.enabled is false: enable the schema or drop the text" -}}
+{{- "schema.json is set but schema.enabled is false: enable the schema or drop the text" | printf "%s\n" -}}
 {{- end -}}
 {{- end -}}
