@@ -8,7 +8,7 @@
 # ScaledObject and TriggerAuthentication) and the Prometheus Operator (example/
 # prometheus-operator-crd: the ServiceMonitor). The tests validate the rendered objects against them.
 # Prints three lines: the helm binary's path, KEDA's CRD folder and the Prometheus Operator's.
-# Usage: scripts/fetch-helm.sh   (needs Go 1.24 or later on PATH)
+# Usage: scripts/fetch-helm.sh   (needs Go 1.26 or later on PATH: helm v4.3.2's go.mod says go 1.26.0)
 set -euo pipefail
 
 HELM_VERSION=v4.3.2
@@ -16,7 +16,12 @@ KEDA_VERSION=v2.21.0
 PROMETHEUS_OPERATOR_VERSION=v0.91.0
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-command -v go >/dev/null 2>&1 || { echo "fetch-helm.sh: go not found: install Go 1.24 or later (https://go.dev/dl)" >&2; exit 1; }
+command -v go >/dev/null 2>&1 || { echo "fetch-helm.sh: go not found: install Go 1.26 or later (https://go.dev/dl)" >&2; exit 1; }
+go_version="$(go env GOVERSION)"
+if ! printf '%s\n' go1.26 "$go_version" | sort -V -C; then
+  echo "fetch-helm.sh: $go_version is too old to build helm $HELM_VERSION: install Go 1.26 or later (https://go.dev/dl)" >&2
+  exit 1
+fi
 export GOPATH="$repo/.cache/go" GOMODCACHE="$repo/.cache/go/mod" GOCACHE="$repo/.cache/go/build"
 export GOFLAGS=-mod=mod GOTOOLCHAIN=local CGO_ENABLED=0
 bin_dir="$repo/.cache/helm/$HELM_VERSION"
