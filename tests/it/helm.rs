@@ -532,6 +532,16 @@ fn bad_values_are_refused_at_template_lint_and_install_with_a_readable_message()
             &[("security.users.consumer.passwordSecret.name", String::new())],
             &["security.users.consumer.passwordSecret.name is empty"],
         );
+        // A DLQ watcher group the dlq user's ACLs do not cover.
+        refused(
+            verb,
+            std::slice::from_ref(&security),
+            &[
+                ("dlqWatch.enabled", "true".into()),
+                ("dlqWatch.group", "watchers".into()),
+            ],
+            &["dlqWatch.group watchers does not start with kmsg-dlq-"],
+        );
         // A grace period that would kill a stopping consumer before it commits and leaves.
         refused(
             verb,
@@ -628,6 +638,40 @@ fn secrets_reach_the_pods_only_as_mounted_files() {
             .as_str()
             .unwrap()
             .starts_with("kmsg-"));
+    }
+    // KEDA reads the lag as the consumer user: the user name from the consumer container's
+    // env, the password and CA from the consumers' own Secrets.
+    let auth = find(&objs, "TriggerAuthentication", "-consumer");
+    let consumer = find(&objs, "StatefulSet", "-consumer");
+    let c = containers(consumer)[0];
+    for e in auth["spec"]["env"].as_sequence().unwrap() {
+        assert_eq!(e["containerName"], c["name"]);
+        assert!(
+            c["env"]
+                .as_sequence()
+                .unwrap()
+                .iter()
+                .any(|ce| ce["name"] == e["name"] && ce["value"].is_string()),
+            "the consumer container has env {:?}",
+            e["name"]
+        );
+    }
+    let volumes = consumer["spec"]["template"]["spec"]["volumes"]
+        .as_sequence()
+        .unwrap();
+    for r in auth["spec"]["secretTargetRef"].as_sequence().unwrap() {
+        assert!(
+            volumes
+                .iter()
+                .any(|v| v["secret"]["secretName"] == r["name"]
+                    && v["secret"]["items"]
+                        .as_sequence()
+                        .unwrap()
+                        .iter()
+                        .any(|i| i["key"] == r["key"])),
+            "KEDA's {:?} comes from a Secret the consumers mount",
+            r["parameter"]
+        );
     }
     assert!(
         checked >= 5,

@@ -230,6 +230,9 @@ template includes "kmsg.checks", so any render refuses bad values.
 {{- end -}}
 {{- end -}}
 {{- end -}}
+{{- if and $v.dlqWatch.enabled (not (hasPrefix "kmsg-dlq-" $v.dlqWatch.group)) -}}
+{{- (printf "dlqWatch.group %s does not start with kmsg-dlq-: on a secured cluster the dlq user may only use the kmsg-dlq-* groups (kmsg acl apply)" $v.dlqWatch.group) | printf "%s\n" -}}
+{{- end -}}
 {{- if and (include "kmsg.tlsOn" .) (not $v.security.tls.caSecret.name) -}}
 {{- (printf "security.tls.caSecret.name is empty: %s needs the CA that signed the brokers' certificates, from an existing Secret" $v.security.protocol) | printf "%s\n" -}}
 {{- end -}}
