@@ -110,9 +110,15 @@ fn value_args(files: &[PathBuf], sets: &[(&str, String)]) -> Vec<String> {
 /// `helm template` of the chart (release `t`); asserts it succeeded; the manifests as text.
 #[track_caller]
 fn template(files: &[PathBuf], sets: &[(&str, String)]) -> String {
+    template_as("t", files, sets)
+}
+
+/// `helm template` as release `release`; asserts it succeeded; the manifests as text.
+#[track_caller]
+fn template_as(release: &str, files: &[PathBuf], sets: &[(&str, String)]) -> String {
     let mut args = vec![
         "template".to_string(),
-        "t".into(),
+        release.into(),
         chart().display().to_string(),
     ];
     args.extend(value_args(files, sets));
@@ -125,6 +131,23 @@ fn template(files: &[PathBuf], sets: &[(&str, String)]) -> String {
         String::from_utf8_lossy(&out.stderr)
     );
     String::from_utf8(out.stdout).expect("UTF-8 manifests")
+}
+
+/// One combination of the switches (bit i of `mask`: `SWITCHES[i]` on): its values files, and
+/// the brokers when no file names them.
+fn combination(mask: u32) -> (Vec<PathBuf>, Vec<(&'static str, String)>) {
+    let files: Vec<PathBuf> = SWITCHES
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| mask & (1 << i) != 0)
+        .map(|(_, s)| ci_values(s))
+        .collect();
+    let sets = if files.is_empty() {
+        vec![("kafka.bootstrapServers", "kafka:9092".to_string())]
+    } else {
+        vec![]
+    };
+    (files, sets)
 }
 
 /// The rendered objects, each parsed.
@@ -235,16 +258,7 @@ fn the_chart_lints_and_renders_in_every_switch_and_every_combination() {
             let i = SWITCHES.iter().position(|x| *x == s).unwrap();
             mask & (1 << i) != 0
         };
-        let files: Vec<PathBuf> = SWITCHES
-            .iter()
-            .filter(|s| on(s))
-            .map(|s| ci_values(s))
-            .collect();
-        let sets = if files.is_empty() {
-            vec![("kafka.bootstrapServers", "kafka:9092".to_string())]
-        } else {
-            vec![]
-        };
+        let (files, sets) = combination(mask);
         let objs = objects(&template(&files, &sets));
         let what = format!(
             "switches {:?}",
@@ -334,27 +348,48 @@ fn the_chart_lints_and_renders_in_every_switch_and_every_combination() {
 
 #[test]
 fn every_rendered_object_is_valid_against_the_pinned_kubernetes_and_crd_schemas() {
-    let mut sets: Vec<Vec<PathBuf>> = SWITCHES.iter().map(|s| vec![ci_values(s)]).collect();
-    sets.push(SWITCHES.iter().map(|s| ci_values(s)).collect());
-    let mut validated: BTreeMap<String, usize> = BTreeMap::new();
-    for files in &sets {
-        let manifests = template(files, &[]);
-        let (code, results) = validate(&manifests);
-        let bad: Vec<&serde_json::Value> = results.iter().filter(|r| r["ok"] != true).collect();
-        assert!(
-            code == Some(0) && bad.is_empty(),
-            "{files:?}: invalid objects: {bad:#?}"
-        );
-        assert_eq!(
-            results.len(),
-            objects(&manifests).len(),
-            "every object is checked"
-        );
-        for r in &results {
-            *validated
-                .entry(r["kind"].as_str().unwrap().to_string())
-                .or_default() += 1;
+    // All 64 combinations in one run of the validator; an object that several combinations
+    // render alike is validated once, and a failure names the first combination that rendered it.
+    let mut unique: Vec<(u32, Value)> = Vec::new();
+    let mut seen = std::collections::BTreeSet::new();
+    for mask in 0u32..(1 << SWITCHES.len()) {
+        let (files, sets) = combination(mask);
+        for o in objects(&template(&files, &sets)) {
+            if seen.insert(serde_json::to_string(&o).expect("an object as JSON")) {
+                unique.push((mask, o));
+            }
         }
+    }
+    let manifests = unique
+        .iter()
+        .map(|(_, o)| serde_yaml::to_string(o).unwrap())
+        .collect::<Vec<_>>()
+        .join("---\n");
+    let (code, results) = validate(&manifests);
+    assert_eq!(results.len(), unique.len(), "every object is checked");
+    let bad: Vec<String> = results
+        .iter()
+        .zip(&unique)
+        .filter(|(r, _)| r["ok"] != true)
+        .map(|(r, (mask, _))| {
+            let on: Vec<&str> = SWITCHES
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| mask & (1 << i) != 0)
+                .map(|(_, s)| *s)
+                .collect();
+            format!("switches {on:?}: {r}")
+        })
+        .collect();
+    assert!(
+        code == Some(0) && bad.is_empty(),
+        "invalid objects: {bad:#?}"
+    );
+    let mut validated: BTreeMap<String, usize> = BTreeMap::new();
+    for r in &results {
+        *validated
+            .entry(r["kind"].as_str().unwrap().to_string())
+            .or_default() += 1;
     }
     for k in [
         "Deployment",
