@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Builds Helm (the `helm` CLI) from its Go module, helm.sh/helm/v4 at a pinned version, through
-# the Go module proxy, into .cache/helm/<version>/helm; a no-op when that binary exists. The
-# module and build caches live under .cache/go, so a rebuild after a change of version reuses
-# them. The first build compiles about 1,000 packages: several minutes on a 2-core machine.
+# the Go module proxy, into .cache/helm/<version>/helm; a no-op when that binary exists (a copy
+# kept in ~/.cache/kmsg/helm/<version> serves a fresh clone on the same machine). The
+# module cache lives under .cache/go (the build cache too, emptied after the build: it is only
+# needed again for another version). The first build compiles about 1,000 packages: several
+# minutes on a 2-core machine.
 # Also downloads, into the same module cache, the Go modules whose source holds the CRDs of the
 # chart's custom resources (pinned): KEDA (github.com/kedacore/keda/v2, config/crd/bases: the
 # ScaledObject and TriggerAuthentication) and the Prometheus Operator (example/
@@ -25,12 +27,22 @@ fi
 export GOPATH="$repo/.cache/go" GOMODCACHE="$repo/.cache/go/mod" GOCACHE="$repo/.cache/go/build"
 export GOFLAGS=-mod=mod GOTOOLCHAIN=local CGO_ENABLED=0
 bin_dir="$repo/.cache/helm/$HELM_VERSION"
+# A copy of the build outside the clone (like Maven's ~/.m2 for scripts/fetch-kafka.sh), so a
+# fresh clone on the same machine (CI's) takes it instead of building again.
+shared="${XDG_CACHE_HOME:-$HOME/.cache}/kmsg/helm/$HELM_VERSION/helm"
+if [[ ! -x "$bin_dir/helm" && -x "$shared" ]] && "$shared" version --short >/dev/null 2>&1; then
+  mkdir -p "$bin_dir"
+  cp "$shared" "$bin_dir/helm.tmp" && mv "$bin_dir/helm.tmp" "$bin_dir/helm"
+fi
 if [[ ! -x "$bin_dir/helm" ]]; then
   echo "fetch-helm.sh: building helm $HELM_VERSION from helm.sh/helm/v4 (minutes on a first build)" >&2
   mkdir -p "$bin_dir"
   GOBIN="$bin_dir" nice -n 10 go install "helm.sh/helm/v4/cmd/helm@$HELM_VERSION"
   # The build cache is only needed again for another version: keep the disk free.
   go clean -cache
+  if mkdir -p "$(dirname "$shared")" 2>/dev/null; then
+    cp "$bin_dir/helm" "$shared.tmp" && mv "$shared.tmp" "$shared" || rm -f "$shared.tmp"
+  fi
 fi
 # module_dir MODULE@VERSION: the module's folder in the module cache (downloaded if missing).
 module_dir() {
