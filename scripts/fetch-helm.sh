@@ -25,7 +25,8 @@ if ! printf '%s\n' go1.26 "$go_version" | sort -V -C; then
   exit 1
 fi
 export GOPATH="$repo/.cache/go" GOMODCACHE="$repo/.cache/go/mod" GOCACHE="$repo/.cache/go/build"
-export GOFLAGS=-mod=mod GOTOOLCHAIN=local CGO_ENABLED=0
+# -modcacherw: the module cache stays deletable with rm -rf .cache.
+export GOFLAGS="-mod=mod -modcacherw" GOTOOLCHAIN=local CGO_ENABLED=0
 bin_dir="$repo/.cache/helm/$HELM_VERSION"
 # A copy of the build outside the clone (like Maven's ~/.m2 for scripts/fetch-kafka.sh), so a
 # fresh clone on the same machine (CI's) takes it instead of building again.
