@@ -6,7 +6,10 @@
 #      and Apicurio Registry, a Confluent-compatible schema registry (scripts/fetch-registry.sh,
 #      cached in .cache/apicurio), and makes the Python virtualenv of the independent
 #      schema-registry client (tests/it/py/requirements.txt from PyPI, cached in .cache/pyvenv,
-#      remade when that file or the Python version changes),
+#      remade when that file or the Python version changes; it also holds kubernetes-validate,
+#      the Helm chart's manifest validator), and builds Helm from its Go module with the CRDs of
+#      KEDA and the Prometheus Operator (scripts/fetch-helm.sh, cached in .cache/helm and
+#      .cache/go; needs Go),
 #   3. builds kmsg and the tests once, and runs the lint gate (cargo fmt --check, cargo clippy
 #      -D warnings, also on tests/it; any failing fails the run),
 #   4. starts ONE real three-broker KRaft cluster on free loopback ports (kmsg cluster up),
@@ -17,7 +20,8 @@
 #      them, and stops both clusters and the registry at the end, also on failure or Ctrl-C.
 # The real-cluster tier finds them in KMSG_TEST_BOOTSTRAP, KMSG_TEST_STATE_DIR,
 # KMSG_TEST_SECURE_*, KMSG_TEST_REGISTRY_URL (the registry's Confluent API,
-# http://127.0.0.1:PORT/apis/ccompat/v7) and KMSG_TEST_PYTHON (the virtualenv's python).
+# http://127.0.0.1:PORT/apis/ccompat/v7), KMSG_TEST_PYTHON (the virtualenv's python),
+# KMSG_TEST_HELM (the helm binary) and KMSG_TEST_CRDS (the CRD files, colon-separated).
 # A bare `cargo test` (no cluster) runs every tier but the real-cluster one.
 # Usage: scripts/test.sh [extra cargo test args, e.g. a test name filter]
 set -euo pipefail
@@ -78,7 +82,7 @@ if [[ ! -x "$pyvenv/bin/python" || "$(cat "$py_stamp" 2>/dev/null)" != "$py_hash
   rm -rf "$pyvenv"
   if ! { python3 -m venv "$pyvenv" \
     && "$pyvenv/bin/python" -m pip install --quiet --no-input --disable-pip-version-check -r "$py_requirements" \
-    && "$pyvenv/bin/python" -c 'import confluent_kafka.schema_registry.avro, confluent_kafka.schema_registry.protobuf, confluent_kafka.schema_registry.json_schema, grpc_tools.protoc'; } >"$py_log" 2>&1; then
+    && "$pyvenv/bin/python" -c 'import confluent_kafka.schema_registry.avro, confluent_kafka.schema_registry.protobuf, confluent_kafka.schema_registry.json_schema, grpc_tools.protoc, kubernetes_validate, yaml'; } >"$py_log" 2>&1; then
     tail -n 30 "$py_log" >&2
     echo "test.sh: could not make the Python virtualenv $pyvenv from $py_requirements (log: $py_log)" >&2
     exit 1
@@ -86,6 +90,14 @@ if [[ ! -x "$pyvenv/bin/python" || "$(cat "$py_stamp" 2>/dev/null)" != "$py_hash
   echo "$py_hash" >"$py_stamp"
 fi
 export KMSG_TEST_PYTHON="$pyvenv/bin/python"
+
+# --- 2c. Helm and the CRDs of the chart's custom resources -----------------------------------
+# Built once from the Go module proxy (a few minutes), then a no-op: .cache/helm/<version>/helm.
+log "Helm and the KEDA / Prometheus Operator CRDs (scripts/fetch-helm.sh, cached in .cache)"
+helm_out="$(scripts/fetch-helm.sh)" || { echo "test.sh: could not build Helm or fetch the CRDs (scripts/fetch-helm.sh, above)" >&2; exit 1; }
+{ read -r helm_bin; read -r keda_crds; read -r prom_crds; } <<<"$helm_out"
+export KMSG_TEST_HELM="$helm_bin"
+export KMSG_TEST_CRDS="$keda_crds/keda.sh_scaledobjects.yaml:$keda_crds/keda.sh_triggerauthentications.yaml:$prom_crds/monitoring.coreos.com_servicemonitors.yaml"
 
 # --- 3. build once -------------------------------------------------------------------------
 log "building kmsg and its tests"
