@@ -39,6 +39,12 @@ pub struct ViewArgs {
     #[arg(short = 'n', long)]
     pub max: Option<u64>,
 
+    /// Only records for which this jq expression is true, e.g. '.value.device_type == "iOS"';
+    /// a record is {key, value, headers, topic, partition, offset, timestamp}, its value
+    /// parsed as JSON when it is JSON (see the README)
+    #[arg(long, value_name = "EXPR")]
+    pub filter: Option<String>,
+
     /// Pretty-print JSON values (table and raw output)
     #[arg(long)]
     pub pretty: bool,

@@ -21,6 +21,7 @@ use rdkafka::Message;
 
 use super::context::Context;
 use super::decode::{shown_text, RecordDecoder};
+use super::filter::Selection;
 use crate::cli::{OutputFormat, ViewArgs};
 use crate::envelope::{Envelope, Shown};
 use crate::error::usage;
@@ -54,6 +55,7 @@ pub async fn run(args: ViewArgs, ctx: &Context) -> anyhow::Result<ExitCode> {
     if args.max == Some(0) {
         return Err(usage("--max 0 would show nothing"));
     }
+    let selection = Selection::new(args.filter.as_deref())?;
     let start = match (args.offset, args.last, &args.since) {
         (Some(o), _, _) => Start::Offset(o),
         (_, Some(n), _) => Start::Last(n),
@@ -85,7 +87,9 @@ pub async fn run(args: ViewArgs, ctx: &Context) -> anyhow::Result<ExitCode> {
     let settings = ctx.settings.clone();
     let format = ctx.output;
     let result = tokio::task::spawn_blocking(move || {
-        read(args, settings, format, start, partitions, stop, decoder)
+        read(
+            args, settings, format, start, partitions, stop, decoder, selection,
+        )
     })
     .await
     .map_err(|e| anyhow!("the reader thread failed: {e}"))?;
@@ -93,6 +97,7 @@ pub async fn run(args: ViewArgs, ctx: &Context) -> anyhow::Result<ExitCode> {
     result
 }
 
+#[allow(clippy::too_many_arguments)]
 fn read(
     args: ViewArgs,
     settings: crate::kafka::config::ClientSettings,
@@ -101,9 +106,10 @@ fn read(
     partitions: Vec<i32>,
     stop: Arc<AtomicBool>,
     decoder: RecordDecoder,
+    mut selection: Selection,
 ) -> anyhow::Result<ExitCode> {
     let mut reader = TopicReader::open(&settings, &args.topic, &partitions, start, args.follow)?;
-    let mut printer = Printer::new(format, args.pretty, args.follow, decoder);
+    let mut printer = Printer::new(format, args.pretty, args.follow);
     let mut shown = 0u64;
     while !stop.load(Ordering::Relaxed) {
         if args.follow && stdout_closed() {
@@ -117,12 +123,18 @@ fn read(
             ReadStep::End => break,
             ReadStep::Idle => printer.idle()?,
             ReadStep::Record(m) => {
+                let key = decoder.show(m.key())?;
+                let value = decoder.show(m.payload())?;
+                if !selection.keeps(&m, &key, &value) {
+                    continue;
+                }
                 shown += 1;
-                printer.record(&m)?;
+                printer.record(&m, key, value)?;
             }
         }
     }
     printer.finish()?;
+    selection.report();
     Ok(ExitCode::SUCCESS)
 }
 
@@ -161,11 +173,10 @@ struct Printer {
     /// When the oldest row still held by the table arrived.
     held_since: Option<Instant>,
     sink: Sink,
-    decoder: RecordDecoder,
 }
 
 impl Printer {
-    fn new(format: OutputFormat, pretty: bool, follow: bool, decoder: RecordDecoder) -> Self {
+    fn new(format: OutputFormat, pretty: bool, follow: bool) -> Self {
         let out = std::io::BufWriter::new(std::io::stdout());
         let sink = if format == OutputFormat::Table {
             let frame = if output::stdout_is_tty() {
@@ -191,13 +202,17 @@ impl Printer {
             follow,
             held_since: None,
             sink,
-            decoder,
         }
     }
 
-    fn record(&mut self, m: &OwnedMessage) -> anyhow::Result<()> {
+    /// Prints a record, its key and value shown as `--decode` decoded them.
+    fn record(
+        &mut self,
+        m: &OwnedMessage,
+        key_shown: Shown,
+        value_shown: Shown,
+    ) -> anyhow::Result<()> {
         let value = m.payload();
-        let (key_shown, value_shown) = (self.decoder.show(m.key())?, self.decoder.show(value)?);
         match &mut self.sink {
             Sink::Lines(out) if self.format == OutputFormat::Json => {
                 let mut env = Envelope::from_record(

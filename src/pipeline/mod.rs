@@ -6,6 +6,7 @@ pub mod activity;
 pub mod breaker;
 pub mod dead_letter;
 pub mod decide;
+pub mod filter;
 pub mod generate;
 pub mod lanes;
 pub mod offsets;
