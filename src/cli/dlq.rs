@@ -116,6 +116,10 @@ pub struct DlqListArgs {
     #[arg(long, value_name = "EXPR")]
     pub filter: Option<String>,
 
+    /// Print only the number of matching dead letters ({"count": N} with -o json)
+    #[arg(long)]
+    pub count: bool,
+
     /// Registry-framed values: decode them to JSON (auto: when a known schema id fits)
     #[arg(long, value_enum, default_value_t = DecodeMode::Auto)]
     pub decode: DecodeMode,

@@ -35,6 +35,16 @@ pub struct ViewArgs {
     #[arg(short, long)]
     pub follow: bool,
 
+    /// Stop each partition at a point: an OFFSET (1500: the records before it), an RFC 3339
+    /// TIME (the records stamped before it), or +DURATION after the start (the --since time,
+    /// else now: `--follow --until +5m` follows for 5 minutes); works with --follow
+    #[arg(long, value_name = "TIME|+DURATION|OFFSET")]
+    pub until: Option<String>,
+
+    /// Print only the number of matching records ({"count": N} with -o json)
+    #[arg(long)]
+    pub count: bool,
+
     /// Stop after this many records
     #[arg(short = 'n', long)]
     pub max: Option<u64>,

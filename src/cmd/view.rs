@@ -1,6 +1,9 @@
 //! `kmsg view --topic T`: reads records without joining a group or committing (assign and
 //! seek), `read_committed`, from a chosen start (beginning, an offset, the last N per
-//! partition, or a time), and stops at the end of every partition unless `--follow`.
+//! partition, or a time), and stops at the end of every partition unless `--follow`, and in
+//! any case at `--until` (an offset or a time, per partition; `kafka::reader::Until`).
+//! `--filter` keeps the records a jq expression is true for (`cmd::filter`); `--count`
+//! prints how many instead of the records.
 //!
 //! Output: a table (printed as it grows: the first rows set the column widths, a wider row
 //! later starts a new table), one binary-safe JSON envelope per record with `--output json`
@@ -26,7 +29,7 @@ use crate::cli::{OutputFormat, ViewArgs};
 use crate::envelope::{Envelope, Shown};
 use crate::error::usage;
 use crate::kafka::admin::Admin;
-use crate::kafka::reader::{parse_since, ReadStep, Start, TopicReader};
+use crate::kafka::reader::{parse_since, parse_until, ReadStep, Start, TopicReader};
 use crate::output;
 
 /// Widest value shown in the table.
@@ -56,11 +59,25 @@ pub async fn run(args: ViewArgs, ctx: &Context) -> anyhow::Result<ExitCode> {
         return Err(usage("--max 0 would show nothing"));
     }
     let selection = Selection::new(args.filter.as_deref())?;
+    let now = SystemTime::now();
     let start = match (args.offset, args.last, &args.since) {
         (Some(o), _, _) => Start::Offset(o),
         (_, Some(n), _) => Start::Last(n),
-        (_, _, Some(text)) => Start::Since(parse_since(text, SystemTime::now()).map_err(usage)?),
+        (_, _, Some(text)) => Start::Since(parse_since(text, now).map_err(usage)?),
         _ => Start::Beginning,
+    };
+    let until = match &args.until {
+        None => None,
+        Some(text) => {
+            let from = match start {
+                Start::Since(ms) => ms,
+                _ => now
+                    .duration_since(UNIX_EPOCH)
+                    .map(|d| d.as_millis() as i64)
+                    .unwrap_or(0),
+            };
+            Some(parse_until(text, from).map_err(usage)?)
+        }
     };
     let admin = Admin::connect(&ctx.settings).await?;
     let info = admin.topic(&args.topic).await?;
@@ -87,9 +104,9 @@ pub async fn run(args: ViewArgs, ctx: &Context) -> anyhow::Result<ExitCode> {
     let settings = ctx.settings.clone();
     let format = ctx.output;
     let result = tokio::task::spawn_blocking(move || {
-        read(
-            args, settings, format, start, partitions, stop, decoder, selection,
-        )
+        let reader = TopicReader::open(&settings, &args.topic, &partitions, start, args.follow)?
+            .until(until)?;
+        read(args, reader, format, stop, decoder, selection)
     })
     .await
     .map_err(|e| anyhow!("the reader thread failed: {e}"))?;
@@ -97,19 +114,15 @@ pub async fn run(args: ViewArgs, ctx: &Context) -> anyhow::Result<ExitCode> {
     result
 }
 
-#[allow(clippy::too_many_arguments)]
 fn read(
     args: ViewArgs,
-    settings: crate::kafka::config::ClientSettings,
+    mut reader: TopicReader,
     format: OutputFormat,
-    start: Start,
-    partitions: Vec<i32>,
     stop: Arc<AtomicBool>,
     decoder: RecordDecoder,
     mut selection: Selection,
 ) -> anyhow::Result<ExitCode> {
-    let mut reader = TopicReader::open(&settings, &args.topic, &partitions, start, args.follow)?;
-    let mut printer = Printer::new(format, args.pretty, args.follow);
+    let mut printer = (!args.count).then(|| Printer::new(format, args.pretty, args.follow));
     let mut shown = 0u64;
     while !stop.load(Ordering::Relaxed) {
         if args.follow && stdout_closed() {
@@ -121,7 +134,11 @@ fn read(
         }
         match reader.next_step()? {
             ReadStep::End => break,
-            ReadStep::Idle => printer.idle()?,
+            ReadStep::Idle => {
+                if let Some(p) = &mut printer {
+                    p.idle()?;
+                }
+            }
             ReadStep::Record(m) => {
                 let key = decoder.show(m.key())?;
                 let value = decoder.show(m.payload())?;
@@ -129,13 +146,26 @@ fn read(
                     continue;
                 }
                 shown += 1;
-                printer.record(&m, key, value)?;
+                if let Some(p) = &mut printer {
+                    p.record(&m, key, value)?;
+                }
             }
         }
     }
-    printer.finish()?;
+    match printer {
+        Some(p) => p.finish()?,
+        None => print_count(format, shown)?,
+    }
     selection.report();
     Ok(ExitCode::SUCCESS)
+}
+
+/// `--count`: the number alone, or one JSON document.
+fn print_count(format: OutputFormat, count: u64) -> std::io::Result<()> {
+    match format {
+        OutputFormat::Json => output::print_json(&serde_json::json!({ "count": count })),
+        OutputFormat::Table | OutputFormat::Raw => output::print_text(&count.to_string()),
+    }
 }
 
 /// True when stdout is a pipe whose reader has gone (poll reports an error or hang-up), so a

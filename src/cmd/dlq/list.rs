@@ -1,7 +1,8 @@
 //! `kmsg dlq list`: a table (or one JSON document) of the dead letters in the topic, oldest
 //! first, filtered by error class, original topic and age, the last `--max` of them, each with
 //! its value (decoded to JSON when it is registry-framed, per `--decode`). `--filter` (a jq
-//! expression, `cmd::filter`) sees the decoded value and is applied before `--max`.
+//! expression, `cmd::filter`) sees the decoded value and is applied before `--max`;
+//! `--count` prints only how many were selected.
 
 use std::process::ExitCode;
 
@@ -89,6 +90,13 @@ pub(super) async fn run(args: DlqListArgs, ctx: &Context) -> anyhow::Result<Exit
     })
     .await
     .map_err(|e| anyhow::anyhow!("the decoder thread failed: {e}"))??;
+    if args.count {
+        return Ok(match ctx.output {
+            OutputFormat::Json => output::print_json(&serde_json::json!({ "count": rows.len() })),
+            OutputFormat::Table | OutputFormat::Raw => output::print_text(&rows.len().to_string()),
+        }
+        .map(|()| ExitCode::SUCCESS)?);
+    }
     match ctx.output {
         // A finite result is one JSON document (streams print one object per line).
         OutputFormat::Json => output::print_json(&Listing {
