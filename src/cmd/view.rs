@@ -3,7 +3,8 @@
 //! partition, or a time), and stops at the end of every partition unless `--follow`, and in
 //! any case at `--until` (an offset or a time, per partition; `kafka::reader::Until`).
 //! `--filter` keeps the records a jq expression is true for (`cmd::filter`); `--count`
-//! prints how many instead of the records.
+//! prints how many instead of the records; `--format` prints each by a kcat `-f` template
+//! (`pipeline::template`), the record's bytes as they are (not decoded).
 //!
 //! Output: a table (printed as it grows: the first rows set the column widths, a wider row
 //! later starts a new table), one binary-safe JSON envelope per record with `--output json`
@@ -31,6 +32,7 @@ use crate::error::usage;
 use crate::kafka::admin::Admin;
 use crate::kafka::reader::{parse_since, parse_until, ReadStep, Start, TopicReader};
 use crate::output;
+use crate::pipeline::template::{FormatRecord, Template};
 
 /// Widest value shown in the table.
 const VALUE_WIDTH: usize = 80;
@@ -59,6 +61,12 @@ pub async fn run(args: ViewArgs, ctx: &Context) -> anyhow::Result<ExitCode> {
         return Err(usage("--max 0 would show nothing"));
     }
     let selection = Selection::new(args.filter.as_deref())?;
+    let template = args
+        .format
+        .as_deref()
+        .map(Template::parse)
+        .transpose()
+        .map_err(|e| usage(e.to_string()))?;
     let now = SystemTime::now();
     let start = match (args.offset, args.last, &args.since) {
         (Some(o), _, _) => Start::Offset(o),
@@ -106,7 +114,7 @@ pub async fn run(args: ViewArgs, ctx: &Context) -> anyhow::Result<ExitCode> {
     let result = tokio::task::spawn_blocking(move || {
         let reader = TopicReader::open(&settings, &args.topic, &partitions, start, args.follow)?
             .until(until)?;
-        read(args, reader, format, stop, decoder, selection)
+        read(args, reader, format, template, stop, decoder, selection)
     })
     .await
     .map_err(|e| anyhow!("the reader thread failed: {e}"))?;
@@ -118,11 +126,13 @@ fn read(
     args: ViewArgs,
     mut reader: TopicReader,
     format: OutputFormat,
+    template: Option<Template>,
     stop: Arc<AtomicBool>,
     decoder: RecordDecoder,
     mut selection: Selection,
 ) -> anyhow::Result<ExitCode> {
-    let mut printer = (!args.count).then(|| Printer::new(format, args.pretty, args.follow));
+    let mut printer =
+        (!args.count).then(|| Printer::new(format, template, args.pretty, args.follow));
     let mut shown = 0u64;
     while !stop.load(Ordering::Relaxed) {
         if args.follow && stdout_closed() {
@@ -187,9 +197,10 @@ const TABLE_HOLD: usize = 500;
 /// When following, the longest a row waits in the held rows before it is shown.
 const FOLLOW_HOLD: Duration = Duration::from_millis(300);
 
-/// Where the records go: lines (JSON, raw) or a table printed as it grows.
+/// Where the records go: lines (JSON, raw), a kcat template, or a table printed as it grows.
 enum Sink {
     Lines(std::io::BufWriter<std::io::Stdout>),
+    Template(Template, std::io::BufWriter<std::io::Stdout>),
     Table(output::StreamTable<std::io::BufWriter<std::io::Stdout>>),
 }
 
@@ -206,9 +217,11 @@ struct Printer {
 }
 
 impl Printer {
-    fn new(format: OutputFormat, pretty: bool, follow: bool) -> Self {
+    fn new(format: OutputFormat, template: Option<Template>, pretty: bool, follow: bool) -> Self {
         let out = std::io::BufWriter::new(std::io::stdout());
-        let sink = if format == OutputFormat::Table {
+        let sink = if let Some(t) = template {
+            Sink::Template(t, out)
+        } else if format == OutputFormat::Table {
             let frame = if output::stdout_is_tty() {
                 output::Frame::Boxed
             } else {
@@ -244,6 +257,24 @@ impl Printer {
     ) -> anyhow::Result<()> {
         let value = m.payload();
         match &mut self.sink {
+            Sink::Template(template, out) => {
+                let headers: Vec<(&str, Option<&[u8]>)> = m
+                    .headers()
+                    .map(|h| h.iter().map(|h| (h.key, h.value)).collect())
+                    .unwrap_or_default();
+                template.render(
+                    out,
+                    &FormatRecord {
+                        topic: m.topic(),
+                        partition: m.partition(),
+                        offset: m.offset(),
+                        timestamp: m.timestamp().to_millis(),
+                        key: m.key(),
+                        value,
+                        headers: &headers,
+                    },
+                )?;
+            }
             Sink::Lines(out) if self.format == OutputFormat::Json => {
                 let mut env = Envelope::from_record(
                     m.topic(),
@@ -292,7 +323,7 @@ impl Printer {
     /// (a table of a trickle still shows each record within a moment).
     fn show_now(&mut self) -> std::io::Result<()> {
         match &mut self.sink {
-            Sink::Lines(out) => out.flush(),
+            Sink::Lines(out) | Sink::Template(_, out) => out.flush(),
             Sink::Table(table) => {
                 if self.held_since.is_some_and(|t| t.elapsed() >= FOLLOW_HOLD) {
                     table.release()?;
@@ -305,7 +336,7 @@ impl Printer {
 
     fn finish(self) -> anyhow::Result<()> {
         match self.sink {
-            Sink::Lines(mut out) => out.flush()?,
+            Sink::Lines(mut out) | Sink::Template(_, mut out) => out.flush()?,
             Sink::Table(table) => {
                 table.finish()?;
             }

@@ -14,5 +14,6 @@ pub mod outcome;
 pub mod rate;
 pub mod replay;
 pub mod sink;
+pub mod template;
 pub mod topic_name;
 pub mod validate;
