@@ -25,3 +25,4 @@ mod secure_compose;
 mod security;
 mod topics;
 mod view;
+mod view_select;
