@@ -335,7 +335,9 @@ impl TopicReader {
             None => Ok(ReadStep::Idle),
             Some(Err(KafkaError::PartitionEOF(p))) => {
                 self.pending.remove(&p);
-                self.at_end.insert(p);
+                if self.follow && matches!(self.until, Some(Until::Time(_))) {
+                    self.at_end.insert(p);
+                }
                 if let (true, Some(u @ Until::Offset(_))) = (self.follow, self.until) {
                     if u.done_at_end(self.position(p), 0) {
                         self.stop_partition(p)?;
@@ -360,7 +362,9 @@ impl TopicReader {
                     // Fetched before the partition was paused.
                     return Ok(ReadStep::Idle);
                 }
-                self.at_end.remove(&p);
+                if !self.at_end.is_empty() {
+                    self.at_end.remove(&p);
+                }
                 let step = self.until.map_or(UntilStep::Go, |u| {
                     u.step(m.offset(), m.timestamp().to_millis())
                 });
