@@ -50,7 +50,7 @@ kmsg() { timeout 900 "$bin" --bootstrap "$boot" "$@"; }
 topic=bench-filter-$(date +%s)-$$
 cleanup() {
   if [[ ${BENCH_KEEP_TOPIC:-0} != 1 ]]; then
-    kmsg topics delete "$topic" >/dev/null 2>&1 || true
+    kmsg topics delete --yes "$topic" >/dev/null 2>&1 || true
   fi
 }
 trap cleanup EXIT
