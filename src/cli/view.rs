@@ -48,7 +48,7 @@ pub struct ViewArgs {
     /// Print each record by a kcat -f template, byte for byte as kcat does: %t topic,
     /// %p partition, %o offset, %k key, %s value, %K/%S their lengths (-1: null), %R value
     /// length as 4 big-endian bytes, %T timestamp (ms), %h headers (name=value,...), %%;
-    /// escapes \n \t \r \xNN; no newline is added (e.g. '%k\t%s\n')
+    /// escapes \n \t \r \xNN; no newline is added (e.g. '%k\t%s\n'); replaces -o
     #[arg(long, value_name = "TEMPLATE", conflicts_with_all = ["count", "pretty"])]
     pub format: Option<String>,
 
