@@ -39,6 +39,11 @@ impl Selection {
         })
     }
 
+    /// Whether there is an expression (without one every record matches).
+    pub fn is_active(&self) -> bool {
+        self.filter.is_some()
+    }
+
     /// Whether the record matches; an error of the expression counts and means no.
     pub fn keeps(&mut self, m: &OwnedMessage, key: &Shown, value: &Shown) -> bool {
         let Some(filter) = &self.filter else {

@@ -65,6 +65,11 @@ pub(super) async fn run(args: DlqListArgs, ctx: &Context) -> anyhow::Result<Exit
             })
             .collect();
         rows.sort_by_key(|(r, _)| (r.timestamp, r.partition, r.offset));
+        // Without --filter, --max is known now: decode only the rows that are shown.
+        if let (false, Some(max)) = (selection.is_active(), max) {
+            let skip = rows.len().saturating_sub(max);
+            rows.drain(..skip);
+        }
         let mut listed = Vec::new();
         for (row, m) in rows {
             let shown = decoder.show(m.payload())?;
