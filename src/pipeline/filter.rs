@@ -204,14 +204,15 @@ fn key(name: &'static str) -> Val {
 
 /// The object the expression runs on (see the module doc).
 pub fn record_value(r: &RecordFields<'_>) -> Val {
-    let mut headers = Map::default();
+    let mut headers = Map::with_capacity_and_hasher(r.headers.len(), Default::default());
     for (name, value) in r.headers {
         headers.insert(
             Val::utf8_str(name.as_bytes().to_vec()),
             value.map_or(Val::Null, bytes_text),
         );
     }
-    let mut m = Map::default();
+    // Sized once: growing the map rehashed it on every record.
+    let mut m = Map::with_capacity_and_hasher(7, Default::default());
     m.insert(key("key"), part_value(r.key, false));
     m.insert(key("value"), part_value(r.value, true));
     m.insert(key("headers"), Val::obj(headers));
