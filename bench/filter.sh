@@ -12,7 +12,8 @@
 #     (c) filter-raw:   kmsg view -t T --filter '.value.device_type == "iOS"' --output raw
 #                       > /dev/null   (the matching values printed)
 #   each timed by wall clock from process start to exit (start-up, metadata and reading to the
-#   end of every partition included). msgs/s = N / seconds (every record is read and, for
+#   end of every partition included), with its CPU seconds (user + system, GNU time), which a
+#   busy machine disturbs less than wall clock. msgs/s = N / seconds (every record is read and, for
 #   (b) and (c), parsed and filtered). It prints every round, the medians, the count (b)
 #   found (checked equal in every round and to (c)'s number of lines in a last, untimed run)
 #   and the ratios (b)/(a) and (c)/(a) in msgs/s. Target: (b)/(a) >= 0.5 (filtering at least
@@ -46,6 +47,8 @@ if [[ -z $bin ]]; then
   bin=$repo/target/release/kmsg
 fi
 kmsg() { timeout 900 "$bin" --bootstrap "$boot" "$@"; }
+# timed: kmsg under GNU time, its user + system CPU seconds appended to $tmp/cpu.
+timed() { /usr/bin/time -a -o "$tmp/cpu" -f '%U %S' timeout 900 "$bin" --bootstrap "$boot" "$@"; }
 
 topic=bench-filter-$(date +%s)-$$
 cleanup() {
@@ -80,19 +83,19 @@ run() {
   local name=$1 start end
   start=$(now)
   case $name in
-    raw) kmsg view -t "$topic" --output raw >/dev/null ;;
-    filter-count) kmsg view -t "$topic" --filter "$filter" --count >"$tmp/count" ;;
-    filter-raw) kmsg view -t "$topic" --filter "$filter" --output raw >/dev/null ;;
+    raw) timed view -t "$topic" --output raw >/dev/null ;;
+    filter-count) timed view -t "$topic" --filter "$filter" --count >"$tmp/count" ;;
+    filter-raw) timed view -t "$topic" --filter "$filter" --output raw >/dev/null ;;
   esac
   end=$(now)
   echo "$end - $start" | bc -l
 }
 
 run raw >/dev/null # warm-up, untimed
-declare -A secs
+declare -A secs cpus
 names=(raw filter-count filter-raw)
 matched=""
-printf '\n%-6s %-13s %9s %11s\n' round run seconds msgs/s
+printf '\n%-6s %-13s %9s %11s %12s\n' round run seconds msgs/s "cpu seconds"
 for ((r = 1; r <= rounds; r++)); do
   for ((i = 0; i < 3; i++)); do
     name=${names[$(((i + r - 1) % 3))]}
@@ -105,8 +108,10 @@ for ((r = 1; r <= rounds; r++)); do
       fi
       matched=$count_out
     fi
+    c=$(tail -n 1 "$tmp/cpu" | awk '{print $1 + $2}')
     secs[$name]="${secs[$name]:-} $s"
-    printf '%-6s %-13s %9.2f %11.0f\n' "$r" "$name" "$s" "$(echo "$n / $s" | bc -l)"
+    cpus[$name]="${cpus[$name]:-} $c"
+    printf '%-6s %-13s %9.2f %11.0f %12.2f\n' "$r" "$name" "$s" "$(echo "$n / $s" | bc -l)" "$c"
   done
 done
 
@@ -118,12 +123,13 @@ fi
 
 median() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 echo
-printf '%-13s %15s %11s\n' run "median seconds" msgs/s
-declare -A rate
+printf '%-13s %15s %11s %19s\n' run "median seconds" msgs/s "median cpu seconds"
+declare -A rate cpu
 for name in "${names[@]}"; do
   m=$(echo "${secs[$name]}" | median)
+  cpu[$name]=$(echo "${cpus[$name]}" | median)
   rate[$name]=$(echo "$n / $m" | bc -l)
-  printf '%-13s %15.2f %11.0f\n' "$name" "$m" "${rate[$name]}"
+  printf '%-13s %15.2f %11.0f %19.2f\n' "$name" "$m" "${rate[$name]}" "${cpu[$name]}"
 done
 echo "matched:  $matched of $n records"
 echo
@@ -134,4 +140,5 @@ for name in filter-count filter-raw; do
     verdict=$(echo "$ratio >= 0.5" | bc -l | sed 's/1/(target >= 0.5: ok)/; s/^0$/(target >= 0.5: MISS)/')
   fi
   printf 'ratio %s/raw (msgs/s): %.2f %s\n' "$name" "$ratio" "$verdict"
+  printf 'ratio raw/%s (CPU seconds, less sensitive to a busy machine): %.2f\n' "$name" "$(echo "${cpu[raw]} / ${cpu[$name]}" | bc -l)"
 done
