@@ -37,6 +37,9 @@ _kmsg() {
             kmsg,dlq)
                 cmd="kmsg__subcmd__dlq"
                 ;;
+            kmsg,group)
+                cmd="kmsg__subcmd__group"
+                ;;
             kmsg,help)
                 cmd="kmsg__subcmd__help"
                 ;;
@@ -45,6 +48,9 @@ _kmsg() {
                 ;;
             kmsg,produce)
                 cmd="kmsg__subcmd__produce"
+                ;;
+            kmsg,profile)
+                cmd="kmsg__subcmd__profile"
                 ;;
             kmsg,registry)
                 cmd="kmsg__subcmd__registry"
@@ -139,6 +145,42 @@ _kmsg() {
             kmsg__subcmd__dlq__subcmd__help,watch)
                 cmd="kmsg__subcmd__dlq__subcmd__help__subcmd__watch"
                 ;;
+            kmsg__subcmd__group,delete)
+                cmd="kmsg__subcmd__group__subcmd__delete"
+                ;;
+            kmsg__subcmd__group,delete-offsets)
+                cmd="kmsg__subcmd__group__subcmd__delete__subcmd__offsets"
+                ;;
+            kmsg__subcmd__group,describe)
+                cmd="kmsg__subcmd__group__subcmd__describe"
+                ;;
+            kmsg__subcmd__group,help)
+                cmd="kmsg__subcmd__group__subcmd__help"
+                ;;
+            kmsg__subcmd__group,list)
+                cmd="kmsg__subcmd__group__subcmd__list"
+                ;;
+            kmsg__subcmd__group,reset-offsets)
+                cmd="kmsg__subcmd__group__subcmd__reset__subcmd__offsets"
+                ;;
+            kmsg__subcmd__group__subcmd__help,delete)
+                cmd="kmsg__subcmd__group__subcmd__help__subcmd__delete"
+                ;;
+            kmsg__subcmd__group__subcmd__help,delete-offsets)
+                cmd="kmsg__subcmd__group__subcmd__help__subcmd__delete__subcmd__offsets"
+                ;;
+            kmsg__subcmd__group__subcmd__help,describe)
+                cmd="kmsg__subcmd__group__subcmd__help__subcmd__describe"
+                ;;
+            kmsg__subcmd__group__subcmd__help,help)
+                cmd="kmsg__subcmd__group__subcmd__help__subcmd__help"
+                ;;
+            kmsg__subcmd__group__subcmd__help,list)
+                cmd="kmsg__subcmd__group__subcmd__help__subcmd__list"
+                ;;
+            kmsg__subcmd__group__subcmd__help,reset-offsets)
+                cmd="kmsg__subcmd__group__subcmd__help__subcmd__reset__subcmd__offsets"
+                ;;
             kmsg__subcmd__help,acl)
                 cmd="kmsg__subcmd__help__subcmd__acl"
                 ;;
@@ -160,6 +202,9 @@ _kmsg() {
             kmsg__subcmd__help,dlq)
                 cmd="kmsg__subcmd__help__subcmd__dlq"
                 ;;
+            kmsg__subcmd__help,group)
+                cmd="kmsg__subcmd__help__subcmd__group"
+                ;;
             kmsg__subcmd__help,help)
                 cmd="kmsg__subcmd__help__subcmd__help"
                 ;;
@@ -168,6 +213,9 @@ _kmsg() {
                 ;;
             kmsg__subcmd__help,produce)
                 cmd="kmsg__subcmd__help__subcmd__produce"
+                ;;
+            kmsg__subcmd__help,profile)
+                cmd="kmsg__subcmd__help__subcmd__profile"
                 ;;
             kmsg__subcmd__help,registry)
                 cmd="kmsg__subcmd__help__subcmd__registry"
@@ -211,6 +259,27 @@ _kmsg() {
             kmsg__subcmd__help__subcmd__dlq,watch)
                 cmd="kmsg__subcmd__help__subcmd__dlq__subcmd__watch"
                 ;;
+            kmsg__subcmd__help__subcmd__group,delete)
+                cmd="kmsg__subcmd__help__subcmd__group__subcmd__delete"
+                ;;
+            kmsg__subcmd__help__subcmd__group,delete-offsets)
+                cmd="kmsg__subcmd__help__subcmd__group__subcmd__delete__subcmd__offsets"
+                ;;
+            kmsg__subcmd__help__subcmd__group,describe)
+                cmd="kmsg__subcmd__help__subcmd__group__subcmd__describe"
+                ;;
+            kmsg__subcmd__help__subcmd__group,list)
+                cmd="kmsg__subcmd__help__subcmd__group__subcmd__list"
+                ;;
+            kmsg__subcmd__help__subcmd__group,reset-offsets)
+                cmd="kmsg__subcmd__help__subcmd__group__subcmd__reset__subcmd__offsets"
+                ;;
+            kmsg__subcmd__help__subcmd__profile,list)
+                cmd="kmsg__subcmd__help__subcmd__profile__subcmd__list"
+                ;;
+            kmsg__subcmd__help__subcmd__profile,show)
+                cmd="kmsg__subcmd__help__subcmd__profile__subcmd__show"
+                ;;
             kmsg__subcmd__help__subcmd__registry,compatibility)
                 cmd="kmsg__subcmd__help__subcmd__registry__subcmd__compatibility"
                 ;;
@@ -229,6 +298,9 @@ _kmsg() {
             kmsg__subcmd__help__subcmd__registry,versions)
                 cmd="kmsg__subcmd__help__subcmd__registry__subcmd__versions"
                 ;;
+            kmsg__subcmd__help__subcmd__topics,alter)
+                cmd="kmsg__subcmd__help__subcmd__topics__subcmd__alter"
+                ;;
             kmsg__subcmd__help__subcmd__topics,create)
                 cmd="kmsg__subcmd__help__subcmd__topics__subcmd__create"
                 ;;
@@ -240,6 +312,24 @@ _kmsg() {
                 ;;
             kmsg__subcmd__help__subcmd__topics,list)
                 cmd="kmsg__subcmd__help__subcmd__topics__subcmd__list"
+                ;;
+            kmsg__subcmd__profile,help)
+                cmd="kmsg__subcmd__profile__subcmd__help"
+                ;;
+            kmsg__subcmd__profile,list)
+                cmd="kmsg__subcmd__profile__subcmd__list"
+                ;;
+            kmsg__subcmd__profile,show)
+                cmd="kmsg__subcmd__profile__subcmd__show"
+                ;;
+            kmsg__subcmd__profile__subcmd__help,help)
+                cmd="kmsg__subcmd__profile__subcmd__help__subcmd__help"
+                ;;
+            kmsg__subcmd__profile__subcmd__help,list)
+                cmd="kmsg__subcmd__profile__subcmd__help__subcmd__list"
+                ;;
+            kmsg__subcmd__profile__subcmd__help,show)
+                cmd="kmsg__subcmd__profile__subcmd__help__subcmd__show"
                 ;;
             kmsg__subcmd__registry,compatibility)
                 cmd="kmsg__subcmd__registry__subcmd__compatibility"
@@ -283,6 +373,9 @@ _kmsg() {
             kmsg__subcmd__registry__subcmd__help,versions)
                 cmd="kmsg__subcmd__registry__subcmd__help__subcmd__versions"
                 ;;
+            kmsg__subcmd__topics,alter)
+                cmd="kmsg__subcmd__topics__subcmd__alter"
+                ;;
             kmsg__subcmd__topics,create)
                 cmd="kmsg__subcmd__topics__subcmd__create"
                 ;;
@@ -297,6 +390,9 @@ _kmsg() {
                 ;;
             kmsg__subcmd__topics,list)
                 cmd="kmsg__subcmd__topics__subcmd__list"
+                ;;
+            kmsg__subcmd__topics__subcmd__help,alter)
+                cmd="kmsg__subcmd__topics__subcmd__help__subcmd__alter"
                 ;;
             kmsg__subcmd__topics__subcmd__help,create)
                 cmd="kmsg__subcmd__topics__subcmd__help__subcmd__create"
@@ -320,12 +416,16 @@ _kmsg() {
 
     case "${cmd}" in
         kmsg)
-            opts="-b -X -o -h -V --bootstrap --security-protocol --sasl-mechanism --sasl-username --sasl-password-file --tls-ca --tls-cert --tls-key --schema-registry --schema-registry-user --schema-registry-password-file --schema-registry-ca --timeout --log-level --log-format --output --help --version topics cluster produce consume view metrics breaker-test demo dlq acl registry completions help"
+            opts="-b -X -o -h -V --profile --bootstrap --security-protocol --sasl-mechanism --sasl-username --sasl-password-file --tls-ca --tls-cert --tls-key --schema-registry --schema-registry-user --schema-registry-password-file --schema-registry-ca --timeout --log-level --log-format --output --help --version topics cluster produce consume view metrics group breaker-test demo dlq acl registry profile completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --bootstrap)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -410,12 +510,16 @@ _kmsg() {
             return 0
             ;;
         kmsg__subcmd__acl)
-            opts="-b -X -o -h -V --bootstrap --security-protocol --sasl-mechanism --sasl-username --sasl-password-file --tls-ca --tls-cert --tls-key --schema-registry --schema-registry-user --schema-registry-password-file --schema-registry-ca --timeout --log-level --log-format --output --help --version apply list help"
+            opts="-b -X -o -h -V --profile --bootstrap --security-protocol --sasl-mechanism --sasl-username --sasl-password-file --tls-ca --tls-cert --tls-key --schema-registry --schema-registry-user --schema-registry-password-file --schema-registry-ca --timeout --log-level --log-format --output --help --version apply list help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --bootstrap)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -500,7 +604,7 @@ _kmsg() {
             return 0
             ;;
         kmsg__subcmd__acl__subcmd__apply)
-            opts="-g -b -X -o -h -V --input-topic --output-topic --dlq-topic --group --dlq-group-prefix --bootstrap --security-protocol --sasl-mechanism --sasl-username --sasl-password-file --tls-ca --tls-cert --tls-key --schema-registry --schema-registry-user --schema-registry-password-file --schema-registry-ca --timeout --log-level --log-format --output --help --version"
+            opts="-g -b -X -o -h -V --input-topic --output-topic --dlq-topic --group --dlq-group-prefix --profile --bootstrap --security-protocol --sasl-mechanism --sasl-username --sasl-password-file --tls-ca --tls-cert --tls-key --schema-registry --schema-registry-user --schema-registry-password-file --schema-registry-ca --timeout --log-level --log-format --output --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -527,6 +631,10 @@ _kmsg() {
                     return 0
                     ;;
                 --dlq-group-prefix)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -670,13 +778,17 @@ _kmsg() {
             return 0
             ;;
         kmsg__subcmd__acl__subcmd__list)
-            opts="-b -X -o -h -V --principal --bootstrap --security-protocol --sasl-mechanism --sasl-username --sasl-password-file --tls-ca --tls-cert --tls-key --schema-registry --schema-registry-user --schema-registry-password-file --schema-registry-ca --timeout --log-level --log-format --output --help --version"
+            opts="-b -X -o -h -V --principal --profile --bootstrap --security-protocol --sasl-mechanism --sasl-username --sasl-password-file --tls-ca --tls-cert --tls-key --schema-registry --schema-registry-user --schema-registry-password-file --schema-registry-ca --timeout --log-level --log-format --output --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --principal)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -764,7 +876,7 @@ _kmsg() {
             return 0
             ;;
         kmsg__subcmd__breaker__subcmd__test)
-            opts="-b -X -o -h -V --messages --outage --breaker-threshold --breaker-timeout --max-retries --deadline --bootstrap --security-protocol --sasl-mechanism --sasl-username --sasl-password-file --tls-ca --tls-cert --tls-key --schema-registry --schema-registry-user --schema-registry-password-file --schema-registry-ca --timeout --log-level --log-format --output --help --version"
+            opts="-b -X -o -h -V --messages --outage --breaker-threshold --breaker-timeout --max-retries --deadline --profile --bootstrap --security-protocol --sasl-mechanism --sasl-username --sasl-password-file --tls-ca --tls-cert --tls-key --schema-registry --schema-registry-user --schema-registry-password-file --schema-registry-ca --timeout --log-level --log-format --output --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -791,6 +903,10 @@ _kmsg() {
                     return 0
                     ;;
                 --deadline)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -878,12 +994,16 @@ _kmsg() {
             return 0
             ;;
         kmsg__subcmd__cluster)
-            opts="-b -X -o -h -V --bootstrap --security-protocol --sasl-mechanism --sasl-username --sasl-password-file --tls-ca --tls-cert --tls-key --schema-registry --schema-registry-user --schema-registry-password-file --schema-registry-ca --timeout --log-level --log-format --output --help --version up down status secrets help"
+            opts="-b -X -o -h -V --profile --bootstrap --security-protocol --sasl-mechanism --sasl-username --sasl-password-file --tls-ca --tls-cert --tls-key --schema-registry --schema-registry-user --schema-registry-password-file --schema-registry-ca --timeout --log-level --log-format --output --help --version up down status secrets help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --bootstrap)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -968,7 +1088,7 @@ _kmsg() {
             return 0
             ;;
         kmsg__subcmd__cluster__subcmd__down)
-            opts="-b -X -o -h -V --state-dir --node --purge --bootstrap --security-protocol --sasl-mechanism --sasl-username --sasl-password-file --tls-ca --tls-cert --tls-key --schema-registry --schema-registry-user --schema-registry-password-file --schema-registry-ca --timeout --log-level --log-format --output --help --version"
+            opts="-b -X -o -h -V --state-dir --node --purge --profile --bootstrap --security-protocol --sasl-mechanism --sasl-username --sasl-password-file --tls-ca --tls-cert --tls-key --schema-registry --schema-registry-user --schema-registry-password-file --schema-registry-ca --timeout --log-level --log-format --output --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -979,6 +1099,10 @@ _kmsg() {
                     return 0
                     ;;
                 --node)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1150,7 +1274,7 @@ _kmsg() {
             return 0
             ;;
         kmsg__subcmd__cluster__subcmd__secrets)
-            opts="-b -X -o -h -V --out --host --group-readable --bootstrap --security-protocol --sasl-mechanism --sasl-username --sasl-password-file --tls-ca --tls-cert --tls-key --schema-registry --schema-registry-user --schema-registry-password-file --schema-registry-ca --timeout --log-level --log-format --output --help --version"
+            opts="-b -X -o -h -V --out --host --group-readable --profile --bootstrap --security-protocol --sasl-mechanism --sasl-username --sasl-password-file --tls-ca --tls-cert --tls-key --schema-registry --schema-registry-user --schema-registry-password-file --schema-registry-ca --timeout --log-level --log-format --output --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1161,6 +1285,10 @@ _kmsg() {
                     return 0
                     ;;
                 --host)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1248,7 +1376,7 @@ _kmsg() {
             return 0
             ;;
         kmsg__subcmd__cluster__subcmd__status)
-            opts="-b -X -o -h -V --state-dir --expect-brokers --bootstrap --security-protocol --sasl-mechanism --sasl-username --sasl-password-file --tls-ca --tls-cert --tls-key --schema-registry --schema-registry-user --schema-registry-password-file --schema-registry-ca --timeout --log-level --log-format --output --help --version"
+            opts="-b -X -o -h -V --state-dir --expect-brokers --profile --bootstrap --security-protocol --sasl-mechanism --sasl-username --sasl-password-file --tls-ca --tls-cert --tls-key --schema-registry --schema-registry-user --schema-registry-password-file --schema-registry-ca --timeout --log-level --log-format --output --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1259,6 +1387,10 @@ _kmsg() {
                     return 0
                     ;;
                 --expect-brokers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1346,7 +1478,7 @@ _kmsg() {
             return 0
             ;;
         kmsg__subcmd__cluster__subcmd__up)
-            opts="-n -b -X -o -h -V --state-dir --kafka-home --brokers --base-port --controller-base-port --heap --jvm-opts --wait --secure --bootstrap --security-protocol --sasl-mechanism --sasl-username --sasl-password-file --tls-ca --tls-cert --tls-key --schema-registry --schema-registry-user --schema-registry-password-file --schema-registry-ca --timeout --log-level --log-format --output --help --version"
+            opts="-n -b -X -o -h -V --state-dir --kafka-home --brokers --base-port --controller-base-port --heap --jvm-opts --wait --secure --profile --bootstrap --security-protocol --sasl-mechanism --sasl-username --sasl-password-file --tls-ca --tls-cert --tls-key --schema-registry --schema-registry-user --schema-registry-password-file --schema-registry-ca --timeout --log-level --log-format --output --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1385,6 +1517,10 @@ _kmsg() {
                     return 0
                     ;;
                 --wait)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1472,12 +1608,16 @@ _kmsg() {
             return 0
             ;;
         kmsg__subcmd__completions)
-            opts="-b -X -o -h -V --bootstrap --security-protocol --sasl-mechanism --sasl-username --sasl-password-file --tls-ca --tls-cert --tls-key --schema-registry --schema-registry-user --schema-registry-password-file --schema-registry-ca --timeout --log-level --log-format --output --help --version bash elvish fish powershell zsh"
+            opts="-b -X -o -h -V --profile --bootstrap --security-protocol --sasl-mechanism --sasl-username --sasl-password-file --tls-ca --tls-cert --tls-key --schema-registry --schema-registry-user --schema-registry-password-file --schema-registry-ca --timeout --log-level --log-format --output --help --version bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --bootstrap)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1562,7 +1702,7 @@ _kmsg() {
             return 0
             ;;
         kmsg__subcmd__consume)
-            opts="-g -t -z -b -X -o -h -V --group --topic --output-topic --dlq-topic --schema --value-format --instance-id --max-retries --retry-backoff --retry-backoff-max --fail-rate --fail-first --sink-url --sink-timeout --sink-concurrency --breaker-threshold --breaker-timeout --breaker-probes --compression --exactly-once --txn-max-messages --txn-max-interval --seed --offset-reset --max-messages --idle-timeout --commit-interval --shutdown-timeout --metrics-addr --bootstrap --security-protocol --sasl-mechanism --sasl-username --sasl-password-file --tls-ca --tls-cert --tls-key --schema-registry --schema-registry-user --schema-registry-password-file --schema-registry-ca --timeout --log-level --log-format --output --help --version"
+            opts="-g -t -z -b -X -o -h -V --group --topic --output-topic --dlq-topic --schema --value-format --instance-id --max-retries --retry-backoff --retry-backoff-max --fail-rate --fail-first --sink-url --sink-timeout --sink-concurrency --breaker-threshold --breaker-timeout --breaker-probes --compression --exactly-once --txn-max-messages --txn-max-interval --seed --offset-reset --max-messages --idle-timeout --commit-interval --shutdown-timeout --metrics-addr --profile --bootstrap --security-protocol --sasl-mechanism --sasl-username --sasl-password-file --tls-ca --tls-cert --tls-key --schema-registry --schema-registry-user --schema-registry-password-file --schema-registry-ca --timeout --log-level --log-format --output --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1692,6 +1832,10 @@ _kmsg() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --bootstrap)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1776,7 +1920,7 @@ _kmsg() {
             return 0
             ;;
         kmsg__subcmd__demo)
-            opts="-d -r -b -X -o -h -V --duration --rate --invalid-ratio --fail-rate --instances --bootstrap --security-protocol --sasl-mechanism --sasl-username --sasl-password-file --tls-ca --tls-cert --tls-key --schema-registry --schema-registry-user --schema-registry-password-file --schema-registry-ca --timeout --log-level --log-format --output --help --version"
+            opts="-d -r -b -X -o -h -V --duration --rate --invalid-ratio --fail-rate --instances --profile --bootstrap --security-protocol --sasl-mechanism --sasl-username --sasl-password-file --tls-ca --tls-cert --tls-key --schema-registry --schema-registry-user --schema-registry-password-file --schema-registry-ca --timeout --log-level --log-format --output --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1807,6 +1951,10 @@ _kmsg() {
                     return 0
                     ;;
                 --instances)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1894,12 +2042,16 @@ _kmsg() {
             return 0
             ;;
         kmsg__subcmd__dlq)
-            opts="-b -X -o -h -V --bootstrap --security-protocol --sasl-mechanism --sasl-username --sasl-password-file --tls-ca --tls-cert --tls-key --schema-registry --schema-registry-user --schema-registry-password-file --schema-registry-ca --timeout --log-level --log-format --output --help --version list show stats replay watch help"
+            opts="-b -X -o -h -V --profile --bootstrap --security-protocol --sasl-mechanism --sasl-username --sasl-password-file --tls-ca --tls-cert --tls-key --schema-registry --schema-registry-user --schema-registry-password-file --schema-registry-ca --timeout --log-level --log-format --output --help --version list show stats replay watch help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --bootstrap)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2082,7 +2234,7 @@ _kmsg() {
             return 0
             ;;
         kmsg__subcmd__dlq__subcmd__list)
-            opts="-t -n -b -X -o -h -V --topic --reason --since --original-topic --max --decode --bootstrap --security-protocol --sasl-mechanism --sasl-username --sasl-password-file --tls-ca --tls-cert --tls-key --schema-registry --schema-registry-user --schema-registry-password-file --schema-registry-ca --timeout --log-level --log-format --output --help --version"
+            opts="-t -n -b -X -o -h -V --topic --reason --since --original-topic --max --filter --count --decode --profile --bootstrap --security-protocol --sasl-mechanism --sasl-username --sasl-password-file --tls-ca --tls-cert --tls-key --schema-registry --schema-registry-user --schema-registry-password-file --schema-registry-ca --timeout --log-level --log-format --output --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2116,8 +2268,16 @@ _kmsg() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --filter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --decode)
                     COMPREPLY=($(compgen -W "auto registry raw" -- "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --bootstrap)
@@ -2204,7 +2364,7 @@ _kmsg() {
             return 0
             ;;
         kmsg__subcmd__dlq__subcmd__replay)
-            opts="-t -b -X -o -h -V --topic --reason --original-topic --to --dry-run --max-replays --group --bootstrap --security-protocol --sasl-mechanism --sasl-username --sasl-password-file --tls-ca --tls-cert --tls-key --schema-registry --schema-registry-user --schema-registry-password-file --schema-registry-ca --timeout --log-level --log-format --output --help --version"
+            opts="-t -b -X -o -h -V --topic --reason --original-topic --to --dry-run --max-replays --group --profile --bootstrap --security-protocol --sasl-mechanism --sasl-username --sasl-password-file --tls-ca --tls-cert --tls-key --schema-registry --schema-registry-user --schema-registry-password-file --schema-registry-ca --timeout --log-level --log-format --output --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2235,6 +2395,10 @@ _kmsg() {
                     return 0
                     ;;
                 --group)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2322,7 +2486,7 @@ _kmsg() {
             return 0
             ;;
         kmsg__subcmd__dlq__subcmd__show)
-            opts="-t -b -X -o -h -V --topic --decode --bootstrap --security-protocol --sasl-mechanism --sasl-username --sasl-password-file --tls-ca --tls-cert --tls-key --schema-registry --schema-registry-user --schema-registry-password-file --schema-registry-ca --timeout --log-level --log-format --output --help --version"
+            opts="-t -b -X -o -h -V --topic --decode --profile --bootstrap --security-protocol --sasl-mechanism --sasl-username --sasl-password-file --tls-ca --tls-cert --tls-key --schema-registry --schema-registry-user --schema-registry-password-file --schema-registry-ca --timeout --log-level --log-format --output --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2338,6 +2502,10 @@ _kmsg() {
                     ;;
                 --decode)
                     COMPREPLY=($(compgen -W "auto registry raw" -- "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --bootstrap)
@@ -2424,7 +2592,7 @@ _kmsg() {
             return 0
             ;;
         kmsg__subcmd__dlq__subcmd__stats)
-            opts="-t -b -X -o -h -V --topic --since --per-minute --bootstrap --security-protocol --sasl-mechanism --sasl-username --sasl-password-file --tls-ca --tls-cert --tls-key --schema-registry --schema-registry-user --schema-registry-password-file --schema-registry-ca --timeout --log-level --log-format --output --help --version"
+            opts="-t -b -X -o -h -V --topic --since --per-minute --profile --bootstrap --security-protocol --sasl-mechanism --sasl-username --sasl-password-file --tls-ca --tls-cert --tls-key --schema-registry --schema-registry-user --schema-registry-password-file --schema-registry-ca --timeout --log-level --log-format --output --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2439,6 +2607,10 @@ _kmsg() {
                     return 0
                     ;;
                 --since)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2526,7 +2698,7 @@ _kmsg() {
             return 0
             ;;
         kmsg__subcmd__dlq__subcmd__watch)
-            opts="-t -g -b -X -o -h -V --topic --group --metrics-addr --idle-timeout --bootstrap --security-protocol --sasl-mechanism --sasl-username --sasl-password-file --tls-ca --tls-cert --tls-key --schema-registry --schema-registry-user --schema-registry-password-file --schema-registry-ca --timeout --log-level --log-format --output --help --version"
+            opts="-t -g -b -X -o -h -V --topic --group --metrics-addr --idle-timeout --profile --bootstrap --security-protocol --sasl-mechanism --sasl-username --sasl-password-file --tls-ca --tls-cert --tls-key --schema-registry --schema-registry-user --schema-registry-password-file --schema-registry-ca --timeout --log-level --log-format --output --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2553,6 +2725,756 @@ _kmsg() {
                     return 0
                     ;;
                 --idle-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --bootstrap)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -b)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -X)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --security-protocol)
+                    COMPREPLY=($(compgen -W "PLAINTEXT SSL SASL_PLAINTEXT SASL_SSL" -- "${cur}"))
+                    return 0
+                    ;;
+                --sasl-mechanism)
+                    COMPREPLY=($(compgen -W "PLAIN SCRAM-SHA-256 SCRAM-SHA-512" -- "${cur}"))
+                    return 0
+                    ;;
+                --sasl-username)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sasl-password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-ca)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --schema-registry)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --schema-registry-user)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --schema-registry-password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --schema-registry-ca)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-format)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json raw" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json raw" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        kmsg__subcmd__group)
+            opts="-b -X -o -h -V --profile --bootstrap --security-protocol --sasl-mechanism --sasl-username --sasl-password-file --tls-ca --tls-cert --tls-key --schema-registry --schema-registry-user --schema-registry-password-file --schema-registry-ca --timeout --log-level --log-format --output --help --version list describe reset-offsets delete delete-offsets help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --bootstrap)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -b)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -X)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --security-protocol)
+                    COMPREPLY=($(compgen -W "PLAINTEXT SSL SASL_PLAINTEXT SASL_SSL" -- "${cur}"))
+                    return 0
+                    ;;
+                --sasl-mechanism)
+                    COMPREPLY=($(compgen -W "PLAIN SCRAM-SHA-256 SCRAM-SHA-512" -- "${cur}"))
+                    return 0
+                    ;;
+                --sasl-username)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sasl-password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-ca)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --schema-registry)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --schema-registry-user)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --schema-registry-password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --schema-registry-ca)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-format)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json raw" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json raw" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        kmsg__subcmd__group__subcmd__delete)
+            opts="-g -b -X -o -h -V --group --yes --profile --bootstrap --security-protocol --sasl-mechanism --sasl-username --sasl-password-file --tls-ca --tls-cert --tls-key --schema-registry --schema-registry-user --schema-registry-password-file --schema-registry-ca --timeout --log-level --log-format --output --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --group)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -g)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --bootstrap)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -b)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -X)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --security-protocol)
+                    COMPREPLY=($(compgen -W "PLAINTEXT SSL SASL_PLAINTEXT SASL_SSL" -- "${cur}"))
+                    return 0
+                    ;;
+                --sasl-mechanism)
+                    COMPREPLY=($(compgen -W "PLAIN SCRAM-SHA-256 SCRAM-SHA-512" -- "${cur}"))
+                    return 0
+                    ;;
+                --sasl-username)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sasl-password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-ca)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --schema-registry)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --schema-registry-user)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --schema-registry-password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --schema-registry-ca)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-format)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json raw" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json raw" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        kmsg__subcmd__group__subcmd__delete__subcmd__offsets)
+            opts="-g -t -b -X -o -h -V --group --topic --profile --bootstrap --security-protocol --sasl-mechanism --sasl-username --sasl-password-file --tls-ca --tls-cert --tls-key --schema-registry --schema-registry-user --schema-registry-password-file --schema-registry-ca --timeout --log-level --log-format --output --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --group)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -g)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --topic)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -t)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --bootstrap)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -b)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -X)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --security-protocol)
+                    COMPREPLY=($(compgen -W "PLAINTEXT SSL SASL_PLAINTEXT SASL_SSL" -- "${cur}"))
+                    return 0
+                    ;;
+                --sasl-mechanism)
+                    COMPREPLY=($(compgen -W "PLAIN SCRAM-SHA-256 SCRAM-SHA-512" -- "${cur}"))
+                    return 0
+                    ;;
+                --sasl-username)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sasl-password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-ca)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --schema-registry)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --schema-registry-user)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --schema-registry-password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --schema-registry-ca)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-format)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json raw" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json raw" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        kmsg__subcmd__group__subcmd__describe)
+            opts="-g -t -b -X -o -h -V --group --topic --rate-window --profile --bootstrap --security-protocol --sasl-mechanism --sasl-username --sasl-password-file --tls-ca --tls-cert --tls-key --schema-registry --schema-registry-user --schema-registry-password-file --schema-registry-ca --timeout --log-level --log-format --output --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --group)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -g)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --topic)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -t)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --rate-window)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --bootstrap)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -b)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -X)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --security-protocol)
+                    COMPREPLY=($(compgen -W "PLAINTEXT SSL SASL_PLAINTEXT SASL_SSL" -- "${cur}"))
+                    return 0
+                    ;;
+                --sasl-mechanism)
+                    COMPREPLY=($(compgen -W "PLAIN SCRAM-SHA-256 SCRAM-SHA-512" -- "${cur}"))
+                    return 0
+                    ;;
+                --sasl-username)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sasl-password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-ca)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --schema-registry)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --schema-registry-user)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --schema-registry-password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --schema-registry-ca)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-format)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json raw" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json raw" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        kmsg__subcmd__group__subcmd__help)
+            opts="list describe reset-offsets delete delete-offsets help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        kmsg__subcmd__group__subcmd__help__subcmd__delete)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        kmsg__subcmd__group__subcmd__help__subcmd__delete__subcmd__offsets)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        kmsg__subcmd__group__subcmd__help__subcmd__describe)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        kmsg__subcmd__group__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        kmsg__subcmd__group__subcmd__help__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        kmsg__subcmd__group__subcmd__help__subcmd__reset__subcmd__offsets)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        kmsg__subcmd__group__subcmd__list)
+            opts="-b -X -o -h -V --profile --bootstrap --security-protocol --sasl-mechanism --sasl-username --sasl-password-file --tls-ca --tls-cert --tls-key --schema-registry --schema-registry-user --schema-registry-password-file --schema-registry-ca --timeout --log-level --log-format --output --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --bootstrap)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -b)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -X)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --security-protocol)
+                    COMPREPLY=($(compgen -W "PLAINTEXT SSL SASL_PLAINTEXT SASL_SSL" -- "${cur}"))
+                    return 0
+                    ;;
+                --sasl-mechanism)
+                    COMPREPLY=($(compgen -W "PLAIN SCRAM-SHA-256 SCRAM-SHA-512" -- "${cur}"))
+                    return 0
+                    ;;
+                --sasl-username)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sasl-password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-ca)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --schema-registry)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --schema-registry-user)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --schema-registry-password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --schema-registry-ca)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-format)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json raw" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json raw" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        kmsg__subcmd__group__subcmd__reset__subcmd__offsets)
+            opts="-g -t -b -X -o -h -V --group --topic --to-earliest --to-latest --to-offset --to-datetime --by-duration --shift-by --from-file --execute --backup --profile --bootstrap --security-protocol --sasl-mechanism --sasl-username --sasl-password-file --tls-ca --tls-cert --tls-key --schema-registry --schema-registry-user --schema-registry-password-file --schema-registry-ca --timeout --log-level --log-format --output --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --group)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -g)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --topic)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -t)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --to-offset)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --to-datetime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --by-duration)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --shift-by)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --from-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --backup)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2640,7 +3562,7 @@ _kmsg() {
             return 0
             ;;
         kmsg__subcmd__help)
-            opts="topics cluster produce consume view metrics breaker-test demo dlq acl registry completions help"
+            opts="topics cluster produce consume view metrics group breaker-test demo dlq acl registry profile completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2905,6 +3827,90 @@ _kmsg() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        kmsg__subcmd__help__subcmd__group)
+            opts="list describe reset-offsets delete delete-offsets"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        kmsg__subcmd__help__subcmd__group__subcmd__delete)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        kmsg__subcmd__help__subcmd__group__subcmd__delete__subcmd__offsets)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        kmsg__subcmd__help__subcmd__group__subcmd__describe)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        kmsg__subcmd__help__subcmd__group__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        kmsg__subcmd__help__subcmd__group__subcmd__reset__subcmd__offsets)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         kmsg__subcmd__help__subcmd__help)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -2936,6 +3942,48 @@ _kmsg() {
         kmsg__subcmd__help__subcmd__produce)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        kmsg__subcmd__help__subcmd__profile)
+            opts="list show"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        kmsg__subcmd__help__subcmd__profile__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        kmsg__subcmd__help__subcmd__profile__subcmd__show)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -3046,8 +4094,22 @@ _kmsg() {
             return 0
             ;;
         kmsg__subcmd__help__subcmd__topics)
-            opts="create list describe delete"
+            opts="create list describe alter delete"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        kmsg__subcmd__help__subcmd__topics__subcmd__alter)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -3130,7 +4192,7 @@ _kmsg() {
             return 0
             ;;
         kmsg__subcmd__metrics)
-            opts="-g -t -w -b -X -o -h -V --group --topic --from --watch --bootstrap --security-protocol --sasl-mechanism --sasl-username --sasl-password-file --tls-ca --tls-cert --tls-key --schema-registry --schema-registry-user --schema-registry-password-file --schema-registry-ca --timeout --log-level --log-format --output --help --version"
+            opts="-g -t -w -b -X -o -h -V --group --topic --rate-window --from --watch --profile --bootstrap --security-protocol --sasl-mechanism --sasl-username --sasl-password-file --tls-ca --tls-cert --tls-key --schema-registry --schema-registry-user --schema-registry-password-file --schema-registry-ca --timeout --log-level --log-format --output --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3152,6 +4214,10 @@ _kmsg() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --rate-window)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --from)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3161,6 +4227,10 @@ _kmsg() {
                     return 0
                     ;;
                 -w)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3248,7 +4318,7 @@ _kmsg() {
             return 0
             ;;
         kmsg__subcmd__produce)
-            opts="-t -g -f -k -H -K -r -n -d -p -z -q -b -X -o -h -V --topic --generate --file --value --key --header --input --key-separator --on-invalid --invalid-ratio --seed --size --schema --value-schema --key-schema --value-message --key-message --rate --count --duration --partition --acks --compression --linger --batch-size --delivery-timeout --flush-timeout --quiet --metrics-addr --metrics-linger --bootstrap --security-protocol --sasl-mechanism --sasl-username --sasl-password-file --tls-ca --tls-cert --tls-key --schema-registry --schema-registry-user --schema-registry-password-file --schema-registry-ca --timeout --log-level --log-format --output --help --version"
+            opts="-t -g -f -k -H -K -r -n -d -p -z -q -b -X -o -h -V --topic --generate --file --value --key --header --input --key-separator --on-invalid --invalid-ratio --seed --size --schema --value-schema --key-schema --value-message --key-message --rate --count --duration --partition --acks --compression --linger --batch-size --delivery-timeout --flush-timeout --quiet --metrics-addr --metrics-linger --profile --bootstrap --security-protocol --sasl-mechanism --sasl-username --sasl-password-file --tls-ca --tls-cert --tls-key --schema-registry --schema-registry-user --schema-registry-password-file --schema-registry-ca --timeout --log-level --log-format --output --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3414,6 +4484,348 @@ _kmsg() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --bootstrap)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -b)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -X)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --security-protocol)
+                    COMPREPLY=($(compgen -W "PLAINTEXT SSL SASL_PLAINTEXT SASL_SSL" -- "${cur}"))
+                    return 0
+                    ;;
+                --sasl-mechanism)
+                    COMPREPLY=($(compgen -W "PLAIN SCRAM-SHA-256 SCRAM-SHA-512" -- "${cur}"))
+                    return 0
+                    ;;
+                --sasl-username)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sasl-password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-ca)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --schema-registry)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --schema-registry-user)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --schema-registry-password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --schema-registry-ca)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-format)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json raw" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json raw" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        kmsg__subcmd__profile)
+            opts="-b -X -o -h -V --profile --bootstrap --security-protocol --sasl-mechanism --sasl-username --sasl-password-file --tls-ca --tls-cert --tls-key --schema-registry --schema-registry-user --schema-registry-password-file --schema-registry-ca --timeout --log-level --log-format --output --help --version list show help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --bootstrap)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -b)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -X)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --security-protocol)
+                    COMPREPLY=($(compgen -W "PLAINTEXT SSL SASL_PLAINTEXT SASL_SSL" -- "${cur}"))
+                    return 0
+                    ;;
+                --sasl-mechanism)
+                    COMPREPLY=($(compgen -W "PLAIN SCRAM-SHA-256 SCRAM-SHA-512" -- "${cur}"))
+                    return 0
+                    ;;
+                --sasl-username)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sasl-password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-ca)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --schema-registry)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --schema-registry-user)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --schema-registry-password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --schema-registry-ca)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-format)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json raw" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json raw" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        kmsg__subcmd__profile__subcmd__help)
+            opts="list show help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        kmsg__subcmd__profile__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        kmsg__subcmd__profile__subcmd__help__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        kmsg__subcmd__profile__subcmd__help__subcmd__show)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        kmsg__subcmd__profile__subcmd__list)
+            opts="-b -X -o -h -V --profile --bootstrap --security-protocol --sasl-mechanism --sasl-username --sasl-password-file --tls-ca --tls-cert --tls-key --schema-registry --schema-registry-user --schema-registry-password-file --schema-registry-ca --timeout --log-level --log-format --output --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --bootstrap)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -b)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -X)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --security-protocol)
+                    COMPREPLY=($(compgen -W "PLAINTEXT SSL SASL_PLAINTEXT SASL_SSL" -- "${cur}"))
+                    return 0
+                    ;;
+                --sasl-mechanism)
+                    COMPREPLY=($(compgen -W "PLAIN SCRAM-SHA-256 SCRAM-SHA-512" -- "${cur}"))
+                    return 0
+                    ;;
+                --sasl-username)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sasl-password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-ca)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --schema-registry)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --schema-registry-user)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --schema-registry-password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --schema-registry-ca)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-format)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json raw" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json raw" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        kmsg__subcmd__profile__subcmd__show)
+            opts="-b -X -o -h -V --profile --bootstrap --security-protocol --sasl-mechanism --sasl-username --sasl-password-file --tls-ca --tls-cert --tls-key --schema-registry --schema-registry-user --schema-registry-password-file --schema-registry-ca --timeout --log-level --log-format --output --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --bootstrap)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3498,12 +4910,16 @@ _kmsg() {
             return 0
             ;;
         kmsg__subcmd__registry)
-            opts="-b -X -o -h -V --bootstrap --security-protocol --sasl-mechanism --sasl-username --sasl-password-file --tls-ca --tls-cert --tls-key --schema-registry --schema-registry-user --schema-registry-password-file --schema-registry-ca --timeout --log-level --log-format --output --help --version subjects versions get register compatibility delete help"
+            opts="-b -X -o -h -V --profile --bootstrap --security-protocol --sasl-mechanism --sasl-username --sasl-password-file --tls-ca --tls-cert --tls-key --schema-registry --schema-registry-user --schema-registry-password-file --schema-registry-ca --timeout --log-level --log-format --output --help --version subjects versions get register compatibility delete help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --bootstrap)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3588,13 +5004,17 @@ _kmsg() {
             return 0
             ;;
         kmsg__subcmd__registry__subcmd__compatibility)
-            opts="-b -X -o -h -V --set --bootstrap --security-protocol --sasl-mechanism --sasl-username --sasl-password-file --tls-ca --tls-cert --tls-key --schema-registry --schema-registry-user --schema-registry-password-file --schema-registry-ca --timeout --log-level --log-format --output --help --version"
+            opts="-b -X -o -h -V --set --profile --bootstrap --security-protocol --sasl-mechanism --sasl-username --sasl-password-file --tls-ca --tls-cert --tls-key --schema-registry --schema-registry-user --schema-registry-password-file --schema-registry-ca --timeout --log-level --log-format --output --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --set)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3682,12 +5102,16 @@ _kmsg() {
             return 0
             ;;
         kmsg__subcmd__registry__subcmd__delete)
-            opts="-b -X -o -h -V --yes --permanent --bootstrap --security-protocol --sasl-mechanism --sasl-username --sasl-password-file --tls-ca --tls-cert --tls-key --schema-registry --schema-registry-user --schema-registry-password-file --schema-registry-ca --timeout --log-level --log-format --output --help --version"
+            opts="-b -X -o -h -V --yes --permanent --profile --bootstrap --security-protocol --sasl-mechanism --sasl-username --sasl-password-file --tls-ca --tls-cert --tls-key --schema-registry --schema-registry-user --schema-registry-password-file --schema-registry-ca --timeout --log-level --log-format --output --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --bootstrap)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3772,13 +5196,17 @@ _kmsg() {
             return 0
             ;;
         kmsg__subcmd__registry__subcmd__get)
-            opts="-b -X -o -h -V --id --bootstrap --security-protocol --sasl-mechanism --sasl-username --sasl-password-file --tls-ca --tls-cert --tls-key --schema-registry --schema-registry-user --schema-registry-password-file --schema-registry-ca --timeout --log-level --log-format --output --help --version"
+            opts="-b -X -o -h -V --id --profile --bootstrap --security-protocol --sasl-mechanism --sasl-username --sasl-password-file --tls-ca --tls-cert --tls-key --schema-registry --schema-registry-user --schema-registry-password-file --schema-registry-ca --timeout --log-level --log-format --output --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3978,7 +5406,7 @@ _kmsg() {
             return 0
             ;;
         kmsg__subcmd__registry__subcmd__register)
-            opts="-b -X -o -h -V --type --bootstrap --security-protocol --sasl-mechanism --sasl-username --sasl-password-file --tls-ca --tls-cert --tls-key --schema-registry --schema-registry-user --schema-registry-password-file --schema-registry-ca --timeout --log-level --log-format --output --help --version"
+            opts="-b -X -o -h -V --type --profile --bootstrap --security-protocol --sasl-mechanism --sasl-username --sasl-password-file --tls-ca --tls-cert --tls-key --schema-registry --schema-registry-user --schema-registry-password-file --schema-registry-ca --timeout --log-level --log-format --output --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3986,6 +5414,10 @@ _kmsg() {
             case "${prev}" in
                 --type)
                     COMPREPLY=($(compgen -W "avro protobuf json" -- "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --bootstrap)
@@ -4072,12 +5504,16 @@ _kmsg() {
             return 0
             ;;
         kmsg__subcmd__registry__subcmd__subjects)
-            opts="-b -X -o -h -V --bootstrap --security-protocol --sasl-mechanism --sasl-username --sasl-password-file --tls-ca --tls-cert --tls-key --schema-registry --schema-registry-user --schema-registry-password-file --schema-registry-ca --timeout --log-level --log-format --output --help --version"
+            opts="-b -X -o -h -V --profile --bootstrap --security-protocol --sasl-mechanism --sasl-username --sasl-password-file --tls-ca --tls-cert --tls-key --schema-registry --schema-registry-user --schema-registry-password-file --schema-registry-ca --timeout --log-level --log-format --output --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --bootstrap)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -4162,12 +5598,16 @@ _kmsg() {
             return 0
             ;;
         kmsg__subcmd__registry__subcmd__versions)
-            opts="-b -X -o -h -V --bootstrap --security-protocol --sasl-mechanism --sasl-username --sasl-password-file --tls-ca --tls-cert --tls-key --schema-registry --schema-registry-user --schema-registry-password-file --schema-registry-ca --timeout --log-level --log-format --output --help --version"
+            opts="-b -X -o -h -V --profile --bootstrap --security-protocol --sasl-mechanism --sasl-username --sasl-password-file --tls-ca --tls-cert --tls-key --schema-registry --schema-registry-user --schema-registry-password-file --schema-registry-ca --timeout --log-level --log-format --output --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --bootstrap)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -4252,12 +5692,130 @@ _kmsg() {
             return 0
             ;;
         kmsg__subcmd__topics)
-            opts="-b -X -o -h -V --bootstrap --security-protocol --sasl-mechanism --sasl-username --sasl-password-file --tls-ca --tls-cert --tls-key --schema-registry --schema-registry-user --schema-registry-password-file --schema-registry-ca --timeout --log-level --log-format --output --help --version create list describe delete help"
+            opts="-b -X -o -h -V --profile --bootstrap --security-protocol --sasl-mechanism --sasl-username --sasl-password-file --tls-ca --tls-cert --tls-key --schema-registry --schema-registry-user --schema-registry-password-file --schema-registry-ca --timeout --log-level --log-format --output --help --version create list describe alter delete help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --bootstrap)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -b)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -X)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --security-protocol)
+                    COMPREPLY=($(compgen -W "PLAINTEXT SSL SASL_PLAINTEXT SASL_SSL" -- "${cur}"))
+                    return 0
+                    ;;
+                --sasl-mechanism)
+                    COMPREPLY=($(compgen -W "PLAIN SCRAM-SHA-256 SCRAM-SHA-512" -- "${cur}"))
+                    return 0
+                    ;;
+                --sasl-username)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sasl-password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-ca)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --schema-registry)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --schema-registry-user)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --schema-registry-password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --schema-registry-ca)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-format)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json raw" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json raw" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        kmsg__subcmd__topics__subcmd__alter)
+            opts="-c -p -b -X -o -h -V --config --delete-config --partitions --dry-run --profile --bootstrap --security-protocol --sasl-mechanism --sasl-username --sasl-password-file --tls-ca --tls-cert --tls-key --schema-registry --schema-registry-user --schema-registry-password-file --schema-registry-ca --timeout --log-level --log-format --output --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -c)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --delete-config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --partitions)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --bootstrap)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -4342,7 +5900,7 @@ _kmsg() {
             return 0
             ;;
         kmsg__subcmd__topics__subcmd__create)
-            opts="-p -r -c -b -X -o -h -V --input-topic --output-topic --dlq-topic --partitions --replication-factor --config --bootstrap --security-protocol --sasl-mechanism --sasl-username --sasl-password-file --tls-ca --tls-cert --tls-key --schema-registry --schema-registry-user --schema-registry-password-file --schema-registry-ca --timeout --log-level --log-format --output --help --version"
+            opts="-p -r -c -b -X -o -h -V --input-topic --output-topic --dlq-topic --partitions --replication-factor --config --profile --bootstrap --security-protocol --sasl-mechanism --sasl-username --sasl-password-file --tls-ca --tls-cert --tls-key --schema-registry --schema-registry-user --schema-registry-password-file --schema-registry-ca --timeout --log-level --log-format --output --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4381,6 +5939,10 @@ _kmsg() {
                     return 0
                     ;;
                 -c)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4468,12 +6030,16 @@ _kmsg() {
             return 0
             ;;
         kmsg__subcmd__topics__subcmd__delete)
-            opts="-b -X -o -h -V --yes --bootstrap --security-protocol --sasl-mechanism --sasl-username --sasl-password-file --tls-ca --tls-cert --tls-key --schema-registry --schema-registry-user --schema-registry-password-file --schema-registry-ca --timeout --log-level --log-format --output --help --version"
+            opts="-b -X -o -h -V --yes --profile --bootstrap --security-protocol --sasl-mechanism --sasl-username --sasl-password-file --tls-ca --tls-cert --tls-key --schema-registry --schema-registry-user --schema-registry-password-file --schema-registry-ca --timeout --log-level --log-format --output --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --bootstrap)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -4558,12 +6124,16 @@ _kmsg() {
             return 0
             ;;
         kmsg__subcmd__topics__subcmd__describe)
-            opts="-b -X -o -h -V --bootstrap --security-protocol --sasl-mechanism --sasl-username --sasl-password-file --tls-ca --tls-cert --tls-key --schema-registry --schema-registry-user --schema-registry-password-file --schema-registry-ca --timeout --log-level --log-format --output --help --version"
+            opts="-b -X -o -h -V --profile --bootstrap --security-protocol --sasl-mechanism --sasl-username --sasl-password-file --tls-ca --tls-cert --tls-key --schema-registry --schema-registry-user --schema-registry-password-file --schema-registry-ca --timeout --log-level --log-format --output --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --bootstrap)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -4648,8 +6218,22 @@ _kmsg() {
             return 0
             ;;
         kmsg__subcmd__topics__subcmd__help)
-            opts="create list describe delete help"
+            opts="create list describe alter delete help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        kmsg__subcmd__topics__subcmd__help__subcmd__alter)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -4732,12 +6316,16 @@ _kmsg() {
             return 0
             ;;
         kmsg__subcmd__topics__subcmd__list)
-            opts="-b -X -o -h -V --all --bootstrap --security-protocol --sasl-mechanism --sasl-username --sasl-password-file --tls-ca --tls-cert --tls-key --schema-registry --schema-registry-user --schema-registry-password-file --schema-registry-ca --timeout --log-level --log-format --output --help --version"
+            opts="-b -X -o -h -V --all --profile --bootstrap --security-protocol --sasl-mechanism --sasl-username --sasl-password-file --tls-ca --tls-cert --tls-key --schema-registry --schema-registry-user --schema-registry-password-file --schema-registry-ca --timeout --log-level --log-format --output --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --bootstrap)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -4822,7 +6410,7 @@ _kmsg() {
             return 0
             ;;
         kmsg__subcmd__view)
-            opts="-t -p -f -n -b -X -o -h -V --topic --partition --from-beginning --offset --last --since --follow --max --pretty --decode --bootstrap --security-protocol --sasl-mechanism --sasl-username --sasl-password-file --tls-ca --tls-cert --tls-key --schema-registry --schema-registry-user --schema-registry-password-file --schema-registry-ca --timeout --log-level --log-format --output --help --version"
+            opts="-t -p -f -n -b -X -o -h -V --topic --partition --from-beginning --offset --last --since --follow --until --count --format --max --filter --pretty --decode --profile --bootstrap --security-protocol --sasl-mechanism --sasl-username --sasl-password-file --tls-ca --tls-cert --tls-key --schema-registry --schema-registry-user --schema-registry-password-file --schema-registry-ca --timeout --log-level --log-format --output --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4856,6 +6444,14 @@ _kmsg() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --until)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --max)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -4864,8 +6460,16 @@ _kmsg() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --filter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --decode)
                     COMPREPLY=($(compgen -W "auto registry raw" -- "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --bootstrap)

@@ -18,6 +18,7 @@ set edit:completion:arg-completer[kmsg] = {|@words|
     }
     var completions = [
         &'kmsg'= {
+            cand --profile 'Take defaults from this profile of the config file ($XDG_CONFIG_HOME/kmsg/config.toml, ~/.config/kmsg/config.toml, or KMSG_CONFIG); a flag or its env var still wins [default: the file''s `default`, if any]'
             cand -b 'Kafka bootstrap servers, comma separated [default: localhost:9092]'
             cand --bootstrap 'Kafka bootstrap servers, comma separated [default: localhost:9092]'
             cand -X 'Pass a librdkafka property through (repeatable), e.g. -X queue.buffering.max.ms=50. It wins over a typed flag left at its default, and is refused with one given explicitly (e.g. --acks 1 -X acks=all); connection keys (--bootstrap, --security-protocol, --sasl-*, --tls-*) and keys kmsg sets itself (group.id, enable.auto.commit, ...) are refused'
@@ -47,15 +48,18 @@ set edit:completion:arg-completer[kmsg] = {|@words|
             cand consume 'Run a consumer-group member: validate, retry, forward, dead-letter, commit when durable'
             cand view 'Read records without joining a group (exit at the end, or --follow)'
             cand metrics 'Consumer group lag per partition (--group), or a running consumer''s key figures (--from)'
+            cand group 'Consumer groups: list, describe (lag in records and seconds), reset offsets, delete'
             cand breaker-test 'Check retries, breaker and DLQ end to end against a failing-then-recovering downstream'
             cand demo 'Run the whole pipeline for a while: producer, three consumers, DLQ, summary (on an embedded in-memory cluster unless --bootstrap is given)'
             cand dlq 'Dead letters: list, show one, stats, replay to their topic, watch'
             cand acl 'Apply the pipeline''s least-privilege ACLs, or list ACLs (secure clusters)'
             cand registry 'Schemas in a Confluent-compatible registry: list, get, register, compatibility, delete'
+            cand profile 'Named profiles from the config file (~/.config/kmsg/config.toml or KMSG_CONFIG)'
             cand completions 'Print shell completions'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'kmsg;topics'= {
+            cand --profile 'Take defaults from this profile of the config file ($XDG_CONFIG_HOME/kmsg/config.toml, ~/.config/kmsg/config.toml, or KMSG_CONFIG); a flag or its env var still wins [default: the file''s `default`, if any]'
             cand -b 'Kafka bootstrap servers, comma separated [default: localhost:9092]'
             cand --bootstrap 'Kafka bootstrap servers, comma separated [default: localhost:9092]'
             cand -X 'Pass a librdkafka property through (repeatable), e.g. -X queue.buffering.max.ms=50. It wins over a typed flag left at its default, and is refused with one given explicitly (e.g. --acks 1 -X acks=all); connection keys (--bootstrap, --security-protocol, --sasl-*, --tls-*) and keys kmsg sets itself (group.id, enable.auto.commit, ...) are refused'
@@ -82,6 +86,7 @@ set edit:completion:arg-completer[kmsg] = {|@words|
             cand create 'Create the pipeline''s topics (input, output, DLQ), or one named topic; idempotent'
             cand list 'List topics with partition count and replication factor'
             cand describe 'Show partitions, leaders, replicas, ISR and non-default configs'
+            cand alter 'Change a topic: set or delete configs (incrementally: others stay), add partitions'
             cand delete 'Delete topics (needs --yes)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -95,6 +100,7 @@ set edit:completion:arg-completer[kmsg] = {|@words|
             cand --replication-factor 'Replication factor'
             cand -c 'Topic config (repeatable), e.g. --config retention.ms=86400000'
             cand --config 'Topic config (repeatable), e.g. --config retention.ms=86400000'
+            cand --profile 'Take defaults from this profile of the config file ($XDG_CONFIG_HOME/kmsg/config.toml, ~/.config/kmsg/config.toml, or KMSG_CONFIG); a flag or its env var still wins [default: the file''s `default`, if any]'
             cand -b 'Kafka bootstrap servers, comma separated [default: localhost:9092]'
             cand --bootstrap 'Kafka bootstrap servers, comma separated [default: localhost:9092]'
             cand -X 'Pass a librdkafka property through (repeatable), e.g. -X queue.buffering.max.ms=50. It wins over a typed flag left at its default, and is refused with one given explicitly (e.g. --acks 1 -X acks=all); connection keys (--bootstrap, --security-protocol, --sasl-*, --tls-*) and keys kmsg sets itself (group.id, enable.auto.commit, ...) are refused'
@@ -120,6 +126,7 @@ set edit:completion:arg-completer[kmsg] = {|@words|
             cand --version 'Print version'
         }
         &'kmsg;topics;list'= {
+            cand --profile 'Take defaults from this profile of the config file ($XDG_CONFIG_HOME/kmsg/config.toml, ~/.config/kmsg/config.toml, or KMSG_CONFIG); a flag or its env var still wins [default: the file''s `default`, if any]'
             cand -b 'Kafka bootstrap servers, comma separated [default: localhost:9092]'
             cand --bootstrap 'Kafka bootstrap servers, comma separated [default: localhost:9092]'
             cand -X 'Pass a librdkafka property through (repeatable), e.g. -X queue.buffering.max.ms=50. It wins over a typed flag left at its default, and is refused with one given explicitly (e.g. --acks 1 -X acks=all); connection keys (--bootstrap, --security-protocol, --sasl-*, --tls-*) and keys kmsg sets itself (group.id, enable.auto.commit, ...) are refused'
@@ -146,6 +153,7 @@ set edit:completion:arg-completer[kmsg] = {|@words|
             cand --version 'Print version'
         }
         &'kmsg;topics;describe'= {
+            cand --profile 'Take defaults from this profile of the config file ($XDG_CONFIG_HOME/kmsg/config.toml, ~/.config/kmsg/config.toml, or KMSG_CONFIG); a flag or its env var still wins [default: the file''s `default`, if any]'
             cand -b 'Kafka bootstrap servers, comma separated [default: localhost:9092]'
             cand --bootstrap 'Kafka bootstrap servers, comma separated [default: localhost:9092]'
             cand -X 'Pass a librdkafka property through (repeatable), e.g. -X queue.buffering.max.ms=50. It wins over a typed flag left at its default, and is refused with one given explicitly (e.g. --acks 1 -X acks=all); connection keys (--bootstrap, --security-protocol, --sasl-*, --tls-*) and keys kmsg sets itself (group.id, enable.auto.commit, ...) are refused'
@@ -170,7 +178,40 @@ set edit:completion:arg-completer[kmsg] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'kmsg;topics;alter'= {
+            cand -c 'Set a topic config (repeatable), e.g. --config retention.ms=86400000; the topic''s other configs are left as they are'
+            cand --config 'Set a topic config (repeatable), e.g. --config retention.ms=86400000; the topic''s other configs are left as they are'
+            cand --delete-config 'Remove the topic''s own value of a config (repeatable): it falls back to the broker default'
+            cand -p 'Grow the topic to this many partitions (Kafka cannot remove partitions); records with a key map to other partitions afterwards'
+            cand --partitions 'Grow the topic to this many partitions (Kafka cannot remove partitions); records with a key map to other partitions afterwards'
+            cand --profile 'Take defaults from this profile of the config file ($XDG_CONFIG_HOME/kmsg/config.toml, ~/.config/kmsg/config.toml, or KMSG_CONFIG); a flag or its env var still wins [default: the file''s `default`, if any]'
+            cand -b 'Kafka bootstrap servers, comma separated [default: localhost:9092]'
+            cand --bootstrap 'Kafka bootstrap servers, comma separated [default: localhost:9092]'
+            cand -X 'Pass a librdkafka property through (repeatable), e.g. -X queue.buffering.max.ms=50. It wins over a typed flag left at its default, and is refused with one given explicitly (e.g. --acks 1 -X acks=all); connection keys (--bootstrap, --security-protocol, --sasl-*, --tls-*) and keys kmsg sets itself (group.id, enable.auto.commit, ...) are refused'
+            cand --security-protocol 'Security protocol for the client connection'
+            cand --sasl-mechanism 'SASL mechanism'
+            cand --sasl-username 'SASL user name (the password comes from env KMSG_SASL_PASSWORD or --sasl-password-file)'
+            cand --sasl-password-file 'File holding the SASL password (first line); alternatively set env KMSG_SASL_PASSWORD'
+            cand --tls-ca 'CA certificate (PEM) to verify the brokers'
+            cand --tls-cert 'Client certificate (PEM) for mutual TLS'
+            cand --tls-key 'Client private key (PEM) for mutual TLS'
+            cand --schema-registry 'Schema registry (Confluent-compatible API root), e.g. http://localhost:8081 or http://apicurio:8080/apis/ccompat/v7: decodes registry-framed records in view and dlq, and is needed by produce --value-schema, consume --value-format registry, registry'
+            cand --schema-registry-user 'Schema registry user for basic auth (the password comes from env SCHEMA_REGISTRY_PASSWORD or --schema-registry-password-file)'
+            cand --schema-registry-password-file 'File holding the schema registry password (first line)'
+            cand --schema-registry-ca 'CA certificate (PEM) to verify an https schema registry'
+            cand --timeout 'How long to wait for the cluster before giving up [default: 10s]'
+            cand --log-level 'Log level or filter (overrides RUST_LOG), e.g. debug or kmsg=debug,librdkafka=info'
+            cand --log-format 'Log format on stderr (json: one object per line, for log collectors)'
+            cand -o 'How results are printed on stdout'
+            cand --output 'How results are printed on stdout'
+            cand --dry-run 'Have the brokers validate the change and report it, changing nothing'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'kmsg;topics;delete'= {
+            cand --profile 'Take defaults from this profile of the config file ($XDG_CONFIG_HOME/kmsg/config.toml, ~/.config/kmsg/config.toml, or KMSG_CONFIG); a flag or its env var still wins [default: the file''s `default`, if any]'
             cand -b 'Kafka bootstrap servers, comma separated [default: localhost:9092]'
             cand --bootstrap 'Kafka bootstrap servers, comma separated [default: localhost:9092]'
             cand -X 'Pass a librdkafka property through (repeatable), e.g. -X queue.buffering.max.ms=50. It wins over a typed flag left at its default, and is refused with one given explicitly (e.g. --acks 1 -X acks=all); connection keys (--bootstrap, --security-protocol, --sasl-*, --tls-*) and keys kmsg sets itself (group.id, enable.auto.commit, ...) are refused'
@@ -200,6 +241,7 @@ set edit:completion:arg-completer[kmsg] = {|@words|
             cand create 'Create the pipeline''s topics (input, output, DLQ), or one named topic; idempotent'
             cand list 'List topics with partition count and replication factor'
             cand describe 'Show partitions, leaders, replicas, ISR and non-default configs'
+            cand alter 'Change a topic: set or delete configs (incrementally: others stay), add partitions'
             cand delete 'Delete topics (needs --yes)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -209,11 +251,14 @@ set edit:completion:arg-completer[kmsg] = {|@words|
         }
         &'kmsg;topics;help;describe'= {
         }
+        &'kmsg;topics;help;alter'= {
+        }
         &'kmsg;topics;help;delete'= {
         }
         &'kmsg;topics;help;help'= {
         }
         &'kmsg;cluster'= {
+            cand --profile 'Take defaults from this profile of the config file ($XDG_CONFIG_HOME/kmsg/config.toml, ~/.config/kmsg/config.toml, or KMSG_CONFIG); a flag or its env var still wins [default: the file''s `default`, if any]'
             cand -b 'Kafka bootstrap servers, comma separated [default: localhost:9092]'
             cand --bootstrap 'Kafka bootstrap servers, comma separated [default: localhost:9092]'
             cand -X 'Pass a librdkafka property through (repeatable), e.g. -X queue.buffering.max.ms=50. It wins over a typed flag left at its default, and is refused with one given explicitly (e.g. --acks 1 -X acks=all); connection keys (--bootstrap, --security-protocol, --sasl-*, --tls-*) and keys kmsg sets itself (group.id, enable.auto.commit, ...) are refused'
@@ -253,6 +298,7 @@ set edit:completion:arg-completer[kmsg] = {|@words|
             cand --heap 'Java heap per broker'
             cand --jvm-opts 'JVM flags of every node besides the heap (garbage collector, JIT), split on spaces, as in Kafka''s own scripts; a running node keeps the flags it started with'
             cand --wait 'How long to wait for the brokers to register and elect a controller'
+            cand --profile 'Take defaults from this profile of the config file ($XDG_CONFIG_HOME/kmsg/config.toml, ~/.config/kmsg/config.toml, or KMSG_CONFIG); a flag or its env var still wins [default: the file''s `default`, if any]'
             cand -b 'Kafka bootstrap servers, comma separated [default: localhost:9092]'
             cand --bootstrap 'Kafka bootstrap servers, comma separated [default: localhost:9092]'
             cand -X 'Pass a librdkafka property through (repeatable), e.g. -X queue.buffering.max.ms=50. It wins over a typed flag left at its default, and is refused with one given explicitly (e.g. --acks 1 -X acks=all); connection keys (--bootstrap, --security-protocol, --sasl-*, --tls-*) and keys kmsg sets itself (group.id, enable.auto.commit, ...) are refused'
@@ -281,6 +327,7 @@ set edit:completion:arg-completer[kmsg] = {|@words|
         &'kmsg;cluster;down'= {
             cand --state-dir 'Folder holding the cluster''s configuration, data and logs'
             cand --node 'Stop only this node id'
+            cand --profile 'Take defaults from this profile of the config file ($XDG_CONFIG_HOME/kmsg/config.toml, ~/.config/kmsg/config.toml, or KMSG_CONFIG); a flag or its env var still wins [default: the file''s `default`, if any]'
             cand -b 'Kafka bootstrap servers, comma separated [default: localhost:9092]'
             cand --bootstrap 'Kafka bootstrap servers, comma separated [default: localhost:9092]'
             cand -X 'Pass a librdkafka property through (repeatable), e.g. -X queue.buffering.max.ms=50. It wins over a typed flag left at its default, and is refused with one given explicitly (e.g. --acks 1 -X acks=all); connection keys (--bootstrap, --security-protocol, --sasl-*, --tls-*) and keys kmsg sets itself (group.id, enable.auto.commit, ...) are refused'
@@ -309,6 +356,7 @@ set edit:completion:arg-completer[kmsg] = {|@words|
         &'kmsg;cluster;status'= {
             cand --state-dir 'Folder holding the cluster''s configuration, data and logs'
             cand --expect-brokers 'Brokers expected; with --bootstrap and no local cluster [default: the local cluster''s size, else 3]'
+            cand --profile 'Take defaults from this profile of the config file ($XDG_CONFIG_HOME/kmsg/config.toml, ~/.config/kmsg/config.toml, or KMSG_CONFIG); a flag or its env var still wins [default: the file''s `default`, if any]'
             cand -b 'Kafka bootstrap servers, comma separated [default: localhost:9092]'
             cand --bootstrap 'Kafka bootstrap servers, comma separated [default: localhost:9092]'
             cand -X 'Pass a librdkafka property through (repeatable), e.g. -X queue.buffering.max.ms=50. It wins over a typed flag left at its default, and is refused with one given explicitly (e.g. --acks 1 -X acks=all); connection keys (--bootstrap, --security-protocol, --sasl-*, --tls-*) and keys kmsg sets itself (group.id, enable.auto.commit, ...) are refused'
@@ -336,6 +384,7 @@ set edit:completion:arg-completer[kmsg] = {|@words|
         &'kmsg;cluster;secrets'= {
             cand --out 'Folder to write into: ca/ (CA key and every password), broker/, and one folder per role (admin, producer, consumer, dlq); an existing CA and passwords are kept'
             cand --host 'A name or IP address the brokers are reached at (repeatable); the broker certificate is valid for exactly these'
+            cand --profile 'Take defaults from this profile of the config file ($XDG_CONFIG_HOME/kmsg/config.toml, ~/.config/kmsg/config.toml, or KMSG_CONFIG); a flag or its env var still wins [default: the file''s `default`, if any]'
             cand -b 'Kafka bootstrap servers, comma separated [default: localhost:9092]'
             cand --bootstrap 'Kafka bootstrap servers, comma separated [default: localhost:9092]'
             cand -X 'Pass a librdkafka property through (repeatable), e.g. -X queue.buffering.max.ms=50. It wins over a typed flag left at its default, and is refused with one given explicitly (e.g. --acks 1 -X acks=all); connection keys (--bootstrap, --security-protocol, --sasl-*, --tls-*) and keys kmsg sets itself (group.id, enable.auto.commit, ...) are refused'
@@ -419,6 +468,7 @@ set edit:completion:arg-completer[kmsg] = {|@words|
             cand --flush-timeout 'After the last message (or Ctrl-C), how long to wait for outstanding acknowledgements'
             cand --metrics-addr 'Serve Prometheus metrics (kafka_producer_*) at /metrics, plus /healthz and /readyz, while producing'
             cand --metrics-linger 'After the summary, keep serving --metrics-addr this long so a scraper sees the final figures (Ctrl-C or SIGTERM end it early)'
+            cand --profile 'Take defaults from this profile of the config file ($XDG_CONFIG_HOME/kmsg/config.toml, ~/.config/kmsg/config.toml, or KMSG_CONFIG); a flag or its env var still wins [default: the file''s `default`, if any]'
             cand -b 'Kafka bootstrap servers, comma separated [default: localhost:9092]'
             cand --bootstrap 'Kafka bootstrap servers, comma separated [default: localhost:9092]'
             cand -X 'Pass a librdkafka property through (repeatable), e.g. -X queue.buffering.max.ms=50. It wins over a typed flag left at its default, and is refused with one given explicitly (e.g. --acks 1 -X acks=all); connection keys (--bootstrap, --security-protocol, --sasl-*, --tls-*) and keys kmsg sets itself (group.id, enable.auto.commit, ...) are refused'
@@ -477,6 +527,7 @@ set edit:completion:arg-completer[kmsg] = {|@words|
             cand --commit-interval 'How often committable offsets are committed'
             cand --shutdown-timeout 'On SIGINT/SIGTERM, how long to wait for in-flight outcomes before committing and leaving'
             cand --metrics-addr 'Serve Prometheus metrics at /metrics, plus /healthz and /readyz (e.g. 0.0.0.0:8000)'
+            cand --profile 'Take defaults from this profile of the config file ($XDG_CONFIG_HOME/kmsg/config.toml, ~/.config/kmsg/config.toml, or KMSG_CONFIG); a flag or its env var still wins [default: the file''s `default`, if any]'
             cand -b 'Kafka bootstrap servers, comma separated [default: localhost:9092]'
             cand --bootstrap 'Kafka bootstrap servers, comma separated [default: localhost:9092]'
             cand -X 'Pass a librdkafka property through (repeatable), e.g. -X queue.buffering.max.ms=50. It wins over a typed flag left at its default, and is refused with one given explicitly (e.g. --acks 1 -X acks=all); connection keys (--bootstrap, --security-protocol, --sasl-*, --tls-*) and keys kmsg sets itself (group.id, enable.auto.commit, ...) are refused'
@@ -510,9 +561,13 @@ set edit:completion:arg-completer[kmsg] = {|@words|
             cand --offset 'Start at this offset (needs --partition)'
             cand --last 'Start N records before the end of each partition'
             cand --since 'Start at records newer than this: a duration ago (10m, 2h) or an RFC 3339 time'
+            cand --until 'Stop each partition at a point: an OFFSET (1500: the records before it), an RFC 3339 TIME (the records stamped before it), or +DURATION after the start (the --since time, else now: `--follow --until +5m` follows for 5 minutes); works with --follow'
+            cand --format 'Print each record by a kcat -f template, byte for byte as kcat does: %t topic, %p partition, %o offset, %k key, %s value, %K/%S their lengths (-1: null), %R value length as 4 big-endian bytes, %T timestamp (ms), %h headers (name=value,...), %%; escapes \n \t \r \xNN; no newline is added (e.g. ''%k\t%s\n''); replaces -o'
             cand -n 'Stop after this many records'
             cand --max 'Stop after this many records'
+            cand --filter 'Only records for which this jq expression is true, e.g. ''.value.device_type == "iOS"''; a record is {key, value, headers, topic, partition, offset, timestamp}, its value parsed as JSON when it is JSON (see the README)'
             cand --decode 'Registry-framed records (Avro, Protobuf, JSON Schema): decode them to JSON through --schema-registry (auto: when a known schema id fits), always (registry), or never (raw)'
+            cand --profile 'Take defaults from this profile of the config file ($XDG_CONFIG_HOME/kmsg/config.toml, ~/.config/kmsg/config.toml, or KMSG_CONFIG); a flag or its env var still wins [default: the file''s `default`, if any]'
             cand -b 'Kafka bootstrap servers, comma separated [default: localhost:9092]'
             cand --bootstrap 'Kafka bootstrap servers, comma separated [default: localhost:9092]'
             cand -X 'Pass a librdkafka property through (repeatable), e.g. -X queue.buffering.max.ms=50. It wins over a typed flag left at its default, and is refused with one given explicitly (e.g. --acks 1 -X acks=all); connection keys (--bootstrap, --security-protocol, --sasl-*, --tls-*) and keys kmsg sets itself (group.id, enable.auto.commit, ...) are refused'
@@ -535,6 +590,7 @@ set edit:completion:arg-completer[kmsg] = {|@words|
             cand --from-beginning 'Start at the beginning of each partition (the default)'
             cand -f 'Keep reading new records instead of stopping at the end'
             cand --follow 'Keep reading new records instead of stopping at the end'
+            cand --count 'Print only the number of matching records ({"count": N} with -o json)'
             cand --pretty 'Pretty-print JSON values (table and raw output)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
@@ -542,13 +598,15 @@ set edit:completion:arg-completer[kmsg] = {|@words|
             cand --version 'Print version'
         }
         &'kmsg;metrics'= {
-            cand -g 'Consumer group: state, members and their partitions, committed and end offsets, lag'
-            cand --group 'Consumer group: state, members and their partitions, committed and end offsets, lag'
+            cand -g 'Consumer group: state, members and their partitions, committed and end offsets, lag in records and seconds, time to drain (as `kmsg group describe`)'
+            cand --group 'Consumer group: state, members and their partitions, committed and end offsets, lag in records and seconds, time to drain (as `kmsg group describe`)'
             cand -t 'Only these topics (repeatable) [default: every topic the group has offsets or members in]'
             cand --topic 'Only these topics (repeatable) [default: every topic the group has offsets or members in]'
+            cand --rate-window 'How long to watch the committed offsets to estimate the group''s pace and its time to drain the lag (0 turns the estimate off)'
             cand --from 'A running `kmsg consume --metrics-addr`: e.g. http://localhost:8000 (its /metrics)'
             cand -w 'Refresh every interval, in place, until Ctrl-C'
             cand --watch 'Refresh every interval, in place, until Ctrl-C'
+            cand --profile 'Take defaults from this profile of the config file ($XDG_CONFIG_HOME/kmsg/config.toml, ~/.config/kmsg/config.toml, or KMSG_CONFIG); a flag or its env var still wins [default: the file''s `default`, if any]'
             cand -b 'Kafka bootstrap servers, comma separated [default: localhost:9092]'
             cand --bootstrap 'Kafka bootstrap servers, comma separated [default: localhost:9092]'
             cand -X 'Pass a librdkafka property through (repeatable), e.g. -X queue.buffering.max.ms=50. It wins over a typed flag left at its default, and is refused with one given explicitly (e.g. --acks 1 -X acks=all); connection keys (--bootstrap, --security-protocol, --sasl-*, --tls-*) and keys kmsg sets itself (group.id, enable.auto.commit, ...) are refused'
@@ -573,6 +631,213 @@ set edit:completion:arg-completer[kmsg] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'kmsg;group'= {
+            cand --profile 'Take defaults from this profile of the config file ($XDG_CONFIG_HOME/kmsg/config.toml, ~/.config/kmsg/config.toml, or KMSG_CONFIG); a flag or its env var still wins [default: the file''s `default`, if any]'
+            cand -b 'Kafka bootstrap servers, comma separated [default: localhost:9092]'
+            cand --bootstrap 'Kafka bootstrap servers, comma separated [default: localhost:9092]'
+            cand -X 'Pass a librdkafka property through (repeatable), e.g. -X queue.buffering.max.ms=50. It wins over a typed flag left at its default, and is refused with one given explicitly (e.g. --acks 1 -X acks=all); connection keys (--bootstrap, --security-protocol, --sasl-*, --tls-*) and keys kmsg sets itself (group.id, enable.auto.commit, ...) are refused'
+            cand --security-protocol 'Security protocol for the client connection'
+            cand --sasl-mechanism 'SASL mechanism'
+            cand --sasl-username 'SASL user name (the password comes from env KMSG_SASL_PASSWORD or --sasl-password-file)'
+            cand --sasl-password-file 'File holding the SASL password (first line); alternatively set env KMSG_SASL_PASSWORD'
+            cand --tls-ca 'CA certificate (PEM) to verify the brokers'
+            cand --tls-cert 'Client certificate (PEM) for mutual TLS'
+            cand --tls-key 'Client private key (PEM) for mutual TLS'
+            cand --schema-registry 'Schema registry (Confluent-compatible API root), e.g. http://localhost:8081 or http://apicurio:8080/apis/ccompat/v7: decodes registry-framed records in view and dlq, and is needed by produce --value-schema, consume --value-format registry, registry'
+            cand --schema-registry-user 'Schema registry user for basic auth (the password comes from env SCHEMA_REGISTRY_PASSWORD or --schema-registry-password-file)'
+            cand --schema-registry-password-file 'File holding the schema registry password (first line)'
+            cand --schema-registry-ca 'CA certificate (PEM) to verify an https schema registry'
+            cand --timeout 'How long to wait for the cluster before giving up [default: 10s]'
+            cand --log-level 'Log level or filter (overrides RUST_LOG), e.g. debug or kmsg=debug,librdkafka=info'
+            cand --log-format 'Log format on stderr (json: one object per line, for log collectors)'
+            cand -o 'How results are printed on stdout'
+            cand --output 'How results are printed on stdout'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand list 'Consumer groups with state, protocol type, assignor and member count'
+            cand describe 'A group''s state, members, and per partition committed/end offsets, lag in records and seconds, and the estimated time to drain the lag'
+            cand reset-offsets 'Move a stopped group''s committed offsets (dry run unless --execute; backs up first)'
+            cand delete 'Delete a stopped group and its committed offsets (needs --yes)'
+            cand delete-offsets 'Delete a group''s committed offsets of a topic (or some of its partitions)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'kmsg;group;list'= {
+            cand --profile 'Take defaults from this profile of the config file ($XDG_CONFIG_HOME/kmsg/config.toml, ~/.config/kmsg/config.toml, or KMSG_CONFIG); a flag or its env var still wins [default: the file''s `default`, if any]'
+            cand -b 'Kafka bootstrap servers, comma separated [default: localhost:9092]'
+            cand --bootstrap 'Kafka bootstrap servers, comma separated [default: localhost:9092]'
+            cand -X 'Pass a librdkafka property through (repeatable), e.g. -X queue.buffering.max.ms=50. It wins over a typed flag left at its default, and is refused with one given explicitly (e.g. --acks 1 -X acks=all); connection keys (--bootstrap, --security-protocol, --sasl-*, --tls-*) and keys kmsg sets itself (group.id, enable.auto.commit, ...) are refused'
+            cand --security-protocol 'Security protocol for the client connection'
+            cand --sasl-mechanism 'SASL mechanism'
+            cand --sasl-username 'SASL user name (the password comes from env KMSG_SASL_PASSWORD or --sasl-password-file)'
+            cand --sasl-password-file 'File holding the SASL password (first line); alternatively set env KMSG_SASL_PASSWORD'
+            cand --tls-ca 'CA certificate (PEM) to verify the brokers'
+            cand --tls-cert 'Client certificate (PEM) for mutual TLS'
+            cand --tls-key 'Client private key (PEM) for mutual TLS'
+            cand --schema-registry 'Schema registry (Confluent-compatible API root), e.g. http://localhost:8081 or http://apicurio:8080/apis/ccompat/v7: decodes registry-framed records in view and dlq, and is needed by produce --value-schema, consume --value-format registry, registry'
+            cand --schema-registry-user 'Schema registry user for basic auth (the password comes from env SCHEMA_REGISTRY_PASSWORD or --schema-registry-password-file)'
+            cand --schema-registry-password-file 'File holding the schema registry password (first line)'
+            cand --schema-registry-ca 'CA certificate (PEM) to verify an https schema registry'
+            cand --timeout 'How long to wait for the cluster before giving up [default: 10s]'
+            cand --log-level 'Log level or filter (overrides RUST_LOG), e.g. debug or kmsg=debug,librdkafka=info'
+            cand --log-format 'Log format on stderr (json: one object per line, for log collectors)'
+            cand -o 'How results are printed on stdout'
+            cand --output 'How results are printed on stdout'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'kmsg;group;describe'= {
+            cand -g 'Consumer group'
+            cand --group 'Consumer group'
+            cand -t 'Only these topics (repeatable) [default: every topic the group has offsets or members in]'
+            cand --topic 'Only these topics (repeatable) [default: every topic the group has offsets or members in]'
+            cand --rate-window 'How long to watch the committed offsets to estimate the group''s pace and its time to drain the lag (0 turns the estimate off)'
+            cand --profile 'Take defaults from this profile of the config file ($XDG_CONFIG_HOME/kmsg/config.toml, ~/.config/kmsg/config.toml, or KMSG_CONFIG); a flag or its env var still wins [default: the file''s `default`, if any]'
+            cand -b 'Kafka bootstrap servers, comma separated [default: localhost:9092]'
+            cand --bootstrap 'Kafka bootstrap servers, comma separated [default: localhost:9092]'
+            cand -X 'Pass a librdkafka property through (repeatable), e.g. -X queue.buffering.max.ms=50. It wins over a typed flag left at its default, and is refused with one given explicitly (e.g. --acks 1 -X acks=all); connection keys (--bootstrap, --security-protocol, --sasl-*, --tls-*) and keys kmsg sets itself (group.id, enable.auto.commit, ...) are refused'
+            cand --security-protocol 'Security protocol for the client connection'
+            cand --sasl-mechanism 'SASL mechanism'
+            cand --sasl-username 'SASL user name (the password comes from env KMSG_SASL_PASSWORD or --sasl-password-file)'
+            cand --sasl-password-file 'File holding the SASL password (first line); alternatively set env KMSG_SASL_PASSWORD'
+            cand --tls-ca 'CA certificate (PEM) to verify the brokers'
+            cand --tls-cert 'Client certificate (PEM) for mutual TLS'
+            cand --tls-key 'Client private key (PEM) for mutual TLS'
+            cand --schema-registry 'Schema registry (Confluent-compatible API root), e.g. http://localhost:8081 or http://apicurio:8080/apis/ccompat/v7: decodes registry-framed records in view and dlq, and is needed by produce --value-schema, consume --value-format registry, registry'
+            cand --schema-registry-user 'Schema registry user for basic auth (the password comes from env SCHEMA_REGISTRY_PASSWORD or --schema-registry-password-file)'
+            cand --schema-registry-password-file 'File holding the schema registry password (first line)'
+            cand --schema-registry-ca 'CA certificate (PEM) to verify an https schema registry'
+            cand --timeout 'How long to wait for the cluster before giving up [default: 10s]'
+            cand --log-level 'Log level or filter (overrides RUST_LOG), e.g. debug or kmsg=debug,librdkafka=info'
+            cand --log-format 'Log format on stderr (json: one object per line, for log collectors)'
+            cand -o 'How results are printed on stdout'
+            cand --output 'How results are printed on stdout'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'kmsg;group;reset-offsets'= {
+            cand -g 'Consumer group (it must exist and have no members)'
+            cand --group 'Consumer group (it must exist and have no members)'
+            cand -t 'Topic to reset, all its partitions or some: TOPIC or TOPIC:0,2 (repeatable; with --from-file, only these of the file''s partitions)'
+            cand --topic 'Topic to reset, all its partitions or some: TOPIC or TOPIC:0,2 (repeatable; with --from-file, only these of the file''s partitions)'
+            cand --to-offset 'To this offset (clamped to what the partition holds)'
+            cand --to-datetime 'To the first record at or after this time (RFC 3339, e.g. 2026-12-03T10:00:00Z)'
+            cand --by-duration 'To the first record at or after this long ago (e.g. 1h, 30m)'
+            cand --shift-by 'Move each committed offset by N records (-10 re-reads ten, +5 skips five)'
+            cand --from-file 'To the offsets in a backup file a reset wrote (undoes that reset)'
+            cand --backup 'Where --execute writes the current offsets first [default: ./kmsg-offsets-<group>-<UTC time>.json]; must not exist yet'
+            cand --profile 'Take defaults from this profile of the config file ($XDG_CONFIG_HOME/kmsg/config.toml, ~/.config/kmsg/config.toml, or KMSG_CONFIG); a flag or its env var still wins [default: the file''s `default`, if any]'
+            cand -b 'Kafka bootstrap servers, comma separated [default: localhost:9092]'
+            cand --bootstrap 'Kafka bootstrap servers, comma separated [default: localhost:9092]'
+            cand -X 'Pass a librdkafka property through (repeatable), e.g. -X queue.buffering.max.ms=50. It wins over a typed flag left at its default, and is refused with one given explicitly (e.g. --acks 1 -X acks=all); connection keys (--bootstrap, --security-protocol, --sasl-*, --tls-*) and keys kmsg sets itself (group.id, enable.auto.commit, ...) are refused'
+            cand --security-protocol 'Security protocol for the client connection'
+            cand --sasl-mechanism 'SASL mechanism'
+            cand --sasl-username 'SASL user name (the password comes from env KMSG_SASL_PASSWORD or --sasl-password-file)'
+            cand --sasl-password-file 'File holding the SASL password (first line); alternatively set env KMSG_SASL_PASSWORD'
+            cand --tls-ca 'CA certificate (PEM) to verify the brokers'
+            cand --tls-cert 'Client certificate (PEM) for mutual TLS'
+            cand --tls-key 'Client private key (PEM) for mutual TLS'
+            cand --schema-registry 'Schema registry (Confluent-compatible API root), e.g. http://localhost:8081 or http://apicurio:8080/apis/ccompat/v7: decodes registry-framed records in view and dlq, and is needed by produce --value-schema, consume --value-format registry, registry'
+            cand --schema-registry-user 'Schema registry user for basic auth (the password comes from env SCHEMA_REGISTRY_PASSWORD or --schema-registry-password-file)'
+            cand --schema-registry-password-file 'File holding the schema registry password (first line)'
+            cand --schema-registry-ca 'CA certificate (PEM) to verify an https schema registry'
+            cand --timeout 'How long to wait for the cluster before giving up [default: 10s]'
+            cand --log-level 'Log level or filter (overrides RUST_LOG), e.g. debug or kmsg=debug,librdkafka=info'
+            cand --log-format 'Log format on stderr (json: one object per line, for log collectors)'
+            cand -o 'How results are printed on stdout'
+            cand --output 'How results are printed on stdout'
+            cand --to-earliest 'To the first offset each partition holds'
+            cand --to-latest 'To the end of each partition (skip everything not yet consumed)'
+            cand --execute 'Apply the change (without it: a dry run that prints current → new and changes nothing)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'kmsg;group;delete'= {
+            cand -g 'Consumer group (it must have no members)'
+            cand --group 'Consumer group (it must have no members)'
+            cand --profile 'Take defaults from this profile of the config file ($XDG_CONFIG_HOME/kmsg/config.toml, ~/.config/kmsg/config.toml, or KMSG_CONFIG); a flag or its env var still wins [default: the file''s `default`, if any]'
+            cand -b 'Kafka bootstrap servers, comma separated [default: localhost:9092]'
+            cand --bootstrap 'Kafka bootstrap servers, comma separated [default: localhost:9092]'
+            cand -X 'Pass a librdkafka property through (repeatable), e.g. -X queue.buffering.max.ms=50. It wins over a typed flag left at its default, and is refused with one given explicitly (e.g. --acks 1 -X acks=all); connection keys (--bootstrap, --security-protocol, --sasl-*, --tls-*) and keys kmsg sets itself (group.id, enable.auto.commit, ...) are refused'
+            cand --security-protocol 'Security protocol for the client connection'
+            cand --sasl-mechanism 'SASL mechanism'
+            cand --sasl-username 'SASL user name (the password comes from env KMSG_SASL_PASSWORD or --sasl-password-file)'
+            cand --sasl-password-file 'File holding the SASL password (first line); alternatively set env KMSG_SASL_PASSWORD'
+            cand --tls-ca 'CA certificate (PEM) to verify the brokers'
+            cand --tls-cert 'Client certificate (PEM) for mutual TLS'
+            cand --tls-key 'Client private key (PEM) for mutual TLS'
+            cand --schema-registry 'Schema registry (Confluent-compatible API root), e.g. http://localhost:8081 or http://apicurio:8080/apis/ccompat/v7: decodes registry-framed records in view and dlq, and is needed by produce --value-schema, consume --value-format registry, registry'
+            cand --schema-registry-user 'Schema registry user for basic auth (the password comes from env SCHEMA_REGISTRY_PASSWORD or --schema-registry-password-file)'
+            cand --schema-registry-password-file 'File holding the schema registry password (first line)'
+            cand --schema-registry-ca 'CA certificate (PEM) to verify an https schema registry'
+            cand --timeout 'How long to wait for the cluster before giving up [default: 10s]'
+            cand --log-level 'Log level or filter (overrides RUST_LOG), e.g. debug or kmsg=debug,librdkafka=info'
+            cand --log-format 'Log format on stderr (json: one object per line, for log collectors)'
+            cand -o 'How results are printed on stdout'
+            cand --output 'How results are printed on stdout'
+            cand --yes 'Confirm the deletion'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'kmsg;group;delete-offsets'= {
+            cand -g 'Consumer group'
+            cand --group 'Consumer group'
+            cand -t 'Topic whose offsets to delete: TOPIC or TOPIC:0,2 (repeatable)'
+            cand --topic 'Topic whose offsets to delete: TOPIC or TOPIC:0,2 (repeatable)'
+            cand --profile 'Take defaults from this profile of the config file ($XDG_CONFIG_HOME/kmsg/config.toml, ~/.config/kmsg/config.toml, or KMSG_CONFIG); a flag or its env var still wins [default: the file''s `default`, if any]'
+            cand -b 'Kafka bootstrap servers, comma separated [default: localhost:9092]'
+            cand --bootstrap 'Kafka bootstrap servers, comma separated [default: localhost:9092]'
+            cand -X 'Pass a librdkafka property through (repeatable), e.g. -X queue.buffering.max.ms=50. It wins over a typed flag left at its default, and is refused with one given explicitly (e.g. --acks 1 -X acks=all); connection keys (--bootstrap, --security-protocol, --sasl-*, --tls-*) and keys kmsg sets itself (group.id, enable.auto.commit, ...) are refused'
+            cand --security-protocol 'Security protocol for the client connection'
+            cand --sasl-mechanism 'SASL mechanism'
+            cand --sasl-username 'SASL user name (the password comes from env KMSG_SASL_PASSWORD or --sasl-password-file)'
+            cand --sasl-password-file 'File holding the SASL password (first line); alternatively set env KMSG_SASL_PASSWORD'
+            cand --tls-ca 'CA certificate (PEM) to verify the brokers'
+            cand --tls-cert 'Client certificate (PEM) for mutual TLS'
+            cand --tls-key 'Client private key (PEM) for mutual TLS'
+            cand --schema-registry 'Schema registry (Confluent-compatible API root), e.g. http://localhost:8081 or http://apicurio:8080/apis/ccompat/v7: decodes registry-framed records in view and dlq, and is needed by produce --value-schema, consume --value-format registry, registry'
+            cand --schema-registry-user 'Schema registry user for basic auth (the password comes from env SCHEMA_REGISTRY_PASSWORD or --schema-registry-password-file)'
+            cand --schema-registry-password-file 'File holding the schema registry password (first line)'
+            cand --schema-registry-ca 'CA certificate (PEM) to verify an https schema registry'
+            cand --timeout 'How long to wait for the cluster before giving up [default: 10s]'
+            cand --log-level 'Log level or filter (overrides RUST_LOG), e.g. debug or kmsg=debug,librdkafka=info'
+            cand --log-format 'Log format on stderr (json: one object per line, for log collectors)'
+            cand -o 'How results are printed on stdout'
+            cand --output 'How results are printed on stdout'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'kmsg;group;help'= {
+            cand list 'Consumer groups with state, protocol type, assignor and member count'
+            cand describe 'A group''s state, members, and per partition committed/end offsets, lag in records and seconds, and the estimated time to drain the lag'
+            cand reset-offsets 'Move a stopped group''s committed offsets (dry run unless --execute; backs up first)'
+            cand delete 'Delete a stopped group and its committed offsets (needs --yes)'
+            cand delete-offsets 'Delete a group''s committed offsets of a topic (or some of its partitions)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'kmsg;group;help;list'= {
+        }
+        &'kmsg;group;help;describe'= {
+        }
+        &'kmsg;group;help;reset-offsets'= {
+        }
+        &'kmsg;group;help;delete'= {
+        }
+        &'kmsg;group;help;delete-offsets'= {
+        }
+        &'kmsg;group;help;help'= {
+        }
         &'kmsg;breaker-test'= {
             cand --messages 'Messages to send through the pipeline'
             cand --outage 'How long the downstream fails (503) from its first request'
@@ -580,6 +845,7 @@ set edit:completion:arg-completer[kmsg] = {|@words|
             cand --breaker-timeout 'How long the breaker stays open before a probe'
             cand --max-retries 'Retries of a transient failure before a message is dead-lettered'
             cand --deadline 'Give up (FAIL) when the pipeline has not finished by then'
+            cand --profile 'Take defaults from this profile of the config file ($XDG_CONFIG_HOME/kmsg/config.toml, ~/.config/kmsg/config.toml, or KMSG_CONFIG); a flag or its env var still wins [default: the file''s `default`, if any]'
             cand -b 'Kafka bootstrap servers, comma separated [default: localhost:9092]'
             cand --bootstrap 'Kafka bootstrap servers, comma separated [default: localhost:9092]'
             cand -X 'Pass a librdkafka property through (repeatable), e.g. -X queue.buffering.max.ms=50. It wins over a typed flag left at its default, and is refused with one given explicitly (e.g. --acks 1 -X acks=all); connection keys (--bootstrap, --security-protocol, --sasl-*, --tls-*) and keys kmsg sets itself (group.id, enable.auto.commit, ...) are refused'
@@ -612,6 +878,7 @@ set edit:completion:arg-completer[kmsg] = {|@words|
             cand --invalid-ratio 'Share of bad messages (they end in the DLQ with their reasons)'
             cand --fail-rate 'Share of processing attempts of the flaky downstream that fail (retried)'
             cand --instances 'Consumer instances in the group'
+            cand --profile 'Take defaults from this profile of the config file ($XDG_CONFIG_HOME/kmsg/config.toml, ~/.config/kmsg/config.toml, or KMSG_CONFIG); a flag or its env var still wins [default: the file''s `default`, if any]'
             cand -b 'Kafka bootstrap servers, comma separated [default: localhost:9092]'
             cand --bootstrap 'Kafka bootstrap servers, comma separated [default: localhost:9092]'
             cand -X 'Pass a librdkafka property through (repeatable), e.g. -X queue.buffering.max.ms=50. It wins over a typed flag left at its default, and is refused with one given explicitly (e.g. --acks 1 -X acks=all); connection keys (--bootstrap, --security-protocol, --sasl-*, --tls-*) and keys kmsg sets itself (group.id, enable.auto.commit, ...) are refused'
@@ -637,6 +904,7 @@ set edit:completion:arg-completer[kmsg] = {|@words|
             cand --version 'Print version'
         }
         &'kmsg;dlq'= {
+            cand --profile 'Take defaults from this profile of the config file ($XDG_CONFIG_HOME/kmsg/config.toml, ~/.config/kmsg/config.toml, or KMSG_CONFIG); a flag or its env var still wins [default: the file''s `default`, if any]'
             cand -b 'Kafka bootstrap servers, comma separated [default: localhost:9092]'
             cand --bootstrap 'Kafka bootstrap servers, comma separated [default: localhost:9092]'
             cand -X 'Pass a librdkafka property through (repeatable), e.g. -X queue.buffering.max.ms=50. It wins over a typed flag left at its default, and is refused with one given explicitly (e.g. --acks 1 -X acks=all); connection keys (--bootstrap, --security-protocol, --sasl-*, --tls-*) and keys kmsg sets itself (group.id, enable.auto.commit, ...) are refused'
@@ -673,9 +941,11 @@ set edit:completion:arg-completer[kmsg] = {|@words|
             cand --reason 'Only this error class (e.g. schema_validation, retries_exhausted)'
             cand --since 'Only dead letters newer than this: a duration ago (10m) or an RFC 3339 time'
             cand --original-topic 'Only dead letters that came from this topic'
-            cand -n 'Show at most this many'
-            cand --max 'Show at most this many'
+            cand -n 'Show at most this many (the newest)'
+            cand --max 'Show at most this many (the newest)'
+            cand --filter 'Only dead letters for which this jq expression is true, e.g. ''.headers["kmsg.dlq.error.class"] == "schema_validation"''; a record is {key, value, headers, topic, partition, offset, timestamp} (see the README)'
             cand --decode 'Registry-framed values: decode them to JSON (auto: when a known schema id fits)'
+            cand --profile 'Take defaults from this profile of the config file ($XDG_CONFIG_HOME/kmsg/config.toml, ~/.config/kmsg/config.toml, or KMSG_CONFIG); a flag or its env var still wins [default: the file''s `default`, if any]'
             cand -b 'Kafka bootstrap servers, comma separated [default: localhost:9092]'
             cand --bootstrap 'Kafka bootstrap servers, comma separated [default: localhost:9092]'
             cand -X 'Pass a librdkafka property through (repeatable), e.g. -X queue.buffering.max.ms=50. It wins over a typed flag left at its default, and is refused with one given explicitly (e.g. --acks 1 -X acks=all); connection keys (--bootstrap, --security-protocol, --sasl-*, --tls-*) and keys kmsg sets itself (group.id, enable.auto.commit, ...) are refused'
@@ -695,6 +965,7 @@ set edit:completion:arg-completer[kmsg] = {|@words|
             cand --log-format 'Log format on stderr (json: one object per line, for log collectors)'
             cand -o 'How results are printed on stdout'
             cand --output 'How results are printed on stdout'
+            cand --count 'Print only the number of matching dead letters ({"count": N} with -o json)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
@@ -704,6 +975,7 @@ set edit:completion:arg-completer[kmsg] = {|@words|
             cand -t 'Dead letter topic [default: <INPUT_TOPIC>.dlq, i.e. posts.dlq]'
             cand --topic 'Dead letter topic [default: <INPUT_TOPIC>.dlq, i.e. posts.dlq]'
             cand --decode 'A registry-framed key or value: decode it to JSON (auto: when a known schema id fits)'
+            cand --profile 'Take defaults from this profile of the config file ($XDG_CONFIG_HOME/kmsg/config.toml, ~/.config/kmsg/config.toml, or KMSG_CONFIG); a flag or its env var still wins [default: the file''s `default`, if any]'
             cand -b 'Kafka bootstrap servers, comma separated [default: localhost:9092]'
             cand --bootstrap 'Kafka bootstrap servers, comma separated [default: localhost:9092]'
             cand -X 'Pass a librdkafka property through (repeatable), e.g. -X queue.buffering.max.ms=50. It wins over a typed flag left at its default, and is refused with one given explicitly (e.g. --acks 1 -X acks=all); connection keys (--bootstrap, --security-protocol, --sasl-*, --tls-*) and keys kmsg sets itself (group.id, enable.auto.commit, ...) are refused'
@@ -732,6 +1004,7 @@ set edit:completion:arg-completer[kmsg] = {|@words|
             cand -t 'Dead letter topic [default: <INPUT_TOPIC>.dlq, i.e. posts.dlq]'
             cand --topic 'Dead letter topic [default: <INPUT_TOPIC>.dlq, i.e. posts.dlq]'
             cand --since 'Only dead letters newer than this: a duration ago (10m) or an RFC 3339 time'
+            cand --profile 'Take defaults from this profile of the config file ($XDG_CONFIG_HOME/kmsg/config.toml, ~/.config/kmsg/config.toml, or KMSG_CONFIG); a flag or its env var still wins [default: the file''s `default`, if any]'
             cand -b 'Kafka bootstrap servers, comma separated [default: localhost:9092]'
             cand --bootstrap 'Kafka bootstrap servers, comma separated [default: localhost:9092]'
             cand -X 'Pass a librdkafka property through (repeatable), e.g. -X queue.buffering.max.ms=50. It wins over a typed flag left at its default, and is refused with one given explicitly (e.g. --acks 1 -X acks=all); connection keys (--bootstrap, --security-protocol, --sasl-*, --tls-*) and keys kmsg sets itself (group.id, enable.auto.commit, ...) are refused'
@@ -765,6 +1038,7 @@ set edit:completion:arg-completer[kmsg] = {|@words|
             cand --to 'Send to this topic instead of each record''s original topic'
             cand --max-replays 'Refuse records already replayed this many times (a poison pill must not ping-pong)'
             cand --group 'Consumer group that records the replay''s progress, so an interrupted replay resumes [default: derived from the DLQ topic, the filters and --to]'
+            cand --profile 'Take defaults from this profile of the config file ($XDG_CONFIG_HOME/kmsg/config.toml, ~/.config/kmsg/config.toml, or KMSG_CONFIG); a flag or its env var still wins [default: the file''s `default`, if any]'
             cand -b 'Kafka bootstrap servers, comma separated [default: localhost:9092]'
             cand --bootstrap 'Kafka bootstrap servers, comma separated [default: localhost:9092]'
             cand -X 'Pass a librdkafka property through (repeatable), e.g. -X queue.buffering.max.ms=50. It wins over a typed flag left at its default, and is refused with one given explicitly (e.g. --acks 1 -X acks=all); connection keys (--bootstrap, --security-protocol, --sasl-*, --tls-*) and keys kmsg sets itself (group.id, enable.auto.commit, ...) are refused'
@@ -797,6 +1071,7 @@ set edit:completion:arg-completer[kmsg] = {|@words|
             cand --group 'Consumer group of the watcher'
             cand --metrics-addr 'Serve Prometheus metrics at /metrics, plus /healthz and /readyz'
             cand --idle-timeout 'Stop when no dead letter arrived for this long (for scripts)'
+            cand --profile 'Take defaults from this profile of the config file ($XDG_CONFIG_HOME/kmsg/config.toml, ~/.config/kmsg/config.toml, or KMSG_CONFIG); a flag or its env var still wins [default: the file''s `default`, if any]'
             cand -b 'Kafka bootstrap servers, comma separated [default: localhost:9092]'
             cand --bootstrap 'Kafka bootstrap servers, comma separated [default: localhost:9092]'
             cand -X 'Pass a librdkafka property through (repeatable), e.g. -X queue.buffering.max.ms=50. It wins over a typed flag left at its default, and is refused with one given explicitly (e.g. --acks 1 -X acks=all); connection keys (--bootstrap, --security-protocol, --sasl-*, --tls-*) and keys kmsg sets itself (group.id, enable.auto.commit, ...) are refused'
@@ -842,6 +1117,7 @@ set edit:completion:arg-completer[kmsg] = {|@words|
         &'kmsg;dlq;help;help'= {
         }
         &'kmsg;acl'= {
+            cand --profile 'Take defaults from this profile of the config file ($XDG_CONFIG_HOME/kmsg/config.toml, ~/.config/kmsg/config.toml, or KMSG_CONFIG); a flag or its env var still wins [default: the file''s `default`, if any]'
             cand -b 'Kafka bootstrap servers, comma separated [default: localhost:9092]'
             cand --bootstrap 'Kafka bootstrap servers, comma separated [default: localhost:9092]'
             cand -X 'Pass a librdkafka property through (repeatable), e.g. -X queue.buffering.max.ms=50. It wins over a typed flag left at its default, and is refused with one given explicitly (e.g. --acks 1 -X acks=all); connection keys (--bootstrap, --security-protocol, --sasl-*, --tls-*) and keys kmsg sets itself (group.id, enable.auto.commit, ...) are refused'
@@ -876,6 +1152,7 @@ set edit:completion:arg-completer[kmsg] = {|@words|
             cand -g 'The consumer''s group (the only group the consumer user may join)'
             cand --group 'The consumer''s group (the only group the consumer user may join)'
             cand --dlq-group-prefix 'Prefix of the groups the dlq user may use (`dlq watch`, `dlq replay`)'
+            cand --profile 'Take defaults from this profile of the config file ($XDG_CONFIG_HOME/kmsg/config.toml, ~/.config/kmsg/config.toml, or KMSG_CONFIG); a flag or its env var still wins [default: the file''s `default`, if any]'
             cand -b 'Kafka bootstrap servers, comma separated [default: localhost:9092]'
             cand --bootstrap 'Kafka bootstrap servers, comma separated [default: localhost:9092]'
             cand -X 'Pass a librdkafka property through (repeatable), e.g. -X queue.buffering.max.ms=50. It wins over a typed flag left at its default, and is refused with one given explicitly (e.g. --acks 1 -X acks=all); connection keys (--bootstrap, --security-protocol, --sasl-*, --tls-*) and keys kmsg sets itself (group.id, enable.auto.commit, ...) are refused'
@@ -902,6 +1179,7 @@ set edit:completion:arg-completer[kmsg] = {|@words|
         }
         &'kmsg;acl;list'= {
             cand --principal 'Only the ACLs of this principal (e.g. User:producer, or just producer)'
+            cand --profile 'Take defaults from this profile of the config file ($XDG_CONFIG_HOME/kmsg/config.toml, ~/.config/kmsg/config.toml, or KMSG_CONFIG); a flag or its env var still wins [default: the file''s `default`, if any]'
             cand -b 'Kafka bootstrap servers, comma separated [default: localhost:9092]'
             cand --bootstrap 'Kafka bootstrap servers, comma separated [default: localhost:9092]'
             cand -X 'Pass a librdkafka property through (repeatable), e.g. -X queue.buffering.max.ms=50. It wins over a typed flag left at its default, and is refused with one given explicitly (e.g. --acks 1 -X acks=all); connection keys (--bootstrap, --security-protocol, --sasl-*, --tls-*) and keys kmsg sets itself (group.id, enable.auto.commit, ...) are refused'
@@ -938,6 +1216,7 @@ set edit:completion:arg-completer[kmsg] = {|@words|
         &'kmsg;acl;help;help'= {
         }
         &'kmsg;registry'= {
+            cand --profile 'Take defaults from this profile of the config file ($XDG_CONFIG_HOME/kmsg/config.toml, ~/.config/kmsg/config.toml, or KMSG_CONFIG); a flag or its env var still wins [default: the file''s `default`, if any]'
             cand -b 'Kafka bootstrap servers, comma separated [default: localhost:9092]'
             cand --bootstrap 'Kafka bootstrap servers, comma separated [default: localhost:9092]'
             cand -X 'Pass a librdkafka property through (repeatable), e.g. -X queue.buffering.max.ms=50. It wins over a typed flag left at its default, and is refused with one given explicitly (e.g. --acks 1 -X acks=all); connection keys (--bootstrap, --security-protocol, --sasl-*, --tls-*) and keys kmsg sets itself (group.id, enable.auto.commit, ...) are refused'
@@ -970,6 +1249,7 @@ set edit:completion:arg-completer[kmsg] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'kmsg;registry;subjects'= {
+            cand --profile 'Take defaults from this profile of the config file ($XDG_CONFIG_HOME/kmsg/config.toml, ~/.config/kmsg/config.toml, or KMSG_CONFIG); a flag or its env var still wins [default: the file''s `default`, if any]'
             cand -b 'Kafka bootstrap servers, comma separated [default: localhost:9092]'
             cand --bootstrap 'Kafka bootstrap servers, comma separated [default: localhost:9092]'
             cand -X 'Pass a librdkafka property through (repeatable), e.g. -X queue.buffering.max.ms=50. It wins over a typed flag left at its default, and is refused with one given explicitly (e.g. --acks 1 -X acks=all); connection keys (--bootstrap, --security-protocol, --sasl-*, --tls-*) and keys kmsg sets itself (group.id, enable.auto.commit, ...) are refused'
@@ -995,6 +1275,7 @@ set edit:completion:arg-completer[kmsg] = {|@words|
             cand --version 'Print version'
         }
         &'kmsg;registry;versions'= {
+            cand --profile 'Take defaults from this profile of the config file ($XDG_CONFIG_HOME/kmsg/config.toml, ~/.config/kmsg/config.toml, or KMSG_CONFIG); a flag or its env var still wins [default: the file''s `default`, if any]'
             cand -b 'Kafka bootstrap servers, comma separated [default: localhost:9092]'
             cand --bootstrap 'Kafka bootstrap servers, comma separated [default: localhost:9092]'
             cand -X 'Pass a librdkafka property through (repeatable), e.g. -X queue.buffering.max.ms=50. It wins over a typed flag left at its default, and is refused with one given explicitly (e.g. --acks 1 -X acks=all); connection keys (--bootstrap, --security-protocol, --sasl-*, --tls-*) and keys kmsg sets itself (group.id, enable.auto.commit, ...) are refused'
@@ -1021,6 +1302,7 @@ set edit:completion:arg-completer[kmsg] = {|@words|
         }
         &'kmsg;registry;get'= {
             cand --id 'The schema with this global id'
+            cand --profile 'Take defaults from this profile of the config file ($XDG_CONFIG_HOME/kmsg/config.toml, ~/.config/kmsg/config.toml, or KMSG_CONFIG); a flag or its env var still wins [default: the file''s `default`, if any]'
             cand -b 'Kafka bootstrap servers, comma separated [default: localhost:9092]'
             cand --bootstrap 'Kafka bootstrap servers, comma separated [default: localhost:9092]'
             cand -X 'Pass a librdkafka property through (repeatable), e.g. -X queue.buffering.max.ms=50. It wins over a typed flag left at its default, and is refused with one given explicitly (e.g. --acks 1 -X acks=all); connection keys (--bootstrap, --security-protocol, --sasl-*, --tls-*) and keys kmsg sets itself (group.id, enable.auto.commit, ...) are refused'
@@ -1047,6 +1329,7 @@ set edit:completion:arg-completer[kmsg] = {|@words|
         }
         &'kmsg;registry;register'= {
             cand --type 'The schema type [default: from the file''s extension: .avsc, .proto, .json]'
+            cand --profile 'Take defaults from this profile of the config file ($XDG_CONFIG_HOME/kmsg/config.toml, ~/.config/kmsg/config.toml, or KMSG_CONFIG); a flag or its env var still wins [default: the file''s `default`, if any]'
             cand -b 'Kafka bootstrap servers, comma separated [default: localhost:9092]'
             cand --bootstrap 'Kafka bootstrap servers, comma separated [default: localhost:9092]'
             cand -X 'Pass a librdkafka property through (repeatable), e.g. -X queue.buffering.max.ms=50. It wins over a typed flag left at its default, and is refused with one given explicitly (e.g. --acks 1 -X acks=all); connection keys (--bootstrap, --security-protocol, --sasl-*, --tls-*) and keys kmsg sets itself (group.id, enable.auto.commit, ...) are refused'
@@ -1073,6 +1356,7 @@ set edit:completion:arg-completer[kmsg] = {|@words|
         }
         &'kmsg;registry;compatibility'= {
             cand --set 'Set the level: BACKWARD, BACKWARD_TRANSITIVE, FORWARD, FORWARD_TRANSITIVE, FULL, FULL_TRANSITIVE or NONE'
+            cand --profile 'Take defaults from this profile of the config file ($XDG_CONFIG_HOME/kmsg/config.toml, ~/.config/kmsg/config.toml, or KMSG_CONFIG); a flag or its env var still wins [default: the file''s `default`, if any]'
             cand -b 'Kafka bootstrap servers, comma separated [default: localhost:9092]'
             cand --bootstrap 'Kafka bootstrap servers, comma separated [default: localhost:9092]'
             cand -X 'Pass a librdkafka property through (repeatable), e.g. -X queue.buffering.max.ms=50. It wins over a typed flag left at its default, and is refused with one given explicitly (e.g. --acks 1 -X acks=all); connection keys (--bootstrap, --security-protocol, --sasl-*, --tls-*) and keys kmsg sets itself (group.id, enable.auto.commit, ...) are refused'
@@ -1098,6 +1382,7 @@ set edit:completion:arg-completer[kmsg] = {|@words|
             cand --version 'Print version'
         }
         &'kmsg;registry;delete'= {
+            cand --profile 'Take defaults from this profile of the config file ($XDG_CONFIG_HOME/kmsg/config.toml, ~/.config/kmsg/config.toml, or KMSG_CONFIG); a flag or its env var still wins [default: the file''s `default`, if any]'
             cand -b 'Kafka bootstrap servers, comma separated [default: localhost:9092]'
             cand --bootstrap 'Kafka bootstrap servers, comma separated [default: localhost:9092]'
             cand -X 'Pass a librdkafka property through (repeatable), e.g. -X queue.buffering.max.ms=50. It wins over a typed flag left at its default, and is refused with one given explicitly (e.g. --acks 1 -X acks=all); connection keys (--bootstrap, --security-protocol, --sasl-*, --tls-*) and keys kmsg sets itself (group.id, enable.auto.commit, ...) are refused'
@@ -1147,7 +1432,100 @@ set edit:completion:arg-completer[kmsg] = {|@words|
         }
         &'kmsg;registry;help;help'= {
         }
+        &'kmsg;profile'= {
+            cand --profile 'Take defaults from this profile of the config file ($XDG_CONFIG_HOME/kmsg/config.toml, ~/.config/kmsg/config.toml, or KMSG_CONFIG); a flag or its env var still wins [default: the file''s `default`, if any]'
+            cand -b 'Kafka bootstrap servers, comma separated [default: localhost:9092]'
+            cand --bootstrap 'Kafka bootstrap servers, comma separated [default: localhost:9092]'
+            cand -X 'Pass a librdkafka property through (repeatable), e.g. -X queue.buffering.max.ms=50. It wins over a typed flag left at its default, and is refused with one given explicitly (e.g. --acks 1 -X acks=all); connection keys (--bootstrap, --security-protocol, --sasl-*, --tls-*) and keys kmsg sets itself (group.id, enable.auto.commit, ...) are refused'
+            cand --security-protocol 'Security protocol for the client connection'
+            cand --sasl-mechanism 'SASL mechanism'
+            cand --sasl-username 'SASL user name (the password comes from env KMSG_SASL_PASSWORD or --sasl-password-file)'
+            cand --sasl-password-file 'File holding the SASL password (first line); alternatively set env KMSG_SASL_PASSWORD'
+            cand --tls-ca 'CA certificate (PEM) to verify the brokers'
+            cand --tls-cert 'Client certificate (PEM) for mutual TLS'
+            cand --tls-key 'Client private key (PEM) for mutual TLS'
+            cand --schema-registry 'Schema registry (Confluent-compatible API root), e.g. http://localhost:8081 or http://apicurio:8080/apis/ccompat/v7: decodes registry-framed records in view and dlq, and is needed by produce --value-schema, consume --value-format registry, registry'
+            cand --schema-registry-user 'Schema registry user for basic auth (the password comes from env SCHEMA_REGISTRY_PASSWORD or --schema-registry-password-file)'
+            cand --schema-registry-password-file 'File holding the schema registry password (first line)'
+            cand --schema-registry-ca 'CA certificate (PEM) to verify an https schema registry'
+            cand --timeout 'How long to wait for the cluster before giving up [default: 10s]'
+            cand --log-level 'Log level or filter (overrides RUST_LOG), e.g. debug or kmsg=debug,librdkafka=info'
+            cand --log-format 'Log format on stderr (json: one object per line, for log collectors)'
+            cand -o 'How results are printed on stdout'
+            cand --output 'How results are printed on stdout'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand list 'The profiles in the config file, which one is the default, and the file''s path'
+            cand show 'One profile''s settings (password files as paths, never their contents)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'kmsg;profile;list'= {
+            cand --profile 'Take defaults from this profile of the config file ($XDG_CONFIG_HOME/kmsg/config.toml, ~/.config/kmsg/config.toml, or KMSG_CONFIG); a flag or its env var still wins [default: the file''s `default`, if any]'
+            cand -b 'Kafka bootstrap servers, comma separated [default: localhost:9092]'
+            cand --bootstrap 'Kafka bootstrap servers, comma separated [default: localhost:9092]'
+            cand -X 'Pass a librdkafka property through (repeatable), e.g. -X queue.buffering.max.ms=50. It wins over a typed flag left at its default, and is refused with one given explicitly (e.g. --acks 1 -X acks=all); connection keys (--bootstrap, --security-protocol, --sasl-*, --tls-*) and keys kmsg sets itself (group.id, enable.auto.commit, ...) are refused'
+            cand --security-protocol 'Security protocol for the client connection'
+            cand --sasl-mechanism 'SASL mechanism'
+            cand --sasl-username 'SASL user name (the password comes from env KMSG_SASL_PASSWORD or --sasl-password-file)'
+            cand --sasl-password-file 'File holding the SASL password (first line); alternatively set env KMSG_SASL_PASSWORD'
+            cand --tls-ca 'CA certificate (PEM) to verify the brokers'
+            cand --tls-cert 'Client certificate (PEM) for mutual TLS'
+            cand --tls-key 'Client private key (PEM) for mutual TLS'
+            cand --schema-registry 'Schema registry (Confluent-compatible API root), e.g. http://localhost:8081 or http://apicurio:8080/apis/ccompat/v7: decodes registry-framed records in view and dlq, and is needed by produce --value-schema, consume --value-format registry, registry'
+            cand --schema-registry-user 'Schema registry user for basic auth (the password comes from env SCHEMA_REGISTRY_PASSWORD or --schema-registry-password-file)'
+            cand --schema-registry-password-file 'File holding the schema registry password (first line)'
+            cand --schema-registry-ca 'CA certificate (PEM) to verify an https schema registry'
+            cand --timeout 'How long to wait for the cluster before giving up [default: 10s]'
+            cand --log-level 'Log level or filter (overrides RUST_LOG), e.g. debug or kmsg=debug,librdkafka=info'
+            cand --log-format 'Log format on stderr (json: one object per line, for log collectors)'
+            cand -o 'How results are printed on stdout'
+            cand --output 'How results are printed on stdout'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'kmsg;profile;show'= {
+            cand --profile 'Take defaults from this profile of the config file ($XDG_CONFIG_HOME/kmsg/config.toml, ~/.config/kmsg/config.toml, or KMSG_CONFIG); a flag or its env var still wins [default: the file''s `default`, if any]'
+            cand -b 'Kafka bootstrap servers, comma separated [default: localhost:9092]'
+            cand --bootstrap 'Kafka bootstrap servers, comma separated [default: localhost:9092]'
+            cand -X 'Pass a librdkafka property through (repeatable), e.g. -X queue.buffering.max.ms=50. It wins over a typed flag left at its default, and is refused with one given explicitly (e.g. --acks 1 -X acks=all); connection keys (--bootstrap, --security-protocol, --sasl-*, --tls-*) and keys kmsg sets itself (group.id, enable.auto.commit, ...) are refused'
+            cand --security-protocol 'Security protocol for the client connection'
+            cand --sasl-mechanism 'SASL mechanism'
+            cand --sasl-username 'SASL user name (the password comes from env KMSG_SASL_PASSWORD or --sasl-password-file)'
+            cand --sasl-password-file 'File holding the SASL password (first line); alternatively set env KMSG_SASL_PASSWORD'
+            cand --tls-ca 'CA certificate (PEM) to verify the brokers'
+            cand --tls-cert 'Client certificate (PEM) for mutual TLS'
+            cand --tls-key 'Client private key (PEM) for mutual TLS'
+            cand --schema-registry 'Schema registry (Confluent-compatible API root), e.g. http://localhost:8081 or http://apicurio:8080/apis/ccompat/v7: decodes registry-framed records in view and dlq, and is needed by produce --value-schema, consume --value-format registry, registry'
+            cand --schema-registry-user 'Schema registry user for basic auth (the password comes from env SCHEMA_REGISTRY_PASSWORD or --schema-registry-password-file)'
+            cand --schema-registry-password-file 'File holding the schema registry password (first line)'
+            cand --schema-registry-ca 'CA certificate (PEM) to verify an https schema registry'
+            cand --timeout 'How long to wait for the cluster before giving up [default: 10s]'
+            cand --log-level 'Log level or filter (overrides RUST_LOG), e.g. debug or kmsg=debug,librdkafka=info'
+            cand --log-format 'Log format on stderr (json: one object per line, for log collectors)'
+            cand -o 'How results are printed on stdout'
+            cand --output 'How results are printed on stdout'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'kmsg;profile;help'= {
+            cand list 'The profiles in the config file, which one is the default, and the file''s path'
+            cand show 'One profile''s settings (password files as paths, never their contents)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'kmsg;profile;help;list'= {
+        }
+        &'kmsg;profile;help;show'= {
+        }
+        &'kmsg;profile;help;help'= {
+        }
         &'kmsg;completions'= {
+            cand --profile 'Take defaults from this profile of the config file ($XDG_CONFIG_HOME/kmsg/config.toml, ~/.config/kmsg/config.toml, or KMSG_CONFIG); a flag or its env var still wins [default: the file''s `default`, if any]'
             cand -b 'Kafka bootstrap servers, comma separated [default: localhost:9092]'
             cand --bootstrap 'Kafka bootstrap servers, comma separated [default: localhost:9092]'
             cand -X 'Pass a librdkafka property through (repeatable), e.g. -X queue.buffering.max.ms=50. It wins over a typed flag left at its default, and is refused with one given explicitly (e.g. --acks 1 -X acks=all); connection keys (--bootstrap, --security-protocol, --sasl-*, --tls-*) and keys kmsg sets itself (group.id, enable.auto.commit, ...) are refused'
@@ -1179,11 +1557,13 @@ set edit:completion:arg-completer[kmsg] = {|@words|
             cand consume 'Run a consumer-group member: validate, retry, forward, dead-letter, commit when durable'
             cand view 'Read records without joining a group (exit at the end, or --follow)'
             cand metrics 'Consumer group lag per partition (--group), or a running consumer''s key figures (--from)'
+            cand group 'Consumer groups: list, describe (lag in records and seconds), reset offsets, delete'
             cand breaker-test 'Check retries, breaker and DLQ end to end against a failing-then-recovering downstream'
             cand demo 'Run the whole pipeline for a while: producer, three consumers, DLQ, summary (on an embedded in-memory cluster unless --bootstrap is given)'
             cand dlq 'Dead letters: list, show one, stats, replay to their topic, watch'
             cand acl 'Apply the pipeline''s least-privilege ACLs, or list ACLs (secure clusters)'
             cand registry 'Schemas in a Confluent-compatible registry: list, get, register, compatibility, delete'
+            cand profile 'Named profiles from the config file (~/.config/kmsg/config.toml or KMSG_CONFIG)'
             cand completions 'Print shell completions'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -1191,6 +1571,7 @@ set edit:completion:arg-completer[kmsg] = {|@words|
             cand create 'Create the pipeline''s topics (input, output, DLQ), or one named topic; idempotent'
             cand list 'List topics with partition count and replication factor'
             cand describe 'Show partitions, leaders, replicas, ISR and non-default configs'
+            cand alter 'Change a topic: set or delete configs (incrementally: others stay), add partitions'
             cand delete 'Delete topics (needs --yes)'
         }
         &'kmsg;help;topics;create'= {
@@ -1198,6 +1579,8 @@ set edit:completion:arg-completer[kmsg] = {|@words|
         &'kmsg;help;topics;list'= {
         }
         &'kmsg;help;topics;describe'= {
+        }
+        &'kmsg;help;topics;alter'= {
         }
         &'kmsg;help;topics;delete'= {
         }
@@ -1222,6 +1605,23 @@ set edit:completion:arg-completer[kmsg] = {|@words|
         &'kmsg;help;view'= {
         }
         &'kmsg;help;metrics'= {
+        }
+        &'kmsg;help;group'= {
+            cand list 'Consumer groups with state, protocol type, assignor and member count'
+            cand describe 'A group''s state, members, and per partition committed/end offsets, lag in records and seconds, and the estimated time to drain the lag'
+            cand reset-offsets 'Move a stopped group''s committed offsets (dry run unless --execute; backs up first)'
+            cand delete 'Delete a stopped group and its committed offsets (needs --yes)'
+            cand delete-offsets 'Delete a group''s committed offsets of a topic (or some of its partitions)'
+        }
+        &'kmsg;help;group;list'= {
+        }
+        &'kmsg;help;group;describe'= {
+        }
+        &'kmsg;help;group;reset-offsets'= {
+        }
+        &'kmsg;help;group;delete'= {
+        }
+        &'kmsg;help;group;delete-offsets'= {
         }
         &'kmsg;help;breaker-test'= {
         }
@@ -1271,6 +1671,14 @@ set edit:completion:arg-completer[kmsg] = {|@words|
         &'kmsg;help;registry;compatibility'= {
         }
         &'kmsg;help;registry;delete'= {
+        }
+        &'kmsg;help;profile'= {
+            cand list 'The profiles in the config file, which one is the default, and the file''s path'
+            cand show 'One profile''s settings (password files as paths, never their contents)'
+        }
+        &'kmsg;help;profile;list'= {
+        }
+        &'kmsg;help;profile;show'= {
         }
         &'kmsg;help;completions'= {
         }

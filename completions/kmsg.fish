@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_kmsg_global_optspecs
-    string join \n b/bootstrap= X= security-protocol= sasl-mechanism= sasl-username= sasl-password-file= tls-ca= tls-cert= tls-key= schema-registry= schema-registry-user= schema-registry-password-file= schema-registry-ca= timeout= log-level= log-format= o/output= h/help V/version
+    string join \n profile= b/bootstrap= X= security-protocol= sasl-mechanism= sasl-username= sasl-password-file= tls-ca= tls-cert= tls-key= schema-registry= schema-registry-user= schema-registry-password-file= schema-registry-ca= timeout= log-level= log-format= o/output= h/help V/version
 end
 
 function __fish_kmsg_needs_command
@@ -24,6 +24,7 @@ function __fish_kmsg_using_subcommand
     contains -- $cmd[1] $argv
 end
 
+complete -c kmsg -n "__fish_kmsg_needs_command" -l profile -d 'Take defaults from this profile of the config file ($XDG_CONFIG_HOME/kmsg/config.toml, ~/.config/kmsg/config.toml, or KMSG_CONFIG); a flag or its env var still wins [default: the file\'s `default`, if any]' -r
 complete -c kmsg -n "__fish_kmsg_needs_command" -s b -l bootstrap -d 'Kafka bootstrap servers, comma separated [default: localhost:9092]' -r
 complete -c kmsg -n "__fish_kmsg_needs_command" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X queue.buffering.max.ms=50. It wins over a typed flag left at its default, and is refused with one given explicitly (e.g. --acks 1 -X acks=all); connection keys (--bootstrap, --security-protocol, --sasl-*, --tls-*) and keys kmsg sets itself (group.id, enable.auto.commit, ...) are refused' -r
 complete -c kmsg -n "__fish_kmsg_needs_command" -l security-protocol -d 'Security protocol for the client connection' -r -f -a "PLAINTEXT\t''
@@ -57,51 +58,56 @@ complete -c kmsg -n "__fish_kmsg_needs_command" -f -a "produce" -d 'Send JSON me
 complete -c kmsg -n "__fish_kmsg_needs_command" -f -a "consume" -d 'Run a consumer-group member: validate, retry, forward, dead-letter, commit when durable'
 complete -c kmsg -n "__fish_kmsg_needs_command" -f -a "view" -d 'Read records without joining a group (exit at the end, or --follow)'
 complete -c kmsg -n "__fish_kmsg_needs_command" -f -a "metrics" -d 'Consumer group lag per partition (--group), or a running consumer\'s key figures (--from)'
+complete -c kmsg -n "__fish_kmsg_needs_command" -f -a "group" -d 'Consumer groups: list, describe (lag in records and seconds), reset offsets, delete'
 complete -c kmsg -n "__fish_kmsg_needs_command" -f -a "breaker-test" -d 'Check retries, breaker and DLQ end to end against a failing-then-recovering downstream'
 complete -c kmsg -n "__fish_kmsg_needs_command" -f -a "demo" -d 'Run the whole pipeline for a while: producer, three consumers, DLQ, summary (on an embedded in-memory cluster unless --bootstrap is given)'
 complete -c kmsg -n "__fish_kmsg_needs_command" -f -a "dlq" -d 'Dead letters: list, show one, stats, replay to their topic, watch'
 complete -c kmsg -n "__fish_kmsg_needs_command" -f -a "acl" -d 'Apply the pipeline\'s least-privilege ACLs, or list ACLs (secure clusters)'
 complete -c kmsg -n "__fish_kmsg_needs_command" -f -a "registry" -d 'Schemas in a Confluent-compatible registry: list, get, register, compatibility, delete'
+complete -c kmsg -n "__fish_kmsg_needs_command" -f -a "profile" -d 'Named profiles from the config file (~/.config/kmsg/config.toml or KMSG_CONFIG)'
 complete -c kmsg -n "__fish_kmsg_needs_command" -f -a "completions" -d 'Print shell completions'
 complete -c kmsg -n "__fish_kmsg_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and not __fish_seen_subcommand_from create list describe delete help" -s b -l bootstrap -d 'Kafka bootstrap servers, comma separated [default: localhost:9092]' -r
-complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and not __fish_seen_subcommand_from create list describe delete help" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X queue.buffering.max.ms=50. It wins over a typed flag left at its default, and is refused with one given explicitly (e.g. --acks 1 -X acks=all); connection keys (--bootstrap, --security-protocol, --sasl-*, --tls-*) and keys kmsg sets itself (group.id, enable.auto.commit, ...) are refused' -r
-complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and not __fish_seen_subcommand_from create list describe delete help" -l security-protocol -d 'Security protocol for the client connection' -r -f -a "PLAINTEXT\t''
+complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and not __fish_seen_subcommand_from create list describe alter delete help" -l profile -d 'Take defaults from this profile of the config file ($XDG_CONFIG_HOME/kmsg/config.toml, ~/.config/kmsg/config.toml, or KMSG_CONFIG); a flag or its env var still wins [default: the file\'s `default`, if any]' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and not __fish_seen_subcommand_from create list describe alter delete help" -s b -l bootstrap -d 'Kafka bootstrap servers, comma separated [default: localhost:9092]' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and not __fish_seen_subcommand_from create list describe alter delete help" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X queue.buffering.max.ms=50. It wins over a typed flag left at its default, and is refused with one given explicitly (e.g. --acks 1 -X acks=all); connection keys (--bootstrap, --security-protocol, --sasl-*, --tls-*) and keys kmsg sets itself (group.id, enable.auto.commit, ...) are refused' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and not __fish_seen_subcommand_from create list describe alter delete help" -l security-protocol -d 'Security protocol for the client connection' -r -f -a "PLAINTEXT\t''
 SSL\t''
 SASL_PLAINTEXT\t''
 SASL_SSL\t''"
-complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and not __fish_seen_subcommand_from create list describe delete help" -l sasl-mechanism -d 'SASL mechanism' -r -f -a "PLAIN\t''
+complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and not __fish_seen_subcommand_from create list describe alter delete help" -l sasl-mechanism -d 'SASL mechanism' -r -f -a "PLAIN\t''
 SCRAM-SHA-256\t''
 SCRAM-SHA-512\t''"
-complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and not __fish_seen_subcommand_from create list describe delete help" -l sasl-username -d 'SASL user name (the password comes from env KMSG_SASL_PASSWORD or --sasl-password-file)' -r
-complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and not __fish_seen_subcommand_from create list describe delete help" -l sasl-password-file -d 'File holding the SASL password (first line); alternatively set env KMSG_SASL_PASSWORD' -r -F
-complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and not __fish_seen_subcommand_from create list describe delete help" -l tls-ca -d 'CA certificate (PEM) to verify the brokers' -r -F
-complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and not __fish_seen_subcommand_from create list describe delete help" -l tls-cert -d 'Client certificate (PEM) for mutual TLS' -r -F
-complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and not __fish_seen_subcommand_from create list describe delete help" -l tls-key -d 'Client private key (PEM) for mutual TLS' -r -F
-complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and not __fish_seen_subcommand_from create list describe delete help" -l schema-registry -d 'Schema registry (Confluent-compatible API root), e.g. http://localhost:8081 or http://apicurio:8080/apis/ccompat/v7: decodes registry-framed records in view and dlq, and is needed by produce --value-schema, consume --value-format registry, registry' -r
-complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and not __fish_seen_subcommand_from create list describe delete help" -l schema-registry-user -d 'Schema registry user for basic auth (the password comes from env SCHEMA_REGISTRY_PASSWORD or --schema-registry-password-file)' -r
-complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and not __fish_seen_subcommand_from create list describe delete help" -l schema-registry-password-file -d 'File holding the schema registry password (first line)' -r -F
-complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and not __fish_seen_subcommand_from create list describe delete help" -l schema-registry-ca -d 'CA certificate (PEM) to verify an https schema registry' -r -F
-complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and not __fish_seen_subcommand_from create list describe delete help" -l timeout -d 'How long to wait for the cluster before giving up [default: 10s]' -r
-complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and not __fish_seen_subcommand_from create list describe delete help" -l log-level -d 'Log level or filter (overrides RUST_LOG), e.g. debug or kmsg=debug,librdkafka=info' -r
-complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and not __fish_seen_subcommand_from create list describe delete help" -l log-format -d 'Log format on stderr (json: one object per line, for log collectors)' -r -f -a "text\t''
+complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and not __fish_seen_subcommand_from create list describe alter delete help" -l sasl-username -d 'SASL user name (the password comes from env KMSG_SASL_PASSWORD or --sasl-password-file)' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and not __fish_seen_subcommand_from create list describe alter delete help" -l sasl-password-file -d 'File holding the SASL password (first line); alternatively set env KMSG_SASL_PASSWORD' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and not __fish_seen_subcommand_from create list describe alter delete help" -l tls-ca -d 'CA certificate (PEM) to verify the brokers' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and not __fish_seen_subcommand_from create list describe alter delete help" -l tls-cert -d 'Client certificate (PEM) for mutual TLS' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and not __fish_seen_subcommand_from create list describe alter delete help" -l tls-key -d 'Client private key (PEM) for mutual TLS' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and not __fish_seen_subcommand_from create list describe alter delete help" -l schema-registry -d 'Schema registry (Confluent-compatible API root), e.g. http://localhost:8081 or http://apicurio:8080/apis/ccompat/v7: decodes registry-framed records in view and dlq, and is needed by produce --value-schema, consume --value-format registry, registry' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and not __fish_seen_subcommand_from create list describe alter delete help" -l schema-registry-user -d 'Schema registry user for basic auth (the password comes from env SCHEMA_REGISTRY_PASSWORD or --schema-registry-password-file)' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and not __fish_seen_subcommand_from create list describe alter delete help" -l schema-registry-password-file -d 'File holding the schema registry password (first line)' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and not __fish_seen_subcommand_from create list describe alter delete help" -l schema-registry-ca -d 'CA certificate (PEM) to verify an https schema registry' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and not __fish_seen_subcommand_from create list describe alter delete help" -l timeout -d 'How long to wait for the cluster before giving up [default: 10s]' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and not __fish_seen_subcommand_from create list describe alter delete help" -l log-level -d 'Log level or filter (overrides RUST_LOG), e.g. debug or kmsg=debug,librdkafka=info' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and not __fish_seen_subcommand_from create list describe alter delete help" -l log-format -d 'Log format on stderr (json: one object per line, for log collectors)' -r -f -a "text\t''
 json\t''"
-complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and not __fish_seen_subcommand_from create list describe delete help" -s o -l output -d 'How results are printed on stdout' -r -f -a "table\t'Human-readable tables'
+complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and not __fish_seen_subcommand_from create list describe alter delete help" -s o -l output -d 'How results are printed on stdout' -r -f -a "table\t'Human-readable tables'
 json\t'JSON: one document per finite result; streams (view, dlq watch) one object per line'
 raw\t'Values only, one per line (view); other commands print tables'"
-complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and not __fish_seen_subcommand_from create list describe delete help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and not __fish_seen_subcommand_from create list describe delete help" -s V -l version -d 'Print version'
-complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and not __fish_seen_subcommand_from create list describe delete help" -f -a "create" -d 'Create the pipeline\'s topics (input, output, DLQ), or one named topic; idempotent'
-complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and not __fish_seen_subcommand_from create list describe delete help" -f -a "list" -d 'List topics with partition count and replication factor'
-complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and not __fish_seen_subcommand_from create list describe delete help" -f -a "describe" -d 'Show partitions, leaders, replicas, ISR and non-default configs'
-complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and not __fish_seen_subcommand_from create list describe delete help" -f -a "delete" -d 'Delete topics (needs --yes)'
-complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and not __fish_seen_subcommand_from create list describe delete help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and not __fish_seen_subcommand_from create list describe alter delete help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and not __fish_seen_subcommand_from create list describe alter delete help" -s V -l version -d 'Print version'
+complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and not __fish_seen_subcommand_from create list describe alter delete help" -f -a "create" -d 'Create the pipeline\'s topics (input, output, DLQ), or one named topic; idempotent'
+complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and not __fish_seen_subcommand_from create list describe alter delete help" -f -a "list" -d 'List topics with partition count and replication factor'
+complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and not __fish_seen_subcommand_from create list describe alter delete help" -f -a "describe" -d 'Show partitions, leaders, replicas, ISR and non-default configs'
+complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and not __fish_seen_subcommand_from create list describe alter delete help" -f -a "alter" -d 'Change a topic: set or delete configs (incrementally: others stay), add partitions'
+complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and not __fish_seen_subcommand_from create list describe alter delete help" -f -a "delete" -d 'Delete topics (needs --yes)'
+complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and not __fish_seen_subcommand_from create list describe alter delete help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from create" -l input-topic -d 'Input topic of the pipeline' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from create" -l output-topic -d 'Output topic of the pipeline' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from create" -l dlq-topic -d 'Dead letter topic of the pipeline [default: <input-topic>.dlq]' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from create" -s p -l partitions -d 'Number of partitions' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from create" -s r -l replication-factor -d 'Replication factor' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from create" -s c -l config -d 'Topic config (repeatable), e.g. --config retention.ms=86400000' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from create" -l profile -d 'Take defaults from this profile of the config file ($XDG_CONFIG_HOME/kmsg/config.toml, ~/.config/kmsg/config.toml, or KMSG_CONFIG); a flag or its env var still wins [default: the file\'s `default`, if any]' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from create" -s b -l bootstrap -d 'Kafka bootstrap servers, comma separated [default: localhost:9092]' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from create" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X queue.buffering.max.ms=50. It wins over a typed flag left at its default, and is refused with one given explicitly (e.g. --acks 1 -X acks=all); connection keys (--bootstrap, --security-protocol, --sasl-*, --tls-*) and keys kmsg sets itself (group.id, enable.auto.commit, ...) are refused' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from create" -l security-protocol -d 'Security protocol for the client connection' -r -f -a "PLAINTEXT\t''
@@ -129,6 +135,7 @@ json\t'JSON: one document per finite result; streams (view, dlq watch) one objec
 raw\t'Values only, one per line (view); other commands print tables'"
 complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
+complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from list" -l profile -d 'Take defaults from this profile of the config file ($XDG_CONFIG_HOME/kmsg/config.toml, ~/.config/kmsg/config.toml, or KMSG_CONFIG); a flag or its env var still wins [default: the file\'s `default`, if any]' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from list" -s b -l bootstrap -d 'Kafka bootstrap servers, comma separated [default: localhost:9092]' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from list" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X queue.buffering.max.ms=50. It wins over a typed flag left at its default, and is refused with one given explicitly (e.g. --acks 1 -X acks=all); connection keys (--bootstrap, --security-protocol, --sasl-*, --tls-*) and keys kmsg sets itself (group.id, enable.auto.commit, ...) are refused' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from list" -l security-protocol -d 'Security protocol for the client connection' -r -f -a "PLAINTEXT\t''
@@ -157,6 +164,7 @@ raw\t'Values only, one per line (view); other commands print tables'"
 complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from list" -l all -d 'Include internal topics such as __consumer_offsets'
 complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from describe" -l profile -d 'Take defaults from this profile of the config file ($XDG_CONFIG_HOME/kmsg/config.toml, ~/.config/kmsg/config.toml, or KMSG_CONFIG); a flag or its env var still wins [default: the file\'s `default`, if any]' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from describe" -s b -l bootstrap -d 'Kafka bootstrap servers, comma separated [default: localhost:9092]' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from describe" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X queue.buffering.max.ms=50. It wins over a typed flag left at its default, and is refused with one given explicitly (e.g. --acks 1 -X acks=all); connection keys (--bootstrap, --security-protocol, --sasl-*, --tls-*) and keys kmsg sets itself (group.id, enable.auto.commit, ...) are refused' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from describe" -l security-protocol -d 'Security protocol for the client connection' -r -f -a "PLAINTEXT\t''
@@ -184,6 +192,39 @@ json\t'JSON: one document per finite result; streams (view, dlq watch) one objec
 raw\t'Values only, one per line (view); other commands print tables'"
 complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from describe" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from describe" -s V -l version -d 'Print version'
+complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from alter" -s c -l config -d 'Set a topic config (repeatable), e.g. --config retention.ms=86400000; the topic\'s other configs are left as they are' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from alter" -l delete-config -d 'Remove the topic\'s own value of a config (repeatable): it falls back to the broker default' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from alter" -s p -l partitions -d 'Grow the topic to this many partitions (Kafka cannot remove partitions); records with a key map to other partitions afterwards' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from alter" -l profile -d 'Take defaults from this profile of the config file ($XDG_CONFIG_HOME/kmsg/config.toml, ~/.config/kmsg/config.toml, or KMSG_CONFIG); a flag or its env var still wins [default: the file\'s `default`, if any]' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from alter" -s b -l bootstrap -d 'Kafka bootstrap servers, comma separated [default: localhost:9092]' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from alter" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X queue.buffering.max.ms=50. It wins over a typed flag left at its default, and is refused with one given explicitly (e.g. --acks 1 -X acks=all); connection keys (--bootstrap, --security-protocol, --sasl-*, --tls-*) and keys kmsg sets itself (group.id, enable.auto.commit, ...) are refused' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from alter" -l security-protocol -d 'Security protocol for the client connection' -r -f -a "PLAINTEXT\t''
+SSL\t''
+SASL_PLAINTEXT\t''
+SASL_SSL\t''"
+complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from alter" -l sasl-mechanism -d 'SASL mechanism' -r -f -a "PLAIN\t''
+SCRAM-SHA-256\t''
+SCRAM-SHA-512\t''"
+complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from alter" -l sasl-username -d 'SASL user name (the password comes from env KMSG_SASL_PASSWORD or --sasl-password-file)' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from alter" -l sasl-password-file -d 'File holding the SASL password (first line); alternatively set env KMSG_SASL_PASSWORD' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from alter" -l tls-ca -d 'CA certificate (PEM) to verify the brokers' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from alter" -l tls-cert -d 'Client certificate (PEM) for mutual TLS' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from alter" -l tls-key -d 'Client private key (PEM) for mutual TLS' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from alter" -l schema-registry -d 'Schema registry (Confluent-compatible API root), e.g. http://localhost:8081 or http://apicurio:8080/apis/ccompat/v7: decodes registry-framed records in view and dlq, and is needed by produce --value-schema, consume --value-format registry, registry' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from alter" -l schema-registry-user -d 'Schema registry user for basic auth (the password comes from env SCHEMA_REGISTRY_PASSWORD or --schema-registry-password-file)' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from alter" -l schema-registry-password-file -d 'File holding the schema registry password (first line)' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from alter" -l schema-registry-ca -d 'CA certificate (PEM) to verify an https schema registry' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from alter" -l timeout -d 'How long to wait for the cluster before giving up [default: 10s]' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from alter" -l log-level -d 'Log level or filter (overrides RUST_LOG), e.g. debug or kmsg=debug,librdkafka=info' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from alter" -l log-format -d 'Log format on stderr (json: one object per line, for log collectors)' -r -f -a "text\t''
+json\t''"
+complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from alter" -s o -l output -d 'How results are printed on stdout' -r -f -a "table\t'Human-readable tables'
+json\t'JSON: one document per finite result; streams (view, dlq watch) one object per line'
+raw\t'Values only, one per line (view); other commands print tables'"
+complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from alter" -l dry-run -d 'Have the brokers validate the change and report it, changing nothing'
+complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from alter" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from alter" -s V -l version -d 'Print version'
+complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from delete" -l profile -d 'Take defaults from this profile of the config file ($XDG_CONFIG_HOME/kmsg/config.toml, ~/.config/kmsg/config.toml, or KMSG_CONFIG); a flag or its env var still wins [default: the file\'s `default`, if any]' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from delete" -s b -l bootstrap -d 'Kafka bootstrap servers, comma separated [default: localhost:9092]' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from delete" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X queue.buffering.max.ms=50. It wins over a typed flag left at its default, and is refused with one given explicitly (e.g. --acks 1 -X acks=all); connection keys (--bootstrap, --security-protocol, --sasl-*, --tls-*) and keys kmsg sets itself (group.id, enable.auto.commit, ...) are refused' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from delete" -l security-protocol -d 'Security protocol for the client connection' -r -f -a "PLAINTEXT\t''
@@ -215,8 +256,10 @@ complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcom
 complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from help" -f -a "create" -d 'Create the pipeline\'s topics (input, output, DLQ), or one named topic; idempotent'
 complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from help" -f -a "list" -d 'List topics with partition count and replication factor'
 complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from help" -f -a "describe" -d 'Show partitions, leaders, replicas, ISR and non-default configs'
+complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from help" -f -a "alter" -d 'Change a topic: set or delete configs (incrementally: others stay), add partitions'
 complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete topics (needs --yes)'
 complete -c kmsg -n "__fish_kmsg_using_subcommand topics; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and not __fish_seen_subcommand_from up down status secrets help" -l profile -d 'Take defaults from this profile of the config file ($XDG_CONFIG_HOME/kmsg/config.toml, ~/.config/kmsg/config.toml, or KMSG_CONFIG); a flag or its env var still wins [default: the file\'s `default`, if any]' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and not __fish_seen_subcommand_from up down status secrets help" -s b -l bootstrap -d 'Kafka bootstrap servers, comma separated [default: localhost:9092]' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and not __fish_seen_subcommand_from up down status secrets help" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X queue.buffering.max.ms=50. It wins over a typed flag left at its default, and is refused with one given explicitly (e.g. --acks 1 -X acks=all); connection keys (--bootstrap, --security-protocol, --sasl-*, --tls-*) and keys kmsg sets itself (group.id, enable.auto.commit, ...) are refused' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and not __fish_seen_subcommand_from up down status secrets help" -l security-protocol -d 'Security protocol for the client connection' -r -f -a "PLAINTEXT\t''
@@ -257,6 +300,7 @@ complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subco
 complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subcommand_from up" -l heap -d 'Java heap per broker' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subcommand_from up" -l jvm-opts -d 'JVM flags of every node besides the heap (garbage collector, JIT), split on spaces, as in Kafka\'s own scripts; a running node keeps the flags it started with' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subcommand_from up" -l wait -d 'How long to wait for the brokers to register and elect a controller' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subcommand_from up" -l profile -d 'Take defaults from this profile of the config file ($XDG_CONFIG_HOME/kmsg/config.toml, ~/.config/kmsg/config.toml, or KMSG_CONFIG); a flag or its env var still wins [default: the file\'s `default`, if any]' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subcommand_from up" -s b -l bootstrap -d 'Kafka bootstrap servers, comma separated [default: localhost:9092]' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subcommand_from up" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X queue.buffering.max.ms=50. It wins over a typed flag left at its default, and is refused with one given explicitly (e.g. --acks 1 -X acks=all); connection keys (--bootstrap, --security-protocol, --sasl-*, --tls-*) and keys kmsg sets itself (group.id, enable.auto.commit, ...) are refused' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subcommand_from up" -l security-protocol -d 'Security protocol for the client connection' -r -f -a "PLAINTEXT\t''
@@ -287,6 +331,7 @@ complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subco
 complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subcommand_from up" -s V -l version -d 'Print version'
 complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subcommand_from down" -l state-dir -d 'Folder holding the cluster\'s configuration, data and logs' -r -F
 complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subcommand_from down" -l node -d 'Stop only this node id' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subcommand_from down" -l profile -d 'Take defaults from this profile of the config file ($XDG_CONFIG_HOME/kmsg/config.toml, ~/.config/kmsg/config.toml, or KMSG_CONFIG); a flag or its env var still wins [default: the file\'s `default`, if any]' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subcommand_from down" -s b -l bootstrap -d 'Kafka bootstrap servers, comma separated [default: localhost:9092]' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subcommand_from down" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X queue.buffering.max.ms=50. It wins over a typed flag left at its default, and is refused with one given explicitly (e.g. --acks 1 -X acks=all); connection keys (--bootstrap, --security-protocol, --sasl-*, --tls-*) and keys kmsg sets itself (group.id, enable.auto.commit, ...) are refused' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subcommand_from down" -l security-protocol -d 'Security protocol for the client connection' -r -f -a "PLAINTEXT\t''
@@ -317,6 +362,7 @@ complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subco
 complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subcommand_from down" -s V -l version -d 'Print version'
 complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subcommand_from status" -l state-dir -d 'Folder holding the cluster\'s configuration, data and logs' -r -F
 complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subcommand_from status" -l expect-brokers -d 'Brokers expected; with --bootstrap and no local cluster [default: the local cluster\'s size, else 3]' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subcommand_from status" -l profile -d 'Take defaults from this profile of the config file ($XDG_CONFIG_HOME/kmsg/config.toml, ~/.config/kmsg/config.toml, or KMSG_CONFIG); a flag or its env var still wins [default: the file\'s `default`, if any]' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subcommand_from status" -s b -l bootstrap -d 'Kafka bootstrap servers, comma separated [default: localhost:9092]' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subcommand_from status" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X queue.buffering.max.ms=50. It wins over a typed flag left at its default, and is refused with one given explicitly (e.g. --acks 1 -X acks=all); connection keys (--bootstrap, --security-protocol, --sasl-*, --tls-*) and keys kmsg sets itself (group.id, enable.auto.commit, ...) are refused' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subcommand_from status" -l security-protocol -d 'Security protocol for the client connection' -r -f -a "PLAINTEXT\t''
@@ -346,6 +392,7 @@ complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subco
 complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subcommand_from status" -s V -l version -d 'Print version'
 complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subcommand_from secrets" -l out -d 'Folder to write into: ca/ (CA key and every password), broker/, and one folder per role (admin, producer, consumer, dlq); an existing CA and passwords are kept' -r -F
 complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subcommand_from secrets" -l host -d 'A name or IP address the brokers are reached at (repeatable); the broker certificate is valid for exactly these' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subcommand_from secrets" -l profile -d 'Take defaults from this profile of the config file ($XDG_CONFIG_HOME/kmsg/config.toml, ~/.config/kmsg/config.toml, or KMSG_CONFIG); a flag or its env var still wins [default: the file\'s `default`, if any]' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subcommand_from secrets" -s b -l bootstrap -d 'Kafka bootstrap servers, comma separated [default: localhost:9092]' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subcommand_from secrets" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X queue.buffering.max.ms=50. It wins over a typed flag left at its default, and is refused with one given explicitly (e.g. --acks 1 -X acks=all); connection keys (--bootstrap, --security-protocol, --sasl-*, --tls-*) and keys kmsg sets itself (group.id, enable.auto.commit, ...) are refused' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand cluster; and __fish_seen_subcommand_from secrets" -l security-protocol -d 'Security protocol for the client connection' -r -f -a "PLAINTEXT\t''
@@ -419,6 +466,7 @@ complete -c kmsg -n "__fish_kmsg_using_subcommand produce" -l delivery-timeout -
 complete -c kmsg -n "__fish_kmsg_using_subcommand produce" -l flush-timeout -d 'After the last message (or Ctrl-C), how long to wait for outstanding acknowledgements' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand produce" -l metrics-addr -d 'Serve Prometheus metrics (kafka_producer_*) at /metrics, plus /healthz and /readyz, while producing' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand produce" -l metrics-linger -d 'After the summary, keep serving --metrics-addr this long so a scraper sees the final figures (Ctrl-C or SIGTERM end it early)' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand produce" -l profile -d 'Take defaults from this profile of the config file ($XDG_CONFIG_HOME/kmsg/config.toml, ~/.config/kmsg/config.toml, or KMSG_CONFIG); a flag or its env var still wins [default: the file\'s `default`, if any]' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand produce" -s b -l bootstrap -d 'Kafka bootstrap servers, comma separated [default: localhost:9092]' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand produce" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X queue.buffering.max.ms=50. It wins over a typed flag left at its default, and is refused with one given explicitly (e.g. --acks 1 -X acks=all); connection keys (--bootstrap, --security-protocol, --sasl-*, --tls-*) and keys kmsg sets itself (group.id, enable.auto.commit, ...) are refused' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand produce" -l security-protocol -d 'Security protocol for the client connection' -r -f -a "PLAINTEXT\t''
@@ -481,6 +529,7 @@ complete -c kmsg -n "__fish_kmsg_using_subcommand consume" -l idle-timeout -d 'S
 complete -c kmsg -n "__fish_kmsg_using_subcommand consume" -l commit-interval -d 'How often committable offsets are committed' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand consume" -l shutdown-timeout -d 'On SIGINT/SIGTERM, how long to wait for in-flight outcomes before committing and leaving' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand consume" -l metrics-addr -d 'Serve Prometheus metrics at /metrics, plus /healthz and /readyz (e.g. 0.0.0.0:8000)' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand consume" -l profile -d 'Take defaults from this profile of the config file ($XDG_CONFIG_HOME/kmsg/config.toml, ~/.config/kmsg/config.toml, or KMSG_CONFIG); a flag or its env var still wins [default: the file\'s `default`, if any]' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand consume" -s b -l bootstrap -d 'Kafka bootstrap servers, comma separated [default: localhost:9092]' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand consume" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X queue.buffering.max.ms=50. It wins over a typed flag left at its default, and is refused with one given explicitly (e.g. --acks 1 -X acks=all); connection keys (--bootstrap, --security-protocol, --sasl-*, --tls-*) and keys kmsg sets itself (group.id, enable.auto.commit, ...) are refused' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand consume" -l security-protocol -d 'Security protocol for the client connection' -r -f -a "PLAINTEXT\t''
@@ -514,10 +563,14 @@ complete -c kmsg -n "__fish_kmsg_using_subcommand view" -s p -l partition -d 'On
 complete -c kmsg -n "__fish_kmsg_using_subcommand view" -l offset -d 'Start at this offset (needs --partition)' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand view" -l last -d 'Start N records before the end of each partition' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand view" -l since -d 'Start at records newer than this: a duration ago (10m, 2h) or an RFC 3339 time' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand view" -l until -d 'Stop each partition at a point: an OFFSET (1500: the records before it), an RFC 3339 TIME (the records stamped before it), or +DURATION after the start (the --since time, else now: `--follow --until +5m` follows for 5 minutes); works with --follow' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand view" -l format -d 'Print each record by a kcat -f template, byte for byte as kcat does: %t topic, %p partition, %o offset, %k key, %s value, %K/%S their lengths (-1: null), %R value length as 4 big-endian bytes, %T timestamp (ms), %h headers (name=value,...), %%; escapes \\n \\t \\r \\xNN; no newline is added (e.g. \'%k\\t%s\\n\'); replaces -o' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand view" -s n -l max -d 'Stop after this many records' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand view" -l filter -d 'Only records for which this jq expression is true, e.g. \'.value.device_type == "iOS"\'; a record is {key, value, headers, topic, partition, offset, timestamp}, its value parsed as JSON when it is JSON (see the README)' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand view" -l decode -d 'Registry-framed records (Avro, Protobuf, JSON Schema): decode them to JSON through --schema-registry (auto: when a known schema id fits), always (registry), or never (raw)' -r -f -a "auto\t'Decode through the schema registry when the bytes are registry-framed with an id the registry knows (and a registry is given); show the bytes otherwise'
 registry\t'Decode every key and value through the registry; say why one does not decode'
 raw\t'Show the bytes as they are'"
+complete -c kmsg -n "__fish_kmsg_using_subcommand view" -l profile -d 'Take defaults from this profile of the config file ($XDG_CONFIG_HOME/kmsg/config.toml, ~/.config/kmsg/config.toml, or KMSG_CONFIG); a flag or its env var still wins [default: the file\'s `default`, if any]' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand view" -s b -l bootstrap -d 'Kafka bootstrap servers, comma separated [default: localhost:9092]' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand view" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X queue.buffering.max.ms=50. It wins over a typed flag left at its default, and is refused with one given explicitly (e.g. --acks 1 -X acks=all); connection keys (--bootstrap, --security-protocol, --sasl-*, --tls-*) and keys kmsg sets itself (group.id, enable.auto.commit, ...) are refused' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand view" -l security-protocol -d 'Security protocol for the client connection' -r -f -a "PLAINTEXT\t''
@@ -545,13 +598,16 @@ json\t'JSON: one document per finite result; streams (view, dlq watch) one objec
 raw\t'Values only, one per line (view); other commands print tables'"
 complete -c kmsg -n "__fish_kmsg_using_subcommand view" -l from-beginning -d 'Start at the beginning of each partition (the default)'
 complete -c kmsg -n "__fish_kmsg_using_subcommand view" -s f -l follow -d 'Keep reading new records instead of stopping at the end'
+complete -c kmsg -n "__fish_kmsg_using_subcommand view" -l count -d 'Print only the number of matching records ({"count": N} with -o json)'
 complete -c kmsg -n "__fish_kmsg_using_subcommand view" -l pretty -d 'Pretty-print JSON values (table and raw output)'
 complete -c kmsg -n "__fish_kmsg_using_subcommand view" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kmsg -n "__fish_kmsg_using_subcommand view" -s V -l version -d 'Print version'
-complete -c kmsg -n "__fish_kmsg_using_subcommand metrics" -s g -l group -d 'Consumer group: state, members and their partitions, committed and end offsets, lag' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand metrics" -s g -l group -d 'Consumer group: state, members and their partitions, committed and end offsets, lag in records and seconds, time to drain (as `kmsg group describe`)' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand metrics" -s t -l topic -d 'Only these topics (repeatable) [default: every topic the group has offsets or members in]' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand metrics" -l rate-window -d 'How long to watch the committed offsets to estimate the group\'s pace and its time to drain the lag (0 turns the estimate off)' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand metrics" -l from -d 'A running `kmsg consume --metrics-addr`: e.g. http://localhost:8000 (its /metrics)' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand metrics" -s w -l watch -d 'Refresh every interval, in place, until Ctrl-C' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand metrics" -l profile -d 'Take defaults from this profile of the config file ($XDG_CONFIG_HOME/kmsg/config.toml, ~/.config/kmsg/config.toml, or KMSG_CONFIG); a flag or its env var still wins [default: the file\'s `default`, if any]' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand metrics" -s b -l bootstrap -d 'Kafka bootstrap servers, comma separated [default: localhost:9092]' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand metrics" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X queue.buffering.max.ms=50. It wins over a typed flag left at its default, and is refused with one given explicitly (e.g. --acks 1 -X acks=all); connection keys (--bootstrap, --security-protocol, --sasl-*, --tls-*) and keys kmsg sets itself (group.id, enable.auto.commit, ...) are refused' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand metrics" -l security-protocol -d 'Security protocol for the client connection' -r -f -a "PLAINTEXT\t''
@@ -579,12 +635,211 @@ json\t'JSON: one document per finite result; streams (view, dlq watch) one objec
 raw\t'Values only, one per line (view); other commands print tables'"
 complete -c kmsg -n "__fish_kmsg_using_subcommand metrics" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kmsg -n "__fish_kmsg_using_subcommand metrics" -s V -l version -d 'Print version'
+complete -c kmsg -n "__fish_kmsg_using_subcommand group; and not __fish_seen_subcommand_from list describe reset-offsets delete delete-offsets help" -l profile -d 'Take defaults from this profile of the config file ($XDG_CONFIG_HOME/kmsg/config.toml, ~/.config/kmsg/config.toml, or KMSG_CONFIG); a flag or its env var still wins [default: the file\'s `default`, if any]' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand group; and not __fish_seen_subcommand_from list describe reset-offsets delete delete-offsets help" -s b -l bootstrap -d 'Kafka bootstrap servers, comma separated [default: localhost:9092]' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand group; and not __fish_seen_subcommand_from list describe reset-offsets delete delete-offsets help" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X queue.buffering.max.ms=50. It wins over a typed flag left at its default, and is refused with one given explicitly (e.g. --acks 1 -X acks=all); connection keys (--bootstrap, --security-protocol, --sasl-*, --tls-*) and keys kmsg sets itself (group.id, enable.auto.commit, ...) are refused' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand group; and not __fish_seen_subcommand_from list describe reset-offsets delete delete-offsets help" -l security-protocol -d 'Security protocol for the client connection' -r -f -a "PLAINTEXT\t''
+SSL\t''
+SASL_PLAINTEXT\t''
+SASL_SSL\t''"
+complete -c kmsg -n "__fish_kmsg_using_subcommand group; and not __fish_seen_subcommand_from list describe reset-offsets delete delete-offsets help" -l sasl-mechanism -d 'SASL mechanism' -r -f -a "PLAIN\t''
+SCRAM-SHA-256\t''
+SCRAM-SHA-512\t''"
+complete -c kmsg -n "__fish_kmsg_using_subcommand group; and not __fish_seen_subcommand_from list describe reset-offsets delete delete-offsets help" -l sasl-username -d 'SASL user name (the password comes from env KMSG_SASL_PASSWORD or --sasl-password-file)' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand group; and not __fish_seen_subcommand_from list describe reset-offsets delete delete-offsets help" -l sasl-password-file -d 'File holding the SASL password (first line); alternatively set env KMSG_SASL_PASSWORD' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand group; and not __fish_seen_subcommand_from list describe reset-offsets delete delete-offsets help" -l tls-ca -d 'CA certificate (PEM) to verify the brokers' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand group; and not __fish_seen_subcommand_from list describe reset-offsets delete delete-offsets help" -l tls-cert -d 'Client certificate (PEM) for mutual TLS' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand group; and not __fish_seen_subcommand_from list describe reset-offsets delete delete-offsets help" -l tls-key -d 'Client private key (PEM) for mutual TLS' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand group; and not __fish_seen_subcommand_from list describe reset-offsets delete delete-offsets help" -l schema-registry -d 'Schema registry (Confluent-compatible API root), e.g. http://localhost:8081 or http://apicurio:8080/apis/ccompat/v7: decodes registry-framed records in view and dlq, and is needed by produce --value-schema, consume --value-format registry, registry' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand group; and not __fish_seen_subcommand_from list describe reset-offsets delete delete-offsets help" -l schema-registry-user -d 'Schema registry user for basic auth (the password comes from env SCHEMA_REGISTRY_PASSWORD or --schema-registry-password-file)' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand group; and not __fish_seen_subcommand_from list describe reset-offsets delete delete-offsets help" -l schema-registry-password-file -d 'File holding the schema registry password (first line)' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand group; and not __fish_seen_subcommand_from list describe reset-offsets delete delete-offsets help" -l schema-registry-ca -d 'CA certificate (PEM) to verify an https schema registry' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand group; and not __fish_seen_subcommand_from list describe reset-offsets delete delete-offsets help" -l timeout -d 'How long to wait for the cluster before giving up [default: 10s]' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand group; and not __fish_seen_subcommand_from list describe reset-offsets delete delete-offsets help" -l log-level -d 'Log level or filter (overrides RUST_LOG), e.g. debug or kmsg=debug,librdkafka=info' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand group; and not __fish_seen_subcommand_from list describe reset-offsets delete delete-offsets help" -l log-format -d 'Log format on stderr (json: one object per line, for log collectors)' -r -f -a "text\t''
+json\t''"
+complete -c kmsg -n "__fish_kmsg_using_subcommand group; and not __fish_seen_subcommand_from list describe reset-offsets delete delete-offsets help" -s o -l output -d 'How results are printed on stdout' -r -f -a "table\t'Human-readable tables'
+json\t'JSON: one document per finite result; streams (view, dlq watch) one object per line'
+raw\t'Values only, one per line (view); other commands print tables'"
+complete -c kmsg -n "__fish_kmsg_using_subcommand group; and not __fish_seen_subcommand_from list describe reset-offsets delete delete-offsets help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c kmsg -n "__fish_kmsg_using_subcommand group; and not __fish_seen_subcommand_from list describe reset-offsets delete delete-offsets help" -s V -l version -d 'Print version'
+complete -c kmsg -n "__fish_kmsg_using_subcommand group; and not __fish_seen_subcommand_from list describe reset-offsets delete delete-offsets help" -f -a "list" -d 'Consumer groups with state, protocol type, assignor and member count'
+complete -c kmsg -n "__fish_kmsg_using_subcommand group; and not __fish_seen_subcommand_from list describe reset-offsets delete delete-offsets help" -f -a "describe" -d 'A group\'s state, members, and per partition committed/end offsets, lag in records and seconds, and the estimated time to drain the lag'
+complete -c kmsg -n "__fish_kmsg_using_subcommand group; and not __fish_seen_subcommand_from list describe reset-offsets delete delete-offsets help" -f -a "reset-offsets" -d 'Move a stopped group\'s committed offsets (dry run unless --execute; backs up first)'
+complete -c kmsg -n "__fish_kmsg_using_subcommand group; and not __fish_seen_subcommand_from list describe reset-offsets delete delete-offsets help" -f -a "delete" -d 'Delete a stopped group and its committed offsets (needs --yes)'
+complete -c kmsg -n "__fish_kmsg_using_subcommand group; and not __fish_seen_subcommand_from list describe reset-offsets delete delete-offsets help" -f -a "delete-offsets" -d 'Delete a group\'s committed offsets of a topic (or some of its partitions)'
+complete -c kmsg -n "__fish_kmsg_using_subcommand group; and not __fish_seen_subcommand_from list describe reset-offsets delete delete-offsets help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c kmsg -n "__fish_kmsg_using_subcommand group; and __fish_seen_subcommand_from list" -l profile -d 'Take defaults from this profile of the config file ($XDG_CONFIG_HOME/kmsg/config.toml, ~/.config/kmsg/config.toml, or KMSG_CONFIG); a flag or its env var still wins [default: the file\'s `default`, if any]' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand group; and __fish_seen_subcommand_from list" -s b -l bootstrap -d 'Kafka bootstrap servers, comma separated [default: localhost:9092]' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand group; and __fish_seen_subcommand_from list" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X queue.buffering.max.ms=50. It wins over a typed flag left at its default, and is refused with one given explicitly (e.g. --acks 1 -X acks=all); connection keys (--bootstrap, --security-protocol, --sasl-*, --tls-*) and keys kmsg sets itself (group.id, enable.auto.commit, ...) are refused' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand group; and __fish_seen_subcommand_from list" -l security-protocol -d 'Security protocol for the client connection' -r -f -a "PLAINTEXT\t''
+SSL\t''
+SASL_PLAINTEXT\t''
+SASL_SSL\t''"
+complete -c kmsg -n "__fish_kmsg_using_subcommand group; and __fish_seen_subcommand_from list" -l sasl-mechanism -d 'SASL mechanism' -r -f -a "PLAIN\t''
+SCRAM-SHA-256\t''
+SCRAM-SHA-512\t''"
+complete -c kmsg -n "__fish_kmsg_using_subcommand group; and __fish_seen_subcommand_from list" -l sasl-username -d 'SASL user name (the password comes from env KMSG_SASL_PASSWORD or --sasl-password-file)' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand group; and __fish_seen_subcommand_from list" -l sasl-password-file -d 'File holding the SASL password (first line); alternatively set env KMSG_SASL_PASSWORD' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand group; and __fish_seen_subcommand_from list" -l tls-ca -d 'CA certificate (PEM) to verify the brokers' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand group; and __fish_seen_subcommand_from list" -l tls-cert -d 'Client certificate (PEM) for mutual TLS' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand group; and __fish_seen_subcommand_from list" -l tls-key -d 'Client private key (PEM) for mutual TLS' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand group; and __fish_seen_subcommand_from list" -l schema-registry -d 'Schema registry (Confluent-compatible API root), e.g. http://localhost:8081 or http://apicurio:8080/apis/ccompat/v7: decodes registry-framed records in view and dlq, and is needed by produce --value-schema, consume --value-format registry, registry' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand group; and __fish_seen_subcommand_from list" -l schema-registry-user -d 'Schema registry user for basic auth (the password comes from env SCHEMA_REGISTRY_PASSWORD or --schema-registry-password-file)' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand group; and __fish_seen_subcommand_from list" -l schema-registry-password-file -d 'File holding the schema registry password (first line)' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand group; and __fish_seen_subcommand_from list" -l schema-registry-ca -d 'CA certificate (PEM) to verify an https schema registry' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand group; and __fish_seen_subcommand_from list" -l timeout -d 'How long to wait for the cluster before giving up [default: 10s]' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand group; and __fish_seen_subcommand_from list" -l log-level -d 'Log level or filter (overrides RUST_LOG), e.g. debug or kmsg=debug,librdkafka=info' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand group; and __fish_seen_subcommand_from list" -l log-format -d 'Log format on stderr (json: one object per line, for log collectors)' -r -f -a "text\t''
+json\t''"
+complete -c kmsg -n "__fish_kmsg_using_subcommand group; and __fish_seen_subcommand_from list" -s o -l output -d 'How results are printed on stdout' -r -f -a "table\t'Human-readable tables'
+json\t'JSON: one document per finite result; streams (view, dlq watch) one object per line'
+raw\t'Values only, one per line (view); other commands print tables'"
+complete -c kmsg -n "__fish_kmsg_using_subcommand group; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c kmsg -n "__fish_kmsg_using_subcommand group; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c kmsg -n "__fish_kmsg_using_subcommand group; and __fish_seen_subcommand_from describe" -s g -l group -d 'Consumer group' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand group; and __fish_seen_subcommand_from describe" -s t -l topic -d 'Only these topics (repeatable) [default: every topic the group has offsets or members in]' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand group; and __fish_seen_subcommand_from describe" -l rate-window -d 'How long to watch the committed offsets to estimate the group\'s pace and its time to drain the lag (0 turns the estimate off)' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand group; and __fish_seen_subcommand_from describe" -l profile -d 'Take defaults from this profile of the config file ($XDG_CONFIG_HOME/kmsg/config.toml, ~/.config/kmsg/config.toml, or KMSG_CONFIG); a flag or its env var still wins [default: the file\'s `default`, if any]' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand group; and __fish_seen_subcommand_from describe" -s b -l bootstrap -d 'Kafka bootstrap servers, comma separated [default: localhost:9092]' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand group; and __fish_seen_subcommand_from describe" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X queue.buffering.max.ms=50. It wins over a typed flag left at its default, and is refused with one given explicitly (e.g. --acks 1 -X acks=all); connection keys (--bootstrap, --security-protocol, --sasl-*, --tls-*) and keys kmsg sets itself (group.id, enable.auto.commit, ...) are refused' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand group; and __fish_seen_subcommand_from describe" -l security-protocol -d 'Security protocol for the client connection' -r -f -a "PLAINTEXT\t''
+SSL\t''
+SASL_PLAINTEXT\t''
+SASL_SSL\t''"
+complete -c kmsg -n "__fish_kmsg_using_subcommand group; and __fish_seen_subcommand_from describe" -l sasl-mechanism -d 'SASL mechanism' -r -f -a "PLAIN\t''
+SCRAM-SHA-256\t''
+SCRAM-SHA-512\t''"
+complete -c kmsg -n "__fish_kmsg_using_subcommand group; and __fish_seen_subcommand_from describe" -l sasl-username -d 'SASL user name (the password comes from env KMSG_SASL_PASSWORD or --sasl-password-file)' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand group; and __fish_seen_subcommand_from describe" -l sasl-password-file -d 'File holding the SASL password (first line); alternatively set env KMSG_SASL_PASSWORD' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand group; and __fish_seen_subcommand_from describe" -l tls-ca -d 'CA certificate (PEM) to verify the brokers' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand group; and __fish_seen_subcommand_from describe" -l tls-cert -d 'Client certificate (PEM) for mutual TLS' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand group; and __fish_seen_subcommand_from describe" -l tls-key -d 'Client private key (PEM) for mutual TLS' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand group; and __fish_seen_subcommand_from describe" -l schema-registry -d 'Schema registry (Confluent-compatible API root), e.g. http://localhost:8081 or http://apicurio:8080/apis/ccompat/v7: decodes registry-framed records in view and dlq, and is needed by produce --value-schema, consume --value-format registry, registry' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand group; and __fish_seen_subcommand_from describe" -l schema-registry-user -d 'Schema registry user for basic auth (the password comes from env SCHEMA_REGISTRY_PASSWORD or --schema-registry-password-file)' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand group; and __fish_seen_subcommand_from describe" -l schema-registry-password-file -d 'File holding the schema registry password (first line)' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand group; and __fish_seen_subcommand_from describe" -l schema-registry-ca -d 'CA certificate (PEM) to verify an https schema registry' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand group; and __fish_seen_subcommand_from describe" -l timeout -d 'How long to wait for the cluster before giving up [default: 10s]' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand group; and __fish_seen_subcommand_from describe" -l log-level -d 'Log level or filter (overrides RUST_LOG), e.g. debug or kmsg=debug,librdkafka=info' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand group; and __fish_seen_subcommand_from describe" -l log-format -d 'Log format on stderr (json: one object per line, for log collectors)' -r -f -a "text\t''
+json\t''"
+complete -c kmsg -n "__fish_kmsg_using_subcommand group; and __fish_seen_subcommand_from describe" -s o -l output -d 'How results are printed on stdout' -r -f -a "table\t'Human-readable tables'
+json\t'JSON: one document per finite result; streams (view, dlq watch) one object per line'
+raw\t'Values only, one per line (view); other commands print tables'"
+complete -c kmsg -n "__fish_kmsg_using_subcommand group; and __fish_seen_subcommand_from describe" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c kmsg -n "__fish_kmsg_using_subcommand group; and __fish_seen_subcommand_from describe" -s V -l version -d 'Print version'
+complete -c kmsg -n "__fish_kmsg_using_subcommand group; and __fish_seen_subcommand_from reset-offsets" -s g -l group -d 'Consumer group (it must exist and have no members)' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand group; and __fish_seen_subcommand_from reset-offsets" -s t -l topic -d 'Topic to reset, all its partitions or some: TOPIC or TOPIC:0,2 (repeatable; with --from-file, only these of the file\'s partitions)' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand group; and __fish_seen_subcommand_from reset-offsets" -l to-offset -d 'To this offset (clamped to what the partition holds)' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand group; and __fish_seen_subcommand_from reset-offsets" -l to-datetime -d 'To the first record at or after this time (RFC 3339, e.g. 2026-12-03T10:00:00Z)' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand group; and __fish_seen_subcommand_from reset-offsets" -l by-duration -d 'To the first record at or after this long ago (e.g. 1h, 30m)' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand group; and __fish_seen_subcommand_from reset-offsets" -l shift-by -d 'Move each committed offset by N records (-10 re-reads ten, +5 skips five)' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand group; and __fish_seen_subcommand_from reset-offsets" -l from-file -d 'To the offsets in a backup file a reset wrote (undoes that reset)' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand group; and __fish_seen_subcommand_from reset-offsets" -l backup -d 'Where --execute writes the current offsets first [default: ./kmsg-offsets-<group>-<UTC time>.json]; must not exist yet' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand group; and __fish_seen_subcommand_from reset-offsets" -l profile -d 'Take defaults from this profile of the config file ($XDG_CONFIG_HOME/kmsg/config.toml, ~/.config/kmsg/config.toml, or KMSG_CONFIG); a flag or its env var still wins [default: the file\'s `default`, if any]' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand group; and __fish_seen_subcommand_from reset-offsets" -s b -l bootstrap -d 'Kafka bootstrap servers, comma separated [default: localhost:9092]' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand group; and __fish_seen_subcommand_from reset-offsets" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X queue.buffering.max.ms=50. It wins over a typed flag left at its default, and is refused with one given explicitly (e.g. --acks 1 -X acks=all); connection keys (--bootstrap, --security-protocol, --sasl-*, --tls-*) and keys kmsg sets itself (group.id, enable.auto.commit, ...) are refused' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand group; and __fish_seen_subcommand_from reset-offsets" -l security-protocol -d 'Security protocol for the client connection' -r -f -a "PLAINTEXT\t''
+SSL\t''
+SASL_PLAINTEXT\t''
+SASL_SSL\t''"
+complete -c kmsg -n "__fish_kmsg_using_subcommand group; and __fish_seen_subcommand_from reset-offsets" -l sasl-mechanism -d 'SASL mechanism' -r -f -a "PLAIN\t''
+SCRAM-SHA-256\t''
+SCRAM-SHA-512\t''"
+complete -c kmsg -n "__fish_kmsg_using_subcommand group; and __fish_seen_subcommand_from reset-offsets" -l sasl-username -d 'SASL user name (the password comes from env KMSG_SASL_PASSWORD or --sasl-password-file)' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand group; and __fish_seen_subcommand_from reset-offsets" -l sasl-password-file -d 'File holding the SASL password (first line); alternatively set env KMSG_SASL_PASSWORD' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand group; and __fish_seen_subcommand_from reset-offsets" -l tls-ca -d 'CA certificate (PEM) to verify the brokers' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand group; and __fish_seen_subcommand_from reset-offsets" -l tls-cert -d 'Client certificate (PEM) for mutual TLS' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand group; and __fish_seen_subcommand_from reset-offsets" -l tls-key -d 'Client private key (PEM) for mutual TLS' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand group; and __fish_seen_subcommand_from reset-offsets" -l schema-registry -d 'Schema registry (Confluent-compatible API root), e.g. http://localhost:8081 or http://apicurio:8080/apis/ccompat/v7: decodes registry-framed records in view and dlq, and is needed by produce --value-schema, consume --value-format registry, registry' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand group; and __fish_seen_subcommand_from reset-offsets" -l schema-registry-user -d 'Schema registry user for basic auth (the password comes from env SCHEMA_REGISTRY_PASSWORD or --schema-registry-password-file)' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand group; and __fish_seen_subcommand_from reset-offsets" -l schema-registry-password-file -d 'File holding the schema registry password (first line)' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand group; and __fish_seen_subcommand_from reset-offsets" -l schema-registry-ca -d 'CA certificate (PEM) to verify an https schema registry' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand group; and __fish_seen_subcommand_from reset-offsets" -l timeout -d 'How long to wait for the cluster before giving up [default: 10s]' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand group; and __fish_seen_subcommand_from reset-offsets" -l log-level -d 'Log level or filter (overrides RUST_LOG), e.g. debug or kmsg=debug,librdkafka=info' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand group; and __fish_seen_subcommand_from reset-offsets" -l log-format -d 'Log format on stderr (json: one object per line, for log collectors)' -r -f -a "text\t''
+json\t''"
+complete -c kmsg -n "__fish_kmsg_using_subcommand group; and __fish_seen_subcommand_from reset-offsets" -s o -l output -d 'How results are printed on stdout' -r -f -a "table\t'Human-readable tables'
+json\t'JSON: one document per finite result; streams (view, dlq watch) one object per line'
+raw\t'Values only, one per line (view); other commands print tables'"
+complete -c kmsg -n "__fish_kmsg_using_subcommand group; and __fish_seen_subcommand_from reset-offsets" -l to-earliest -d 'To the first offset each partition holds'
+complete -c kmsg -n "__fish_kmsg_using_subcommand group; and __fish_seen_subcommand_from reset-offsets" -l to-latest -d 'To the end of each partition (skip everything not yet consumed)'
+complete -c kmsg -n "__fish_kmsg_using_subcommand group; and __fish_seen_subcommand_from reset-offsets" -l execute -d 'Apply the change (without it: a dry run that prints current → new and changes nothing)'
+complete -c kmsg -n "__fish_kmsg_using_subcommand group; and __fish_seen_subcommand_from reset-offsets" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c kmsg -n "__fish_kmsg_using_subcommand group; and __fish_seen_subcommand_from reset-offsets" -s V -l version -d 'Print version'
+complete -c kmsg -n "__fish_kmsg_using_subcommand group; and __fish_seen_subcommand_from delete" -s g -l group -d 'Consumer group (it must have no members)' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand group; and __fish_seen_subcommand_from delete" -l profile -d 'Take defaults from this profile of the config file ($XDG_CONFIG_HOME/kmsg/config.toml, ~/.config/kmsg/config.toml, or KMSG_CONFIG); a flag or its env var still wins [default: the file\'s `default`, if any]' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand group; and __fish_seen_subcommand_from delete" -s b -l bootstrap -d 'Kafka bootstrap servers, comma separated [default: localhost:9092]' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand group; and __fish_seen_subcommand_from delete" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X queue.buffering.max.ms=50. It wins over a typed flag left at its default, and is refused with one given explicitly (e.g. --acks 1 -X acks=all); connection keys (--bootstrap, --security-protocol, --sasl-*, --tls-*) and keys kmsg sets itself (group.id, enable.auto.commit, ...) are refused' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand group; and __fish_seen_subcommand_from delete" -l security-protocol -d 'Security protocol for the client connection' -r -f -a "PLAINTEXT\t''
+SSL\t''
+SASL_PLAINTEXT\t''
+SASL_SSL\t''"
+complete -c kmsg -n "__fish_kmsg_using_subcommand group; and __fish_seen_subcommand_from delete" -l sasl-mechanism -d 'SASL mechanism' -r -f -a "PLAIN\t''
+SCRAM-SHA-256\t''
+SCRAM-SHA-512\t''"
+complete -c kmsg -n "__fish_kmsg_using_subcommand group; and __fish_seen_subcommand_from delete" -l sasl-username -d 'SASL user name (the password comes from env KMSG_SASL_PASSWORD or --sasl-password-file)' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand group; and __fish_seen_subcommand_from delete" -l sasl-password-file -d 'File holding the SASL password (first line); alternatively set env KMSG_SASL_PASSWORD' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand group; and __fish_seen_subcommand_from delete" -l tls-ca -d 'CA certificate (PEM) to verify the brokers' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand group; and __fish_seen_subcommand_from delete" -l tls-cert -d 'Client certificate (PEM) for mutual TLS' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand group; and __fish_seen_subcommand_from delete" -l tls-key -d 'Client private key (PEM) for mutual TLS' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand group; and __fish_seen_subcommand_from delete" -l schema-registry -d 'Schema registry (Confluent-compatible API root), e.g. http://localhost:8081 or http://apicurio:8080/apis/ccompat/v7: decodes registry-framed records in view and dlq, and is needed by produce --value-schema, consume --value-format registry, registry' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand group; and __fish_seen_subcommand_from delete" -l schema-registry-user -d 'Schema registry user for basic auth (the password comes from env SCHEMA_REGISTRY_PASSWORD or --schema-registry-password-file)' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand group; and __fish_seen_subcommand_from delete" -l schema-registry-password-file -d 'File holding the schema registry password (first line)' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand group; and __fish_seen_subcommand_from delete" -l schema-registry-ca -d 'CA certificate (PEM) to verify an https schema registry' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand group; and __fish_seen_subcommand_from delete" -l timeout -d 'How long to wait for the cluster before giving up [default: 10s]' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand group; and __fish_seen_subcommand_from delete" -l log-level -d 'Log level or filter (overrides RUST_LOG), e.g. debug or kmsg=debug,librdkafka=info' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand group; and __fish_seen_subcommand_from delete" -l log-format -d 'Log format on stderr (json: one object per line, for log collectors)' -r -f -a "text\t''
+json\t''"
+complete -c kmsg -n "__fish_kmsg_using_subcommand group; and __fish_seen_subcommand_from delete" -s o -l output -d 'How results are printed on stdout' -r -f -a "table\t'Human-readable tables'
+json\t'JSON: one document per finite result; streams (view, dlq watch) one object per line'
+raw\t'Values only, one per line (view); other commands print tables'"
+complete -c kmsg -n "__fish_kmsg_using_subcommand group; and __fish_seen_subcommand_from delete" -l yes -d 'Confirm the deletion'
+complete -c kmsg -n "__fish_kmsg_using_subcommand group; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c kmsg -n "__fish_kmsg_using_subcommand group; and __fish_seen_subcommand_from delete" -s V -l version -d 'Print version'
+complete -c kmsg -n "__fish_kmsg_using_subcommand group; and __fish_seen_subcommand_from delete-offsets" -s g -l group -d 'Consumer group' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand group; and __fish_seen_subcommand_from delete-offsets" -s t -l topic -d 'Topic whose offsets to delete: TOPIC or TOPIC:0,2 (repeatable)' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand group; and __fish_seen_subcommand_from delete-offsets" -l profile -d 'Take defaults from this profile of the config file ($XDG_CONFIG_HOME/kmsg/config.toml, ~/.config/kmsg/config.toml, or KMSG_CONFIG); a flag or its env var still wins [default: the file\'s `default`, if any]' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand group; and __fish_seen_subcommand_from delete-offsets" -s b -l bootstrap -d 'Kafka bootstrap servers, comma separated [default: localhost:9092]' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand group; and __fish_seen_subcommand_from delete-offsets" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X queue.buffering.max.ms=50. It wins over a typed flag left at its default, and is refused with one given explicitly (e.g. --acks 1 -X acks=all); connection keys (--bootstrap, --security-protocol, --sasl-*, --tls-*) and keys kmsg sets itself (group.id, enable.auto.commit, ...) are refused' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand group; and __fish_seen_subcommand_from delete-offsets" -l security-protocol -d 'Security protocol for the client connection' -r -f -a "PLAINTEXT\t''
+SSL\t''
+SASL_PLAINTEXT\t''
+SASL_SSL\t''"
+complete -c kmsg -n "__fish_kmsg_using_subcommand group; and __fish_seen_subcommand_from delete-offsets" -l sasl-mechanism -d 'SASL mechanism' -r -f -a "PLAIN\t''
+SCRAM-SHA-256\t''
+SCRAM-SHA-512\t''"
+complete -c kmsg -n "__fish_kmsg_using_subcommand group; and __fish_seen_subcommand_from delete-offsets" -l sasl-username -d 'SASL user name (the password comes from env KMSG_SASL_PASSWORD or --sasl-password-file)' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand group; and __fish_seen_subcommand_from delete-offsets" -l sasl-password-file -d 'File holding the SASL password (first line); alternatively set env KMSG_SASL_PASSWORD' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand group; and __fish_seen_subcommand_from delete-offsets" -l tls-ca -d 'CA certificate (PEM) to verify the brokers' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand group; and __fish_seen_subcommand_from delete-offsets" -l tls-cert -d 'Client certificate (PEM) for mutual TLS' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand group; and __fish_seen_subcommand_from delete-offsets" -l tls-key -d 'Client private key (PEM) for mutual TLS' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand group; and __fish_seen_subcommand_from delete-offsets" -l schema-registry -d 'Schema registry (Confluent-compatible API root), e.g. http://localhost:8081 or http://apicurio:8080/apis/ccompat/v7: decodes registry-framed records in view and dlq, and is needed by produce --value-schema, consume --value-format registry, registry' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand group; and __fish_seen_subcommand_from delete-offsets" -l schema-registry-user -d 'Schema registry user for basic auth (the password comes from env SCHEMA_REGISTRY_PASSWORD or --schema-registry-password-file)' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand group; and __fish_seen_subcommand_from delete-offsets" -l schema-registry-password-file -d 'File holding the schema registry password (first line)' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand group; and __fish_seen_subcommand_from delete-offsets" -l schema-registry-ca -d 'CA certificate (PEM) to verify an https schema registry' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand group; and __fish_seen_subcommand_from delete-offsets" -l timeout -d 'How long to wait for the cluster before giving up [default: 10s]' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand group; and __fish_seen_subcommand_from delete-offsets" -l log-level -d 'Log level or filter (overrides RUST_LOG), e.g. debug or kmsg=debug,librdkafka=info' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand group; and __fish_seen_subcommand_from delete-offsets" -l log-format -d 'Log format on stderr (json: one object per line, for log collectors)' -r -f -a "text\t''
+json\t''"
+complete -c kmsg -n "__fish_kmsg_using_subcommand group; and __fish_seen_subcommand_from delete-offsets" -s o -l output -d 'How results are printed on stdout' -r -f -a "table\t'Human-readable tables'
+json\t'JSON: one document per finite result; streams (view, dlq watch) one object per line'
+raw\t'Values only, one per line (view); other commands print tables'"
+complete -c kmsg -n "__fish_kmsg_using_subcommand group; and __fish_seen_subcommand_from delete-offsets" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c kmsg -n "__fish_kmsg_using_subcommand group; and __fish_seen_subcommand_from delete-offsets" -s V -l version -d 'Print version'
+complete -c kmsg -n "__fish_kmsg_using_subcommand group; and __fish_seen_subcommand_from help" -f -a "list" -d 'Consumer groups with state, protocol type, assignor and member count'
+complete -c kmsg -n "__fish_kmsg_using_subcommand group; and __fish_seen_subcommand_from help" -f -a "describe" -d 'A group\'s state, members, and per partition committed/end offsets, lag in records and seconds, and the estimated time to drain the lag'
+complete -c kmsg -n "__fish_kmsg_using_subcommand group; and __fish_seen_subcommand_from help" -f -a "reset-offsets" -d 'Move a stopped group\'s committed offsets (dry run unless --execute; backs up first)'
+complete -c kmsg -n "__fish_kmsg_using_subcommand group; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete a stopped group and its committed offsets (needs --yes)'
+complete -c kmsg -n "__fish_kmsg_using_subcommand group; and __fish_seen_subcommand_from help" -f -a "delete-offsets" -d 'Delete a group\'s committed offsets of a topic (or some of its partitions)'
+complete -c kmsg -n "__fish_kmsg_using_subcommand group; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c kmsg -n "__fish_kmsg_using_subcommand breaker-test" -l messages -d 'Messages to send through the pipeline' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand breaker-test" -l outage -d 'How long the downstream fails (503) from its first request' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand breaker-test" -l breaker-threshold -d 'Consecutive failures that open the breaker' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand breaker-test" -l breaker-timeout -d 'How long the breaker stays open before a probe' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand breaker-test" -l max-retries -d 'Retries of a transient failure before a message is dead-lettered' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand breaker-test" -l deadline -d 'Give up (FAIL) when the pipeline has not finished by then' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand breaker-test" -l profile -d 'Take defaults from this profile of the config file ($XDG_CONFIG_HOME/kmsg/config.toml, ~/.config/kmsg/config.toml, or KMSG_CONFIG); a flag or its env var still wins [default: the file\'s `default`, if any]' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand breaker-test" -s b -l bootstrap -d 'Kafka bootstrap servers, comma separated [default: localhost:9092]' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand breaker-test" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X queue.buffering.max.ms=50. It wins over a typed flag left at its default, and is refused with one given explicitly (e.g. --acks 1 -X acks=all); connection keys (--bootstrap, --security-protocol, --sasl-*, --tls-*) and keys kmsg sets itself (group.id, enable.auto.commit, ...) are refused' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand breaker-test" -l security-protocol -d 'Security protocol for the client connection' -r -f -a "PLAINTEXT\t''
@@ -617,6 +872,7 @@ complete -c kmsg -n "__fish_kmsg_using_subcommand demo" -s r -l rate -d 'Message
 complete -c kmsg -n "__fish_kmsg_using_subcommand demo" -l invalid-ratio -d 'Share of bad messages (they end in the DLQ with their reasons)' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand demo" -l fail-rate -d 'Share of processing attempts of the flaky downstream that fail (retried)' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand demo" -l instances -d 'Consumer instances in the group' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand demo" -l profile -d 'Take defaults from this profile of the config file ($XDG_CONFIG_HOME/kmsg/config.toml, ~/.config/kmsg/config.toml, or KMSG_CONFIG); a flag or its env var still wins [default: the file\'s `default`, if any]' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand demo" -s b -l bootstrap -d 'Kafka bootstrap servers, comma separated [default: localhost:9092]' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand demo" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X queue.buffering.max.ms=50. It wins over a typed flag left at its default, and is refused with one given explicitly (e.g. --acks 1 -X acks=all); connection keys (--bootstrap, --security-protocol, --sasl-*, --tls-*) and keys kmsg sets itself (group.id, enable.auto.commit, ...) are refused' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand demo" -l security-protocol -d 'Security protocol for the client connection' -r -f -a "PLAINTEXT\t''
@@ -644,6 +900,7 @@ json\t'JSON: one document per finite result; streams (view, dlq watch) one objec
 raw\t'Values only, one per line (view); other commands print tables'"
 complete -c kmsg -n "__fish_kmsg_using_subcommand demo" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kmsg -n "__fish_kmsg_using_subcommand demo" -s V -l version -d 'Print version'
+complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and not __fish_seen_subcommand_from list show stats replay watch help" -l profile -d 'Take defaults from this profile of the config file ($XDG_CONFIG_HOME/kmsg/config.toml, ~/.config/kmsg/config.toml, or KMSG_CONFIG); a flag or its env var still wins [default: the file\'s `default`, if any]' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and not __fish_seen_subcommand_from list show stats replay watch help" -s b -l bootstrap -d 'Kafka bootstrap servers, comma separated [default: localhost:9092]' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and not __fish_seen_subcommand_from list show stats replay watch help" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X queue.buffering.max.ms=50. It wins over a typed flag left at its default, and is refused with one given explicitly (e.g. --acks 1 -X acks=all); connection keys (--bootstrap, --security-protocol, --sasl-*, --tls-*) and keys kmsg sets itself (group.id, enable.auto.commit, ...) are refused' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and not __fish_seen_subcommand_from list show stats replay watch help" -l security-protocol -d 'Security protocol for the client connection' -r -f -a "PLAINTEXT\t''
@@ -681,10 +938,12 @@ complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcomman
 complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from list" -l reason -d 'Only this error class (e.g. schema_validation, retries_exhausted)' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from list" -l since -d 'Only dead letters newer than this: a duration ago (10m) or an RFC 3339 time' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from list" -l original-topic -d 'Only dead letters that came from this topic' -r
-complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from list" -s n -l max -d 'Show at most this many' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from list" -s n -l max -d 'Show at most this many (the newest)' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from list" -l filter -d 'Only dead letters for which this jq expression is true, e.g. \'.headers["kmsg.dlq.error.class"] == "schema_validation"\'; a record is {key, value, headers, topic, partition, offset, timestamp} (see the README)' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from list" -l decode -d 'Registry-framed values: decode them to JSON (auto: when a known schema id fits)' -r -f -a "auto\t'Decode through the schema registry when the bytes are registry-framed with an id the registry knows (and a registry is given); show the bytes otherwise'
 registry\t'Decode every key and value through the registry; say why one does not decode'
 raw\t'Show the bytes as they are'"
+complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from list" -l profile -d 'Take defaults from this profile of the config file ($XDG_CONFIG_HOME/kmsg/config.toml, ~/.config/kmsg/config.toml, or KMSG_CONFIG); a flag or its env var still wins [default: the file\'s `default`, if any]' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from list" -s b -l bootstrap -d 'Kafka bootstrap servers, comma separated [default: localhost:9092]' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from list" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X queue.buffering.max.ms=50. It wins over a typed flag left at its default, and is refused with one given explicitly (e.g. --acks 1 -X acks=all); connection keys (--bootstrap, --security-protocol, --sasl-*, --tls-*) and keys kmsg sets itself (group.id, enable.auto.commit, ...) are refused' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from list" -l security-protocol -d 'Security protocol for the client connection' -r -f -a "PLAINTEXT\t''
@@ -710,12 +969,14 @@ json\t''"
 complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from list" -s o -l output -d 'How results are printed on stdout' -r -f -a "table\t'Human-readable tables'
 json\t'JSON: one document per finite result; streams (view, dlq watch) one object per line'
 raw\t'Values only, one per line (view); other commands print tables'"
+complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from list" -l count -d 'Print only the number of matching dead letters ({"count": N} with -o json)'
 complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from show" -s t -l topic -d 'Dead letter topic [default: <INPUT_TOPIC>.dlq, i.e. posts.dlq]' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from show" -l decode -d 'A registry-framed key or value: decode it to JSON (auto: when a known schema id fits)' -r -f -a "auto\t'Decode through the schema registry when the bytes are registry-framed with an id the registry knows (and a registry is given); show the bytes otherwise'
 registry\t'Decode every key and value through the registry; say why one does not decode'
 raw\t'Show the bytes as they are'"
+complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from show" -l profile -d 'Take defaults from this profile of the config file ($XDG_CONFIG_HOME/kmsg/config.toml, ~/.config/kmsg/config.toml, or KMSG_CONFIG); a flag or its env var still wins [default: the file\'s `default`, if any]' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from show" -s b -l bootstrap -d 'Kafka bootstrap servers, comma separated [default: localhost:9092]' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from show" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X queue.buffering.max.ms=50. It wins over a typed flag left at its default, and is refused with one given explicitly (e.g. --acks 1 -X acks=all); connection keys (--bootstrap, --security-protocol, --sasl-*, --tls-*) and keys kmsg sets itself (group.id, enable.auto.commit, ...) are refused' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from show" -l security-protocol -d 'Security protocol for the client connection' -r -f -a "PLAINTEXT\t''
@@ -745,6 +1006,7 @@ complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcomman
 complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
 complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from stats" -s t -l topic -d 'Dead letter topic [default: <INPUT_TOPIC>.dlq, i.e. posts.dlq]' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from stats" -l since -d 'Only dead letters newer than this: a duration ago (10m) or an RFC 3339 time' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from stats" -l profile -d 'Take defaults from this profile of the config file ($XDG_CONFIG_HOME/kmsg/config.toml, ~/.config/kmsg/config.toml, or KMSG_CONFIG); a flag or its env var still wins [default: the file\'s `default`, if any]' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from stats" -s b -l bootstrap -d 'Kafka bootstrap servers, comma separated [default: localhost:9092]' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from stats" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X queue.buffering.max.ms=50. It wins over a typed flag left at its default, and is refused with one given explicitly (e.g. --acks 1 -X acks=all); connection keys (--bootstrap, --security-protocol, --sasl-*, --tls-*) and keys kmsg sets itself (group.id, enable.auto.commit, ...) are refused' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from stats" -l security-protocol -d 'Security protocol for the client connection' -r -f -a "PLAINTEXT\t''
@@ -779,6 +1041,7 @@ complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcomman
 complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from replay" -l to -d 'Send to this topic instead of each record\'s original topic' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from replay" -l max-replays -d 'Refuse records already replayed this many times (a poison pill must not ping-pong)' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from replay" -l group -d 'Consumer group that records the replay\'s progress, so an interrupted replay resumes [default: derived from the DLQ topic, the filters and --to]' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from replay" -l profile -d 'Take defaults from this profile of the config file ($XDG_CONFIG_HOME/kmsg/config.toml, ~/.config/kmsg/config.toml, or KMSG_CONFIG); a flag or its env var still wins [default: the file\'s `default`, if any]' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from replay" -s b -l bootstrap -d 'Kafka bootstrap servers, comma separated [default: localhost:9092]' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from replay" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X queue.buffering.max.ms=50. It wins over a typed flag left at its default, and is refused with one given explicitly (e.g. --acks 1 -X acks=all); connection keys (--bootstrap, --security-protocol, --sasl-*, --tls-*) and keys kmsg sets itself (group.id, enable.auto.commit, ...) are refused' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from replay" -l security-protocol -d 'Security protocol for the client connection' -r -f -a "PLAINTEXT\t''
@@ -811,6 +1074,7 @@ complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcomman
 complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from watch" -s g -l group -d 'Consumer group of the watcher' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from watch" -l metrics-addr -d 'Serve Prometheus metrics at /metrics, plus /healthz and /readyz' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from watch" -l idle-timeout -d 'Stop when no dead letter arrived for this long (for scripts)' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from watch" -l profile -d 'Take defaults from this profile of the config file ($XDG_CONFIG_HOME/kmsg/config.toml, ~/.config/kmsg/config.toml, or KMSG_CONFIG); a flag or its env var still wins [default: the file\'s `default`, if any]' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from watch" -s b -l bootstrap -d 'Kafka bootstrap servers, comma separated [default: localhost:9092]' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from watch" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X queue.buffering.max.ms=50. It wins over a typed flag left at its default, and is refused with one given explicitly (e.g. --acks 1 -X acks=all); connection keys (--bootstrap, --security-protocol, --sasl-*, --tls-*) and keys kmsg sets itself (group.id, enable.auto.commit, ...) are refused' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from watch" -l security-protocol -d 'Security protocol for the client connection' -r -f -a "PLAINTEXT\t''
@@ -844,6 +1108,7 @@ complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcomman
 complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from help" -f -a "replay" -d 'Re-send selected dead letters to their original topic (or --to); resumable'
 complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from help" -f -a "watch" -d 'A long-running group member that logs every dead letter and serves kafka_dlq_* metrics'
 complete -c kmsg -n "__fish_kmsg_using_subcommand dlq; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c kmsg -n "__fish_kmsg_using_subcommand acl; and not __fish_seen_subcommand_from apply list help" -l profile -d 'Take defaults from this profile of the config file ($XDG_CONFIG_HOME/kmsg/config.toml, ~/.config/kmsg/config.toml, or KMSG_CONFIG); a flag or its env var still wins [default: the file\'s `default`, if any]' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand acl; and not __fish_seen_subcommand_from apply list help" -s b -l bootstrap -d 'Kafka bootstrap servers, comma separated [default: localhost:9092]' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand acl; and not __fish_seen_subcommand_from apply list help" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X queue.buffering.max.ms=50. It wins over a typed flag left at its default, and is refused with one given explicitly (e.g. --acks 1 -X acks=all); connection keys (--bootstrap, --security-protocol, --sasl-*, --tls-*) and keys kmsg sets itself (group.id, enable.auto.commit, ...) are refused' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand acl; and not __fish_seen_subcommand_from apply list help" -l security-protocol -d 'Security protocol for the client connection' -r -f -a "PLAINTEXT\t''
@@ -879,6 +1144,7 @@ complete -c kmsg -n "__fish_kmsg_using_subcommand acl; and __fish_seen_subcomman
 complete -c kmsg -n "__fish_kmsg_using_subcommand acl; and __fish_seen_subcommand_from apply" -l dlq-topic -d 'Dead letter topic: the consumer writes it, the dlq user reads it [default: <input-topic>.dlq]' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand acl; and __fish_seen_subcommand_from apply" -s g -l group -d 'The consumer\'s group (the only group the consumer user may join)' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand acl; and __fish_seen_subcommand_from apply" -l dlq-group-prefix -d 'Prefix of the groups the dlq user may use (`dlq watch`, `dlq replay`)' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand acl; and __fish_seen_subcommand_from apply" -l profile -d 'Take defaults from this profile of the config file ($XDG_CONFIG_HOME/kmsg/config.toml, ~/.config/kmsg/config.toml, or KMSG_CONFIG); a flag or its env var still wins [default: the file\'s `default`, if any]' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand acl; and __fish_seen_subcommand_from apply" -s b -l bootstrap -d 'Kafka bootstrap servers, comma separated [default: localhost:9092]' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand acl; and __fish_seen_subcommand_from apply" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X queue.buffering.max.ms=50. It wins over a typed flag left at its default, and is refused with one given explicitly (e.g. --acks 1 -X acks=all); connection keys (--bootstrap, --security-protocol, --sasl-*, --tls-*) and keys kmsg sets itself (group.id, enable.auto.commit, ...) are refused' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand acl; and __fish_seen_subcommand_from apply" -l security-protocol -d 'Security protocol for the client connection' -r -f -a "PLAINTEXT\t''
@@ -907,6 +1173,7 @@ raw\t'Values only, one per line (view); other commands print tables'"
 complete -c kmsg -n "__fish_kmsg_using_subcommand acl; and __fish_seen_subcommand_from apply" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kmsg -n "__fish_kmsg_using_subcommand acl; and __fish_seen_subcommand_from apply" -s V -l version -d 'Print version'
 complete -c kmsg -n "__fish_kmsg_using_subcommand acl; and __fish_seen_subcommand_from list" -l principal -d 'Only the ACLs of this principal (e.g. User:producer, or just producer)' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand acl; and __fish_seen_subcommand_from list" -l profile -d 'Take defaults from this profile of the config file ($XDG_CONFIG_HOME/kmsg/config.toml, ~/.config/kmsg/config.toml, or KMSG_CONFIG); a flag or its env var still wins [default: the file\'s `default`, if any]' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand acl; and __fish_seen_subcommand_from list" -s b -l bootstrap -d 'Kafka bootstrap servers, comma separated [default: localhost:9092]' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand acl; and __fish_seen_subcommand_from list" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X queue.buffering.max.ms=50. It wins over a typed flag left at its default, and is refused with one given explicitly (e.g. --acks 1 -X acks=all); connection keys (--bootstrap, --security-protocol, --sasl-*, --tls-*) and keys kmsg sets itself (group.id, enable.auto.commit, ...) are refused' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand acl; and __fish_seen_subcommand_from list" -l security-protocol -d 'Security protocol for the client connection' -r -f -a "PLAINTEXT\t''
@@ -937,6 +1204,7 @@ complete -c kmsg -n "__fish_kmsg_using_subcommand acl; and __fish_seen_subcomman
 complete -c kmsg -n "__fish_kmsg_using_subcommand acl; and __fish_seen_subcommand_from help" -f -a "apply" -d 'Create the ACLs of the producer, consumer and dlq roles for the pipeline\'s topics and group (idempotent; run it as the admin user)'
 complete -c kmsg -n "__fish_kmsg_using_subcommand acl; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the cluster\'s ACLs'
 complete -c kmsg -n "__fish_kmsg_using_subcommand acl; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c kmsg -n "__fish_kmsg_using_subcommand registry; and not __fish_seen_subcommand_from subjects versions get register compatibility delete help" -l profile -d 'Take defaults from this profile of the config file ($XDG_CONFIG_HOME/kmsg/config.toml, ~/.config/kmsg/config.toml, or KMSG_CONFIG); a flag or its env var still wins [default: the file\'s `default`, if any]' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand registry; and not __fish_seen_subcommand_from subjects versions get register compatibility delete help" -s b -l bootstrap -d 'Kafka bootstrap servers, comma separated [default: localhost:9092]' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand registry; and not __fish_seen_subcommand_from subjects versions get register compatibility delete help" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X queue.buffering.max.ms=50. It wins over a typed flag left at its default, and is refused with one given explicitly (e.g. --acks 1 -X acks=all); connection keys (--bootstrap, --security-protocol, --sasl-*, --tls-*) and keys kmsg sets itself (group.id, enable.auto.commit, ...) are refused' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand registry; and not __fish_seen_subcommand_from subjects versions get register compatibility delete help" -l security-protocol -d 'Security protocol for the client connection' -r -f -a "PLAINTEXT\t''
@@ -971,6 +1239,7 @@ complete -c kmsg -n "__fish_kmsg_using_subcommand registry; and not __fish_seen_
 complete -c kmsg -n "__fish_kmsg_using_subcommand registry; and not __fish_seen_subcommand_from subjects versions get register compatibility delete help" -f -a "compatibility" -d 'Show a subject\'s compatibility level, or set it with --set'
 complete -c kmsg -n "__fish_kmsg_using_subcommand registry; and not __fish_seen_subcommand_from subjects versions get register compatibility delete help" -f -a "delete" -d 'Delete a subject (softly, or --permanent), or one version with SUBJECT:VERSION (needs --yes)'
 complete -c kmsg -n "__fish_kmsg_using_subcommand registry; and not __fish_seen_subcommand_from subjects versions get register compatibility delete help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c kmsg -n "__fish_kmsg_using_subcommand registry; and __fish_seen_subcommand_from subjects" -l profile -d 'Take defaults from this profile of the config file ($XDG_CONFIG_HOME/kmsg/config.toml, ~/.config/kmsg/config.toml, or KMSG_CONFIG); a flag or its env var still wins [default: the file\'s `default`, if any]' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand registry; and __fish_seen_subcommand_from subjects" -s b -l bootstrap -d 'Kafka bootstrap servers, comma separated [default: localhost:9092]' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand registry; and __fish_seen_subcommand_from subjects" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X queue.buffering.max.ms=50. It wins over a typed flag left at its default, and is refused with one given explicitly (e.g. --acks 1 -X acks=all); connection keys (--bootstrap, --security-protocol, --sasl-*, --tls-*) and keys kmsg sets itself (group.id, enable.auto.commit, ...) are refused' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand registry; and __fish_seen_subcommand_from subjects" -l security-protocol -d 'Security protocol for the client connection' -r -f -a "PLAINTEXT\t''
@@ -998,6 +1267,7 @@ json\t'JSON: one document per finite result; streams (view, dlq watch) one objec
 raw\t'Values only, one per line (view); other commands print tables'"
 complete -c kmsg -n "__fish_kmsg_using_subcommand registry; and __fish_seen_subcommand_from subjects" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kmsg -n "__fish_kmsg_using_subcommand registry; and __fish_seen_subcommand_from subjects" -s V -l version -d 'Print version'
+complete -c kmsg -n "__fish_kmsg_using_subcommand registry; and __fish_seen_subcommand_from versions" -l profile -d 'Take defaults from this profile of the config file ($XDG_CONFIG_HOME/kmsg/config.toml, ~/.config/kmsg/config.toml, or KMSG_CONFIG); a flag or its env var still wins [default: the file\'s `default`, if any]' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand registry; and __fish_seen_subcommand_from versions" -s b -l bootstrap -d 'Kafka bootstrap servers, comma separated [default: localhost:9092]' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand registry; and __fish_seen_subcommand_from versions" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X queue.buffering.max.ms=50. It wins over a typed flag left at its default, and is refused with one given explicitly (e.g. --acks 1 -X acks=all); connection keys (--bootstrap, --security-protocol, --sasl-*, --tls-*) and keys kmsg sets itself (group.id, enable.auto.commit, ...) are refused' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand registry; and __fish_seen_subcommand_from versions" -l security-protocol -d 'Security protocol for the client connection' -r -f -a "PLAINTEXT\t''
@@ -1026,6 +1296,7 @@ raw\t'Values only, one per line (view); other commands print tables'"
 complete -c kmsg -n "__fish_kmsg_using_subcommand registry; and __fish_seen_subcommand_from versions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kmsg -n "__fish_kmsg_using_subcommand registry; and __fish_seen_subcommand_from versions" -s V -l version -d 'Print version'
 complete -c kmsg -n "__fish_kmsg_using_subcommand registry; and __fish_seen_subcommand_from get" -l id -d 'The schema with this global id' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand registry; and __fish_seen_subcommand_from get" -l profile -d 'Take defaults from this profile of the config file ($XDG_CONFIG_HOME/kmsg/config.toml, ~/.config/kmsg/config.toml, or KMSG_CONFIG); a flag or its env var still wins [default: the file\'s `default`, if any]' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand registry; and __fish_seen_subcommand_from get" -s b -l bootstrap -d 'Kafka bootstrap servers, comma separated [default: localhost:9092]' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand registry; and __fish_seen_subcommand_from get" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X queue.buffering.max.ms=50. It wins over a typed flag left at its default, and is refused with one given explicitly (e.g. --acks 1 -X acks=all); connection keys (--bootstrap, --security-protocol, --sasl-*, --tls-*) and keys kmsg sets itself (group.id, enable.auto.commit, ...) are refused' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand registry; and __fish_seen_subcommand_from get" -l security-protocol -d 'Security protocol for the client connection' -r -f -a "PLAINTEXT\t''
@@ -1056,6 +1327,7 @@ complete -c kmsg -n "__fish_kmsg_using_subcommand registry; and __fish_seen_subc
 complete -c kmsg -n "__fish_kmsg_using_subcommand registry; and __fish_seen_subcommand_from register" -l type -d 'The schema type [default: from the file\'s extension: .avsc, .proto, .json]' -r -f -a "avro\t''
 protobuf\t''
 json\t''"
+complete -c kmsg -n "__fish_kmsg_using_subcommand registry; and __fish_seen_subcommand_from register" -l profile -d 'Take defaults from this profile of the config file ($XDG_CONFIG_HOME/kmsg/config.toml, ~/.config/kmsg/config.toml, or KMSG_CONFIG); a flag or its env var still wins [default: the file\'s `default`, if any]' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand registry; and __fish_seen_subcommand_from register" -s b -l bootstrap -d 'Kafka bootstrap servers, comma separated [default: localhost:9092]' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand registry; and __fish_seen_subcommand_from register" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X queue.buffering.max.ms=50. It wins over a typed flag left at its default, and is refused with one given explicitly (e.g. --acks 1 -X acks=all); connection keys (--bootstrap, --security-protocol, --sasl-*, --tls-*) and keys kmsg sets itself (group.id, enable.auto.commit, ...) are refused' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand registry; and __fish_seen_subcommand_from register" -l security-protocol -d 'Security protocol for the client connection' -r -f -a "PLAINTEXT\t''
@@ -1084,6 +1356,7 @@ raw\t'Values only, one per line (view); other commands print tables'"
 complete -c kmsg -n "__fish_kmsg_using_subcommand registry; and __fish_seen_subcommand_from register" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kmsg -n "__fish_kmsg_using_subcommand registry; and __fish_seen_subcommand_from register" -s V -l version -d 'Print version'
 complete -c kmsg -n "__fish_kmsg_using_subcommand registry; and __fish_seen_subcommand_from compatibility" -l set -d 'Set the level: BACKWARD, BACKWARD_TRANSITIVE, FORWARD, FORWARD_TRANSITIVE, FULL, FULL_TRANSITIVE or NONE' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand registry; and __fish_seen_subcommand_from compatibility" -l profile -d 'Take defaults from this profile of the config file ($XDG_CONFIG_HOME/kmsg/config.toml, ~/.config/kmsg/config.toml, or KMSG_CONFIG); a flag or its env var still wins [default: the file\'s `default`, if any]' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand registry; and __fish_seen_subcommand_from compatibility" -s b -l bootstrap -d 'Kafka bootstrap servers, comma separated [default: localhost:9092]' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand registry; and __fish_seen_subcommand_from compatibility" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X queue.buffering.max.ms=50. It wins over a typed flag left at its default, and is refused with one given explicitly (e.g. --acks 1 -X acks=all); connection keys (--bootstrap, --security-protocol, --sasl-*, --tls-*) and keys kmsg sets itself (group.id, enable.auto.commit, ...) are refused' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand registry; and __fish_seen_subcommand_from compatibility" -l security-protocol -d 'Security protocol for the client connection' -r -f -a "PLAINTEXT\t''
@@ -1111,6 +1384,7 @@ json\t'JSON: one document per finite result; streams (view, dlq watch) one objec
 raw\t'Values only, one per line (view); other commands print tables'"
 complete -c kmsg -n "__fish_kmsg_using_subcommand registry; and __fish_seen_subcommand_from compatibility" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kmsg -n "__fish_kmsg_using_subcommand registry; and __fish_seen_subcommand_from compatibility" -s V -l version -d 'Print version'
+complete -c kmsg -n "__fish_kmsg_using_subcommand registry; and __fish_seen_subcommand_from delete" -l profile -d 'Take defaults from this profile of the config file ($XDG_CONFIG_HOME/kmsg/config.toml, ~/.config/kmsg/config.toml, or KMSG_CONFIG); a flag or its env var still wins [default: the file\'s `default`, if any]' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand registry; and __fish_seen_subcommand_from delete" -s b -l bootstrap -d 'Kafka bootstrap servers, comma separated [default: localhost:9092]' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand registry; and __fish_seen_subcommand_from delete" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X queue.buffering.max.ms=50. It wins over a typed flag left at its default, and is refused with one given explicitly (e.g. --acks 1 -X acks=all); connection keys (--bootstrap, --security-protocol, --sasl-*, --tls-*) and keys kmsg sets itself (group.id, enable.auto.commit, ...) are refused' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand registry; and __fish_seen_subcommand_from delete" -l security-protocol -d 'Security protocol for the client connection' -r -f -a "PLAINTEXT\t''
@@ -1147,6 +1421,97 @@ complete -c kmsg -n "__fish_kmsg_using_subcommand registry; and __fish_seen_subc
 complete -c kmsg -n "__fish_kmsg_using_subcommand registry; and __fish_seen_subcommand_from help" -f -a "compatibility" -d 'Show a subject\'s compatibility level, or set it with --set'
 complete -c kmsg -n "__fish_kmsg_using_subcommand registry; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete a subject (softly, or --permanent), or one version with SUBJECT:VERSION (needs --yes)'
 complete -c kmsg -n "__fish_kmsg_using_subcommand registry; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c kmsg -n "__fish_kmsg_using_subcommand profile; and not __fish_seen_subcommand_from list show help" -l profile -d 'Take defaults from this profile of the config file ($XDG_CONFIG_HOME/kmsg/config.toml, ~/.config/kmsg/config.toml, or KMSG_CONFIG); a flag or its env var still wins [default: the file\'s `default`, if any]' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand profile; and not __fish_seen_subcommand_from list show help" -s b -l bootstrap -d 'Kafka bootstrap servers, comma separated [default: localhost:9092]' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand profile; and not __fish_seen_subcommand_from list show help" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X queue.buffering.max.ms=50. It wins over a typed flag left at its default, and is refused with one given explicitly (e.g. --acks 1 -X acks=all); connection keys (--bootstrap, --security-protocol, --sasl-*, --tls-*) and keys kmsg sets itself (group.id, enable.auto.commit, ...) are refused' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand profile; and not __fish_seen_subcommand_from list show help" -l security-protocol -d 'Security protocol for the client connection' -r -f -a "PLAINTEXT\t''
+SSL\t''
+SASL_PLAINTEXT\t''
+SASL_SSL\t''"
+complete -c kmsg -n "__fish_kmsg_using_subcommand profile; and not __fish_seen_subcommand_from list show help" -l sasl-mechanism -d 'SASL mechanism' -r -f -a "PLAIN\t''
+SCRAM-SHA-256\t''
+SCRAM-SHA-512\t''"
+complete -c kmsg -n "__fish_kmsg_using_subcommand profile; and not __fish_seen_subcommand_from list show help" -l sasl-username -d 'SASL user name (the password comes from env KMSG_SASL_PASSWORD or --sasl-password-file)' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand profile; and not __fish_seen_subcommand_from list show help" -l sasl-password-file -d 'File holding the SASL password (first line); alternatively set env KMSG_SASL_PASSWORD' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand profile; and not __fish_seen_subcommand_from list show help" -l tls-ca -d 'CA certificate (PEM) to verify the brokers' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand profile; and not __fish_seen_subcommand_from list show help" -l tls-cert -d 'Client certificate (PEM) for mutual TLS' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand profile; and not __fish_seen_subcommand_from list show help" -l tls-key -d 'Client private key (PEM) for mutual TLS' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand profile; and not __fish_seen_subcommand_from list show help" -l schema-registry -d 'Schema registry (Confluent-compatible API root), e.g. http://localhost:8081 or http://apicurio:8080/apis/ccompat/v7: decodes registry-framed records in view and dlq, and is needed by produce --value-schema, consume --value-format registry, registry' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand profile; and not __fish_seen_subcommand_from list show help" -l schema-registry-user -d 'Schema registry user for basic auth (the password comes from env SCHEMA_REGISTRY_PASSWORD or --schema-registry-password-file)' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand profile; and not __fish_seen_subcommand_from list show help" -l schema-registry-password-file -d 'File holding the schema registry password (first line)' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand profile; and not __fish_seen_subcommand_from list show help" -l schema-registry-ca -d 'CA certificate (PEM) to verify an https schema registry' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand profile; and not __fish_seen_subcommand_from list show help" -l timeout -d 'How long to wait for the cluster before giving up [default: 10s]' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand profile; and not __fish_seen_subcommand_from list show help" -l log-level -d 'Log level or filter (overrides RUST_LOG), e.g. debug or kmsg=debug,librdkafka=info' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand profile; and not __fish_seen_subcommand_from list show help" -l log-format -d 'Log format on stderr (json: one object per line, for log collectors)' -r -f -a "text\t''
+json\t''"
+complete -c kmsg -n "__fish_kmsg_using_subcommand profile; and not __fish_seen_subcommand_from list show help" -s o -l output -d 'How results are printed on stdout' -r -f -a "table\t'Human-readable tables'
+json\t'JSON: one document per finite result; streams (view, dlq watch) one object per line'
+raw\t'Values only, one per line (view); other commands print tables'"
+complete -c kmsg -n "__fish_kmsg_using_subcommand profile; and not __fish_seen_subcommand_from list show help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c kmsg -n "__fish_kmsg_using_subcommand profile; and not __fish_seen_subcommand_from list show help" -s V -l version -d 'Print version'
+complete -c kmsg -n "__fish_kmsg_using_subcommand profile; and not __fish_seen_subcommand_from list show help" -f -a "list" -d 'The profiles in the config file, which one is the default, and the file\'s path'
+complete -c kmsg -n "__fish_kmsg_using_subcommand profile; and not __fish_seen_subcommand_from list show help" -f -a "show" -d 'One profile\'s settings (password files as paths, never their contents)'
+complete -c kmsg -n "__fish_kmsg_using_subcommand profile; and not __fish_seen_subcommand_from list show help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c kmsg -n "__fish_kmsg_using_subcommand profile; and __fish_seen_subcommand_from list" -l profile -d 'Take defaults from this profile of the config file ($XDG_CONFIG_HOME/kmsg/config.toml, ~/.config/kmsg/config.toml, or KMSG_CONFIG); a flag or its env var still wins [default: the file\'s `default`, if any]' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand profile; and __fish_seen_subcommand_from list" -s b -l bootstrap -d 'Kafka bootstrap servers, comma separated [default: localhost:9092]' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand profile; and __fish_seen_subcommand_from list" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X queue.buffering.max.ms=50. It wins over a typed flag left at its default, and is refused with one given explicitly (e.g. --acks 1 -X acks=all); connection keys (--bootstrap, --security-protocol, --sasl-*, --tls-*) and keys kmsg sets itself (group.id, enable.auto.commit, ...) are refused' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand profile; and __fish_seen_subcommand_from list" -l security-protocol -d 'Security protocol for the client connection' -r -f -a "PLAINTEXT\t''
+SSL\t''
+SASL_PLAINTEXT\t''
+SASL_SSL\t''"
+complete -c kmsg -n "__fish_kmsg_using_subcommand profile; and __fish_seen_subcommand_from list" -l sasl-mechanism -d 'SASL mechanism' -r -f -a "PLAIN\t''
+SCRAM-SHA-256\t''
+SCRAM-SHA-512\t''"
+complete -c kmsg -n "__fish_kmsg_using_subcommand profile; and __fish_seen_subcommand_from list" -l sasl-username -d 'SASL user name (the password comes from env KMSG_SASL_PASSWORD or --sasl-password-file)' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand profile; and __fish_seen_subcommand_from list" -l sasl-password-file -d 'File holding the SASL password (first line); alternatively set env KMSG_SASL_PASSWORD' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand profile; and __fish_seen_subcommand_from list" -l tls-ca -d 'CA certificate (PEM) to verify the brokers' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand profile; and __fish_seen_subcommand_from list" -l tls-cert -d 'Client certificate (PEM) for mutual TLS' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand profile; and __fish_seen_subcommand_from list" -l tls-key -d 'Client private key (PEM) for mutual TLS' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand profile; and __fish_seen_subcommand_from list" -l schema-registry -d 'Schema registry (Confluent-compatible API root), e.g. http://localhost:8081 or http://apicurio:8080/apis/ccompat/v7: decodes registry-framed records in view and dlq, and is needed by produce --value-schema, consume --value-format registry, registry' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand profile; and __fish_seen_subcommand_from list" -l schema-registry-user -d 'Schema registry user for basic auth (the password comes from env SCHEMA_REGISTRY_PASSWORD or --schema-registry-password-file)' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand profile; and __fish_seen_subcommand_from list" -l schema-registry-password-file -d 'File holding the schema registry password (first line)' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand profile; and __fish_seen_subcommand_from list" -l schema-registry-ca -d 'CA certificate (PEM) to verify an https schema registry' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand profile; and __fish_seen_subcommand_from list" -l timeout -d 'How long to wait for the cluster before giving up [default: 10s]' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand profile; and __fish_seen_subcommand_from list" -l log-level -d 'Log level or filter (overrides RUST_LOG), e.g. debug or kmsg=debug,librdkafka=info' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand profile; and __fish_seen_subcommand_from list" -l log-format -d 'Log format on stderr (json: one object per line, for log collectors)' -r -f -a "text\t''
+json\t''"
+complete -c kmsg -n "__fish_kmsg_using_subcommand profile; and __fish_seen_subcommand_from list" -s o -l output -d 'How results are printed on stdout' -r -f -a "table\t'Human-readable tables'
+json\t'JSON: one document per finite result; streams (view, dlq watch) one object per line'
+raw\t'Values only, one per line (view); other commands print tables'"
+complete -c kmsg -n "__fish_kmsg_using_subcommand profile; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c kmsg -n "__fish_kmsg_using_subcommand profile; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c kmsg -n "__fish_kmsg_using_subcommand profile; and __fish_seen_subcommand_from show" -l profile -d 'Take defaults from this profile of the config file ($XDG_CONFIG_HOME/kmsg/config.toml, ~/.config/kmsg/config.toml, or KMSG_CONFIG); a flag or its env var still wins [default: the file\'s `default`, if any]' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand profile; and __fish_seen_subcommand_from show" -s b -l bootstrap -d 'Kafka bootstrap servers, comma separated [default: localhost:9092]' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand profile; and __fish_seen_subcommand_from show" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X queue.buffering.max.ms=50. It wins over a typed flag left at its default, and is refused with one given explicitly (e.g. --acks 1 -X acks=all); connection keys (--bootstrap, --security-protocol, --sasl-*, --tls-*) and keys kmsg sets itself (group.id, enable.auto.commit, ...) are refused' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand profile; and __fish_seen_subcommand_from show" -l security-protocol -d 'Security protocol for the client connection' -r -f -a "PLAINTEXT\t''
+SSL\t''
+SASL_PLAINTEXT\t''
+SASL_SSL\t''"
+complete -c kmsg -n "__fish_kmsg_using_subcommand profile; and __fish_seen_subcommand_from show" -l sasl-mechanism -d 'SASL mechanism' -r -f -a "PLAIN\t''
+SCRAM-SHA-256\t''
+SCRAM-SHA-512\t''"
+complete -c kmsg -n "__fish_kmsg_using_subcommand profile; and __fish_seen_subcommand_from show" -l sasl-username -d 'SASL user name (the password comes from env KMSG_SASL_PASSWORD or --sasl-password-file)' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand profile; and __fish_seen_subcommand_from show" -l sasl-password-file -d 'File holding the SASL password (first line); alternatively set env KMSG_SASL_PASSWORD' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand profile; and __fish_seen_subcommand_from show" -l tls-ca -d 'CA certificate (PEM) to verify the brokers' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand profile; and __fish_seen_subcommand_from show" -l tls-cert -d 'Client certificate (PEM) for mutual TLS' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand profile; and __fish_seen_subcommand_from show" -l tls-key -d 'Client private key (PEM) for mutual TLS' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand profile; and __fish_seen_subcommand_from show" -l schema-registry -d 'Schema registry (Confluent-compatible API root), e.g. http://localhost:8081 or http://apicurio:8080/apis/ccompat/v7: decodes registry-framed records in view and dlq, and is needed by produce --value-schema, consume --value-format registry, registry' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand profile; and __fish_seen_subcommand_from show" -l schema-registry-user -d 'Schema registry user for basic auth (the password comes from env SCHEMA_REGISTRY_PASSWORD or --schema-registry-password-file)' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand profile; and __fish_seen_subcommand_from show" -l schema-registry-password-file -d 'File holding the schema registry password (first line)' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand profile; and __fish_seen_subcommand_from show" -l schema-registry-ca -d 'CA certificate (PEM) to verify an https schema registry' -r -F
+complete -c kmsg -n "__fish_kmsg_using_subcommand profile; and __fish_seen_subcommand_from show" -l timeout -d 'How long to wait for the cluster before giving up [default: 10s]' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand profile; and __fish_seen_subcommand_from show" -l log-level -d 'Log level or filter (overrides RUST_LOG), e.g. debug or kmsg=debug,librdkafka=info' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand profile; and __fish_seen_subcommand_from show" -l log-format -d 'Log format on stderr (json: one object per line, for log collectors)' -r -f -a "text\t''
+json\t''"
+complete -c kmsg -n "__fish_kmsg_using_subcommand profile; and __fish_seen_subcommand_from show" -s o -l output -d 'How results are printed on stdout' -r -f -a "table\t'Human-readable tables'
+json\t'JSON: one document per finite result; streams (view, dlq watch) one object per line'
+raw\t'Values only, one per line (view); other commands print tables'"
+complete -c kmsg -n "__fish_kmsg_using_subcommand profile; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c kmsg -n "__fish_kmsg_using_subcommand profile; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
+complete -c kmsg -n "__fish_kmsg_using_subcommand profile; and __fish_seen_subcommand_from help" -f -a "list" -d 'The profiles in the config file, which one is the default, and the file\'s path'
+complete -c kmsg -n "__fish_kmsg_using_subcommand profile; and __fish_seen_subcommand_from help" -f -a "show" -d 'One profile\'s settings (password files as paths, never their contents)'
+complete -c kmsg -n "__fish_kmsg_using_subcommand profile; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c kmsg -n "__fish_kmsg_using_subcommand completions" -l profile -d 'Take defaults from this profile of the config file ($XDG_CONFIG_HOME/kmsg/config.toml, ~/.config/kmsg/config.toml, or KMSG_CONFIG); a flag or its env var still wins [default: the file\'s `default`, if any]' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand completions" -s b -l bootstrap -d 'Kafka bootstrap servers, comma separated [default: localhost:9092]' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand completions" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X queue.buffering.max.ms=50. It wins over a typed flag left at its default, and is refused with one given explicitly (e.g. --acks 1 -X acks=all); connection keys (--bootstrap, --security-protocol, --sasl-*, --tls-*) and keys kmsg sets itself (group.id, enable.auto.commit, ...) are refused' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand completions" -l security-protocol -d 'Security protocol for the client connection' -r -f -a "PLAINTEXT\t''
@@ -1174,27 +1539,35 @@ json\t'JSON: one document per finite result; streams (view, dlq watch) one objec
 raw\t'Values only, one per line (view); other commands print tables'"
 complete -c kmsg -n "__fish_kmsg_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kmsg -n "__fish_kmsg_using_subcommand completions" -s V -l version -d 'Print version'
-complete -c kmsg -n "__fish_kmsg_using_subcommand help; and not __fish_seen_subcommand_from topics cluster produce consume view metrics breaker-test demo dlq acl registry completions help" -f -a "topics" -d 'Create, list, describe and delete topics'
-complete -c kmsg -n "__fish_kmsg_using_subcommand help; and not __fish_seen_subcommand_from topics cluster produce consume view metrics breaker-test demo dlq acl registry completions help" -f -a "cluster" -d 'Run a real local Kafka cluster (KRaft, no Docker)'
-complete -c kmsg -n "__fish_kmsg_using_subcommand help; and not __fish_seen_subcommand_from topics cluster produce consume view metrics breaker-test demo dlq acl registry completions help" -f -a "produce" -d 'Send JSON messages (generated, piped, or one) at a precise rate, with a run summary'
-complete -c kmsg -n "__fish_kmsg_using_subcommand help; and not __fish_seen_subcommand_from topics cluster produce consume view metrics breaker-test demo dlq acl registry completions help" -f -a "consume" -d 'Run a consumer-group member: validate, retry, forward, dead-letter, commit when durable'
-complete -c kmsg -n "__fish_kmsg_using_subcommand help; and not __fish_seen_subcommand_from topics cluster produce consume view metrics breaker-test demo dlq acl registry completions help" -f -a "view" -d 'Read records without joining a group (exit at the end, or --follow)'
-complete -c kmsg -n "__fish_kmsg_using_subcommand help; and not __fish_seen_subcommand_from topics cluster produce consume view metrics breaker-test demo dlq acl registry completions help" -f -a "metrics" -d 'Consumer group lag per partition (--group), or a running consumer\'s key figures (--from)'
-complete -c kmsg -n "__fish_kmsg_using_subcommand help; and not __fish_seen_subcommand_from topics cluster produce consume view metrics breaker-test demo dlq acl registry completions help" -f -a "breaker-test" -d 'Check retries, breaker and DLQ end to end against a failing-then-recovering downstream'
-complete -c kmsg -n "__fish_kmsg_using_subcommand help; and not __fish_seen_subcommand_from topics cluster produce consume view metrics breaker-test demo dlq acl registry completions help" -f -a "demo" -d 'Run the whole pipeline for a while: producer, three consumers, DLQ, summary (on an embedded in-memory cluster unless --bootstrap is given)'
-complete -c kmsg -n "__fish_kmsg_using_subcommand help; and not __fish_seen_subcommand_from topics cluster produce consume view metrics breaker-test demo dlq acl registry completions help" -f -a "dlq" -d 'Dead letters: list, show one, stats, replay to their topic, watch'
-complete -c kmsg -n "__fish_kmsg_using_subcommand help; and not __fish_seen_subcommand_from topics cluster produce consume view metrics breaker-test demo dlq acl registry completions help" -f -a "acl" -d 'Apply the pipeline\'s least-privilege ACLs, or list ACLs (secure clusters)'
-complete -c kmsg -n "__fish_kmsg_using_subcommand help; and not __fish_seen_subcommand_from topics cluster produce consume view metrics breaker-test demo dlq acl registry completions help" -f -a "registry" -d 'Schemas in a Confluent-compatible registry: list, get, register, compatibility, delete'
-complete -c kmsg -n "__fish_kmsg_using_subcommand help; and not __fish_seen_subcommand_from topics cluster produce consume view metrics breaker-test demo dlq acl registry completions help" -f -a "completions" -d 'Print shell completions'
-complete -c kmsg -n "__fish_kmsg_using_subcommand help; and not __fish_seen_subcommand_from topics cluster produce consume view metrics breaker-test demo dlq acl registry completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c kmsg -n "__fish_kmsg_using_subcommand help; and not __fish_seen_subcommand_from topics cluster produce consume view metrics group breaker-test demo dlq acl registry profile completions help" -f -a "topics" -d 'Create, list, describe and delete topics'
+complete -c kmsg -n "__fish_kmsg_using_subcommand help; and not __fish_seen_subcommand_from topics cluster produce consume view metrics group breaker-test demo dlq acl registry profile completions help" -f -a "cluster" -d 'Run a real local Kafka cluster (KRaft, no Docker)'
+complete -c kmsg -n "__fish_kmsg_using_subcommand help; and not __fish_seen_subcommand_from topics cluster produce consume view metrics group breaker-test demo dlq acl registry profile completions help" -f -a "produce" -d 'Send JSON messages (generated, piped, or one) at a precise rate, with a run summary'
+complete -c kmsg -n "__fish_kmsg_using_subcommand help; and not __fish_seen_subcommand_from topics cluster produce consume view metrics group breaker-test demo dlq acl registry profile completions help" -f -a "consume" -d 'Run a consumer-group member: validate, retry, forward, dead-letter, commit when durable'
+complete -c kmsg -n "__fish_kmsg_using_subcommand help; and not __fish_seen_subcommand_from topics cluster produce consume view metrics group breaker-test demo dlq acl registry profile completions help" -f -a "view" -d 'Read records without joining a group (exit at the end, or --follow)'
+complete -c kmsg -n "__fish_kmsg_using_subcommand help; and not __fish_seen_subcommand_from topics cluster produce consume view metrics group breaker-test demo dlq acl registry profile completions help" -f -a "metrics" -d 'Consumer group lag per partition (--group), or a running consumer\'s key figures (--from)'
+complete -c kmsg -n "__fish_kmsg_using_subcommand help; and not __fish_seen_subcommand_from topics cluster produce consume view metrics group breaker-test demo dlq acl registry profile completions help" -f -a "group" -d 'Consumer groups: list, describe (lag in records and seconds), reset offsets, delete'
+complete -c kmsg -n "__fish_kmsg_using_subcommand help; and not __fish_seen_subcommand_from topics cluster produce consume view metrics group breaker-test demo dlq acl registry profile completions help" -f -a "breaker-test" -d 'Check retries, breaker and DLQ end to end against a failing-then-recovering downstream'
+complete -c kmsg -n "__fish_kmsg_using_subcommand help; and not __fish_seen_subcommand_from topics cluster produce consume view metrics group breaker-test demo dlq acl registry profile completions help" -f -a "demo" -d 'Run the whole pipeline for a while: producer, three consumers, DLQ, summary (on an embedded in-memory cluster unless --bootstrap is given)'
+complete -c kmsg -n "__fish_kmsg_using_subcommand help; and not __fish_seen_subcommand_from topics cluster produce consume view metrics group breaker-test demo dlq acl registry profile completions help" -f -a "dlq" -d 'Dead letters: list, show one, stats, replay to their topic, watch'
+complete -c kmsg -n "__fish_kmsg_using_subcommand help; and not __fish_seen_subcommand_from topics cluster produce consume view metrics group breaker-test demo dlq acl registry profile completions help" -f -a "acl" -d 'Apply the pipeline\'s least-privilege ACLs, or list ACLs (secure clusters)'
+complete -c kmsg -n "__fish_kmsg_using_subcommand help; and not __fish_seen_subcommand_from topics cluster produce consume view metrics group breaker-test demo dlq acl registry profile completions help" -f -a "registry" -d 'Schemas in a Confluent-compatible registry: list, get, register, compatibility, delete'
+complete -c kmsg -n "__fish_kmsg_using_subcommand help; and not __fish_seen_subcommand_from topics cluster produce consume view metrics group breaker-test demo dlq acl registry profile completions help" -f -a "profile" -d 'Named profiles from the config file (~/.config/kmsg/config.toml or KMSG_CONFIG)'
+complete -c kmsg -n "__fish_kmsg_using_subcommand help; and not __fish_seen_subcommand_from topics cluster produce consume view metrics group breaker-test demo dlq acl registry profile completions help" -f -a "completions" -d 'Print shell completions'
+complete -c kmsg -n "__fish_kmsg_using_subcommand help; and not __fish_seen_subcommand_from topics cluster produce consume view metrics group breaker-test demo dlq acl registry profile completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c kmsg -n "__fish_kmsg_using_subcommand help; and __fish_seen_subcommand_from topics" -f -a "create" -d 'Create the pipeline\'s topics (input, output, DLQ), or one named topic; idempotent'
 complete -c kmsg -n "__fish_kmsg_using_subcommand help; and __fish_seen_subcommand_from topics" -f -a "list" -d 'List topics with partition count and replication factor'
 complete -c kmsg -n "__fish_kmsg_using_subcommand help; and __fish_seen_subcommand_from topics" -f -a "describe" -d 'Show partitions, leaders, replicas, ISR and non-default configs'
+complete -c kmsg -n "__fish_kmsg_using_subcommand help; and __fish_seen_subcommand_from topics" -f -a "alter" -d 'Change a topic: set or delete configs (incrementally: others stay), add partitions'
 complete -c kmsg -n "__fish_kmsg_using_subcommand help; and __fish_seen_subcommand_from topics" -f -a "delete" -d 'Delete topics (needs --yes)'
 complete -c kmsg -n "__fish_kmsg_using_subcommand help; and __fish_seen_subcommand_from cluster" -f -a "up" -d 'Start the brokers (formats storage on first start, keeps data after that)'
 complete -c kmsg -n "__fish_kmsg_using_subcommand help; and __fish_seen_subcommand_from cluster" -f -a "down" -d 'Stop the brokers (all, or one with --node)'
 complete -c kmsg -n "__fish_kmsg_using_subcommand help; and __fish_seen_subcommand_from cluster" -f -a "status" -d 'Show brokers, controller and under-replicated partitions; exit 3 when brokers are missing'
 complete -c kmsg -n "__fish_kmsg_using_subcommand help; and __fish_seen_subcommand_from cluster" -f -a "secrets" -d 'Write a secured cluster\'s CA, broker certificate and role passwords for brokers run elsewhere (docker-compose.secure.yml): one folder per container that needs them'
+complete -c kmsg -n "__fish_kmsg_using_subcommand help; and __fish_seen_subcommand_from group" -f -a "list" -d 'Consumer groups with state, protocol type, assignor and member count'
+complete -c kmsg -n "__fish_kmsg_using_subcommand help; and __fish_seen_subcommand_from group" -f -a "describe" -d 'A group\'s state, members, and per partition committed/end offsets, lag in records and seconds, and the estimated time to drain the lag'
+complete -c kmsg -n "__fish_kmsg_using_subcommand help; and __fish_seen_subcommand_from group" -f -a "reset-offsets" -d 'Move a stopped group\'s committed offsets (dry run unless --execute; backs up first)'
+complete -c kmsg -n "__fish_kmsg_using_subcommand help; and __fish_seen_subcommand_from group" -f -a "delete" -d 'Delete a stopped group and its committed offsets (needs --yes)'
+complete -c kmsg -n "__fish_kmsg_using_subcommand help; and __fish_seen_subcommand_from group" -f -a "delete-offsets" -d 'Delete a group\'s committed offsets of a topic (or some of its partitions)'
 complete -c kmsg -n "__fish_kmsg_using_subcommand help; and __fish_seen_subcommand_from dlq" -f -a "list" -d 'A table of dead letters: when, where from, stage, error class, message'
 complete -c kmsg -n "__fish_kmsg_using_subcommand help; and __fish_seen_subcommand_from dlq" -f -a "show" -d 'One dead letter in full: coordinates, decoded headers, value (PARTITION:OFFSET)'
 complete -c kmsg -n "__fish_kmsg_using_subcommand help; and __fish_seen_subcommand_from dlq" -f -a "stats" -d 'Counts by error class, by original topic and over time, with a bar chart'
@@ -1208,3 +1581,5 @@ complete -c kmsg -n "__fish_kmsg_using_subcommand help; and __fish_seen_subcomma
 complete -c kmsg -n "__fish_kmsg_using_subcommand help; and __fish_seen_subcommand_from registry" -f -a "register" -d 'Register a schema file under a subject (its compatibility is checked first)'
 complete -c kmsg -n "__fish_kmsg_using_subcommand help; and __fish_seen_subcommand_from registry" -f -a "compatibility" -d 'Show a subject\'s compatibility level, or set it with --set'
 complete -c kmsg -n "__fish_kmsg_using_subcommand help; and __fish_seen_subcommand_from registry" -f -a "delete" -d 'Delete a subject (softly, or --permanent), or one version with SUBJECT:VERSION (needs --yes)'
+complete -c kmsg -n "__fish_kmsg_using_subcommand help; and __fish_seen_subcommand_from profile" -f -a "list" -d 'The profiles in the config file, which one is the default, and the file\'s path'
+complete -c kmsg -n "__fish_kmsg_using_subcommand help; and __fish_seen_subcommand_from profile" -f -a "show" -d 'One profile\'s settings (password files as paths, never their contents)'

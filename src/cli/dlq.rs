@@ -106,9 +106,19 @@ pub struct DlqListArgs {
     #[arg(long)]
     pub original_topic: Option<String>,
 
-    /// Show at most this many
+    /// Show at most this many (the newest)
     #[arg(short = 'n', long)]
     pub max: Option<usize>,
+
+    /// Only dead letters for which this jq expression is true, e.g.
+    /// '.headers["kmsg.dlq.error.class"] == "schema_validation"'; a record is {key, value,
+    /// headers, topic, partition, offset, timestamp} (see the README)
+    #[arg(long, value_name = "EXPR")]
+    pub filter: Option<String>,
+
+    /// Print only the number of matching dead letters ({"count": N} with -o json)
+    #[arg(long)]
+    pub count: bool,
 
     /// Registry-framed values: decode them to JSON (auto: when a known schema id fits)
     #[arg(long, value_enum, default_value_t = DecodeMode::Auto)]

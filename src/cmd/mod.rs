@@ -14,6 +14,7 @@ mod context;
 pub mod decode;
 pub mod demo;
 pub mod dlq;
+pub(crate) mod filter;
 pub mod group;
 pub mod metrics;
 pub mod produce;

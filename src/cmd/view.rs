@@ -1,6 +1,10 @@
 //! `kmsg view --topic T`: reads records without joining a group or committing (assign and
 //! seek), `read_committed`, from a chosen start (beginning, an offset, the last N per
-//! partition, or a time), and stops at the end of every partition unless `--follow`.
+//! partition, or a time), and stops at the end of every partition unless `--follow`, and in
+//! any case at `--until` (an offset or a time, per partition; `kafka::reader::Until`).
+//! `--filter` keeps the records a jq expression is true for (`cmd::filter`); `--count`
+//! prints how many instead of the records; `--format` prints each by a kcat `-f` template
+//! (`pipeline::template`), the record's bytes as they are (not decoded).
 //!
 //! Output: a table (printed as it grows: the first rows set the column widths, a wider row
 //! later starts a new table), one binary-safe JSON envelope per record with `--output json`
@@ -21,12 +25,14 @@ use rdkafka::Message;
 
 use super::context::Context;
 use super::decode::{shown_text, RecordDecoder};
+use super::filter::Selection;
 use crate::cli::{OutputFormat, ViewArgs};
 use crate::envelope::{Envelope, Shown};
 use crate::error::usage;
 use crate::kafka::admin::Admin;
-use crate::kafka::reader::{parse_since, ReadStep, Start, TopicReader};
+use crate::kafka::reader::{parse_since, parse_until, ReadStep, Start, TopicReader};
 use crate::output;
+use crate::pipeline::template::{FormatRecord, Template};
 
 /// Widest value shown in the table.
 const VALUE_WIDTH: usize = 80;
@@ -54,11 +60,32 @@ pub async fn run(args: ViewArgs, ctx: &Context) -> anyhow::Result<ExitCode> {
     if args.max == Some(0) {
         return Err(usage("--max 0 would show nothing"));
     }
+    let selection = Selection::new(args.filter.as_deref())?;
+    let template = args
+        .format
+        .as_deref()
+        .map(Template::parse)
+        .transpose()
+        .map_err(|e| usage(e.to_string()))?;
+    let now = SystemTime::now();
     let start = match (args.offset, args.last, &args.since) {
         (Some(o), _, _) => Start::Offset(o),
         (_, Some(n), _) => Start::Last(n),
-        (_, _, Some(text)) => Start::Since(parse_since(text, SystemTime::now()).map_err(usage)?),
+        (_, _, Some(text)) => Start::Since(parse_since(text, now).map_err(usage)?),
         _ => Start::Beginning,
+    };
+    let until = match &args.until {
+        None => None,
+        Some(text) => {
+            let from = match start {
+                Start::Since(ms) => ms,
+                _ => now
+                    .duration_since(UNIX_EPOCH)
+                    .map(|d| d.as_millis() as i64)
+                    .unwrap_or(0),
+            };
+            Some(parse_until(text, from).map_err(usage)?)
+        }
     };
     let admin = Admin::connect(&ctx.settings).await?;
     let info = admin.topic(&args.topic).await?;
@@ -85,7 +112,9 @@ pub async fn run(args: ViewArgs, ctx: &Context) -> anyhow::Result<ExitCode> {
     let settings = ctx.settings.clone();
     let format = ctx.output;
     let result = tokio::task::spawn_blocking(move || {
-        read(args, settings, format, start, partitions, stop, decoder)
+        let reader = TopicReader::open(&settings, &args.topic, &partitions, start, args.follow)?
+            .until(until)?;
+        read(args, reader, format, template, stop, decoder, selection)
     })
     .await
     .map_err(|e| anyhow!("the reader thread failed: {e}"))?;
@@ -95,15 +124,15 @@ pub async fn run(args: ViewArgs, ctx: &Context) -> anyhow::Result<ExitCode> {
 
 fn read(
     args: ViewArgs,
-    settings: crate::kafka::config::ClientSettings,
+    mut reader: TopicReader,
     format: OutputFormat,
-    start: Start,
-    partitions: Vec<i32>,
+    template: Option<Template>,
     stop: Arc<AtomicBool>,
     decoder: RecordDecoder,
+    mut selection: Selection,
 ) -> anyhow::Result<ExitCode> {
-    let mut reader = TopicReader::open(&settings, &args.topic, &partitions, start, args.follow)?;
-    let mut printer = Printer::new(format, args.pretty, args.follow, decoder);
+    let mut printer =
+        (!args.count).then(|| Printer::new(format, template, args.pretty, args.follow));
     let mut shown = 0u64;
     while !stop.load(Ordering::Relaxed) {
         if args.follow && stdout_closed() {
@@ -115,15 +144,38 @@ fn read(
         }
         match reader.next_step()? {
             ReadStep::End => break,
-            ReadStep::Idle => printer.idle()?,
+            ReadStep::Idle => {
+                if let Some(p) = &mut printer {
+                    p.idle()?;
+                }
+            }
             ReadStep::Record(m) => {
+                let key = decoder.show(m.key())?;
+                let value = decoder.show(m.payload())?;
+                if !selection.keeps(&m, &key, &value) {
+                    continue;
+                }
                 shown += 1;
-                printer.record(&m)?;
+                if let Some(p) = &mut printer {
+                    p.record(&m, key, value)?;
+                }
             }
         }
     }
-    printer.finish()?;
+    match printer {
+        Some(p) => p.finish()?,
+        None => print_count(format, shown)?,
+    }
+    selection.report();
     Ok(ExitCode::SUCCESS)
+}
+
+/// `--count`: the number alone, or one JSON document.
+fn print_count(format: OutputFormat, count: u64) -> std::io::Result<()> {
+    match format {
+        OutputFormat::Json => output::print_json(&serde_json::json!({ "count": count })),
+        OutputFormat::Table | OutputFormat::Raw => output::print_text(&count.to_string()),
+    }
 }
 
 /// True when stdout is a pipe whose reader has gone (poll reports an error or hang-up), so a
@@ -145,9 +197,10 @@ const TABLE_HOLD: usize = 500;
 /// When following, the longest a row waits in the held rows before it is shown.
 const FOLLOW_HOLD: Duration = Duration::from_millis(300);
 
-/// Where the records go: lines (JSON, raw) or a table printed as it grows.
+/// Where the records go: lines (JSON, raw), a kcat template, or a table printed as it grows.
 enum Sink {
     Lines(std::io::BufWriter<std::io::Stdout>),
+    Template(Template, std::io::BufWriter<std::io::Stdout>),
     Table(output::StreamTable<std::io::BufWriter<std::io::Stdout>>),
 }
 
@@ -161,13 +214,14 @@ struct Printer {
     /// When the oldest row still held by the table arrived.
     held_since: Option<Instant>,
     sink: Sink,
-    decoder: RecordDecoder,
 }
 
 impl Printer {
-    fn new(format: OutputFormat, pretty: bool, follow: bool, decoder: RecordDecoder) -> Self {
+    fn new(format: OutputFormat, template: Option<Template>, pretty: bool, follow: bool) -> Self {
         let out = std::io::BufWriter::new(std::io::stdout());
-        let sink = if format == OutputFormat::Table {
+        let sink = if let Some(t) = template {
+            Sink::Template(t, out)
+        } else if format == OutputFormat::Table {
             let frame = if output::stdout_is_tty() {
                 output::Frame::Boxed
             } else {
@@ -191,14 +245,36 @@ impl Printer {
             follow,
             held_since: None,
             sink,
-            decoder,
         }
     }
 
-    fn record(&mut self, m: &OwnedMessage) -> anyhow::Result<()> {
+    /// Prints a record, its key and value shown as `--decode` decoded them.
+    fn record(
+        &mut self,
+        m: &OwnedMessage,
+        key_shown: Shown,
+        value_shown: Shown,
+    ) -> anyhow::Result<()> {
         let value = m.payload();
-        let (key_shown, value_shown) = (self.decoder.show(m.key())?, self.decoder.show(value)?);
         match &mut self.sink {
+            Sink::Template(template, out) => {
+                let headers: Vec<(&str, Option<&[u8]>)> = m
+                    .headers()
+                    .map(|h| h.iter().map(|h| (h.key, h.value)).collect())
+                    .unwrap_or_default();
+                template.render(
+                    out,
+                    &FormatRecord {
+                        topic: m.topic(),
+                        partition: m.partition(),
+                        offset: m.offset(),
+                        timestamp: m.timestamp().to_millis(),
+                        key: m.key(),
+                        value,
+                        headers: &headers,
+                    },
+                )?;
+            }
             Sink::Lines(out) if self.format == OutputFormat::Json => {
                 let mut env = Envelope::from_record(
                     m.topic(),
@@ -247,7 +323,7 @@ impl Printer {
     /// (a table of a trickle still shows each record within a moment).
     fn show_now(&mut self) -> std::io::Result<()> {
         match &mut self.sink {
-            Sink::Lines(out) => out.flush(),
+            Sink::Lines(out) | Sink::Template(_, out) => out.flush(),
             Sink::Table(table) => {
                 if self.held_since.is_some_and(|t| t.elapsed() >= FOLLOW_HOLD) {
                     table.release()?;
@@ -260,7 +336,7 @@ impl Printer {
 
     fn finish(self) -> anyhow::Result<()> {
         match self.sink {
-            Sink::Lines(mut out) => out.flush()?,
+            Sink::Lines(mut out) | Sink::Template(_, mut out) => out.flush()?,
             Sink::Table(table) => {
                 table.finish()?;
             }

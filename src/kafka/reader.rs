@@ -1,8 +1,9 @@
 //! Reading a topic without joining a group: assign chosen partitions at a chosen start
-//! (beginning, an offset, the last N, or a time), `read_committed`, and know when every
-//! partition has reached its end. Used by `view` and the `dlq` tools.
+//! (beginning, an offset, the last N, or a time), `read_committed`, know when every
+//! partition has reached its end, and stop each partition at a chosen point (`--until`: a
+//! time or an offset), following or not. Used by `view` and the `dlq` tools.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use anyhow::anyhow;
@@ -51,6 +52,86 @@ pub fn parse_since(text: &str, now: SystemTime) -> Result<i64, String> {
         .duration_since(UNIX_EPOCH)
         .map(|d| d.as_millis() as i64)
         .unwrap_or(0))
+}
+
+/// Where reading stops in each partition (`view --until`). Each partition stops on its own;
+/// the reader ends when all have stopped, even when following.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Until {
+    /// Before the first record stamped at or after this time (milliseconds since the epoch),
+    /// as the broker's offsets-for-times lookup would find it. Following, a partition at its
+    /// end also stops once the clock has passed the time (later records would be newer).
+    Time(i64),
+    /// Before this offset: records up to `offset - 1`.
+    Offset(i64),
+}
+
+/// Parses `--until`: an offset (`1500`), an RFC 3339 time, or `+DURATION` after `start_ms`
+/// (the `--since` time, else now).
+pub fn parse_until(text: &str, start_ms: i64) -> Result<Until, String> {
+    if let Ok(offset) = text.parse::<i64>() {
+        return if offset < 0 {
+            Err(format!("--until {text}: an offset is 0 or more"))
+        } else {
+            Ok(Until::Offset(offset))
+        };
+    }
+    if let Some(after) = text.strip_prefix('+') {
+        let d = humantime::parse_duration(after)
+            .map_err(|e| format!("--until {text}: {e} (e.g. +10m, +2h30m)"))?;
+        let ms = i64::try_from(d.as_millis()).unwrap_or(i64::MAX);
+        return Ok(Until::Time(start_ms.saturating_add(ms)));
+    }
+    if humantime::parse_duration(text).is_ok() {
+        return Err(format!(
+            "--until {text}: a duration needs a + (+{text}: {text} after the start, the --since time or now)"
+        ));
+    }
+    let at = humantime::parse_rfc3339_weak(text).map_err(|_| {
+        format!("--until {text:?} is neither an offset (1500), +DURATION (+10m) nor an RFC 3339 time (2026-01-02T15:04:05Z)")
+    })?;
+    Ok(Until::Time(
+        at.duration_since(UNIX_EPOCH)
+            .map(|d| d.as_millis() as i64)
+            .unwrap_or(0),
+    ))
+}
+
+/// What `--until` makes of one record of a partition.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UntilStep {
+    /// Shown, and the partition goes on.
+    Go,
+    /// Shown, and the partition stops after it (the last offset before an offset stop).
+    Last,
+    /// Past the stop point: not shown, the partition stops.
+    Past,
+}
+
+impl Until {
+    /// The step for a record at `offset` stamped `timestamp` (ms; `None` when it has none).
+    pub fn step(self, offset: i64, timestamp: Option<i64>) -> UntilStep {
+        match self {
+            Until::Offset(end) if offset >= end => UntilStep::Past,
+            Until::Offset(end) if offset + 1 >= end => UntilStep::Last,
+            Until::Time(t) if timestamp.is_some_and(|ts| ts >= t) => UntilStep::Past,
+            _ => UntilStep::Go,
+        }
+    }
+
+    /// Whether a partition at its end, with its next offset at `position` (when known), is
+    /// done at `now_ms`: nothing that could still come would be before the stop point.
+    pub fn done_at_end(self, position: Option<i64>, now_ms: i64) -> bool {
+        match self {
+            Until::Offset(end) => position.is_some_and(|p| p >= end),
+            Until::Time(t) => now_ms >= t,
+        }
+    }
+
+    /// Whether a partition that starts at `offset` has nothing before the stop point.
+    pub fn done_at_start(self, offset: i64) -> bool {
+        matches!(self, Until::Offset(end) if offset >= end)
+    }
 }
 
 /// The start offset of a partition with watermarks `low..high` (pure; `Since` is resolved
@@ -117,8 +198,16 @@ pub enum ReadStep {
 pub struct TopicReader {
     consumer: BaseConsumer<KmsgContext>,
     topic: String,
+    /// Partitions whose end is not reached yet (not following: the reader ends when empty).
     pending: BTreeSet<i32>,
     follow: bool,
+    /// Each partition's first offset (`None` when found by time).
+    starts: BTreeMap<i32, Option<i64>>,
+    until: Option<Until>,
+    /// Partitions not stopped by `until` (the reader ends when empty, even following).
+    active: BTreeSet<i32>,
+    /// Partitions at their end since their last record (following, for `Until::Time`).
+    at_end: BTreeSet<i32>,
 }
 
 impl TopicReader {
@@ -137,6 +226,7 @@ impl TopicReader {
         let mut tpl = TopicPartitionList::new();
         let mut pending = BTreeSet::new();
         let mut by_time = TopicPartitionList::new();
+        let mut starts = BTreeMap::new();
         for &p in partitions {
             let (low, high) = watermarks(&consumer, topic, p, timeout)
                 .map_err(|e| anyhow!("cannot read the offsets of {topic} partition {p}: {e}"))?;
@@ -145,6 +235,7 @@ impl TopicReader {
                 by_time.add_partition_offset(topic, p, Offset::Offset(ms))?;
             }
             tpl.add_partition_offset(topic, p, Offset::Offset(offset))?;
+            starts.insert(p, (!matches!(start, Start::Since(_))).then_some(offset));
             if offset < high {
                 pending.insert(p);
             }
@@ -171,18 +262,87 @@ impl TopicReader {
             topic: topic.to_string(),
             pending,
             follow,
+            active: partitions.iter().copied().collect(),
+            starts,
+            until: None,
+            at_end: BTreeSet::new(),
         })
+    }
+
+    /// Stops each partition at `until`; one that starts past it is stopped at once.
+    pub fn until(mut self, until: Option<Until>) -> anyhow::Result<Self> {
+        self.until = until;
+        if let Some(u) = until {
+            let done: Vec<i32> = self
+                .starts
+                .iter()
+                .filter(|(_, s)| s.is_some_and(|o| u.done_at_start(o)))
+                .map(|(p, _)| *p)
+                .collect();
+            for p in done {
+                self.stop_partition(p)?;
+            }
+        }
+        Ok(self)
+    }
+
+    /// Stops reading a partition (`--until` reached): paused, and no longer waited for.
+    fn stop_partition(&mut self, partition: i32) -> anyhow::Result<()> {
+        if self.active.remove(&partition) {
+            self.pending.remove(&partition);
+            let mut tpl = TopicPartitionList::new();
+            tpl.add_partition(&self.topic, partition);
+            self.consumer
+                .pause(&tpl)
+                .map_err(|e| anyhow!("cannot pause {} partition {partition}: {e}", self.topic))?;
+        }
+        Ok(())
+    }
+
+    /// Following with `Until::Time`: stops the partitions at their end once the time passed.
+    fn stop_ended_partitions(&mut self) -> anyhow::Result<()> {
+        if let (true, Some(until @ Until::Time(_))) = (self.follow, self.until) {
+            let now = SystemTime::now()
+                .duration_since(UNIX_EPOCH)
+                .map(|d| d.as_millis() as i64)
+                .unwrap_or(0);
+            if until.done_at_end(None, now) {
+                let ended: Vec<i32> = self.at_end.iter().copied().collect();
+                for p in ended {
+                    self.stop_partition(p)?;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// The next offset of a partition, as the consumer has it.
+    fn position(&self, partition: i32) -> Option<i64> {
+        let tpl = self.consumer.position().ok()?;
+        match tpl.find_partition(&self.topic, partition)?.offset() {
+            Offset::Offset(o) => Some(o),
+            _ => None,
+        }
     }
 
     /// Waits up to 200 ms for the next record.
     pub fn next_step(&mut self) -> anyhow::Result<ReadStep> {
-        if !self.follow && self.pending.is_empty() {
+        self.stop_ended_partitions()?;
+        if (!self.follow && self.pending.is_empty()) || self.active.is_empty() {
             return Ok(ReadStep::End);
         }
         match self.consumer.poll(Duration::from_millis(200)) {
             None => Ok(ReadStep::Idle),
             Some(Err(KafkaError::PartitionEOF(p))) => {
                 self.pending.remove(&p);
+                if self.follow && matches!(self.until, Some(Until::Time(_))) {
+                    self.at_end.insert(p);
+                }
+                if let (true, Some(u @ Until::Offset(_))) = (self.follow, self.until) {
+                    if u.done_at_end(self.position(p), 0) {
+                        self.stop_partition(p)?;
+                    }
+                }
                 Ok(ReadStep::Idle)
             }
             // The reader assigns partitions and commits nothing, but librdkafka still looks up
@@ -195,7 +355,33 @@ impl TopicReader {
                 Ok(ReadStep::Idle)
             }
             Some(Err(e)) => Err(anyhow!("reading {}: {e}", self.topic)),
-            Some(Ok(m)) => Ok(ReadStep::Record(m.detach())),
+            Some(Ok(m)) => {
+                use rdkafka::Message;
+                let p = m.partition();
+                if !self.active.contains(&p) {
+                    // Fetched before the partition was paused.
+                    return Ok(ReadStep::Idle);
+                }
+                if !self.at_end.is_empty() {
+                    self.at_end.remove(&p);
+                }
+                let step = self.until.map_or(UntilStep::Go, |u| {
+                    u.step(m.offset(), m.timestamp().to_millis())
+                });
+                match step {
+                    UntilStep::Go => Ok(ReadStep::Record(m.detach())),
+                    UntilStep::Last => {
+                        let record = m.detach();
+                        self.stop_partition(p)?;
+                        Ok(ReadStep::Record(record))
+                    }
+                    UntilStep::Past => {
+                        drop(m);
+                        self.stop_partition(p)?;
+                        Ok(ReadStep::Idle)
+                    }
+                }
+            }
         }
     }
 
@@ -244,6 +430,46 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(err.contains("holds offsets 5 to 9"), "{err}");
+    }
+
+    #[test]
+    fn until_takes_offsets_times_and_durations_after_the_start() {
+        assert_eq!(parse_until("1500", 7), Ok(Until::Offset(1500)));
+        assert_eq!(parse_until("+10m", 1_000), Ok(Until::Time(601_000)));
+        assert_eq!(
+            parse_until("1970-01-01T00:00:10Z", 7),
+            Ok(Until::Time(10_000))
+        );
+        assert!(parse_until("10m", 0).unwrap_err().contains("needs a +"));
+        assert!(parse_until("-3", 0).unwrap_err().contains("0 or more"));
+        assert!(parse_until("+soon", 0).unwrap_err().contains("+10m"));
+        assert!(parse_until("later", 0)
+            .unwrap_err()
+            .contains("neither an offset"));
+    }
+
+    #[test]
+    fn until_an_offset_shows_the_offsets_before_it() {
+        let u = Until::Offset(10);
+        assert_eq!(u.step(8, None), UntilStep::Go);
+        assert_eq!(u.step(9, None), UntilStep::Last);
+        assert_eq!(u.step(10, None), UntilStep::Past);
+        assert_eq!(u.step(12, None), UntilStep::Past, "a gap (compaction)");
+        assert!(u.done_at_start(10) && !u.done_at_start(9));
+        assert!(u.done_at_end(Some(10), 0) && !u.done_at_end(Some(9), 0));
+        assert!(!u.done_at_end(None, 0));
+    }
+
+    #[test]
+    fn until_a_time_shows_the_records_stamped_before_it() {
+        let u = Until::Time(5_000);
+        assert_eq!(u.step(0, Some(4_999)), UntilStep::Go);
+        assert_eq!(u.step(1, Some(5_000)), UntilStep::Past);
+        assert_eq!(u.step(2, None), UntilStep::Go, "no timestamp: no stop");
+        assert!(!u.done_at_start(1_000_000));
+        // At the end of a followed partition: done once the clock passed the time.
+        assert!(!u.done_at_end(None, 4_999));
+        assert!(u.done_at_end(None, 5_000));
     }
 
     #[test]

@@ -29,3 +29,4 @@ mod security;
 mod topics;
 mod topics_alter;
 mod view;
+mod view_select;

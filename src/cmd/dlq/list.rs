@@ -1,6 +1,8 @@
 //! `kmsg dlq list`: a table (or one JSON document) of the dead letters in the topic, oldest
 //! first, filtered by error class, original topic and age, the last `--max` of them, each with
-//! its value (decoded to JSON when it is registry-framed, per `--decode`).
+//! its value (decoded to JSON when it is registry-framed, per `--decode`). `--filter` (a jq
+//! expression, `cmd::filter`) sees the decoded value and is applied before `--max`;
+//! `--count` prints only how many were selected.
 
 use std::process::ExitCode;
 
@@ -12,7 +14,8 @@ use super::common::{
 use crate::cli::{DlqListArgs, OutputFormat};
 use crate::cmd::context::Context;
 use crate::cmd::decode::RecordDecoder;
-use crate::envelope::{Encoding, Envelope, SchemaRef};
+use crate::cmd::filter::Selection;
+use crate::envelope::{Encoding, Envelope, SchemaRef, Shown};
 use crate::output;
 use rdkafka::message::OwnedMessage;
 use rdkafka::Message;
@@ -41,54 +44,64 @@ struct Listed {
 pub(super) async fn run(args: DlqListArgs, ctx: &Context) -> anyhow::Result<ExitCode> {
     let topic = dlq_topic(&args.dlq)?;
     let start = since(&args.since)?;
+    let mut selection = Selection::new(args.filter.as_deref())?;
     let decoder = RecordDecoder::new(ctx, args.decode, original_topic_of(&topic))?;
     let messages = read_dead_letters(&ctx.settings, &topic, None, start).await?;
-    let mut rows: Vec<(Row, &OwnedMessage)> = messages
-        .iter()
-        .map(|m| (row(m), m))
-        .filter(|(r, _)| {
-            args.reason
-                .as_ref()
-                .is_none_or(|want| r.info.class.as_ref() == Some(want))
-        })
-        .filter(|(r, _)| {
-            args.original_topic
-                .as_ref()
-                .is_none_or(|want| r.info.original_topic.as_ref() == Some(want))
-        })
-        .collect();
-    rows.sort_by_key(|(r, _)| (r.timestamp, r.partition, r.offset));
-    if let Some(max) = args.max {
-        let skip = rows.len().saturating_sub(max);
-        rows.drain(..skip);
-    }
-    let values: Vec<Option<Vec<u8>>> = rows
-        .iter()
-        .map(|(_, m)| m.payload().map(<[u8]>::to_vec))
-        .collect();
-    let shown = tokio::task::spawn_blocking(move || {
-        values
-            .iter()
-            .map(|v| decoder.show(v.as_deref()))
-            .collect::<Result<Vec<_>, _>>()
-    })
-    .await
-    .map_err(|e| anyhow::anyhow!("the decoder thread failed: {e}"))??;
-    let rows: Vec<Listed> = rows
-        .into_iter()
-        .zip(shown)
-        .map(|((row, m), shown)| {
+    let (reason, original_topic, max) = (args.reason, args.original_topic, args.max);
+    // Decoding may ask the registry, and the filter sees the decoded value: a blocking thread.
+    let rows = tokio::task::spawn_blocking(move || {
+        let mut rows: Vec<(Row, OwnedMessage)> = messages
+            .into_iter()
+            .map(|m| (row(&m), m))
+            .filter(|(r, _)| {
+                reason
+                    .as_ref()
+                    .is_none_or(|want| r.info.class.as_ref() == Some(want))
+            })
+            .filter(|(r, _)| {
+                original_topic
+                    .as_ref()
+                    .is_none_or(|want| r.info.original_topic.as_ref() == Some(want))
+            })
+            .collect();
+        rows.sort_by_key(|(r, _)| (r.timestamp, r.partition, r.offset));
+        // Without --filter, --max is known now: decode only the rows that are shown.
+        if let (false, Some(max)) = (selection.is_active(), max) {
+            let skip = rows.len().saturating_sub(max);
+            rows.drain(..skip);
+        }
+        let mut listed = Vec::new();
+        for (row, m) in rows {
+            let shown = decoder.show(m.payload())?;
+            if !selection.keeps(&m, &Shown::Bytes, &shown) {
+                continue;
+            }
             let mut env = Envelope::from_record("", 0, 0, None, None, m.payload(), Vec::new());
             env.set_decoded(false, shown);
-            Listed {
+            listed.push(Listed {
                 row,
                 value: env.value,
                 value_encoding: env.value_encoding,
                 value_schema: env.value_schema,
                 value_error: env.value_error,
-            }
-        })
-        .collect();
+            });
+        }
+        selection.report();
+        if let Some(max) = max {
+            let skip = listed.len().saturating_sub(max);
+            listed.drain(..skip);
+        }
+        Ok::<_, anyhow::Error>(listed)
+    })
+    .await
+    .map_err(|e| anyhow::anyhow!("the decoder thread failed: {e}"))??;
+    if args.count {
+        return Ok(match ctx.output {
+            OutputFormat::Json => output::print_json(&serde_json::json!({ "count": rows.len() })),
+            OutputFormat::Table | OutputFormat::Raw => output::print_text(&rows.len().to_string()),
+        }
+        .map(|()| ExitCode::SUCCESS)?);
+    }
     match ctx.output {
         // A finite result is one JSON document (streams print one object per line).
         OutputFormat::Json => output::print_json(&Listing {
