@@ -16,3 +16,4 @@ pub mod replay;
 pub mod sink;
 pub mod topic_name;
 pub mod validate;
+pub mod verify;
