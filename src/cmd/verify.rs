@@ -27,7 +27,9 @@ use crate::kafka::config::ClientSettings;
 use crate::kafka::reader::{scan, snapshot, PartitionSpan};
 use crate::output;
 use crate::pipeline::topic_name::validate_topic_name;
-use crate::pipeline::verify::{display_id, id_hash, passes, Class, IdSource, InputIds, Tally};
+use crate::pipeline::verify::{
+    display_id, id_hash, verdict, Class, IdSource, InputIds, Tally, Verdict,
+};
 
 /// The checked flags of one run.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -150,6 +152,8 @@ pub struct VerifyReport {
     pub id: String,
     pub exactly_once: bool,
     pub passed: bool,
+    /// passed, lost, duplicated (under exactly-once) or no_ids (no input record had one).
+    pub verdict: Verdict,
     pub totals: ReportTotals,
     /// Up to `--show` lost ids, in the order read; `totals.lost` is the exact count.
     pub lost: Vec<LostId>,
@@ -257,6 +261,7 @@ fn audit(
     totals.unexpected = t.unexpected;
     totals.unexpected_records = t.unexpected_records;
 
+    let outcome = verdict(&t, totals.input_without_id, config.exactly_once);
     let mut report = VerifyReport {
         input_topic: config.input.clone(),
         output_topic: config.output.clone(),
@@ -266,7 +271,8 @@ fn audit(
             IdSource::Field(f) => format!("field:{f}"),
         },
         exactly_once: config.exactly_once,
-        passed: passes(&t, config.exactly_once),
+        passed: outcome.passed(),
+        verdict: outcome,
         lost: Vec::new(),
         duplicated: Vec::new(),
         unexpected: Vec::new(),
@@ -488,7 +494,7 @@ fn render(r: &VerifyReport) -> String {
         ));
     }
     text.push_str("\n\n");
-    text.push_str(&verdict(r));
+    text.push_str(&verdict_line(r));
     text
 }
 
@@ -502,7 +508,7 @@ fn listed(what: &str, shown: usize, total: u64) -> String {
 }
 
 /// The one-line result.
-fn verdict(r: &VerifyReport) -> String {
+fn verdict_line(r: &VerifyReport) -> String {
     let t = &r.totals;
     let mut notes = Vec::new();
     if t.input_without_id > 0 {
@@ -516,8 +522,8 @@ fn verdict(r: &VerifyReport) -> String {
     } else {
         format!(" ({})", notes.join("; "))
     };
-    if r.passed {
-        format!(
+    match r.verdict {
+        Verdict::Passed => format!(
             "PASSED: all {} input ids are downstream; {} duplicated{}{notes}",
             t.distinct_ids,
             t.duplicated,
@@ -526,17 +532,24 @@ fn verdict(r: &VerifyReport) -> String {
             } else {
                 " (allowed at-least-once)"
             }
-        )
-    } else if t.lost > 0 {
-        format!(
+        ),
+        Verdict::Lost => format!(
             "FAILED: {} of {} input ids lost; {} duplicated{notes}",
             t.lost, t.distinct_ids, t.duplicated
-        )
-    } else {
-        format!(
+        ),
+        Verdict::Duplicated => format!(
             "FAILED: {} ids duplicated under --exactly-once{notes}",
             t.duplicated
-        )
+        ),
+        Verdict::NoIds => format!(
+            "FAILED: none of the {} input records has an id ({}): nothing was checked",
+            t.input_records,
+            if r.id == "key" {
+                "no keys; use --id-field for an id in the value".to_string()
+            } else {
+                format!("no {} in a JSON value", r.id)
+            }
+        ),
     }
 }
 

@@ -282,10 +282,39 @@ impl Tally {
     }
 }
 
-/// Whether the check passes: nothing lost, and under exactly-once nothing duplicated
-/// (at-least-once allows duplicates; they are reported, not failed).
-pub fn passes(totals: &Totals, exactly_once: bool) -> bool {
-    totals.lost == 0 && !(exactly_once && totals.duplicated > 0)
+/// The outcome of the check.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Verdict {
+    /// Nothing lost (and, under exactly-once, nothing duplicated).
+    Passed,
+    /// Some input id is nowhere downstream.
+    Lost,
+    /// Under exactly-once, some id is downstream more often than in the input.
+    Duplicated,
+    /// The input has records but none with an id (no keys, or a wrong `--id-field`): the
+    /// check checked nothing, which must not pass for a check that did.
+    NoIds,
+}
+
+impl Verdict {
+    pub fn passed(self) -> bool {
+        self == Verdict::Passed
+    }
+}
+
+/// The verdict on a finished tally: lost ids fail; duplicates fail only under exactly-once
+/// (at-least-once allows them; they are reported); an input of records without ids fails.
+pub fn verdict(totals: &Totals, input_without_id: u64, exactly_once: bool) -> Verdict {
+    if totals.input_records == 0 && input_without_id > 0 {
+        Verdict::NoIds
+    } else if totals.lost > 0 {
+        Verdict::Lost
+    } else if exactly_once && totals.duplicated > 0 {
+        Verdict::Duplicated
+    } else {
+        Verdict::Passed
+    }
 }
 
 #[cfg(test)]
@@ -318,7 +347,7 @@ mod tests {
             }
         );
         assert_eq!(t.class(id_hash(b"a")), Some(Class::Delivered));
-        assert!(passes(&totals, true));
+        assert_eq!(verdict(&totals, 0, true), Verdict::Passed);
     }
 
     #[test]
@@ -327,7 +356,7 @@ mod tests {
         assert_eq!((totals.lost, totals.duplicated), (2, 0));
         assert_eq!(t.class(id_hash(b"b")), Some(Class::Lost { input: 1 }));
         assert_eq!(t.class(id_hash(b"d")), Some(Class::Lost { input: 1 }));
-        assert!(!passes(&totals, false));
+        assert_eq!(verdict(&totals, 0, false), Verdict::Lost);
     }
 
     #[test]
@@ -344,8 +373,8 @@ mod tests {
                 downstream: 3
             })
         );
-        assert!(passes(&totals, false));
-        assert!(!passes(&totals, true));
+        assert_eq!(verdict(&totals, 0, false), Verdict::Passed);
+        assert_eq!(verdict(&totals, 0, true), Verdict::Duplicated);
     }
 
     #[test]
@@ -372,14 +401,22 @@ mod tests {
         assert_eq!((totals.unexpected, totals.unexpected_records), (2, 3));
         assert_eq!(t.class(id_hash(b"x")), Some(Class::Unexpected));
         assert_eq!(t.class(id_hash(b"zzz")), None);
-        assert!(passes(&totals, true));
+        assert_eq!(verdict(&totals, 0, true), Verdict::Passed);
+    }
+
+    #[test]
+    fn an_input_whose_records_all_lack_an_id_fails_and_some_without_do_not() {
+        let (_, totals) = tally(&[], &[]);
+        assert_eq!(verdict(&totals, 5, false), Verdict::NoIds);
+        let (_, totals) = tally(&["a"], &["a"]);
+        assert_eq!(verdict(&totals, 5, false), Verdict::Passed);
     }
 
     #[test]
     fn an_empty_input_and_downstream_pass() {
         let (_, totals) = tally(&[], &[]);
         assert_eq!(totals, Totals::default());
-        assert!(passes(&totals, true));
+        assert_eq!(verdict(&totals, 0, true), Verdict::Passed);
     }
 
     #[test]

@@ -27,4 +27,5 @@ mod secure_compose;
 mod security;
 mod topics;
 mod topics_alter;
+mod verify;
 mod view;
