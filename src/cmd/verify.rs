@@ -173,7 +173,7 @@ pub async fn run(args: VerifyArgs, ctx: &Context) -> anyhow::Result<ExitCode> {
         Ok(info) => Some(partitions(info)),
         Err(AdminError::TopicMissing(_)) if !config.dlq_named => {
             eprintln!(
-                "kmsg verify: the default DLQ topic {} does not exist; reading the output only (name one with --dlq-topic)",
+                "kmsg: note: the default DLQ topic {} does not exist; reading the output only (name one with --dlq-topic)",
                 config.dlq
             );
             None
