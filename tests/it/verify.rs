@@ -365,3 +365,57 @@ fn the_pipeline_env_names_select_the_topics_like_consume() {
         BTreeSet::from([records[0].key.clone().unwrap()])
     );
 }
+
+#[test]
+fn copies_in_an_aborted_transaction_are_not_counted_read_committed() {
+    use rdkafka::producer::{BaseProducer, BaseRecord, Producer};
+    use rdkafka::ClientConfig;
+
+    let (input, output, records) = input_with_logins("vtxn", 30);
+    kcat_write(&output, &records.iter().map(key_value).collect::<Vec<_>>());
+    // Five ids again, in a transaction that is aborted: a read_committed reader never sees
+    // them, so they are no duplicates, and an exactly-once check passes.
+    let producer: BaseProducer = ClientConfig::new()
+        .set("bootstrap.servers", bootstrap())
+        .set("transactional.id", unique("vtxn-producer"))
+        .create()
+        .expect("a transactional producer");
+    let t = Duration::from_secs(30);
+    producer.init_transactions(t).expect("init transactions");
+    producer.begin_transaction().expect("begin");
+    for r in &records[..5] {
+        let key = r.key.clone().unwrap();
+        let value = r.value.clone().unwrap();
+        producer
+            .send(BaseRecord::to(&output).key(&key).payload(&value))
+            .map_err(|(e, _)| e)
+            .expect("send in the transaction");
+    }
+    producer.flush(t).expect("flush");
+    producer.abort_transaction(t).expect("abort");
+
+    let r = verify(&input, &output, &["--exactly-once"], 0);
+    assert_eq!(r["totals"]["output_records"], 30);
+    assert_eq!(r["totals"]["duplicated"], 0);
+    assert_eq!(r["verdict"], "passed");
+    // The aborted records are there for a read_uncommitted reader: the check is not empty.
+    let uncommitted = std::process::Command::new("kcat")
+        .args([
+            "-C",
+            "-b",
+            &bootstrap(),
+            "-t",
+            &output,
+            "-o",
+            "beginning",
+            "-e",
+            "-q",
+        ])
+        .args(["-X", "isolation.level=read_uncommitted", "-f", "%k\n"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        String::from_utf8_lossy(&uncommitted.stdout).lines().count(),
+        35
+    );
+}
