@@ -227,7 +227,9 @@ fn audit(
 
     let mut totals = ReportTotals::default();
     let room: i64 = plan.input.1.iter().map(|s| (s.end - s.start).max(0)).sum();
-    let mut ids = InputIds::with_capacity(room.clamp(0, 1 << 28) as usize);
+    // Sized from the offsets (an upper bound of the records), at most 16M entries (256 MB)
+    // up front: a compacted topic's offsets can far exceed its records.
+    let mut ids = InputIds::with_capacity(room.clamp(0, 1 << 24) as usize);
     scan(settings, &plan.input.0, &plan.input.1, |m| {
         totals.input_records += 1;
         match config.id.id(m.key(), m.payload()) {
