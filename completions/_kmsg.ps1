@@ -52,6 +52,7 @@ Register-ArgumentCompleter -Native -CommandName 'kmsg' -ScriptBlock {
             [CompletionResult]::new('view', 'view', [CompletionResultType]::ParameterValue, 'Read records without joining a group (exit at the end, or --follow)')
             [CompletionResult]::new('metrics', 'metrics', [CompletionResultType]::ParameterValue, 'Consumer group lag per partition (--group), or a running consumer''s key figures (--from)')
             [CompletionResult]::new('group', 'group', [CompletionResultType]::ParameterValue, 'Consumer groups: list, describe (lag in records and seconds), reset offsets, delete')
+            [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Audit a pipeline''s topics: every input id in the output or the DLQ, none lost, duplicates counted (exit 3 when the check fails)')
             [CompletionResult]::new('breaker-test', 'breaker-test', [CompletionResultType]::ParameterValue, 'Check retries, breaker and DLQ end to end against a failing-then-recovering downstream')
             [CompletionResult]::new('demo', 'demo', [CompletionResultType]::ParameterValue, 'Run the whole pipeline for a while: producer, three consumers, DLQ, summary (on an embedded in-memory cluster unless --bootstrap is given)')
             [CompletionResult]::new('dlq', 'dlq', [CompletionResultType]::ParameterValue, 'Dead letters: list, show one, stats, replay to their topic, watch')
@@ -883,6 +884,42 @@ Register-ArgumentCompleter -Native -CommandName 'kmsg' -ScriptBlock {
         'kmsg;group;help;help' {
             break
         }
+        'kmsg;verify' {
+            [CompletionResult]::new('-i', '-i', [CompletionResultType]::ParameterName, 'The pipeline''s input topic: every record id in it must be downstream')
+            [CompletionResult]::new('--input', '--input', [CompletionResultType]::ParameterName, 'The pipeline''s input topic: every record id in it must be downstream')
+            [CompletionResult]::new('--input-topic', '--input-topic', [CompletionResultType]::ParameterName, 'The pipeline''s input topic: every record id in it must be downstream')
+            [CompletionResult]::new('--output-topic', '--output-topic', [CompletionResultType]::ParameterName, 'The topic the pipeline forwards to (`--output-topic` like `consume`: `-o/--output` is the output format)')
+            [CompletionResult]::new('--dlq-topic', '--dlq-topic', [CompletionResultType]::ParameterName, 'The pipeline''s dead letter topic [default: <input>.dlq; when that default does not exist, only the output is read, with a note]')
+            [CompletionResult]::new('--dlq', '--dlq', [CompletionResultType]::ParameterName, 'The pipeline''s dead letter topic [default: <input>.dlq; when that default does not exist, only the output is read, with a note]')
+            [CompletionResult]::new('--id-field', '--id-field', [CompletionResultType]::ParameterName, 'Take each record''s id from this field of its JSON value (a top-level name, or a dotted path like user.id) instead of its key')
+            [CompletionResult]::new('--show', '--show', [CompletionResultType]::ParameterName, 'List at most this many ids of each kind (lost, duplicated, unexpected) and copies of each duplicate; the counts are always exact')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Take defaults from this profile of the config file ($XDG_CONFIG_HOME/kmsg/config.toml, ~/.config/kmsg/config.toml, or KMSG_CONFIG); a flag or its env var still wins [default: the file''s `default`, if any]')
+            [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'Kafka bootstrap servers, comma separated [default: localhost:9092]')
+            [CompletionResult]::new('--bootstrap', '--bootstrap', [CompletionResultType]::ParameterName, 'Kafka bootstrap servers, comma separated [default: localhost:9092]')
+            [CompletionResult]::new('-X', '-X ', [CompletionResultType]::ParameterName, 'Pass a librdkafka property through (repeatable), e.g. -X queue.buffering.max.ms=50. It wins over a typed flag left at its default, and is refused with one given explicitly (e.g. --acks 1 -X acks=all); connection keys (--bootstrap, --security-protocol, --sasl-*, --tls-*) and keys kmsg sets itself (group.id, enable.auto.commit, ...) are refused')
+            [CompletionResult]::new('--security-protocol', '--security-protocol', [CompletionResultType]::ParameterName, 'Security protocol for the client connection')
+            [CompletionResult]::new('--sasl-mechanism', '--sasl-mechanism', [CompletionResultType]::ParameterName, 'SASL mechanism')
+            [CompletionResult]::new('--sasl-username', '--sasl-username', [CompletionResultType]::ParameterName, 'SASL user name (the password comes from env KMSG_SASL_PASSWORD or --sasl-password-file)')
+            [CompletionResult]::new('--sasl-password-file', '--sasl-password-file', [CompletionResultType]::ParameterName, 'File holding the SASL password (first line); alternatively set env KMSG_SASL_PASSWORD')
+            [CompletionResult]::new('--tls-ca', '--tls-ca', [CompletionResultType]::ParameterName, 'CA certificate (PEM) to verify the brokers')
+            [CompletionResult]::new('--tls-cert', '--tls-cert', [CompletionResultType]::ParameterName, 'Client certificate (PEM) for mutual TLS')
+            [CompletionResult]::new('--tls-key', '--tls-key', [CompletionResultType]::ParameterName, 'Client private key (PEM) for mutual TLS')
+            [CompletionResult]::new('--schema-registry', '--schema-registry', [CompletionResultType]::ParameterName, 'Schema registry (Confluent-compatible API root), e.g. http://localhost:8081 or http://apicurio:8080/apis/ccompat/v7: decodes registry-framed records in view and dlq, and is needed by produce --value-schema, consume --value-format registry, registry')
+            [CompletionResult]::new('--schema-registry-user', '--schema-registry-user', [CompletionResultType]::ParameterName, 'Schema registry user for basic auth (the password comes from env SCHEMA_REGISTRY_PASSWORD or --schema-registry-password-file)')
+            [CompletionResult]::new('--schema-registry-password-file', '--schema-registry-password-file', [CompletionResultType]::ParameterName, 'File holding the schema registry password (first line)')
+            [CompletionResult]::new('--schema-registry-ca', '--schema-registry-ca', [CompletionResultType]::ParameterName, 'CA certificate (PEM) to verify an https schema registry')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'How long to wait for the cluster before giving up [default: 10s]')
+            [CompletionResult]::new('--log-level', '--log-level', [CompletionResultType]::ParameterName, 'Log level or filter (overrides RUST_LOG), e.g. debug or kmsg=debug,librdkafka=info')
+            [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Log format on stderr (json: one object per line, for log collectors)')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'How results are printed on stdout')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'How results are printed on stdout')
+            [CompletionResult]::new('--exactly-once', '--exactly-once', [CompletionResultType]::ParameterName, 'Fail on any duplicate too (exactly-once); without it duplicates are reported but the check passes (at-least-once)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'kmsg;breaker-test' {
             [CompletionResult]::new('--messages', '--messages', [CompletionResultType]::ParameterName, 'Messages to send through the pipeline')
             [CompletionResult]::new('--outage', '--outage', [CompletionResultType]::ParameterName, 'How long the downstream fails (503) from its first request')
@@ -1648,6 +1685,7 @@ Register-ArgumentCompleter -Native -CommandName 'kmsg' -ScriptBlock {
             [CompletionResult]::new('view', 'view', [CompletionResultType]::ParameterValue, 'Read records without joining a group (exit at the end, or --follow)')
             [CompletionResult]::new('metrics', 'metrics', [CompletionResultType]::ParameterValue, 'Consumer group lag per partition (--group), or a running consumer''s key figures (--from)')
             [CompletionResult]::new('group', 'group', [CompletionResultType]::ParameterValue, 'Consumer groups: list, describe (lag in records and seconds), reset offsets, delete')
+            [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Audit a pipeline''s topics: every input id in the output or the DLQ, none lost, duplicates counted (exit 3 when the check fails)')
             [CompletionResult]::new('breaker-test', 'breaker-test', [CompletionResultType]::ParameterValue, 'Check retries, breaker and DLQ end to end against a failing-then-recovering downstream')
             [CompletionResult]::new('demo', 'demo', [CompletionResultType]::ParameterValue, 'Run the whole pipeline for a while: producer, three consumers, DLQ, summary (on an embedded in-memory cluster unless --bootstrap is given)')
             [CompletionResult]::new('dlq', 'dlq', [CompletionResultType]::ParameterValue, 'Dead letters: list, show one, stats, replay to their topic, watch')
@@ -1733,6 +1771,9 @@ Register-ArgumentCompleter -Native -CommandName 'kmsg' -ScriptBlock {
             break
         }
         'kmsg;help;group;delete-offsets' {
+            break
+        }
+        'kmsg;help;verify' {
             break
         }
         'kmsg;help;breaker-test' {

@@ -58,6 +58,9 @@ _kmsg() {
             kmsg,topics)
                 cmd="kmsg__subcmd__topics"
                 ;;
+            kmsg,verify)
+                cmd="kmsg__subcmd__verify"
+                ;;
             kmsg,view)
                 cmd="kmsg__subcmd__view"
                 ;;
@@ -222,6 +225,9 @@ _kmsg() {
                 ;;
             kmsg__subcmd__help,topics)
                 cmd="kmsg__subcmd__help__subcmd__topics"
+                ;;
+            kmsg__subcmd__help,verify)
+                cmd="kmsg__subcmd__help__subcmd__verify"
                 ;;
             kmsg__subcmd__help,view)
                 cmd="kmsg__subcmd__help__subcmd__view"
@@ -416,7 +422,7 @@ _kmsg() {
 
     case "${cmd}" in
         kmsg)
-            opts="-b -X -o -h -V --profile --bootstrap --security-protocol --sasl-mechanism --sasl-username --sasl-password-file --tls-ca --tls-cert --tls-key --schema-registry --schema-registry-user --schema-registry-password-file --schema-registry-ca --timeout --log-level --log-format --output --help --version topics cluster produce consume view metrics group breaker-test demo dlq acl registry profile completions help"
+            opts="-b -X -o -h -V --profile --bootstrap --security-protocol --sasl-mechanism --sasl-username --sasl-password-file --tls-ca --tls-cert --tls-key --schema-registry --schema-registry-user --schema-registry-password-file --schema-registry-ca --timeout --log-level --log-format --output --help --version topics cluster produce consume view metrics group verify breaker-test demo dlq acl registry profile completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3562,7 +3568,7 @@ _kmsg() {
             return 0
             ;;
         kmsg__subcmd__help)
-            opts="topics cluster produce consume view metrics group breaker-test demo dlq acl registry profile completions help"
+            opts="topics cluster produce consume view metrics group verify breaker-test demo dlq acl registry profile completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4166,6 +4172,20 @@ _kmsg() {
         kmsg__subcmd__help__subcmd__topics__subcmd__list)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        kmsg__subcmd__help__subcmd__verify)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -6322,6 +6342,132 @@ _kmsg() {
                 return 0
             fi
             case "${prev}" in
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --bootstrap)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -b)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -X)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --security-protocol)
+                    COMPREPLY=($(compgen -W "PLAINTEXT SSL SASL_PLAINTEXT SASL_SSL" -- "${cur}"))
+                    return 0
+                    ;;
+                --sasl-mechanism)
+                    COMPREPLY=($(compgen -W "PLAIN SCRAM-SHA-256 SCRAM-SHA-512" -- "${cur}"))
+                    return 0
+                    ;;
+                --sasl-username)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sasl-password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-ca)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --schema-registry)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --schema-registry-user)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --schema-registry-password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --schema-registry-ca)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-format)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json raw" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json raw" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        kmsg__subcmd__verify)
+            opts="-i -b -X -o -h -V --input-topic --input --output-topic --dlq --dlq-topic --id-field --exactly-once --show --profile --bootstrap --security-protocol --sasl-mechanism --sasl-username --sasl-password-file --tls-ca --tls-cert --tls-key --schema-registry --schema-registry-user --schema-registry-password-file --schema-registry-ca --timeout --log-level --log-format --output --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --input)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --input-topic)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -i)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output-topic)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --dlq-topic)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --dlq)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --id-field)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --show)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

@@ -49,6 +49,7 @@ set edit:completion:arg-completer[kmsg] = {|@words|
             cand view 'Read records without joining a group (exit at the end, or --follow)'
             cand metrics 'Consumer group lag per partition (--group), or a running consumer''s key figures (--from)'
             cand group 'Consumer groups: list, describe (lag in records and seconds), reset offsets, delete'
+            cand verify 'Audit a pipeline''s topics: every input id in the output or the DLQ, none lost, duplicates counted (exit 3 when the check fails)'
             cand breaker-test 'Check retries, breaker and DLQ end to end against a failing-then-recovering downstream'
             cand demo 'Run the whole pipeline for a while: producer, three consumers, DLQ, summary (on an embedded in-memory cluster unless --bootstrap is given)'
             cand dlq 'Dead letters: list, show one, stats, replay to their topic, watch'
@@ -838,6 +839,41 @@ set edit:completion:arg-completer[kmsg] = {|@words|
         }
         &'kmsg;group;help;help'= {
         }
+        &'kmsg;verify'= {
+            cand -i 'The pipeline''s input topic: every record id in it must be downstream'
+            cand --input 'The pipeline''s input topic: every record id in it must be downstream'
+            cand --input-topic 'The pipeline''s input topic: every record id in it must be downstream'
+            cand --output-topic 'The topic the pipeline forwards to (`--output-topic` like `consume`: `-o/--output` is the output format)'
+            cand --dlq-topic 'The pipeline''s dead letter topic [default: <input>.dlq; when that default does not exist, only the output is read, with a note]'
+            cand --dlq 'The pipeline''s dead letter topic [default: <input>.dlq; when that default does not exist, only the output is read, with a note]'
+            cand --id-field 'Take each record''s id from this field of its JSON value (a top-level name, or a dotted path like user.id) instead of its key'
+            cand --show 'List at most this many ids of each kind (lost, duplicated, unexpected) and copies of each duplicate; the counts are always exact'
+            cand --profile 'Take defaults from this profile of the config file ($XDG_CONFIG_HOME/kmsg/config.toml, ~/.config/kmsg/config.toml, or KMSG_CONFIG); a flag or its env var still wins [default: the file''s `default`, if any]'
+            cand -b 'Kafka bootstrap servers, comma separated [default: localhost:9092]'
+            cand --bootstrap 'Kafka bootstrap servers, comma separated [default: localhost:9092]'
+            cand -X 'Pass a librdkafka property through (repeatable), e.g. -X queue.buffering.max.ms=50. It wins over a typed flag left at its default, and is refused with one given explicitly (e.g. --acks 1 -X acks=all); connection keys (--bootstrap, --security-protocol, --sasl-*, --tls-*) and keys kmsg sets itself (group.id, enable.auto.commit, ...) are refused'
+            cand --security-protocol 'Security protocol for the client connection'
+            cand --sasl-mechanism 'SASL mechanism'
+            cand --sasl-username 'SASL user name (the password comes from env KMSG_SASL_PASSWORD or --sasl-password-file)'
+            cand --sasl-password-file 'File holding the SASL password (first line); alternatively set env KMSG_SASL_PASSWORD'
+            cand --tls-ca 'CA certificate (PEM) to verify the brokers'
+            cand --tls-cert 'Client certificate (PEM) for mutual TLS'
+            cand --tls-key 'Client private key (PEM) for mutual TLS'
+            cand --schema-registry 'Schema registry (Confluent-compatible API root), e.g. http://localhost:8081 or http://apicurio:8080/apis/ccompat/v7: decodes registry-framed records in view and dlq, and is needed by produce --value-schema, consume --value-format registry, registry'
+            cand --schema-registry-user 'Schema registry user for basic auth (the password comes from env SCHEMA_REGISTRY_PASSWORD or --schema-registry-password-file)'
+            cand --schema-registry-password-file 'File holding the schema registry password (first line)'
+            cand --schema-registry-ca 'CA certificate (PEM) to verify an https schema registry'
+            cand --timeout 'How long to wait for the cluster before giving up [default: 10s]'
+            cand --log-level 'Log level or filter (overrides RUST_LOG), e.g. debug or kmsg=debug,librdkafka=info'
+            cand --log-format 'Log format on stderr (json: one object per line, for log collectors)'
+            cand -o 'How results are printed on stdout'
+            cand --output 'How results are printed on stdout'
+            cand --exactly-once 'Fail on any duplicate too (exactly-once); without it duplicates are reported but the check passes (at-least-once)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'kmsg;breaker-test'= {
             cand --messages 'Messages to send through the pipeline'
             cand --outage 'How long the downstream fails (503) from its first request'
@@ -1558,6 +1594,7 @@ set edit:completion:arg-completer[kmsg] = {|@words|
             cand view 'Read records without joining a group (exit at the end, or --follow)'
             cand metrics 'Consumer group lag per partition (--group), or a running consumer''s key figures (--from)'
             cand group 'Consumer groups: list, describe (lag in records and seconds), reset offsets, delete'
+            cand verify 'Audit a pipeline''s topics: every input id in the output or the DLQ, none lost, duplicates counted (exit 3 when the check fails)'
             cand breaker-test 'Check retries, breaker and DLQ end to end against a failing-then-recovering downstream'
             cand demo 'Run the whole pipeline for a while: producer, three consumers, DLQ, summary (on an embedded in-memory cluster unless --bootstrap is given)'
             cand dlq 'Dead letters: list, show one, stats, replay to their topic, watch'
@@ -1622,6 +1659,8 @@ set edit:completion:arg-completer[kmsg] = {|@words|
         &'kmsg;help;group;delete'= {
         }
         &'kmsg;help;group;delete-offsets'= {
+        }
+        &'kmsg;help;verify'= {
         }
         &'kmsg;help;breaker-test'= {
         }

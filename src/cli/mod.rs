@@ -31,6 +31,7 @@ pub mod profile;
 mod registry;
 mod topics;
 mod values;
+mod verify;
 mod view;
 
 pub use self::acl::*;
@@ -46,6 +47,7 @@ pub use self::profile::{ProfileCommand, ProfileShowArgs};
 pub use self::registry::*;
 pub use self::topics::*;
 pub use self::values::*;
+pub use self::verify::*;
 pub use self::view::*;
 
 /// Run and operate a Kafka messaging pipeline.
@@ -104,6 +106,9 @@ pub enum Command {
     /// Consumer groups: list, describe (lag in records and seconds), reset offsets, delete
     #[command(subcommand)]
     Group(GroupCommand),
+    /// Audit a pipeline's topics: every input id in the output or the DLQ, none lost,
+    /// duplicates counted (exit 3 when the check fails)
+    Verify(VerifyArgs),
     /// Check retries, breaker and DLQ end to end against a failing-then-recovering downstream
     BreakerTest(BreakerTestArgs),
     /// Run the whole pipeline for a while: producer, three consumers, DLQ, summary

@@ -21,6 +21,7 @@ pub mod produce;
 pub mod profile;
 pub mod registry;
 pub mod topics;
+pub mod verify;
 pub mod view;
 
 use std::process::ExitCode;
@@ -90,6 +91,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Dlq(cmd) => dlq::run(cmd, &ctx).await,
         Command::Metrics(args) => metrics::run(args, &ctx).await,
         Command::Group(cmd) => group::run(cmd, &ctx).await,
+        Command::Verify(args) => verify::run(args, &ctx).await,
         Command::BreakerTest(args) => breaker_test::run(args, &ctx).await,
         Command::Demo(args) => demo::run(args, &ctx).await,
         Command::Acl(cmd) => acl::run(cmd, &ctx).await,

@@ -1,15 +1,17 @@
 //! Reading a topic without joining a group: assign chosen partitions at a chosen start
 //! (beginning, an offset, the last N, or a time), `read_committed`, know when every
 //! partition has reached its end, and stop each partition at a chosen point (`--until`: a
-//! time or an offset), following or not. Used by `view` and the `dlq` tools.
+//! time or an offset), following or not. Used by `view` and the `dlq` tools; `scan` reads
+//! whole topics up to the ends they had when it started (`verify`).
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::ops::ControlFlow;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use anyhow::anyhow;
 use rdkafka::consumer::{BaseConsumer, Consumer};
 use rdkafka::error::KafkaError;
-use rdkafka::message::OwnedMessage;
+use rdkafka::message::{BorrowedMessage, OwnedMessage};
 use rdkafka::types::RDKafkaErrorCode;
 use rdkafka::{Offset, TopicPartitionList};
 
@@ -398,6 +400,102 @@ impl TopicReader {
     }
 }
 
+/// The offsets of one partition to read: from `start` up to (not including) `end`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PartitionSpan {
+    pub partition: i32,
+    pub start: i64,
+    pub end: i64,
+}
+
+/// Whether a partition is done once a record at `offset` was read, of a span ending at `end`
+/// (pure): the record at `end - 1`, or any past it. Before it come only records, aborted
+/// transactions or transaction markers, which a read_committed reader never sees, so a
+/// partition whose last offsets are such is done at its end of partition event instead.
+pub fn span_done_at(offset: i64, end: i64) -> bool {
+    offset >= end - 1
+}
+
+/// Each partition's span from its low watermark to its end now, as a `read_committed`
+/// reader sees it (the last stable offset: an open transaction's records are not counted).
+pub fn snapshot(
+    settings: &ClientSettings,
+    topic: &str,
+    partitions: &[i32],
+) -> anyhow::Result<Vec<PartitionSpan>> {
+    let consumer: BaseConsumer<KmsgContext> = settings
+        .viewer_config()
+        .create_with_context(KmsgContext::default())
+        .map_err(|e| anyhow!("cannot create the reader: {e}"))?;
+    partitions
+        .iter()
+        .map(|&p| {
+            let (start, end) = watermarks(&consumer, topic, p, settings.timeout)
+                .map_err(|e| anyhow!("cannot read the offsets of {topic} partition {p}: {e}"))?;
+            Ok(PartitionSpan {
+                partition: p,
+                start,
+                end,
+            })
+        })
+        .collect()
+}
+
+/// Reads every record of `topic` in `spans` (`read_committed`, without joining a group),
+/// handing each to `visit`; records past a span's end (written since the snapshot) are not
+/// visited. Returns when every span is read, or when `visit` breaks.
+pub fn scan(
+    settings: &ClientSettings,
+    topic: &str,
+    spans: &[PartitionSpan],
+    mut visit: impl FnMut(&BorrowedMessage<'_>) -> ControlFlow<()>,
+) -> anyhow::Result<()> {
+    let consumer: BaseConsumer<KmsgContext> = settings
+        .viewer_config()
+        .create_with_context(KmsgContext::default())
+        .map_err(|e| anyhow!("cannot create the reader: {e}"))?;
+    let mut tpl = TopicPartitionList::new();
+    let mut ends = std::collections::BTreeMap::new();
+    for s in spans.iter().filter(|s| s.start < s.end) {
+        tpl.add_partition_offset(topic, s.partition, Offset::Offset(s.start))?;
+        ends.insert(s.partition, s.end);
+    }
+    if ends.is_empty() {
+        return Ok(());
+    }
+    consumer
+        .assign(&tpl)
+        .map_err(|e| anyhow!("cannot assign partitions of {topic}: {e}"))?;
+    while !ends.is_empty() {
+        match consumer.poll(Duration::from_millis(200)) {
+            None => {}
+            Some(Err(KafkaError::PartitionEOF(p))) => {
+                ends.remove(&p);
+            }
+            Some(Err(KafkaError::MessageConsumption(
+                RDKafkaErrorCode::GroupAuthorizationFailed,
+            ))) => {}
+            Some(Err(e)) => return Err(anyhow!("reading {topic}: {e}")),
+            Some(Ok(m)) => {
+                let p = rdkafka::Message::partition(&m);
+                let offset = rdkafka::Message::offset(&m);
+                let Some(&end) = ends.get(&p) else { continue };
+                if offset < end && visit(&m).is_break() {
+                    return Ok(());
+                }
+                if span_done_at(offset, end) {
+                    ends.remove(&p);
+                    let mut done = TopicPartitionList::new();
+                    done.add_partition(topic, p);
+                    // Stop fetching what is past the snapshot.
+                    let _ = consumer.pause(&done);
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -418,6 +516,13 @@ mod tests {
         assert!(!leadership_moving(&fetch(
             RDKafkaErrorCode::TopicAuthorizationFailed
         )));
+    }
+
+    #[test]
+    fn a_span_is_done_at_its_last_offset_or_past_it() {
+        assert!(!span_done_at(8, 10));
+        assert!(span_done_at(9, 10));
+        assert!(span_done_at(12, 10));
     }
 
     #[test]

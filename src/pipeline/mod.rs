@@ -18,3 +18,4 @@ pub mod sink;
 pub mod template;
 pub mod topic_name;
 pub mod validate;
+pub mod verify;

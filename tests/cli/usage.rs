@@ -30,6 +30,7 @@ fn help_lists_the_working_subcommands_and_the_exit_codes() {
             "view",
             "metrics",
             "group",
+            "verify",
             "breaker-test",
             "demo",
             "dlq",
@@ -326,4 +327,21 @@ fn completions_piped_into_head_exit_quietly() {
         "a closed pipe must not panic: {}",
         String::from_utf8_lossy(&out.stderr)
     );
+}
+
+#[test]
+fn verify_refuses_the_same_topic_twice_and_a_missing_output_before_connecting() {
+    // Nothing listens at 127.0.0.1:1: exit 2 and these messages mean nothing was asked.
+    let out = Kmsg::new(["verify", "-i", "in", "--output-topic", "in"])
+        .flag("--bootstrap", "127.0.0.1:1")
+        .timeout(Duration::from_secs(10))
+        .expect_code(2);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("three different topics"), "{stderr}");
+    let out = Kmsg::new(["verify", "-i", "in"])
+        .flag("--bootstrap", "127.0.0.1:1")
+        .timeout(Duration::from_secs(10))
+        .expect_code(2);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("--output-topic"), "{stderr}");
 }

@@ -28,5 +28,6 @@ mod secure_compose;
 mod security;
 mod topics;
 mod topics_alter;
+mod verify;
 mod view;
 mod view_select;
