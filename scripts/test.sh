@@ -91,7 +91,7 @@ export KMSG_TEST_PYTHON="$pyvenv/bin/python"
 
 # --- 3. build once -------------------------------------------------------------------------
 log "building kmsg and its tests"
-# `it` has test = false, so --tests leaves it out: it is named on its own.
+# `it` and `faults` have test = false, so --tests leaves them out: they are named on their own.
 cargo build --locked --bins --tests
 cargo build --locked --test it --test faults
 kmsg="$repo/target/debug/kmsg"
