@@ -302,6 +302,7 @@ Register-ArgumentCompleter -Native -CommandName 'kmsg' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('up', 'up', [CompletionResultType]::ParameterValue, 'Start the brokers (formats storage on first start, keeps data after that)')
             [CompletionResult]::new('down', 'down', [CompletionResultType]::ParameterValue, 'Stop the brokers (all, or one with --node)')
+            [CompletionResult]::new('restart', 'restart', [CompletionResultType]::ParameterValue, 'Restart nodes one at a time (one with --node, all with --rolling), each time waiting until the cluster has no under-replicated partition; exit 3 when it does not heal within --wait')
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Show brokers, controller and under-replicated partitions; exit 3 when brokers are missing')
             [CompletionResult]::new('secrets', 'secrets', [CompletionResultType]::ParameterValue, 'Write a secured cluster''s CA, broker certificate and role passwords for brokers run elsewhere (docker-compose.secure.yml): one folder per container that needs them')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -374,6 +375,38 @@ Register-ArgumentCompleter -Native -CommandName 'kmsg' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'kmsg;cluster;restart' {
+            [CompletionResult]::new('--state-dir', '--state-dir', [CompletionResultType]::ParameterName, 'Folder holding the cluster''s configuration, data and logs')
+            [CompletionResult]::new('--node', '--node', [CompletionResultType]::ParameterName, 'Restart only this node id')
+            [CompletionResult]::new('--wait', '--wait', [CompletionResultType]::ParameterName, 'How long each node may take from its stop until the cluster is healed again (every broker registered, every partition led and fully in sync); also how long a cluster that is not healthy before the restart gets to heal')
+            [CompletionResult]::new('--stop-timeout', '--stop-timeout', [CompletionResultType]::ParameterName, 'How long a node gets to stop after SIGTERM before SIGKILL')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Take defaults from this profile of the config file ($XDG_CONFIG_HOME/kmsg/config.toml, ~/.config/kmsg/config.toml, or KMSG_CONFIG); a flag or its env var still wins [default: the file''s `default`, if any]')
+            [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'Kafka bootstrap servers, comma separated [default: localhost:9092]')
+            [CompletionResult]::new('--bootstrap', '--bootstrap', [CompletionResultType]::ParameterName, 'Kafka bootstrap servers, comma separated [default: localhost:9092]')
+            [CompletionResult]::new('-X', '-X ', [CompletionResultType]::ParameterName, 'Pass a librdkafka property through (repeatable), e.g. -X queue.buffering.max.ms=50. It wins over a typed flag left at its default, and is refused with one given explicitly (e.g. --acks 1 -X acks=all); connection keys (--bootstrap, --security-protocol, --sasl-*, --tls-*) and keys kmsg sets itself (group.id, enable.auto.commit, ...) are refused')
+            [CompletionResult]::new('--security-protocol', '--security-protocol', [CompletionResultType]::ParameterName, 'Security protocol for the client connection')
+            [CompletionResult]::new('--sasl-mechanism', '--sasl-mechanism', [CompletionResultType]::ParameterName, 'SASL mechanism')
+            [CompletionResult]::new('--sasl-username', '--sasl-username', [CompletionResultType]::ParameterName, 'SASL user name (the password comes from env KMSG_SASL_PASSWORD or --sasl-password-file)')
+            [CompletionResult]::new('--sasl-password-file', '--sasl-password-file', [CompletionResultType]::ParameterName, 'File holding the SASL password (first line); alternatively set env KMSG_SASL_PASSWORD')
+            [CompletionResult]::new('--tls-ca', '--tls-ca', [CompletionResultType]::ParameterName, 'CA certificate (PEM) to verify the brokers')
+            [CompletionResult]::new('--tls-cert', '--tls-cert', [CompletionResultType]::ParameterName, 'Client certificate (PEM) for mutual TLS')
+            [CompletionResult]::new('--tls-key', '--tls-key', [CompletionResultType]::ParameterName, 'Client private key (PEM) for mutual TLS')
+            [CompletionResult]::new('--schema-registry', '--schema-registry', [CompletionResultType]::ParameterName, 'Schema registry (Confluent-compatible API root), e.g. http://localhost:8081 or http://apicurio:8080/apis/ccompat/v7: decodes registry-framed records in view and dlq, and is needed by produce --value-schema, consume --value-format registry, registry')
+            [CompletionResult]::new('--schema-registry-user', '--schema-registry-user', [CompletionResultType]::ParameterName, 'Schema registry user for basic auth (the password comes from env SCHEMA_REGISTRY_PASSWORD or --schema-registry-password-file)')
+            [CompletionResult]::new('--schema-registry-password-file', '--schema-registry-password-file', [CompletionResultType]::ParameterName, 'File holding the schema registry password (first line)')
+            [CompletionResult]::new('--schema-registry-ca', '--schema-registry-ca', [CompletionResultType]::ParameterName, 'CA certificate (PEM) to verify an https schema registry')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'How long to wait for the cluster before giving up [default: 10s]')
+            [CompletionResult]::new('--log-level', '--log-level', [CompletionResultType]::ParameterName, 'Log level or filter (overrides RUST_LOG), e.g. debug or kmsg=debug,librdkafka=info')
+            [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Log format on stderr (json: one object per line, for log collectors)')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'How results are printed on stdout')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'How results are printed on stdout')
+            [CompletionResult]::new('--rolling', '--rolling', [CompletionResultType]::ParameterName, 'Restart every node, one after the other')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'kmsg;cluster;status' {
             [CompletionResult]::new('--state-dir', '--state-dir', [CompletionResultType]::ParameterName, 'Folder holding the cluster''s configuration, data and logs')
             [CompletionResult]::new('--expect-brokers', '--expect-brokers', [CompletionResultType]::ParameterName, 'Brokers expected; with --bootstrap and no local cluster [default: the local cluster''s size, else 3]')
@@ -436,6 +469,7 @@ Register-ArgumentCompleter -Native -CommandName 'kmsg' -ScriptBlock {
         'kmsg;cluster;help' {
             [CompletionResult]::new('up', 'up', [CompletionResultType]::ParameterValue, 'Start the brokers (formats storage on first start, keeps data after that)')
             [CompletionResult]::new('down', 'down', [CompletionResultType]::ParameterValue, 'Stop the brokers (all, or one with --node)')
+            [CompletionResult]::new('restart', 'restart', [CompletionResultType]::ParameterValue, 'Restart nodes one at a time (one with --node, all with --rolling), each time waiting until the cluster has no under-replicated partition; exit 3 when it does not heal within --wait')
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Show brokers, controller and under-replicated partitions; exit 3 when brokers are missing')
             [CompletionResult]::new('secrets', 'secrets', [CompletionResultType]::ParameterValue, 'Write a secured cluster''s CA, broker certificate and role passwords for brokers run elsewhere (docker-compose.secure.yml): one folder per container that needs them')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -445,6 +479,9 @@ Register-ArgumentCompleter -Native -CommandName 'kmsg' -ScriptBlock {
             break
         }
         'kmsg;cluster;help;down' {
+            break
+        }
+        'kmsg;cluster;help;restart' {
             break
         }
         'kmsg;cluster;help;status' {
@@ -1722,6 +1759,7 @@ Register-ArgumentCompleter -Native -CommandName 'kmsg' -ScriptBlock {
         'kmsg;help;cluster' {
             [CompletionResult]::new('up', 'up', [CompletionResultType]::ParameterValue, 'Start the brokers (formats storage on first start, keeps data after that)')
             [CompletionResult]::new('down', 'down', [CompletionResultType]::ParameterValue, 'Stop the brokers (all, or one with --node)')
+            [CompletionResult]::new('restart', 'restart', [CompletionResultType]::ParameterValue, 'Restart nodes one at a time (one with --node, all with --rolling), each time waiting until the cluster has no under-replicated partition; exit 3 when it does not heal within --wait')
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Show brokers, controller and under-replicated partitions; exit 3 when brokers are missing')
             [CompletionResult]::new('secrets', 'secrets', [CompletionResultType]::ParameterValue, 'Write a secured cluster''s CA, broker certificate and role passwords for brokers run elsewhere (docker-compose.secure.yml): one folder per container that needs them')
             break
@@ -1730,6 +1768,9 @@ Register-ArgumentCompleter -Native -CommandName 'kmsg' -ScriptBlock {
             break
         }
         'kmsg;help;cluster;down' {
+            break
+        }
+        'kmsg;help;cluster;restart' {
             break
         }
         'kmsg;help;cluster;status' {

@@ -285,6 +285,7 @@ set edit:completion:arg-completer[kmsg] = {|@words|
             cand --version 'Print version'
             cand up 'Start the brokers (formats storage on first start, keeps data after that)'
             cand down 'Stop the brokers (all, or one with --node)'
+            cand restart 'Restart nodes one at a time (one with --node, all with --rolling), each time waiting until the cluster has no under-replicated partition; exit 3 when it does not heal within --wait'
             cand status 'Show brokers, controller and under-replicated partitions; exit 3 when brokers are missing'
             cand secrets 'Write a secured cluster''s CA, broker certificate and role passwords for brokers run elsewhere (docker-compose.secure.yml): one folder per container that needs them'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -354,6 +355,37 @@ set edit:completion:arg-completer[kmsg] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'kmsg;cluster;restart'= {
+            cand --state-dir 'Folder holding the cluster''s configuration, data and logs'
+            cand --node 'Restart only this node id'
+            cand --wait 'How long each node may take from its stop until the cluster is healed again (every broker registered, every partition led and fully in sync); also how long a cluster that is not healthy before the restart gets to heal'
+            cand --stop-timeout 'How long a node gets to stop after SIGTERM before SIGKILL'
+            cand --profile 'Take defaults from this profile of the config file ($XDG_CONFIG_HOME/kmsg/config.toml, ~/.config/kmsg/config.toml, or KMSG_CONFIG); a flag or its env var still wins [default: the file''s `default`, if any]'
+            cand -b 'Kafka bootstrap servers, comma separated [default: localhost:9092]'
+            cand --bootstrap 'Kafka bootstrap servers, comma separated [default: localhost:9092]'
+            cand -X 'Pass a librdkafka property through (repeatable), e.g. -X queue.buffering.max.ms=50. It wins over a typed flag left at its default, and is refused with one given explicitly (e.g. --acks 1 -X acks=all); connection keys (--bootstrap, --security-protocol, --sasl-*, --tls-*) and keys kmsg sets itself (group.id, enable.auto.commit, ...) are refused'
+            cand --security-protocol 'Security protocol for the client connection'
+            cand --sasl-mechanism 'SASL mechanism'
+            cand --sasl-username 'SASL user name (the password comes from env KMSG_SASL_PASSWORD or --sasl-password-file)'
+            cand --sasl-password-file 'File holding the SASL password (first line); alternatively set env KMSG_SASL_PASSWORD'
+            cand --tls-ca 'CA certificate (PEM) to verify the brokers'
+            cand --tls-cert 'Client certificate (PEM) for mutual TLS'
+            cand --tls-key 'Client private key (PEM) for mutual TLS'
+            cand --schema-registry 'Schema registry (Confluent-compatible API root), e.g. http://localhost:8081 or http://apicurio:8080/apis/ccompat/v7: decodes registry-framed records in view and dlq, and is needed by produce --value-schema, consume --value-format registry, registry'
+            cand --schema-registry-user 'Schema registry user for basic auth (the password comes from env SCHEMA_REGISTRY_PASSWORD or --schema-registry-password-file)'
+            cand --schema-registry-password-file 'File holding the schema registry password (first line)'
+            cand --schema-registry-ca 'CA certificate (PEM) to verify an https schema registry'
+            cand --timeout 'How long to wait for the cluster before giving up [default: 10s]'
+            cand --log-level 'Log level or filter (overrides RUST_LOG), e.g. debug or kmsg=debug,librdkafka=info'
+            cand --log-format 'Log format on stderr (json: one object per line, for log collectors)'
+            cand -o 'How results are printed on stdout'
+            cand --output 'How results are printed on stdout'
+            cand --rolling 'Restart every node, one after the other'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'kmsg;cluster;status'= {
             cand --state-dir 'Folder holding the cluster''s configuration, data and logs'
             cand --expect-brokers 'Brokers expected; with --bootstrap and no local cluster [default: the local cluster''s size, else 3]'
@@ -414,6 +446,7 @@ set edit:completion:arg-completer[kmsg] = {|@words|
         &'kmsg;cluster;help'= {
             cand up 'Start the brokers (formats storage on first start, keeps data after that)'
             cand down 'Stop the brokers (all, or one with --node)'
+            cand restart 'Restart nodes one at a time (one with --node, all with --rolling), each time waiting until the cluster has no under-replicated partition; exit 3 when it does not heal within --wait'
             cand status 'Show brokers, controller and under-replicated partitions; exit 3 when brokers are missing'
             cand secrets 'Write a secured cluster''s CA, broker certificate and role passwords for brokers run elsewhere (docker-compose.secure.yml): one folder per container that needs them'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -421,6 +454,8 @@ set edit:completion:arg-completer[kmsg] = {|@words|
         &'kmsg;cluster;help;up'= {
         }
         &'kmsg;cluster;help;down'= {
+        }
+        &'kmsg;cluster;help;restart'= {
         }
         &'kmsg;cluster;help;status'= {
         }
@@ -1624,12 +1659,15 @@ set edit:completion:arg-completer[kmsg] = {|@words|
         &'kmsg;help;cluster'= {
             cand up 'Start the brokers (formats storage on first start, keeps data after that)'
             cand down 'Stop the brokers (all, or one with --node)'
+            cand restart 'Restart nodes one at a time (one with --node, all with --rolling), each time waiting until the cluster has no under-replicated partition; exit 3 when it does not heal within --wait'
             cand status 'Show brokers, controller and under-replicated partitions; exit 3 when brokers are missing'
             cand secrets 'Write a secured cluster''s CA, broker certificate and role passwords for brokers run elsewhere (docker-compose.secure.yml): one folder per container that needs them'
         }
         &'kmsg;help;cluster;up'= {
         }
         &'kmsg;help;cluster;down'= {
+        }
+        &'kmsg;help;cluster;restart'= {
         }
         &'kmsg;help;cluster;status'= {
         }

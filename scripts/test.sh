@@ -17,7 +17,9 @@
 #      registry (in-memory storage, on a free loopback port; its log in target/test-registry.log),
 #   5. runs `cargo test` (the unit tests, the CLI tier and the hermetic tier on librdkafka's
 #      in-process mock cluster), then `cargo test --test it` (the real-cluster tier) against
-#      them, and stops both clusters and the registry at the end, also on failure or Ctrl-C.
+#      them, then `cargo test --test faults` (the fault suite: kills, hangs and restarts the
+#      plain cluster's brokers under load, one scenario at a time), and stops both clusters
+#      and the registry at the end, also on failure or Ctrl-C.
 # The real-cluster tier finds them in KMSG_TEST_BOOTSTRAP, KMSG_TEST_STATE_DIR,
 # KMSG_TEST_SECURE_*, KMSG_TEST_REGISTRY_URL (the registry's Confluent API,
 # http://127.0.0.1:PORT/apis/ccompat/v7), KMSG_TEST_PYTHON (the virtualenv's python),
@@ -101,9 +103,9 @@ export KMSG_TEST_CRDS="$keda_crds/keda.sh_scaledobjects.yaml:$keda_crds/keda.sh_
 
 # --- 3. build once -------------------------------------------------------------------------
 log "building kmsg and its tests"
-# `it` has test = false, so --tests leaves it out: it is named on its own.
+# `it` and `faults` have test = false, so --tests leaves them out: they are named on their own.
 cargo build --locked --bins --tests
-cargo build --locked --test it
+cargo build --locked --test it --test faults
 kmsg="$repo/target/debug/kmsg"
 
 # --- 3b. the lint gate: formatting and clippy, warnings as errors ---------------------------
@@ -115,7 +117,7 @@ for component in rustfmt clippy; do
 done
 cargo fmt --all --check || { echo "test.sh: formatting differs: run cargo fmt" >&2; exit 1; }
 cargo clippy --locked --all-targets -- -D warnings || { echo "test.sh: clippy found warnings (above)" >&2; exit 1; }
-cargo clippy --locked --test it -- -D warnings || { echo "test.sh: clippy found warnings in tests/it (above)" >&2; exit 1; }
+cargo clippy --locked --test it --test faults -- -D warnings || { echo "test.sh: clippy found warnings in tests/it or tests/faults (above)" >&2; exit 1; }
 
 # --- 4. one real cluster for the whole run, and one secured cluster (started in parallel) ----
 state="$repo/target/test-cluster"
@@ -244,6 +246,11 @@ tests_start=$(date +%s)
 status=0
 cargo test --locked -- --test-threads=4 "$@" || status=$?
 cargo test --locked --test it -- --test-threads=4 "$@" || status=$?
+# The fault suite last, on the same plain cluster: it kills, hangs and restarts its brokers,
+# one scenario at a time, and prints one FAULT line of figures per scenario (--nocapture).
+faults_start=$(date +%s)
+cargo test --locked --test faults -- --test-threads=1 --nocapture "$@" || status=$?
+log "fault suite $(($(date +%s) - faults_start))s"
 now=$(date +%s)
 log "clusters and registry start-up ${cluster_secs}s; tests $((now - tests_start))s; whole run $((now - suite_start))s"
 exit "$status"

@@ -1,4 +1,4 @@
-//! The flags of `kmsg cluster up|down|status|secrets`.
+//! The flags of `kmsg cluster up|down|restart|status|secrets`.
 
 use std::path::PathBuf;
 use std::time::Duration;
@@ -13,6 +13,10 @@ pub enum ClusterCommand {
     Up(ClusterUpArgs),
     /// Stop the brokers (all, or one with --node)
     Down(ClusterDownArgs),
+    /// Restart nodes one at a time (one with --node, all with --rolling), each time waiting
+    /// until the cluster has no under-replicated partition; exit 3 when it does not heal
+    /// within --wait
+    Restart(ClusterRestartArgs),
     /// Show brokers, controller and under-replicated partitions; exit 3 when brokers are missing
     Status(ClusterStatusArgs),
     /// Write a secured cluster's CA, broker certificate and role passwords for brokers run
@@ -99,6 +103,30 @@ pub struct ClusterDownArgs {
     /// Also delete the state folder (data and logs)
     #[arg(long)]
     pub purge: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ClusterRestartArgs {
+    #[command(flatten)]
+    pub dir: ClusterDirArgs,
+
+    /// Restart only this node id
+    #[arg(long, conflicts_with = "rolling")]
+    pub node: Option<u16>,
+
+    /// Restart every node, one after the other
+    #[arg(long)]
+    pub rolling: bool,
+
+    /// How long each node may take from its stop until the cluster is healed again (every
+    /// broker registered, every partition led and fully in sync); also how long a cluster
+    /// that is not healthy before the restart gets to heal
+    #[arg(long, default_value = "120s", value_parser = parse_duration)]
+    pub wait: Duration,
+
+    /// How long a node gets to stop after SIGTERM before SIGKILL
+    #[arg(long, default_value = "20s", value_parser = parse_duration)]
+    pub stop_timeout: Duration,
 }
 
 #[derive(Debug, Args)]

@@ -498,6 +498,85 @@ impl LocalCluster {
         })
     }
 
+    /// The command line a node's broker runs with (java, its flags, the class path, the main
+    /// class and its properties), read from `/proc`, so a restart runs it exactly as before;
+    /// `None` when the node does not run.
+    pub fn command_line(&self, node: u16) -> Option<Vec<std::ffi::OsString>> {
+        let pid = self.running_pid(node)?;
+        let raw = fs::read(format!("/proc/{pid}/cmdline")).ok()?;
+        let args: Vec<std::ffi::OsString> = raw
+            .split(|b| *b == 0)
+            .filter(|a| !a.is_empty())
+            .map(|a| {
+                <std::ffi::OsStr as std::os::unix::ffi::OsStrExt>::from_bytes(a).to_os_string()
+            })
+            .collect();
+        (!args.is_empty()).then_some(args)
+    }
+
+    /// Starts a node again with the command line it ran with (see [`Self::command_line`]),
+    /// its output appended to its log, in its own process group; writes its pid file.
+    pub fn respawn(&self, node: u16, argv: &[std::ffi::OsString]) -> Result<u32, LauncherError> {
+        let paths = self.paths(node);
+        let log = fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(&paths.log)
+            .map_err(io("cannot open", &paths.log))?;
+        let log_err = log.try_clone().map_err(io("cannot open", &paths.log))?;
+        let (program, args) = argv
+            .split_first()
+            .ok_or_else(|| LauncherError::Invalid(format!("node {node}: empty command line")))?;
+        let child = Command::new(program)
+            .args(args)
+            .stdin(Stdio::null())
+            .stdout(log)
+            .stderr(log_err)
+            .process_group(0)
+            .spawn()
+            .map_err(io("cannot start", Path::new(program)))?;
+        let pid = child.id();
+        fs::write(&paths.pid, pid.to_string()).map_err(io("cannot write", &paths.pid))?;
+        // Not waited for: it outlives this process, like the nodes `up` starts.
+        std::mem::forget(child);
+        Ok(pid)
+    }
+
+    /// Stops one node: SIGTERM, then SIGKILL when it has not exited after `grace`. Returns
+    /// whether it had to be killed.
+    pub async fn stop_node(&self, node: u16, pid: u32, grace: Duration) -> bool {
+        signal(pid, libc::SIGTERM);
+        let start = Instant::now();
+        while start.elapsed() < grace && is_broker_process(pid) {
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        let killed = is_broker_process(pid);
+        if killed {
+            tracing::warn!(node, pid, "node did not stop within {grace:?}; killing it");
+            signal(pid, libc::SIGKILL);
+        }
+        while is_broker_process(pid) {
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        let _ = fs::remove_file(self.paths(node).pid);
+        killed
+    }
+
+    /// True while the process that was started as `pid` has not exited (see [`Self::respawn`]).
+    pub fn alive(&self, pid: u32) -> bool {
+        process_alive(pid)
+    }
+
+    /// The explanation of a node's failed start from its log.
+    pub fn died(&self, node: u16) -> LauncherError {
+        let log = self.paths(node).log;
+        LauncherError::NodeDied {
+            node,
+            lines: interesting_log_lines(&log),
+            log: log.display().to_string(),
+        }
+    }
+
     /// Stops the given nodes (all when `None`): SIGTERM, then SIGKILL after a grace period.
     /// Returns the nodes that were running.
     pub async fn down(&self, only: Option<u16>) -> Result<Vec<u16>, LauncherError> {

@@ -1,8 +1,10 @@
-//! `kmsg cluster up|down|status|secrets`: a real local Kafka cluster without Docker, and the
-//! secrets of a secured cluster run elsewhere (the secure Compose variant).
+//! `kmsg cluster up|down|restart|status|secrets`: a real local Kafka cluster without Docker,
+//! and the secrets of a secured cluster run elsewhere (the secure Compose variant).
 //!
 //! `up` starts N KRaft nodes from a Kafka distribution and returns when all are registered
-//! and a controller is elected; `status` is a health check (exit 3 when brokers are missing)
+//! and a controller is elected; `restart` restarts nodes one at a time, each time waiting
+//! until nothing is under-replicated (exit 3 when the cluster does not heal in time);
+//! `status` is a health check (exit 3 when brokers are missing)
 //! for the local cluster, or for any cluster given with `--bootstrap`.
 //!
 //! These commands do not take the shared client settings: `up`, `down` and `secrets` never
@@ -19,12 +21,13 @@ use std::time::Instant;
 use serde::Serialize;
 
 use crate::cli::{
-    ClusterCommand, ClusterDirArgs, ClusterDownArgs, ClusterSecretsArgs, ClusterStatusArgs,
-    ClusterUpArgs, GlobalArgs, OutputFormat,
+    ClusterCommand, ClusterDirArgs, ClusterDownArgs, ClusterRestartArgs, ClusterSecretsArgs,
+    ClusterStatusArgs, ClusterUpArgs, GlobalArgs, OutputFormat,
 };
 use crate::cluster::launcher::{default_state_dir, LauncherError, LocalCluster, Toolchain};
 use crate::cluster::layout::ClusterLayout;
 use crate::cluster::pki;
+use crate::cluster::restart::{self, RestartReport};
 use crate::error::{usage, EXIT_CHECK_FAILED};
 use crate::kafka::admin::{Admin, ClusterMetadata};
 use crate::kafka::config::{ClientSettings, PASSWORD_ENV};
@@ -39,6 +42,7 @@ pub async fn run(cmd: ClusterCommand, global: &GlobalArgs) -> anyhow::Result<Exi
     match cmd {
         ClusterCommand::Up(args) => up(args, global.output).await,
         ClusterCommand::Down(args) => down(args, global.output).await,
+        ClusterCommand::Restart(args) => restart_nodes(args, global.output).await,
         ClusterCommand::Status(args) => status(args, global).await,
         ClusterCommand::Secrets(args) => secrets(args, global.output),
     }
@@ -339,6 +343,69 @@ async fn down(args: ClusterDownArgs, output: OutputFormat) -> anyhow::Result<Exi
         ))?,
     }
     Ok(ExitCode::SUCCESS)
+}
+
+async fn restart_nodes(args: ClusterRestartArgs, output: OutputFormat) -> anyhow::Result<ExitCode> {
+    let dir = state_dir(&args.dir);
+    let cluster = LocalCluster::open(&dir)?
+        .ok_or_else(|| LauncherError::NoCluster(dir.display().to_string()))?;
+    let plan = restart::plan(cluster.layout.nodes, args.node, args.rolling).map_err(usage)?;
+    let report = restart::restart(&cluster, &plan, args.stop_timeout, args.wait).await?;
+    match output {
+        OutputFormat::Json => output::print_json(&report)?,
+        OutputFormat::Table | OutputFormat::Raw => {
+            output::print_text(&restart_text(&report, cluster.layout.nodes))?
+        }
+    }
+    Ok(match &report.error {
+        None => ExitCode::SUCCESS,
+        Some(e) => {
+            tracing::error!("{e}");
+            ExitCode::from(EXIT_CHECK_FAILED)
+        }
+    })
+}
+
+/// The restart report as a table of steps (seconds per phase) and a closing line.
+fn restart_text(report: &RestartReport, nodes: u16) -> String {
+    let secs = |s: Option<f64>| s.map_or("-".to_string(), |s| format!("{s:.1}"));
+    let mut t = output::table(&[
+        "node", "stop", "fenced", "started", "healed", "total", "result",
+    ]);
+    for s in &report.steps {
+        t.add_row(vec![
+            s.node.to_string(),
+            format!(
+                "{:.1}{}",
+                s.stop_seconds,
+                if s.killed { " (killed)" } else { "" }
+            ),
+            secs(s.fence_seconds),
+            secs(s.start_seconds),
+            secs(s.heal_seconds),
+            format!("{:.1}", s.total_seconds),
+            if s.healed { "healed" } else { "NOT HEALED" }.to_string(),
+        ]);
+    }
+    let closing = match (&report.error, &report.health) {
+        (Some(e), _) => format!("FAILED: {e}"),
+        (None, Some(h)) => format!(
+            "restarted {} node(s) in {:.1}s; healthy: {}",
+            report.steps.len(),
+            report.seconds,
+            h.describe(nodes)
+        ),
+        (None, None) => format!(
+            "restarted {} node(s) in {:.1}s",
+            report.steps.len(),
+            report.seconds
+        ),
+    };
+    if report.steps.is_empty() {
+        closing
+    } else {
+        format!("{t}\n(seconds per phase)\n{closing}")
+    }
 }
 
 /// One broker row of `cluster status`.

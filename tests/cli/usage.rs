@@ -345,3 +345,49 @@ fn verify_refuses_the_same_topic_twice_and_a_missing_output_before_connecting() 
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("--output-topic"), "{stderr}");
 }
+
+#[test]
+fn cluster_restart_needs_one_of_node_or_rolling_and_a_running_node() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("cluster");
+    std::fs::create_dir_all(&dir).unwrap();
+    // A cluster.json as `up` writes it, for three nodes that do not run.
+    std::fs::write(
+        dir.join("cluster.json"),
+        serde_json::json!({
+            "nodes": 3, "base_port": 1092, "controller_base_port": 2092,
+            "cluster_id": "AAAAAAAAAAAAAAAAAAAAAA", "heap": "256m"
+        })
+        .to_string(),
+    )
+    .unwrap();
+    let dir = dir.to_str().unwrap();
+    let run = |extra: &[&str]| {
+        kmsg()
+            .args(["cluster", "restart", "--state-dir", dir])
+            .args(extra)
+            .output()
+            .unwrap()
+    };
+    let stderr = |out: &std::process::Output| String::from_utf8_lossy(&out.stderr).to_string();
+
+    let out = run(&[]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(stderr(&out).contains("--rolling"), "{}", stderr(&out));
+
+    let out = run(&["--node", "4"]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(stderr(&out).contains("nodes 1 to 3"), "{}", stderr(&out));
+
+    let out = run(&["--node", "1", "--rolling"]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+
+    // Nothing runs: a runtime failure naming the node and how to start it.
+    let out = run(&["--node", "2"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("node 2 is not running") && stderr(&out).contains("cluster up"),
+        "{}",
+        stderr(&out)
+    );
+}
