@@ -7,7 +7,7 @@ use std::sync::atomic::Ordering;
 use std::time::{Duration, Instant};
 
 use anyhow::anyhow;
-use rdkafka::consumer::CommitMode;
+use rdkafka::consumer::{CommitMode, Consumer};
 use rdkafka::error::KafkaError;
 use rdkafka::producer::Producer;
 use rdkafka::types::RDKafkaErrorCode;
@@ -17,6 +17,7 @@ use super::burst::{Burst, PARALLEL_MIN};
 use super::labels::CONSUME;
 use super::member::Member;
 use super::shared::lock;
+use super::stop::drain_budget;
 use super::summary::StopReason;
 
 /// A consumer error from the poll: an authorization refusal is fatal, anything else is
@@ -175,7 +176,9 @@ pub(super) fn drive(member: &mut Member) -> anyhow::Result<StopReason> {
     };
 
     // Shutdown: let in-flight outcomes become durable (bounded), serve their failures, commit.
-    let deadline = Instant::now() + member.config.shutdown_timeout;
+    let stopped_at = Instant::now();
+    *lock(&member.shared.close_by) = Some(stopped_at + member.config.shutdown_timeout);
+    let deadline = stopped_at + drain_budget(member.config.shutdown_timeout);
     member.finish_calls(deadline);
     if member.config.exactly_once {
         member.commit_txn_or_rewind()?;
@@ -201,6 +204,25 @@ pub(super) fn drive(member: &mut Member) -> anyhow::Result<StopReason> {
             .commit(&member.consumer, &positions, CommitMode::Sync);
     }
     Ok(reason)
+}
+
+/// Leaves the group: unsubscribes, then polls (serving the revoke, which commits what is
+/// durable) until librdkafka has sent the LeaveGroup request (it clears the member id) or
+/// `by` passes. Closing the consumer would leave too, except for a static member, which
+/// must not send a LeaveGroup on close (KIP-345): one that stops for good leaves here.
+pub(super) fn leave_group(member: &Member, by: Instant) {
+    member.consumer.unsubscribe();
+    while Instant::now() < by {
+        // A message polled now belongs to no assignment any more: it is not processed, and
+        // its partition's next owner reads it from the committed offset.
+        let _ = member.consumer.poll(Duration::from_millis(50));
+        if lock(&member.shared.assignment).is_empty()
+            && crate::kafka::membership::member_id(&member.consumer).is_empty()
+        {
+            return;
+        }
+    }
+    tracing::warn!("did not leave the group within --shutdown-timeout; the coordinator will drop this member after session.timeout.ms");
 }
 
 /// An authorization refusal while consuming: retrying cannot help, so the member stops

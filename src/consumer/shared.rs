@@ -79,6 +79,9 @@ pub(super) struct Shared {
     pub(super) assigns: AtomicU64,
     /// Set when the member stops on an error: a revoke during shutdown must not commit.
     pub(super) closing_fatal: AtomicBool,
+    /// Once the member stops: when the whole stop must be done (`--shutdown-timeout`), which
+    /// also bounds the revoke that leaving or closing brings.
+    pub(super) close_by: Mutex<Option<Instant>>,
 }
 
 pub(super) fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
@@ -338,7 +341,10 @@ impl ConsumerContext for RebalanceContext {
             }
             // Let outcomes already on their way become durable, then commit them.
             if let (false, Some(producer)) = (shared.exactly_once, shared.producer.get()) {
-                let deadline = Instant::now() + REVOKE_FLUSH;
+                let mut deadline = Instant::now() + REVOKE_FLUSH;
+                if let Some(by) = *lock(&shared.close_by) {
+                    deadline = deadline.min(by);
+                }
                 while producer.in_flight_count() > 0 && Instant::now() < deadline {
                     let _ = producer.flush(Duration::from_millis(100));
                 }

@@ -15,6 +15,7 @@ mod downstream;
 mod fidelity;
 mod group;
 mod harness;
+mod membership;
 mod metrics;
 mod monitoring;
 mod produce;
