@@ -5,7 +5,7 @@
 //! `--idle-timeout` while its group rebalances or still has lag). Every produced id is read
 //! back from the output and DLQ with kcat.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::HashSet;
 use std::time::{Duration, Instant};
 
 use crate::harness::{
@@ -191,4 +191,117 @@ fn a_static_member_killed_and_restarted_within_the_session_timeout_rebalances_no
     eprintln!(
         "static membership: restarted member assigned {rejoined:?} after the kill; survivors unchanged over {samples} samples; {produced} ids, none lost"
     );
+}
+
+/// The second member of a group that finishes what a stopped one left: it stops on its idle
+/// timeout and exits 0.
+fn finish_the_rest(group: &str, (input, output, dlq): (&str, &str, &str)) -> serde_json::Value {
+    let out = Kmsg::consume(group, input, output)
+        .flag("--dlq-topic", dlq)
+        .flag("--schema", schema())
+        .flag("--idle-timeout", "5s")
+        .json()
+        .spawn();
+    let out = wait_bounded(out, Duration::from_secs(120));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    summary(&out)
+}
+
+#[test]
+fn sigterm_under_load_finishes_in_flight_work_commits_and_exits_0_within_the_shutdown_timeout() {
+    let (input, output, dlq) = pipeline_topics("sigterm", 6);
+    produce_logins(&input, 40_000, "7");
+    let group = unique("g");
+    let member = Kmsg::consume(&group, &input, &output)
+        .flag("--dlq-topic", &dlq)
+        .flag("--schema", schema())
+        .flag("--shutdown-timeout", "10s")
+        .json()
+        .spawn();
+    eventually(Duration::from_secs(60), "3,000 forwarded", || {
+        crate::harness::kcat_has_at_least(&output, 3_000)
+    });
+    let sent = Instant::now();
+    signal(member.id(), libc::SIGTERM);
+    let out = wait_bounded(member, Duration::from_secs(30));
+    let took = sent.elapsed();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(took < Duration::from_secs(10), "stopped after {took:?}");
+    let a = summary(&out);
+    assert_eq!(a["stopped_by"], "signal", "{a}");
+    assert_eq!(a["not_finished_at_exit"], 0, "{a}");
+    let n = |s: &serde_json::Value, k: &str| s[k].as_u64().unwrap();
+    assert_eq!(
+        n(&a, "consumed"),
+        n(&a, "forwarded") + n(&a, "dead_lettered_total") + n(&a, "dropped_on_revoke"),
+        "{a}"
+    );
+    assert!(
+        n(&a, "consumed") < 40_000,
+        "the member was done before the signal, nothing was in flight: {a}"
+    );
+    // What the first member committed is exactly what it finished: the second reads the
+    // rest and nothing is lost.
+    let b = finish_the_rest(&group, (&input, &output, &dlq));
+    let produced = assert_nothing_lost(&input, &output, &dlq);
+    assert!(n(&a, "consumed") + n(&b, "consumed") >= produced as u64);
+    eprintln!(
+        "SIGTERM: exit 0 after {took:?}; first member consumed {}, second {}; {produced} ids, none lost",
+        a["consumed"], b["consumed"]
+    );
+}
+
+#[test]
+fn a_stop_that_cannot_finish_within_the_shutdown_timeout_exits_1_and_commits_nothing_unfinished() {
+    // The downstream answers after a minute: every call is still in flight when the
+    // shutdown timeout of 3 s runs out.
+    let (input, output, dlq) = pipeline_topics("sigtermbound", 3);
+    produce_logins(&input, 300, "8");
+    let calls = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let counted = calls.clone();
+    let downstream = TestDownstream::start(move |_, _, _| {
+        counted.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        Reply::Slow(Duration::from_secs(60))
+    });
+    let group = unique("g");
+    let member = Kmsg::consume(&group, &input, &output)
+        .flag("--dlq-topic", &dlq)
+        .flag("--schema", schema())
+        .flag("--sink-url", downstream.url())
+        .flag("--sink-timeout", "120s")
+        .flag("--breaker-threshold", "1000")
+        .flag("--shutdown-timeout", "3s")
+        .json()
+        .spawn();
+    eventually(Duration::from_secs(60), "calls in flight at the downstream", || {
+        calls.load(std::sync::atomic::Ordering::SeqCst) > 0
+    });
+    let sent = Instant::now();
+    signal(member.id(), libc::SIGTERM);
+    let out = wait_bounded(member, Duration::from_secs(30));
+    let took = sent.elapsed();
+    let stderr = String::from_utf8_lossy(&out.stderr).to_string();
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(
+        took < Duration::from_secs(3) + Duration::from_millis(1500),
+        "stopped after {took:?}"
+    );
+    assert!(stderr.contains("--shutdown-timeout 3s"), "{stderr}");
+    let b = finish_the_rest(&group, (&input, &output, &dlq));
+    let produced = assert_nothing_lost(&input, &output, &dlq);
+    assert_eq!(
+        b["consumed"].as_u64().unwrap(),
+        produced as u64,
+        "the first member committed something it never finished: {b}"
+    );
+    eprintln!("shutdown timeout hit: exit 1 after {took:?}; the second member read all {produced}");
 }
