@@ -17,7 +17,7 @@ use super::burst::{Burst, PARALLEL_MIN};
 use super::labels::CONSUME;
 use super::member::Member;
 use super::shared::lock;
-use super::stop::drain_budget;
+use super::stop::{after_lag, drain_budget, idle_check, Idle, LAG_RECHECK};
 use super::summary::StopReason;
 
 /// A consumer error from the poll: an authorization refusal is fatal, anything else is
@@ -35,10 +35,11 @@ pub(super) fn consumer_error(member: &Member, e: &KafkaError) -> anyhow::Result<
 pub(super) fn drive(member: &mut Member) -> anyhow::Result<StopReason> {
     // A handle of its own, so a polled message can borrow it while the member is mutated.
     let consumer = member.consumer.clone();
-    // The idle clock: the last message, or the last assignment (a member given partitions,
-    // maybe with messages another member left uncommitted, reads them before it may stop).
+    // The idle clock runs from the last message or the last assignment (a member given
+    // partitions, maybe with messages another member left uncommitted, reads them before it
+    // may stop), and only while assigned; then the group's lag decides (`stop`).
     let mut last_message = Instant::now();
-    let mut assigns_seen = 0;
+    let mut lag_asked: Option<Instant> = None;
     let mut last_commit = Instant::now();
     // A validated burst not forwarded yet (only with validator threads).
     let mut ready: Option<Burst<'_>> = None;
@@ -60,17 +61,17 @@ pub(super) fn drive(member: &mut Member) -> anyhow::Result<StopReason> {
             break StopReason::MaxMessages;
         }
         if let Some(idle) = member.config.idle_timeout {
-            let assigns = member.shared.assigns.load(Ordering::Relaxed);
-            if assigns != assigns_seen {
-                assigns_seen = assigns;
-                last_message = now;
-            }
-            if now.saturating_duration_since(last_message) >= idle
-                && lock(&member.shared.tracker).in_flight() == 0
-                && member.buffered.is_empty()
-                && member.dispatch_idle()
+            let busy = lock(&member.shared.tracker).in_flight() > 0
+                || !member.buffered.is_empty()
+                || !member.dispatch_idle();
+            let membership = *lock(&member.shared.membership);
+            if idle_check(membership, last_message, busy, idle, now) == Idle::AskLag
+                && lag_asked.is_none_or(|at| now.saturating_duration_since(at) >= LAG_RECHECK)
             {
-                break StopReason::Idle;
+                lag_asked = Some(now);
+                if let Some(reason) = after_lag(member.group_lag().as_deref()) {
+                    break reason;
+                }
             }
         }
         if member.config.exactly_once {

@@ -27,7 +27,7 @@ use super::drive::{drive, finish_fatal, leave_group};
 use super::member::Member;
 use super::revoke_book::RevokeBook;
 use super::shared::{lock, OutcomeContext, RebalanceContext, Shared};
-use super::stop::leaves_group;
+use super::stop::{leaves_group, Membership};
 use super::summary::{DecodeSummary, Summary, TxnCounts};
 use super::txn::TXN_TIMEOUT;
 
@@ -68,6 +68,7 @@ pub(super) fn run_member(
         txn_epoch: AtomicU64::new(0),
         revoked: Mutex::new(BTreeSet::new()),
         assigns: AtomicU64::new(0),
+        membership: Mutex::new(Membership::Joining),
         closing_fatal: AtomicBool::new(false),
         close_by: Mutex::new(None),
     });

@@ -159,12 +159,21 @@ mod tests {
         let assigned = |s| Membership::Assigned { since: at(s) };
         // Last message at 0, assigned at 0: runs out at 3.
         assert_eq!(idle_check(assigned(0), t0, false, IDLE, at(2)), Idle::Wait);
-        assert_eq!(idle_check(assigned(0), t0, false, IDLE, at(3)), Idle::AskLag);
+        assert_eq!(
+            idle_check(assigned(0), t0, false, IDLE, at(3)),
+            Idle::AskLag
+        );
         // Assigned again at 2: the clock starts over there.
         assert_eq!(idle_check(assigned(2), t0, false, IDLE, at(4)), Idle::Wait);
-        assert_eq!(idle_check(assigned(2), t0, false, IDLE, at(5)), Idle::AskLag);
+        assert_eq!(
+            idle_check(assigned(2), t0, false, IDLE, at(5)),
+            Idle::AskLag
+        );
         // A message at 4 after an assignment at 2.
-        assert_eq!(idle_check(assigned(2), at(4), false, IDLE, at(6)), Idle::Wait);
+        assert_eq!(
+            idle_check(assigned(2), at(4), false, IDLE, at(6)),
+            Idle::Wait
+        );
         // Work in flight keeps the member whatever the clock says.
         assert_eq!(idle_check(assigned(0), t0, true, IDLE, at(60)), Idle::Wait);
     }

@@ -115,15 +115,19 @@ fn a_static_member_killed_and_restarted_within_the_session_timeout_rebalances_no
     // Settled: every member has two partitions and no rebalance happened for 3 s.
     let mut last = Vec::new();
     let mut settled_since = Instant::now();
-    eventually(Duration::from_secs(90), "three members with two partitions each, settled", || {
-        let now: Vec<_> = ports.iter().map(|p| assignment_of(*p, &input)).collect();
-        if now != last {
-            last = now.clone();
-            settled_since = Instant::now();
-        }
-        now.iter().all(|a| a.is_some_and(|a| a.0 == 2.0))
-            && settled_since.elapsed() >= Duration::from_secs(3)
-    });
+    eventually(
+        Duration::from_secs(90),
+        "three members with two partitions each, settled",
+        || {
+            let now: Vec<_> = ports.iter().map(|p| assignment_of(*p, &input)).collect();
+            if now != last {
+                last = now.clone();
+                settled_since = Instant::now();
+            }
+            now.iter().all(|a| a.is_some_and(|a| a.0 == 2.0))
+                && settled_since.elapsed() >= Duration::from_secs(3)
+        },
+    );
     let baseline: Vec<_> = last[..2].iter().map(|a| a.unwrap()).collect();
     let producer = paced_producer(&input, 400, 12);
     let mut samples = 0;
@@ -147,28 +151,39 @@ fn a_static_member_killed_and_restarted_within_the_session_timeout_rebalances_no
     let _ = wait_bounded(victim, Duration::from_secs(10));
     let killed = Instant::now();
     members[2] = Some(member(2));
-    eventually(Duration::from_secs(30), "the restarted member assigned", || {
-        check_survivors();
-        assignment_of(ports[2], &input).is_some_and(|a| a.0 == 2.0)
-    });
+    eventually(
+        Duration::from_secs(30),
+        "the restarted member assigned",
+        || {
+            check_survivors();
+            assignment_of(ports[2], &input).is_some_and(|a| a.0 == 2.0)
+        },
+    );
     let rejoined = killed.elapsed();
     assert!(
         rejoined < Duration::from_secs(30),
         "rejoined after {rejoined:?}"
     );
     let mut producer = Some(producer);
-    eventually(Duration::from_secs(90), "every produced id forwarded or dead-lettered", || {
-        check_survivors();
-        if producer.as_mut().is_some_and(|p| p.is_running()) {
-            return false;
-        }
-        if let Some(p) = producer.take() {
-            assert!(wait_bounded(p, Duration::from_secs(10)).status.success());
-        }
-        missing_ids(&input, &output, &dlq).0.is_empty()
-    });
+    eventually(
+        Duration::from_secs(90),
+        "every produced id forwarded or dead-lettered",
+        || {
+            check_survivors();
+            if producer.as_mut().is_some_and(|p| p.is_running()) {
+                return false;
+            }
+            if let Some(p) = producer.take() {
+                assert!(wait_bounded(p, Duration::from_secs(10)).status.success());
+            }
+            missing_ids(&input, &output, &dlq).0.is_empty()
+        },
+    );
     check_survivors();
-    assert!(samples > 10, "too few samples of the survivors' metrics: {samples}");
+    assert!(
+        samples > 10,
+        "too few samples of the survivors' metrics: {samples}"
+    );
     let restarted = assignment_of(ports[2], &input).unwrap();
     assert_eq!(
         (restarted.0, restarted.2),
@@ -282,9 +297,11 @@ fn a_stop_that_cannot_finish_within_the_shutdown_timeout_exits_1_and_commits_not
         .flag("--shutdown-timeout", "3s")
         .json()
         .spawn();
-    eventually(Duration::from_secs(60), "calls in flight at the downstream", || {
-        calls.load(std::sync::atomic::Ordering::SeqCst) > 0
-    });
+    eventually(
+        Duration::from_secs(60),
+        "calls in flight at the downstream",
+        || calls.load(std::sync::atomic::Ordering::SeqCst) > 0,
+    );
     let sent = Instant::now();
     signal(member.id(), libc::SIGTERM);
     let out = wait_bounded(member, Duration::from_secs(30));
@@ -304,4 +321,66 @@ fn a_stop_that_cannot_finish_within_the_shutdown_timeout_exits_1_and_commits_not
         "the first member committed something it never finished: {b}"
     );
     eprintln!("shutdown timeout hit: exit 1 after {took:?}; the second member read all {produced}");
+}
+
+#[test]
+fn no_member_idles_out_while_its_group_waits_for_dead_members_sessions_to_expire() {
+    // Issue 23 f: three members; two are killed with SIGKILL while two new ones join. The
+    // coordinator holds the rebalance until the dead members' sessions expire (10 s here),
+    // far longer than the 3 s idle timeout: the new members have no assignment and the
+    // survivor is revoked all that time. None of them may stop before the group has no lag.
+    let (input, output, dlq) = pipeline_topics("idlerebalance", 6);
+    let group = unique("g");
+    let started = Instant::now();
+    let member = || {
+        Kmsg::consume(&group, &input, &output)
+            .flag("--dlq-topic", &dlq)
+            .flag("--schema", schema())
+            .flag("--idle-timeout", "3s")
+            .flag("-X", "session.timeout.ms=10000")
+            .json()
+            .spawn()
+    };
+    let producer = paced_producer(&input, 500, 12);
+    let first: Vec<Spawned> = (0..3).map(|_| member()).collect();
+    eventually(Duration::from_secs(60), "500 records forwarded", || {
+        crate::harness::kcat_has_at_least(&output, 500)
+    });
+    let mut first = first.into_iter();
+    let survivor = first.next().unwrap();
+    for dead in first {
+        signal(dead.id(), libc::SIGKILL);
+        let _ = wait_bounded(dead, Duration::from_secs(10));
+    }
+    let killed = Instant::now();
+    let joined = [member(), member()];
+    assert!(wait_bounded(producer, Duration::from_secs(60))
+        .status
+        .success());
+    let mut consumed = Vec::new();
+    for m in std::iter::once(survivor).chain(joined) {
+        let out = wait_bounded(m, Duration::from_secs(120));
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let s = summary(&out);
+        assert_eq!(s["stopped_by"], "idle timeout", "{s}");
+        consumed.push(s["consumed"].as_u64().unwrap());
+    }
+    let ran = killed.elapsed();
+    assert!(
+        ran >= Duration::from_secs(10),
+        "the members stopped {ran:?} after the kill, before the dead members' sessions expired"
+    );
+    assert!(
+        consumed[1] + consumed[2] > 0,
+        "the new members consumed nothing: {consumed:?}"
+    );
+    let produced = assert_nothing_lost(&input, &output, &dlq);
+    eprintln!(
+        "idle during a held rebalance: members stopped {ran:?} after the kill (run {:?}); consumed {consumed:?}; {produced} ids, none lost",
+        started.elapsed()
+    );
 }

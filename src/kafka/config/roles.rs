@@ -10,7 +10,8 @@ use rdkafka::ClientConfig;
 
 use super::error::ConfigError;
 use super::merge::{
-    apply_typed, instance_client_id, instance_static_id, millis, set_default, show_duration, x_setting, Given, Typed,
+    apply_typed, instance_client_id, instance_static_id, millis, set_default, show_duration,
+    x_setting, Given, Typed,
 };
 use super::settings::ClientSettings;
 
