@@ -127,8 +127,9 @@ pub struct ConsumeArgs {
     #[arg(long)]
     pub max_messages: Option<u64>,
 
-    /// Stop when no message arrived for this long (since the start, the last message or the
-    /// last partition assignment)
+    /// Stop when no message arrived for this long since the last message or partition
+    /// assignment, nothing is in flight and the group has no lag on the topic; the clock
+    /// does not run while the member joins or rebalances
     #[arg(long, value_parser = parse_duration)]
     pub idle_timeout: Option<Duration>,
 
