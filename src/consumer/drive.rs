@@ -198,6 +198,15 @@ pub(super) fn drive(member: &mut Member) -> anyhow::Result<StopReason> {
     while member.shared.reports.unreported() > 0 && Instant::now() < deadline {
         std::thread::sleep(Duration::from_millis(1));
     }
+    // Work still on its way when the budget ran out: a delivery without its report, or a
+    // downstream call without its answer. (Work held back, never started — in a backoff,
+    // behind an open breaker, waiting in a lane — is given up at once, uncommitted, and is
+    // not a timeout.)
+    member.shutdown_timed_out = member.shared.reports.unreported() > 0
+        || member
+            .dispatch
+            .as_ref()
+            .is_some_and(|d| d.lanes.in_flight() > 0);
     if !member.config.exactly_once {
         let positions = lock(&member.shared.tracker).positions();
         member

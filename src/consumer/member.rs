@@ -61,6 +61,9 @@ pub(super) struct Member {
     /// Consumed messages given up uncommitted because their partition was revoked before
     /// their outcome was queued (`Summary::dropped_on_revoke`).
     pub(super) dropped_on_revoke: u64,
+    /// The stop's drain budget ran out with deliveries or downstream calls still on their
+    /// way (`Summary::shutdown_timed_out`).
+    pub(super) shutdown_timed_out: bool,
     /// Decodes and validates values (`--value-format`, `--schema`); shared with the
     /// validator threads.
     pub(super) stage: Arc<ValueStage>,

@@ -139,6 +139,7 @@ pub(super) fn run_member(
         dispatch,
         validators,
         dropped_on_revoke: 0,
+        shutdown_timed_out: false,
     };
     let start = Instant::now();
     let reason = match drive(&mut member) {
@@ -189,6 +190,7 @@ pub(super) fn run_member(
         }),
         not_finished_at_exit: left,
         dropped_on_revoke: member.dropped_on_revoke,
+        shutdown_timed_out: member.shutdown_timed_out,
         duration_secs: elapsed,
         active_secs: member.activity.span().as_secs_f64(),
         msgs_per_sec: member.activity.rate(Duration::from_secs_f64(elapsed)),
