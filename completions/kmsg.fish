@@ -538,7 +538,7 @@ complete -c kmsg -n "__fish_kmsg_using_subcommand consume" -l dlq-topic -d 'Dead
 complete -c kmsg -n "__fish_kmsg_using_subcommand consume" -l schema -d 'JSON Schema every message must satisfy (draft 7 or later; format assertions on); without it a message only has to be JSON' -r -F
 complete -c kmsg -n "__fish_kmsg_using_subcommand consume" -l value-format -d 'How message values are read: json (UTF-8 JSON text) or registry (the schema registry\'s wire format, Avro, Protobuf or JSON Schema, decoded to JSON before --schema; needs --schema-registry). A value that does not decode is dead-lettered with class deserialization; while the registry cannot be asked, messages are held, not dead-lettered' -r -f -a "json\t''
 registry\t''"
-complete -c kmsg -n "__fish_kmsg_using_subcommand consume" -l instance-id -d 'This member\'s id, used in logs, metrics and the group [default: <host>-<pid>]' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand consume" -l instance-id -d 'This member\'s id, used in logs, metrics and the group [default: <host>-<pid>]. Given, it also makes the member static (group.instance.id): restarted within session.timeout.ms it gets its partitions back without a rebalance of the others, and stopped by a signal it does not leave the group (its partitions wait for it)' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand consume" -l max-retries -d 'Retries of a transient failure after the first attempt (3 = up to 4 attempts); then the message is dead-lettered as retries_exhausted' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand consume" -l retry-backoff -d 'First retry delay; doubles per retry, with jitter' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand consume" -l retry-backoff-max -d 'Longest retry delay' -r
@@ -561,9 +561,9 @@ complete -c kmsg -n "__fish_kmsg_using_subcommand consume" -l seed -d 'Seed of t
 complete -c kmsg -n "__fish_kmsg_using_subcommand consume" -l offset-reset -d 'Where a group with no committed offsets starts' -r -f -a "earliest\t''
 latest\t''"
 complete -c kmsg -n "__fish_kmsg_using_subcommand consume" -l max-messages -d 'Stop after this many messages have a durable outcome' -r
-complete -c kmsg -n "__fish_kmsg_using_subcommand consume" -l idle-timeout -d 'Stop when no message arrived for this long (since the start, the last message or the last partition assignment)' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand consume" -l idle-timeout -d 'Stop when no message arrived for this long since the last message or partition assignment, nothing is in flight and the group has no lag on the topic; the clock does not run while the member joins or rebalances' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand consume" -l commit-interval -d 'How often committable offsets are committed' -r
-complete -c kmsg -n "__fish_kmsg_using_subcommand consume" -l shutdown-timeout -d 'On SIGINT/SIGTERM, how long to wait for in-flight outcomes before committing and leaving' -r
+complete -c kmsg -n "__fish_kmsg_using_subcommand consume" -l shutdown-timeout -d 'The longest stop, from SIGTERM/SIGINT (or the idle or max-messages stop) to exit: in-flight outcomes get up to three quarters of it (the rest, at most 5 s, is for the commit and leaving the group); what is not durable by then is not committed (consumed again later) and the exit code is 1. Keep it below the pod\'s terminationGracePeriodSeconds' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand consume" -l metrics-addr -d 'Serve Prometheus metrics at /metrics, plus /healthz and /readyz (e.g. 0.0.0.0:8000)' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand consume" -l profile -d 'Take defaults from this profile of the config file ($XDG_CONFIG_HOME/kmsg/config.toml, ~/.config/kmsg/config.toml, or KMSG_CONFIG); a flag or its env var still wins [default: the file\'s `default`, if any]' -r
 complete -c kmsg -n "__fish_kmsg_using_subcommand consume" -s b -l bootstrap -d 'Kafka bootstrap servers, comma separated [default: localhost:9092]' -r

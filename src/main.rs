@@ -43,8 +43,12 @@ fn main() -> ExitCode {
             return cmd::report(anyhow::Error::from(e).context("cannot start the async runtime"))
         }
     };
-    match runtime.block_on(cmd::run(cli)) {
+    let code = match runtime.block_on(cmd::run(cli)) {
         Ok(code) => code,
         Err(err) => cmd::report(err),
-    }
+    };
+    // A command that gave up on a blocking thread (consume's --shutdown-timeout backstop)
+    // must not wait for it here; any other is done by now.
+    runtime.shutdown_timeout(std::time::Duration::from_millis(200));
+    code
 }

@@ -41,7 +41,10 @@ pub struct ConsumeArgs {
     #[arg(long, value_enum, default_value_t = ValueFormat::Json)]
     pub value_format: ValueFormat,
 
-    /// This member's id, used in logs, metrics and the group [default: <host>-<pid>]
+    /// This member's id, used in logs, metrics and the group [default: <host>-<pid>]. Given,
+    /// it also makes the member static (group.instance.id): restarted within
+    /// session.timeout.ms it gets its partitions back without a rebalance of the others, and
+    /// stopped by a signal it does not leave the group (its partitions wait for it)
     #[arg(long, env = "INSTANCE_ID")]
     pub instance_id: Option<String>,
 
@@ -124,8 +127,9 @@ pub struct ConsumeArgs {
     #[arg(long)]
     pub max_messages: Option<u64>,
 
-    /// Stop when no message arrived for this long (since the start, the last message or the
-    /// last partition assignment)
+    /// Stop when no message arrived for this long since the last message or partition
+    /// assignment, nothing is in flight and the group has no lag on the topic; the clock
+    /// does not run while the member joins or rebalances
     #[arg(long, value_parser = parse_duration)]
     pub idle_timeout: Option<Duration>,
 
@@ -133,8 +137,12 @@ pub struct ConsumeArgs {
     #[arg(long, default_value = "1s", value_parser = parse_duration)]
     pub commit_interval: Duration,
 
-    /// On SIGINT/SIGTERM, how long to wait for in-flight outcomes before committing and leaving
-    #[arg(long, default_value = "30s", value_parser = parse_duration)]
+    /// The longest stop, from SIGTERM/SIGINT (or the idle or max-messages stop) to exit:
+    /// in-flight outcomes get up to three quarters of it (the rest, at most 5 s, is for the
+    /// commit and leaving the group); what is not durable by then is not committed (consumed
+    /// again later) and the exit code is 1. Keep it below the pod's
+    /// terminationGracePeriodSeconds
+    #[arg(long, default_value = "20s", value_parser = parse_duration)]
     pub shutdown_timeout: Duration,
 
     /// Serve Prometheus metrics at /metrics, plus /healthz and /readyz (e.g. 0.0.0.0:8000)

@@ -5,6 +5,9 @@
 use std::process::ExitCode;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
+use std::time::Duration;
+
+use anyhow::anyhow;
 
 use super::context::Context;
 use crate::cli::{ConsumeArgs, OutputFormat};
@@ -16,22 +19,60 @@ pub async fn run(args: ConsumeArgs, ctx: &Context) -> anyhow::Result<ExitCode> {
     let metrics = Arc::new(ConsumerMetrics::new());
     let stop = Arc::new(AtomicBool::new(false));
     let s = stop.clone();
+    let bound = args.shutdown_timeout;
+    // SIGTERM and SIGINT stop the member the same way; the stop must be over within
+    // --shutdown-timeout (the member keeps to it; this is the backstop for a step that
+    // hangs, e.g. a coordinator that does not answer the final commit).
     let signals = tokio::spawn(async move {
         crate::signals::wait_for_stop().await;
         tracing::info!("stopping: finishing in-flight messages, committing, leaving the group");
         s.store(true, Ordering::Relaxed);
+        tokio::time::sleep(bound + SHUTDOWN_SLACK).await;
     });
-    let summary = run_with(args, ctx, metrics, stop).await;
-    signals.abort();
+    let summary = tokio::select! {
+        summary = run_with(args, ctx, metrics, stop) => summary,
+        _ = watchdog(signals) => {
+            return Err(anyhow!(
+                "the member did not stop within --shutdown-timeout {}; exiting without a final commit (what was not committed is consumed again)",
+                humantime::format_duration(bound)
+            ))
+        }
+    };
     let summary = summary?;
     print_summary(&summary, ctx.output)?;
+    if summary.shutdown_timed_out {
+        return Err(anyhow!(
+            "{} messages had no durable outcome within --shutdown-timeout {}: they were not committed and will be consumed again; raise --shutdown-timeout (below the pod's terminationGracePeriodSeconds)",
+            summary.not_finished_at_exit,
+            humantime::format_duration(bound)
+        ));
+    }
     if summary.not_finished_at_exit > 0 {
         tracing::warn!(
-            "{} messages had no durable outcome within --shutdown-timeout; they were not committed and will be consumed again",
+            "{} messages held back (retry backoff, open breaker, waiting lane) were given up at the stop; they were not committed and will be consumed again",
             summary.not_finished_at_exit
         );
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// How long past --shutdown-timeout the backstop waits for the member to end by itself.
+const SHUTDOWN_SLACK: Duration = Duration::from_secs(1);
+
+/// Resolves when the signal task's backstop expired; never when the task was not started
+/// by a signal (it is aborted when the member ends).
+async fn watchdog(signals: tokio::task::JoinHandle<()>) {
+    let abort = signals.abort_handle();
+    struct AbortOnDrop(tokio::task::AbortHandle);
+    impl Drop for AbortOnDrop {
+        fn drop(&mut self) {
+            self.0.abort();
+        }
+    }
+    let _guard = AbortOnDrop(abort);
+    if signals.await.is_err() {
+        std::future::pending::<()>().await;
+    }
 }
 
 /// Checks the args into a [`ConsumerConfig`] and runs one member until `stop` (or its own
@@ -106,6 +147,12 @@ fn print_summary(s: &Summary, format: OutputFormat) -> std::io::Result<()> {
         row(
             "not finished (will be re-consumed)",
             s.not_finished_at_exit.to_string(),
+        );
+    }
+    if s.shutdown_timed_out {
+        row(
+            "stop",
+            "ran out of --shutdown-timeout with work on its way".to_string(),
         );
     }
     if s.dropped_on_revoke > 0 {

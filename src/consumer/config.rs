@@ -53,6 +53,9 @@ pub struct ConsumerConfig {
     pub(crate) idle_timeout: Option<Duration>,
     pub(crate) commit_interval: Duration,
     pub(crate) shutdown_timeout: Duration,
+    /// A static member (`group.instance.id`, from an explicit `--instance-id` or `-X`):
+    /// stopped by a signal, it does not leave the group (`stop::leaves_group`).
+    pub(crate) static_member: bool,
     pub(crate) metrics_addr: Option<SocketAddr>,
     pub(crate) sink_url: Option<String>,
     pub(crate) sink_timeout: Duration,
@@ -302,6 +305,7 @@ impl ConsumerConfig {
             transactional_id.as_deref(),
             compression,
         )?;
+        let static_member = consumer.get("group.instance.id").is_some();
         Ok(ConsumerConfig {
             group: args.group.clone(),
             topic,
@@ -323,6 +327,7 @@ impl ConsumerConfig {
             idle_timeout: args.idle_timeout,
             commit_interval: args.commit_interval,
             shutdown_timeout: args.shutdown_timeout,
+            static_member,
             metrics_addr: args.metrics_addr,
             sink_url: args.sink_url.clone(),
             sink_timeout: args.sink_timeout,

@@ -7,7 +7,7 @@ use std::sync::atomic::Ordering;
 use std::time::{Duration, Instant};
 
 use anyhow::anyhow;
-use rdkafka::consumer::CommitMode;
+use rdkafka::consumer::{CommitMode, Consumer};
 use rdkafka::error::KafkaError;
 use rdkafka::producer::Producer;
 use rdkafka::types::RDKafkaErrorCode;
@@ -17,6 +17,7 @@ use super::burst::{Burst, PARALLEL_MIN};
 use super::labels::CONSUME;
 use super::member::Member;
 use super::shared::lock;
+use super::stop::{after_lag, drain_budget, idle_check, Idle, LAG_RECHECK};
 use super::summary::StopReason;
 
 /// A consumer error from the poll: an authorization refusal is fatal, anything else is
@@ -34,10 +35,11 @@ pub(super) fn consumer_error(member: &Member, e: &KafkaError) -> anyhow::Result<
 pub(super) fn drive(member: &mut Member) -> anyhow::Result<StopReason> {
     // A handle of its own, so a polled message can borrow it while the member is mutated.
     let consumer = member.consumer.clone();
-    // The idle clock: the last message, or the last assignment (a member given partitions,
-    // maybe with messages another member left uncommitted, reads them before it may stop).
+    // The idle clock runs from the last message or the last assignment (a member given
+    // partitions, maybe with messages another member left uncommitted, reads them before it
+    // may stop), and only while assigned; then the group's lag decides (`stop`).
     let mut last_message = Instant::now();
-    let mut assigns_seen = 0;
+    let mut lag_asked: Option<Instant> = None;
     let mut last_commit = Instant::now();
     // A validated burst not forwarded yet (only with validator threads).
     let mut ready: Option<Burst<'_>> = None;
@@ -59,17 +61,17 @@ pub(super) fn drive(member: &mut Member) -> anyhow::Result<StopReason> {
             break StopReason::MaxMessages;
         }
         if let Some(idle) = member.config.idle_timeout {
-            let assigns = member.shared.assigns.load(Ordering::Relaxed);
-            if assigns != assigns_seen {
-                assigns_seen = assigns;
-                last_message = now;
-            }
-            if now.saturating_duration_since(last_message) >= idle
-                && lock(&member.shared.tracker).in_flight() == 0
-                && member.buffered.is_empty()
-                && member.dispatch_idle()
+            let busy = lock(&member.shared.tracker).in_flight() > 0
+                || !member.buffered.is_empty()
+                || !member.dispatch_idle();
+            let membership = *lock(&member.shared.membership);
+            if idle_check(membership, last_message, busy, idle, now) == Idle::AskLag
+                && lag_asked.is_none_or(|at| now.saturating_duration_since(at) >= LAG_RECHECK)
             {
-                break StopReason::Idle;
+                lag_asked = Some(now);
+                if let Some(reason) = after_lag(member.group_lag().as_deref()) {
+                    break reason;
+                }
             }
         }
         if member.config.exactly_once {
@@ -175,7 +177,9 @@ pub(super) fn drive(member: &mut Member) -> anyhow::Result<StopReason> {
     };
 
     // Shutdown: let in-flight outcomes become durable (bounded), serve their failures, commit.
-    let deadline = Instant::now() + member.config.shutdown_timeout;
+    let stopped_at = Instant::now();
+    *lock(&member.shared.close_by) = Some(stopped_at + member.config.shutdown_timeout);
+    let deadline = stopped_at + drain_budget(member.config.shutdown_timeout);
     member.finish_calls(deadline);
     if member.config.exactly_once {
         member.commit_txn_or_rewind()?;
@@ -194,6 +198,15 @@ pub(super) fn drive(member: &mut Member) -> anyhow::Result<StopReason> {
     while member.shared.reports.unreported() > 0 && Instant::now() < deadline {
         std::thread::sleep(Duration::from_millis(1));
     }
+    // Work still on its way when the budget ran out: a delivery without its report, or a
+    // downstream call without its answer. (Work held back, never started — in a backoff,
+    // behind an open breaker, waiting in a lane — is given up at once, uncommitted, and is
+    // not a timeout.)
+    member.shutdown_timed_out = member.shared.reports.unreported() > 0
+        || member
+            .dispatch
+            .as_ref()
+            .is_some_and(|d| d.lanes.in_flight() > 0);
     if !member.config.exactly_once {
         let positions = lock(&member.shared.tracker).positions();
         member
@@ -201,6 +214,25 @@ pub(super) fn drive(member: &mut Member) -> anyhow::Result<StopReason> {
             .commit(&member.consumer, &positions, CommitMode::Sync);
     }
     Ok(reason)
+}
+
+/// Leaves the group: unsubscribes, then polls (serving the revoke, which commits what is
+/// durable) until librdkafka has sent the LeaveGroup request (it clears the member id) or
+/// `by` passes. Closing the consumer would leave too, except for a static member, which
+/// must not send a LeaveGroup on close (KIP-345): one that stops for good leaves here.
+pub(super) fn leave_group(member: &Member, by: Instant) {
+    member.consumer.unsubscribe();
+    while Instant::now() < by {
+        // A message polled now belongs to no assignment any more: it is not processed, and
+        // its partition's next owner reads it from the committed offset.
+        let _ = member.consumer.poll(Duration::from_millis(50));
+        if lock(&member.shared.assignment).is_empty()
+            && crate::kafka::membership::member_id(&member.consumer).is_empty()
+        {
+            return;
+        }
+    }
+    tracing::warn!("did not leave the group within --shutdown-timeout; the coordinator will drop this member after session.timeout.ms");
 }
 
 /// An authorization refusal while consuming: retrying cannot help, so the member stops

@@ -7,9 +7,10 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use rdkafka::consumer::{BaseConsumer, Consumer};
+use rdkafka::consumer::{BaseConsumer, CommitMode, Consumer};
 use rdkafka::message::{Message, OwnedMessage};
 use rdkafka::producer::ThreadedProducer;
+use rdkafka::{Offset, TopicPartitionList};
 
 use crate::pipeline::activity::Activity;
 use crate::pipeline::breaker::Breaker;
@@ -21,6 +22,7 @@ use super::decode::{DecodeCounts, DecodeNote, ValueStage, UNKNOWN_SUBJECT};
 use super::lag::lag_position;
 use super::revoke_book::RevokeBook;
 use super::shared::{lock, now_ms, tracked_lag_inputs, OutcomeContext, RebalanceContext, Shared};
+use super::stop::{partition_lag, PartitionEnd};
 
 /// How often the lag of partitions the statistics know no (current) end of is asked of the
 /// broker.
@@ -59,6 +61,9 @@ pub(super) struct Member {
     /// Consumed messages given up uncommitted because their partition was revoked before
     /// their outcome was queued (`Summary::dropped_on_revoke`).
     pub(super) dropped_on_revoke: u64,
+    /// The stop's drain budget ran out with deliveries or downstream calls still on their
+    /// way (`Summary::shutdown_timed_out`).
+    pub(super) shutdown_timed_out: bool,
     /// Decodes and validates values (`--value-format`, `--schema`); shared with the
     /// validator threads.
     pub(super) stage: Arc<ValueStage>,
@@ -145,6 +150,94 @@ impl Member {
             .series
             .processing
             .observe(started.elapsed().as_secs_f64());
+    }
+
+    /// The lag of every partition of the subscribed topic, for the idle rule (`stop`): its
+    /// end (the last stable offset: the consumer reads committed) minus the group's position
+    /// there, the later of its committed offset and, where this member owns the partition,
+    /// its own position (it has finished all it was handed when this is asked, so what lies
+    /// between is at most transaction markers). The own positions past the committed ones
+    /// are committed first (at-least-once), so the other members see this partition caught
+    /// up too. `None` when the cluster does not answer in time.
+    pub(super) fn group_lag(&self) -> Option<Vec<i64>> {
+        const ASK: Duration = Duration::from_secs(2);
+        let topic = &self.shared.topic;
+        let metadata = self
+            .consumer
+            .fetch_metadata(Some(topic), ASK)
+            .map_err(|e| tracing::debug!("idle check: cannot read the metadata: {e}"))
+            .ok()?;
+        let partitions: Vec<i32> = metadata
+            .topics()
+            .iter()
+            .filter(|t| t.name() == topic)
+            .flat_map(|t| t.partitions().iter().map(|p| p.id()))
+            .collect();
+        let assigned = lock(&self.shared.assignment).clone();
+        let durable: BTreeMap<i32, i64> =
+            lock(&self.shared.tracker).positions().into_iter().collect();
+        let mut own: BTreeMap<i32, i64> = BTreeMap::new();
+        if let Ok(tpl) = self.consumer.position() {
+            for e in tpl.elements_for_topic(topic) {
+                if let (true, Offset::Offset(o)) = (assigned.contains(&e.partition()), e.offset()) {
+                    own.insert(e.partition(), o);
+                }
+            }
+        }
+        for (p, o) in durable {
+            if assigned.contains(&p) {
+                let at = own.entry(p).or_insert(o);
+                *at = (*at).max(o);
+            }
+        }
+        let mut tpl = TopicPartitionList::new();
+        for p in &partitions {
+            tpl.add_partition(topic, *p);
+        }
+        let committed = self
+            .consumer
+            .committed_offsets(tpl, ASK)
+            .map_err(|e| tracing::debug!("idle check: cannot read the committed offsets: {e}"))
+            .ok()?;
+        let committed: BTreeMap<i32, i64> = committed
+            .elements_for_topic(topic)
+            .iter()
+            .filter_map(|e| match e.offset() {
+                Offset::Offset(o) => Some((e.partition(), o)),
+                _ => None,
+            })
+            .collect();
+        if !self.config.exactly_once {
+            let ahead: Vec<(i32, i64)> = own
+                .iter()
+                .filter(|(p, o)| committed.get(p).is_none_or(|c| *o > c))
+                .map(|(p, o)| (*p, *o))
+                .collect();
+            self.shared.commit(&self.consumer, &ahead, CommitMode::Sync);
+        }
+        let mut lags = Vec::with_capacity(partitions.len());
+        for p in partitions {
+            let (low, end) = self
+                .consumer
+                .fetch_watermarks(topic, p, ASK)
+                .map_err(|e| {
+                    tracing::debug!(partition = p, "idle check: cannot read the watermarks: {e}")
+                })
+                .ok()?;
+            lags.push(partition_lag(
+                &PartitionEnd {
+                    end,
+                    low,
+                    committed: committed.get(&p).copied(),
+                    own: own.get(&p).copied(),
+                },
+                self.shared.reset_earliest,
+            ));
+        }
+        if lags.iter().any(|l| *l > 0) {
+            tracing::debug!(?lags, "idle, but the group still has lag: not stopping");
+        }
+        Some(lags)
     }
 
     /// Lag of the partitions whose end offset librdkafka's statistics do not know: a paused

@@ -42,6 +42,8 @@
 //! - `retry`: the synchronous path with blocking retries and backoff buffering;
 //! - `dispatch`: the `--sink-url` path (per-partition lanes, concurrent calls);
 //!   both ask `pipeline::decide` what happens to a message after an attempt;
+//! - `stop`: when a member stops and how (pure): leaving the group or not, the shutdown
+//!   budget, the idle rule;
 //! - `drive`: the main loop, its stop reasons and the orderly shutdown;
 //! - `run`: building a member and running it to its summary.
 
@@ -63,6 +65,7 @@ mod revoke;
 mod revoke_book;
 mod run;
 mod shared;
+mod stop;
 mod summary;
 mod txn;
 

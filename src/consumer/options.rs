@@ -120,7 +120,7 @@ impl ConsumerOptions {
             max_messages: None,
             idle_timeout: None,
             commit_interval: Duration::from_secs(1),
-            shutdown_timeout: Duration::from_secs(30),
+            shutdown_timeout: Duration::from_secs(20),
             metrics_addr: None,
         }
     }

@@ -23,10 +23,11 @@ use super::burst::validator_pool;
 use super::calls::Dispatch;
 use super::config::ConsumerConfig;
 use super::decode::{DecodeCounts, ValueStage};
-use super::drive::{drive, finish_fatal};
+use super::drive::{drive, finish_fatal, leave_group};
 use super::member::Member;
 use super::revoke_book::RevokeBook;
 use super::shared::{lock, OutcomeContext, RebalanceContext, Shared};
+use super::stop::{leaves_group, Membership};
 use super::summary::{DecodeSummary, Summary, TxnCounts};
 use super::txn::TXN_TIMEOUT;
 
@@ -67,7 +68,9 @@ pub(super) fn run_member(
         txn_epoch: AtomicU64::new(0),
         revoked: Mutex::new(BTreeSet::new()),
         assigns: AtomicU64::new(0),
+        membership: Mutex::new(Membership::Joining),
         closing_fatal: AtomicBool::new(false),
+        close_by: Mutex::new(None),
     });
     let producer: Arc<ThreadedProducer<OutcomeContext>> = Arc::new(
         config
@@ -136,6 +139,7 @@ pub(super) fn run_member(
         dispatch,
         validators,
         dropped_on_revoke: 0,
+        shutdown_timed_out: false,
     };
     let start = Instant::now();
     let reason = match drive(&mut member) {
@@ -148,7 +152,15 @@ pub(super) fn run_member(
         }
     };
     let left = lock(&shared.tracker).in_flight() as u64;
-    member.consumer.unsubscribe();
+    let close_by = lock(&shared.close_by).unwrap_or_else(Instant::now);
+    if leaves_group(member.config.static_member, reason) {
+        leave_group(&member, close_by);
+    } else {
+        tracing::info!(
+            instance = %member.config.instance,
+            "static member stopped by a signal: not leaving the group; the coordinator keeps its partitions for this --instance-id until session.timeout.ms passes, and a restart within it takes them back without a rebalance"
+        );
+    }
     let elapsed = start.elapsed().as_secs_f64().max(1e-6);
     let dead_lettered = lock(&shared.dead_lettered).clone();
     let errors = lock(&shared.errors).clone();
@@ -178,6 +190,7 @@ pub(super) fn run_member(
         }),
         not_finished_at_exit: left,
         dropped_on_revoke: member.dropped_on_revoke,
+        shutdown_timed_out: member.shutdown_timed_out,
         duration_secs: elapsed,
         active_secs: member.activity.span().as_secs_f64(),
         msgs_per_sec: member.activity.rate(Duration::from_secs_f64(elapsed)),

@@ -26,6 +26,7 @@ use crate::pipeline::offsets::{OffsetTracker, Progress};
 use super::labels::{ASSIGN, REBALANCE_ERROR, REVOKE};
 use super::lag::{lag_position, settled_position, LagClock};
 use super::records::{Failure, Pending, PendingKind, TxnFailure};
+use super::stop::Membership;
 
 /// State shared by the consumer loop, the delivery-report thread and the rebalance callbacks.
 pub(super) struct Shared {
@@ -75,10 +76,16 @@ pub(super) struct Shared {
     /// Partitions revoked since the loop last looked (buffered work of theirs is stale, even
     /// when the same partition was assigned back).
     pub(super) revoked: Mutex<BTreeSet<i32>>,
-    /// Assignments received (the idle timeout counts from the last one too).
+    /// Assignments received.
     pub(super) assigns: AtomicU64,
+    /// Joining, assigned or rebalancing, as the rebalance callbacks saw it (the idle rule's
+    /// input, `stop::idle_check`).
+    pub(super) membership: Mutex<Membership>,
     /// Set when the member stops on an error: a revoke during shutdown must not commit.
     pub(super) closing_fatal: AtomicBool,
+    /// Once the member stops: when the whole stop must be done (`--shutdown-timeout`), which
+    /// also bounds the revoke that leaving or closing brings.
+    pub(super) close_by: Mutex<Option<Instant>>,
 }
 
 pub(super) fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
@@ -338,11 +345,15 @@ impl ConsumerContext for RebalanceContext {
             }
             // Let outcomes already on their way become durable, then commit them.
             if let (false, Some(producer)) = (shared.exactly_once, shared.producer.get()) {
-                let deadline = Instant::now() + REVOKE_FLUSH;
+                let mut deadline = Instant::now() + REVOKE_FLUSH;
+                if let Some(by) = *lock(&shared.close_by) {
+                    deadline = deadline.min(by);
+                }
                 while producer.in_flight_count() > 0 && Instant::now() < deadline {
                     let _ = producer.flush(Duration::from_millis(100));
                 }
             }
+            *lock(&shared.membership) = Membership::Rebalancing;
             let positions = lock(&shared.tracker).release(&partitions);
             if !shared.exactly_once {
                 shared.commit(consumer, &positions, CommitMode::Sync);
@@ -370,6 +381,9 @@ impl ConsumerContext for RebalanceContext {
                 }
                 let partitions = partitions_of(tpl, &shared.topic);
                 shared.assigns.fetch_add(1, Ordering::SeqCst);
+                *lock(&shared.membership) = Membership::Assigned {
+                    since: Instant::now(),
+                };
                 // Every partition's consumed counter exists (at 0) from its assignment.
                 for p in &partitions {
                     shared.metrics.consumed_counter(&shared.topic, *p);
@@ -391,6 +405,7 @@ impl ConsumerContext for RebalanceContext {
                 }
                 lock(&shared.revoked).extend(all.iter().copied());
                 shared.revokes.fetch_add(1, Ordering::SeqCst);
+                *lock(&shared.membership) = Membership::Rebalancing;
                 assignment.clear();
                 shared
                     .metrics

@@ -30,6 +30,9 @@ pub struct Summary {
     /// outcome was queued (waiting in a burst, a retry backoff, an open breaker or a
     /// downstream lane, or in a downstream call): their new owner consumes them.
     pub dropped_on_revoke: u64,
+    /// The stop's budget (`--shutdown-timeout`) ran out with deliveries or downstream calls
+    /// still on their way: they were not committed (`kmsg consume` exits 1).
+    pub shutdown_timed_out: bool,
     pub duration_secs: f64,
     /// From the first message consumed to the last: the time the messages took, without
     /// the start-up or an idle tail.

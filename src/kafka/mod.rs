@@ -14,6 +14,7 @@ pub mod config;
 pub mod context;
 pub mod group;
 mod group_ffi;
+pub mod membership;
 pub mod options;
 pub mod producer;
 pub mod reader;

@@ -16,6 +16,7 @@ mod fidelity;
 mod group;
 mod harness;
 mod helm;
+mod membership;
 mod metrics;
 mod monitoring;
 mod produce;

@@ -842,6 +842,10 @@ fn a_typed_flag_and_x_for_the_same_property_are_refused_and_nothing_is_sent() {
             &["consume", "-g", "g", "--instance-id", "a", "-X", "client.id=b"],
             "--instance-id a and -X client.id=b both set client.id; give one",
         ),
+        (
+            &["consume", "-g", "g", "--instance-id", "a", "-X", "group.instance.id=b"],
+            "--instance-id a and -X group.instance.id=b both set group.instance.id; give one",
+        ),
         // Any command: the global --timeout.
         (
             &["--timeout", "5s", "-X", "socket.connection.setup.timeout.ms=3000", "topics", "list"],

@@ -266,6 +266,17 @@ pub(super) fn instance_client_id(instance: &Given<&str>) -> Typed {
     )
 }
 
+/// `--instance-id`'s claim on `group.instance.id` (static membership: the id itself).
+pub(super) fn instance_static_id(instance: &Given<&str>) -> Typed {
+    Typed::new(
+        "--instance-id",
+        "group.instance.id",
+        instance,
+        |i| i.to_string(),
+        |i| i.to_string(),
+    )
+}
+
 /// Asks librdkafka itself whether it knows `key` and accepts `value`.
 fn check_rdkafka_key(key: &str, value: &str) -> Result<(), ConfigError> {
     let mut probe = ClientConfig::new();

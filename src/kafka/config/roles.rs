@@ -10,7 +10,8 @@ use rdkafka::ClientConfig;
 
 use super::error::ConfigError;
 use super::merge::{
-    apply_typed, instance_client_id, millis, set_default, show_duration, x_setting, Given, Typed,
+    apply_typed, instance_client_id, instance_static_id, millis, set_default, show_duration,
+    x_setting, Given, Typed,
 };
 use super::settings::ClientSettings;
 
@@ -154,7 +155,9 @@ impl ClientSettings {
 
     /// Consumer config of a `kmsg consume` member: manual offsets (committed by kmsg only
     /// when an outcome is durable), `read_committed`, `client.id` `kmsg-<instance>`
-    /// (`--instance-id` and `-X client.id` clash; a default instance gives way), the start
+    /// (`--instance-id` and `-X client.id` clash; a default instance gives way), static
+    /// membership with an explicit `--instance-id` (`group.instance.id` is the id itself;
+    /// `-X group.instance.id` clashes with it, and is the user's own without it), the start
     /// from `--offset-reset` (`-X auto.offset.reset` is refused: consume's `--offset-reset`
     /// is the way, and `--exactly-once` checks it), statistics every 3 s (for the lag
     /// gauges) and a prefetch queue bounded to 8 MB (librdkafka's default of 64 MB of
@@ -177,6 +180,12 @@ impl ClientSettings {
             });
         }
         let mut cfg = self.member_config(group, &instance_client_id(&instance), false)?;
+        // Static membership (KIP-345) only for an id the user gave: a default id
+        // (`<host>-<pid>`) never comes back, so a static member under it would only hold
+        // its partitions for a session timeout after it stopped.
+        if instance.explicit {
+            apply_typed(&mut cfg, &self.extra, &[instance_static_id(&instance)])?;
+        }
         cfg.set("auto.offset.reset", reset);
         for (k, v) in [
             ("statistics.interval.ms", "3000"),
@@ -524,6 +533,29 @@ mod tests {
                 format!("--compression lz4 and -X {key}={value} both set {key}; give one")
             );
         }
+        // An explicit instance id makes the member static; a default one does not, and
+        // -X group.instance.id clashes with --instance-id.
+        let plain = settings(&[]).unwrap();
+        let c = plain
+            .pipeline_consumer_config("g", Given::explicit("pod-0"), "earliest")
+            .unwrap();
+        assert_eq!(c.get("group.instance.id"), Some("pod-0"));
+        let c = plain.pipeline_consumer_config("g", i1, "earliest").unwrap();
+        assert_eq!(c.get("group.instance.id"), None);
+        let s = settings(&["-X", "group.instance.id=x"]).unwrap();
+        assert_eq!(
+            s.pipeline_consumer_config("g", i1, "earliest")
+                .unwrap()
+                .get("group.instance.id"),
+            Some("x")
+        );
+        let err = s
+            .pipeline_consumer_config("g", Given::explicit("pod-0"), "earliest")
+            .unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "--instance-id pod-0 and -X group.instance.id=x both set group.instance.id; give one"
+        );
         // -X client.id wins over a default instance id and clashes with --instance-id.
         let s = settings(&["-X", "client.id=mine"]).unwrap();
         let c = s.pipeline_consumer_config("g", i1, "earliest").unwrap();
