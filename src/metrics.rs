@@ -470,6 +470,14 @@ impl DlqMetrics {
         }
     }
 
+    /// Makes the dead-letter counters of `original_topic` exist at 0 for each of `reasons`
+    /// (the newest-dead-letter gauge has no true zero, so it appears with the first one).
+    pub fn expose(&self, original_topic: &str, reasons: &[&str]) {
+        for reason in reasons {
+            self.messages.with_label_values(&[original_topic, reason]);
+        }
+    }
+
     /// A dead letter was seen: logged with its context and counted.
     #[allow(clippy::too_many_arguments)]
     pub fn seen(
@@ -578,6 +586,14 @@ impl ProducerMetrics {
             topic: topic.to_string(),
             registry,
             ready: AtomicBool::new(false),
+        }
+    }
+
+    /// Makes `reasons`' failure series exist at 0 (a family without series is not exposed).
+    pub fn expose_failures(&self, reasons: &[String]) {
+        for reason in reasons {
+            self.failed
+                .with_label_values(&[self.topic.as_str(), reason]);
         }
     }
 
@@ -775,6 +791,26 @@ mod tests {
         assert!(text.contains(
             r#"kafka_consumer_circuit_breaker_transitions_total{from="closed",to="open"} 1"#
         ));
+    }
+
+    #[test]
+    fn exposed_failure_reasons_and_dead_letter_counters_are_there_at_zero() {
+        let m = ProducerMetrics::new("posts");
+        assert!(!m.render().contains("kafka_producer_messages_failed_total{"));
+        m.expose_failures(&["message_timed_out".to_string()]);
+        assert!(m.render().contains(
+            r#"kafka_producer_messages_failed_total{reason="message_timed_out",topic="posts"} 0"#
+        ));
+        let d = DlqMetrics::new();
+        d.expose("posts", &["json_parse"]);
+        let text = d.render();
+        assert!(
+            text.contains(
+                r#"kafka_dlq_messages_total{original_topic="posts",reason="json_parse"} 0"#
+            ),
+            "{text}"
+        );
+        assert!(!text.contains("kafka_dlq_last_message_timestamp_seconds{"));
     }
 
     #[test]

@@ -19,7 +19,7 @@ pub(super) const CONSUME: &str = "consume";
 pub(super) const PRODUCE_FAILED: &str = "produce_failed";
 
 /// Every `reason` of `kafka_consumer_dlq_messages_total`: a dead letter's class.
-pub(super) const DLQ_REASONS: [&str; 9] = [
+pub const DLQ_REASONS: [&str; 9] = [
     POISON_CLASSES[0],
     POISON_CLASSES[1],
     POISON_CLASSES[2],

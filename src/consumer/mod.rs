@@ -56,6 +56,8 @@ mod dispatch;
 mod drive;
 mod emit;
 mod labels;
+/// The `reason`s a dead letter can carry (its `kmsg.dlq.error.class`).
+pub use self::labels::DLQ_REASONS;
 mod lag;
 mod member;
 mod options;

@@ -226,6 +226,24 @@ pub fn failure_label(err: &KafkaError) -> String {
     }
 }
 
+/// The delivery failures a producer meets in practice (a timeout, a full queue, a message too
+/// large, too few in-sync replicas, a missing topic or partition, no permission): their labels
+/// are exposed at 0 from start-up, so a dashboard's rate() over the family starts at once.
+pub fn common_failure_labels() -> Vec<String> {
+    [
+        RDKafkaErrorCode::MessageTimedOut,
+        RDKafkaErrorCode::QueueFull,
+        RDKafkaErrorCode::MessageSizeTooLarge,
+        RDKafkaErrorCode::NotEnoughReplicas,
+        RDKafkaErrorCode::NotEnoughReplicasAfterAppend,
+        RDKafkaErrorCode::UnknownTopicOrPartition,
+        RDKafkaErrorCode::TopicAuthorizationFailed,
+    ]
+    .iter()
+    .map(|code| snake_case(&format!("{code:?}")))
+    .collect()
+}
+
 fn snake_case(camel: &str) -> String {
     let mut out = String::with_capacity(camel.len() + 4);
     for (i, c) in camel.chars().enumerate() {

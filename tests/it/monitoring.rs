@@ -753,6 +753,97 @@ fn an_idle_consumer_exposes_every_family_the_dashboard_and_alerts_read_before_an
 }
 
 #[test]
+fn a_producer_and_a_dlq_watcher_expose_every_family_the_dashboard_and_alerts_read_from_the_start() {
+    let used = used_metric_names();
+    // The newest dead letter's timestamp has no true zero (a 0 would read as 56 years ago):
+    // it appears with the first dead letter, and the panel's "no data" says there is none.
+    let wanted = |prefix: &str| -> Vec<String> {
+        used.iter()
+            .filter(|n| n.starts_with(prefix))
+            .filter(|n| n.as_str() != "kafka_dlq_last_message_timestamp_seconds")
+            .cloned()
+            .collect()
+    };
+    let producer_names = wanted("kafka_producer_");
+    let dlq_names = wanted("kafka_dlq_");
+    assert!(producer_names.contains(&"kafka_producer_messages_failed_total".to_string()));
+    assert!(dlq_names.contains(&"kafka_dlq_messages_total".to_string()));
+
+    let (input, _, dlq) = pipeline_topics("monstart", 3);
+    let [producer, watcher] = [0; 2].map(|_| free_port());
+    // One message a second: nothing fails, so a failure series exists only if kmsg made it.
+    let produce = spawn_kmsg(&[
+        "produce",
+        "--topic",
+        &input,
+        "--generate",
+        "login",
+        "--rate",
+        "1",
+        "--duration",
+        "60s",
+        "--metrics-addr",
+        &format!("127.0.0.1:{producer}"),
+    ]);
+    // An empty DLQ: nothing has been seen.
+    let watch = spawn_kmsg(&[
+        "dlq",
+        "watch",
+        "--topic",
+        &dlq,
+        "--group",
+        &unique("monstart-watch"),
+        "--metrics-addr",
+        &format!("127.0.0.1:{watcher}"),
+        "--idle-timeout",
+        "120s",
+    ]);
+    for (port, names) in [(producer, &producer_names), (watcher, &dlq_names)] {
+        let mut body = String::new();
+        crate::harness::eventually(
+            Duration::from_secs(30),
+            "/metrics answers",
+            || match http_get(port, "/metrics") {
+                Some((200, b)) => {
+                    body = b;
+                    true
+                }
+                _ => false,
+            },
+        );
+        let present: BTreeSet<String> = samples(&body).into_iter().map(|(n, _, _)| n).collect();
+        for name in names.iter() {
+            assert!(
+                present.contains(name),
+                "{name} (read by the dashboard or an alert) is missing from the start:\n{body}"
+            );
+        }
+    }
+    let zero = |port: u16, series: &str| {
+        let body = http_get(port, "/metrics").map(|r| r.1).unwrap_or_default();
+        assert!(body.contains(series), "{series} not in:\n{body}");
+    };
+    zero(
+        producer,
+        &format!("kafka_producer_messages_failed_total{{reason=\"message_timed_out\",topic=\"{input}\"}} 0"),
+    );
+    zero(
+        watcher,
+        &format!(
+            "kafka_dlq_messages_total{{original_topic=\"{input}\",reason=\"schema_validation\"}} 0"
+        ),
+    );
+    for child in [produce, watch] {
+        signal(child.id(), libc::SIGTERM);
+        let out = wait_bounded(child, Duration::from_secs(60));
+        assert!(
+            out.status.success() || out.status.code() == Some(130),
+            "{out:?}"
+        );
+    }
+}
+
+#[test]
 fn a_real_prometheus_scrapes_live_kmsg_and_fires_alerts_and_the_dashboard_metrics_exist() {
     let (input, output, dlq) = pipeline_topics("mon", 3);
     let (stalled, _, stalled_dlq) = pipeline_topics("monstall", 3);

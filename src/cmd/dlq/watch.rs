@@ -40,6 +40,10 @@ pub(super) async fn run(args: DlqWatchArgs, ctx: &Context) -> anyhow::Result<Exi
     admin.topic(&topic).await?;
     drop(admin);
     let metrics = Arc::new(crate::metrics::DlqMetrics::new());
+    // The topic kmsg dead-letters `T`'s records to is `T.dlq`: its counters exist from the start.
+    if let Some(original) = topic.strip_suffix(".dlq").filter(|t| !t.is_empty()) {
+        metrics.expose(original, &crate::consumer::DLQ_REASONS);
+    }
     if let Some(addr) = args.metrics_addr {
         crate::metrics::serve(addr, metrics.clone()).await?;
     }

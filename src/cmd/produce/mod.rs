@@ -355,6 +355,7 @@ pub async fn run(args: ProduceArgs, ctx: &Context) -> anyhow::Result<ExitCode> {
     let metrics = match plan.metrics_addr {
         Some(addr) => {
             let m = Arc::new(ProducerMetrics::new(&plan.topic));
+            m.expose_failures(&crate::kafka::producer::common_failure_labels());
             crate::metrics::serve(addr, m.clone()).await?;
             Some(m)
         }
