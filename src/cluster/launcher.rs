@@ -400,14 +400,8 @@ impl LocalCluster {
 
     fn spawn_node(&self, tools: &Toolchain, node: u16, log4j: &Path) -> Result<u32, LauncherError> {
         let paths = self.paths(node);
-        let log = fs::OpenOptions::new()
-            .create(true)
-            .append(true)
-            .open(&paths.log)
-            .map_err(io("cannot open", &paths.log))?;
-        let log_err = log.try_clone().map_err(io("cannot open", &paths.log))?;
-        let child = Command::new(&tools.java)
-            .arg(format!("-Xmx{}", self.layout.heap))
+        let mut java = Command::new(&tools.java);
+        java.arg(format!("-Xmx{}", self.layout.heap))
             .args(["-Xms128m", "-Djava.awt.headless=true"])
             .args(&tools.jvm_flags)
             .arg(format!("-Dlog4j2.configurationFile={}", log4j.display()))
@@ -415,16 +409,35 @@ impl LocalCluster {
             .arg("-cp")
             .arg(tools.classpath())
             .arg(BROKER_MAIN)
-            .arg(&paths.properties)
+            .arg(&paths.properties);
+        self.start_detached(node, java, &tools.java)
+    }
+
+    /// Starts `command` as node `node`: its output appended to the node's log, in its own
+    /// process group, its pid file written. The child is deliberately not waited for: it
+    /// outlives this process.
+    fn start_detached(
+        &self,
+        node: u16,
+        mut command: Command,
+        program: &Path,
+    ) -> Result<u32, LauncherError> {
+        let paths = self.paths(node);
+        let log = fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(&paths.log)
+            .map_err(io("cannot open", &paths.log))?;
+        let log_err = log.try_clone().map_err(io("cannot open", &paths.log))?;
+        let child = command
             .stdin(Stdio::null())
             .stdout(log)
             .stderr(log_err)
             .process_group(0)
             .spawn()
-            .map_err(io("cannot start", &tools.java))?;
+            .map_err(io("cannot start", program))?;
         let pid = child.id();
         fs::write(&paths.pid, pid.to_string()).map_err(io("cannot write", &paths.pid))?;
-        // The child is deliberately not waited for: it outlives this process.
         std::mem::forget(child);
         Ok(pid)
     }
@@ -517,29 +530,12 @@ impl LocalCluster {
     /// Starts a node again with the command line it ran with (see [`Self::command_line`]),
     /// its output appended to its log, in its own process group; writes its pid file.
     pub fn respawn(&self, node: u16, argv: &[std::ffi::OsString]) -> Result<u32, LauncherError> {
-        let paths = self.paths(node);
-        let log = fs::OpenOptions::new()
-            .create(true)
-            .append(true)
-            .open(&paths.log)
-            .map_err(io("cannot open", &paths.log))?;
-        let log_err = log.try_clone().map_err(io("cannot open", &paths.log))?;
         let (program, args) = argv
             .split_first()
             .ok_or_else(|| LauncherError::Invalid(format!("node {node}: empty command line")))?;
-        let child = Command::new(program)
-            .args(args)
-            .stdin(Stdio::null())
-            .stdout(log)
-            .stderr(log_err)
-            .process_group(0)
-            .spawn()
-            .map_err(io("cannot start", Path::new(program)))?;
-        let pid = child.id();
-        fs::write(&paths.pid, pid.to_string()).map_err(io("cannot write", &paths.pid))?;
-        // Not waited for: it outlives this process, like the nodes `up` starts.
-        std::mem::forget(child);
-        Ok(pid)
+        let mut command = Command::new(program);
+        command.args(args);
+        self.start_detached(node, command, Path::new(program))
     }
 
     /// Stops one node: SIGTERM, then SIGKILL when it has not exited after `grace`. Returns

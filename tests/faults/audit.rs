@@ -112,6 +112,28 @@ pub struct Recovery {
     pub p99_before_ms: i64,
 }
 
+impl Recovery {
+    /// The figures of a FAULT line: `first_ack_after_fault=… p99_latency_around_fault=…`.
+    pub fn figures(&self) -> String {
+        format!(
+            "first_ack_after_fault={}ms p99_latency_around_fault={}ms (max {}ms, before {}ms)",
+            self.first_ack_after_ms
+                .map_or("-".into(), |m| m.to_string()),
+            self.p99_ms,
+            self.max_ms,
+            self.p99_before_ms,
+        )
+    }
+
+    /// Producing reached the failed broker's partitions again after the fault.
+    pub fn assert_resumed(&self, victim: i32) {
+        assert!(
+            self.first_ack_after_ms.is_some(),
+            "no record reached the partitions broker {victim} led after the fault"
+        );
+    }
+}
+
 /// The generation time kmsg's posts carry (`"timestamp":"2026-12-03T12:44:03.586Z"`), in ms.
 fn generated_ms(value: &str) -> Option<i64> {
     let v: serde_json::Value = serde_json::from_str(value).ok()?;
