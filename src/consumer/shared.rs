@@ -343,14 +343,20 @@ impl ConsumerContext for RebalanceContext {
                     Err(TxnFailure::Fatal(f)) => *lock(&shared.txn_fatal) = Some(f),
                 }
             }
-            // Let outcomes already on their way become durable, then commit them.
+            // Let outcomes already on their way become durable, then commit them. The wait
+            // counts kmsg's own records without a delivery report, not librdkafka's out-queue
+            // (`in_flight_count`): that also holds its log events, so with `-X debug=...` it
+            // never empties and the wait spun for the whole REVOKE_FLUSH on every revoke.
             if let (false, Some(producer)) = (shared.exactly_once, shared.producer.get()) {
                 let mut deadline = Instant::now() + REVOKE_FLUSH;
                 if let Some(by) = *lock(&shared.close_by) {
                     deadline = deadline.min(by);
                 }
-                while producer.in_flight_count() > 0 && Instant::now() < deadline {
-                    let _ = producer.flush(Duration::from_millis(100));
+                // One `rd_kafka_flush(0)` sends what lingers; the producer's own thread
+                // handles the reports.
+                let _ = producer.flush(Duration::ZERO);
+                while shared.reports.unreported() > 0 && Instant::now() < deadline {
+                    std::thread::sleep(Duration::from_millis(1));
                 }
             }
             *lock(&shared.membership) = Membership::Rebalancing;

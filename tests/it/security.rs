@@ -322,11 +322,20 @@ fn run_checking_secrets(sc: &SecureCluster, password: &str, args: &[&str]) -> St
     let out = wait_bounded(Spawned::from(child), Duration::from_secs(240));
     let stdout = String::from_utf8_lossy(&out.stdout);
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(
-        out.status.success(),
-        "{args:?} failed: {}",
-        stderr.lines().rev().take(5).collect::<Vec<_>>().join("\n")
-    );
+    if !out.status.success() {
+        // Trace output is thousands of lines: show what is not trace or debug, and stdout.
+        let notable: Vec<&str> = stderr
+            .lines()
+            .filter(|l| !l.contains(" TRACE ") && !l.contains(" DEBUG "))
+            .collect();
+        panic!(
+            "{args:?} failed ({}): stderr without trace/debug lines (last 30 of {}):\n{}\nstdout:\n{}",
+            out.status,
+            notable.len(),
+            notable[notable.len().saturating_sub(30)..].join("\n"),
+            stdout
+        );
+    }
     assert!(!stdout.contains(password), "password on stdout of {args:?}");
     assert!(!stderr.contains(password), "password on stderr of {args:?}");
     assert!(
