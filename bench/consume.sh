@@ -363,11 +363,19 @@ fi
 now() { date +%s.%N; }
 calc() { awk "BEGIN { printf \"%s\", $* }"; }
 # Sum of the end offsets of all partitions of a topic (= messages in a fresh topic).
+# A topic created a moment ago may not be in every broker's metadata yet (kcat -Q then fails):
+# up to 10 tries, a second apart, then the script stops with the reason.
 end_offsets() {
-  local topic="$1" args=() p
+  local topic="$1" args=() p try out
   for ((p = 0; p < PARTITIONS; p++)); do args+=(-t "$topic:$p:-1"); done
-  timeout 60 kcat -b "$B" -Q "${args[@]}" 2>/dev/null \
-    | awk '/offset/ { for (i = 1; i < NF; i++) if ($i == "offset") s += $(i + 1) } END { print s + 0 }'
+  for ((try = 1; try <= 10; try++)); do
+    if out=$(timeout 60 kcat -b "$B" -Q "${args[@]}" 2>&1); then
+      awk '/offset/ { for (i = 1; i < NF; i++) if ($i == "offset") s += $(i + 1) } END { print s + 0 }' <<<"$out"
+      return 0
+    fi
+    sleep 1
+  done
+  die "could not read the end offsets of $topic: $(tail -n 1 <<<"$out")"
 }
 # Peak RSS in MB, and CPU seconds (user + system, all threads), from a `/usr/bin/time -v` report.
 peak_rss_mb() { awk -F: '/Maximum resident set size/ { printf "%.1f", $2 / 1024 }' "$1"; }
@@ -385,6 +393,7 @@ timed() {
   rss_mb=$(peak_rss_mb "$work/$name.time")
   rss_mb=${rss_mb:-0}
   cpu=$(cpu_secs "$work/$name.time")
+  cpu_sys=$(awk -F: '/System time \(seconds\)/ { printf "%.2f", $2 }' "$work/$name.time")
   if ((status == 124)); then
     log "$name: timed out after ${TOOL_TIMEOUT}s"
   fi
@@ -491,7 +500,7 @@ load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
 # Keyed by "<path>,<round>", path json (a) or avro (a-avro).
 declare -A K_SECS K_RSS K_CPU K_OWN K_FWD K_DLQ
 declare -A C_SECS C_RSS C_CPU
-declare -A J_SECS J_RSS J_CPU J_OWN J_FWD J_DLQ
+declare -A J_SECS J_RSS J_CPU J_SYS J_OWN J_FWD J_DLQ K_SYS
 VERIFIED_KMSG=0 VERIFIED_JAVA=0
 # run_kmsg PATH ROUND: one timed kmsg consume run of the JSON or the Avro path.
 run_kmsg() {
@@ -512,7 +521,7 @@ run_kmsg() {
   timed "kmsg-$path-r$r" "$work/kmsg-$path-r$r.out" "$work/kmsg-$path-r$r.err" \
     "${args[@]}" --output-topic "$out" --dlq-topic "$dlq" --schema "$SCHEMA" \
     --max-messages "$n" -o json
-  K_SECS[$path,$r]=$secs K_RSS[$path,$r]=$rss_mb K_CPU[$path,$r]=$cpu
+  K_SECS[$path,$r]=$secs K_RSS[$path,$r]=$rss_mb K_CPU[$path,$r]=$cpu K_SYS[$path,$r]=$cpu_sys
   summary="$(tail -n 1 "$work/kmsg-$path-r$r.out")"
   if ((status != 0)) || ! jq -e . >/dev/null 2>&1 <<<"$summary"; then
     sed 's/^/    /' "$work/kmsg-$path-r$r.err" | tail -n 20 >&2
@@ -581,7 +590,7 @@ run_java() {
     java "${java_opts[@]}" -jar "$java_jar" --bootstrap "$B" --group "bench-java-$suffix-r$r" \
     --input-topic "$T_IN" --output-topic "$out" --dlq-topic "$dlq" --schema "$SCHEMA" \
     --max-messages "$N"
-  J_SECS[$r]=$secs J_RSS[$r]=$rss_mb J_CPU[$r]=$cpu
+  J_SECS[$r]=$secs J_RSS[$r]=$rss_mb J_CPU[$r]=$cpu J_SYS[$r]=$cpu_sys
   summary="$(tail -n 1 "$work/java-r$r.out")"
   if ((status != 0)) || ! jq -e . >/dev/null 2>&1 <<<"$summary"; then
     sed 's/^/    /' "$work/java-r$r.err" | tail -n 20 >&2
@@ -852,15 +861,15 @@ fi
 if ((RUN_JAVA)); then
   echo
   echo "kmsg consume against the Java pipeline, every round ($N messages each; CPU = user + system, all threads):"
-  printf '  %-6s %-6s %9s %10s %8s %10s %8s\n' round tool seconds msgs/s "CPU s" "CPU us/msg" "RSS MB"
+  printf '  %-6s %-6s %9s %10s %8s %8s %10s %8s\n' round tool seconds msgs/s "CPU s" "of it sys" "CPU us/msg" "RSS MB"
   for ((r = 1; r <= ROUNDS; r++)); do
-    printf '  %-6s %-6s %9.2f %10.0f %8.2f %10s %8.1f\n' "$r" kmsg "${K_SECS[json,$r]}" "$(calc "$N / ${K_SECS[json,$r]}")" \
-      "${K_CPU[json,$r]}" "$(us_per_msg "${K_CPU[json,$r]}" "$N")" "${K_RSS[json,$r]}"
-    printf '  %-6s %-6s %9.2f %10.0f %8.2f %10s %8.1f\n' "$r" Java "${J_SECS[$r]}" "$(calc "$N / ${J_SECS[$r]}")" \
-      "${J_CPU[$r]}" "$(us_per_msg "${J_CPU[$r]}" "$N")" "${J_RSS[$r]}"
+    printf '  %-6s %-6s %9.2f %10.0f %8.2f %8.2f %10s %8.1f\n' "$r" kmsg "${K_SECS[json,$r]}" "$(calc "$N / ${K_SECS[json,$r]}")" \
+      "${K_CPU[json,$r]}" "${K_SYS[json,$r]}" "$(us_per_msg "${K_CPU[json,$r]}" "$N")" "${K_RSS[json,$r]}"
+    printf '  %-6s %-6s %9.2f %10.0f %8.2f %8.2f %10s %8.1f\n' "$r" Java "${J_SECS[$r]}" "$(calc "$N / ${J_SECS[$r]}")" \
+      "${J_CPU[$r]}" "${J_SYS[$r]}" "$(us_per_msg "${J_CPU[$r]}" "$N")" "${J_RSS[$r]}"
   done
-  printf '  %-6s %-6s %9.2f %10.0f %8.2f %10s %8.1f\n' median kmsg "$kmsg_secs" "$kmsg_rate" "$kmsg_cpu" "$kmsg_us" "$kmsg_rss_median"
-  printf '  %-6s %-6s %9.2f %10.0f %8.2f %10s %8.1f\n' median Java "$java_secs" "$java_rate" "$java_cpu" "$java_us" "$java_rss_median"
+  printf '  %-6s %-6s %9.2f %10.0f %8.2f %8.2f %10s %8.1f\n' median kmsg "$kmsg_secs" "$kmsg_rate" "$kmsg_cpu" "$(median $(rounds_of K_SYS json))" "$kmsg_us" "$kmsg_rss_median"
+  printf '  %-6s %-6s %9.2f %10.0f %8.2f %8.2f %10s %8.1f\n' median Java "$java_secs" "$java_rate" "$java_cpu" "$(median "${J_SYS[@]}")" "$java_us" "$java_rss_median"
 fi
 ((RUN_AVRO == 0)) || echo "  kmsg Avro, every round: forwarded $avro_fwd, dead-lettered $avro_dlq of $avro_count (the output and DLQ topics grew by exactly that)"
 ((RUN_PYTHON == 0)) || echo "  Python: forwarded $py_fwd (output topic holds $py_out_count), dead-lettered $py_dlq (DLQ holds $py_dlq_count)"
