@@ -105,7 +105,8 @@
 #                         http://127.0.0.1:8081/apis/ccompat/v7) instead of starting one; the
 #                         script's subject is deleted from it (soft, then permanent) on exit
 #   KAFKA_HOME=D          Kafka jars (default <repo>/.cache/kafka)
-# Takes about 3-8 minutes plus the release build (about 5-10 minutes the first time) on 2 cores.
+# Takes about 3-8 minutes plus the release build (about 5-10 minutes the first time) on 2 cores,
+# and with the Java pipeline about 4-6 minutes more (1M messages, 3 rounds; more on a busy machine).
 set -euo pipefail
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -492,11 +493,12 @@ avro_value_bytes="-"
 ((RUN_AVRO == 0)) || avro_value_bytes=$(mean_value_bytes "$T_AVRO_IN")
 load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
 
-# --- 7, 8. (a) kmsg consume, (a-avro) the same on Avro and (b) kcat, ROUNDS rounds each -------
+# --- 7, 8. (a) kmsg consume, (a-java) the Java pipeline, (a-avro) kmsg on Avro, (b) kcat -----
 # Single runs on 2 shared CPUs vary by +-20%; the medians of rounds whose order rotates (a, b
-# in odd rounds and b, a in even ones; with the Avro path a, a-avro, b; a-avro, b, a; b, a,
-# a-avro) are what the ratios use. Every kmsg round is a fresh group writing to its path's
-# output and DLQ topics; its counts are checked on the growth of their end offsets.
+# in odd rounds and b, a in even ones; with more contenders each round starts one further
+# along the list a, a-java, a-avro, b) are what the ratios use. Every kmsg and Java round is a
+# fresh group; (a) and (a-java) write to fresh output and DLQ topics of the round, (a-avro) to
+# its path's topics, and the counts are checked on the growth of their end offsets.
 # Keyed by "<path>,<round>", path json (a) or avro (a-avro).
 declare -A K_SECS K_RSS K_CPU K_OWN K_FWD K_DLQ
 declare -A C_SECS C_RSS C_CPU
