@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Consumer benchmark: `kmsg consume` against kcat and against the original system's approach
-# (a Python consumer: confluent-kafka + jsonschema, bench/python/consumer.py), on the same local
-# three-broker KRaft cluster, in the same run.
+# Consumer benchmark: `kmsg consume` against kcat, against the pipeline a JVM team would write
+# instead (Kafka's own Java client: bench/java-pipeline) and against the original system's
+# approach (a Python consumer: confluent-kafka + jsonschema, bench/python/consumer.py), on the
+# same local three-broker KRaft cluster, in the same run.
 #
 # What it measures
 #   Input: N login events (default N = 1,000,000) written once by
@@ -14,10 +15,22 @@
 #   start-up, group join and the final wait for acknowledgements included),
 #   with peak RSS from GNU time (/usr/bin/time -v):
 #     (a) kmsg consume: fresh group, decode + JSON + schema.json validation (format assertions),
-#         forward valid messages to its own output topic and invalid ones to its own DLQ topic
-#         (acks=all, idempotence), offsets committed once the outcome is durable;
-#         --max-messages N. Checked: forwarded + dead_lettered == N, and the end offsets of its
-#         output / DLQ topics equal forwarded / dead_lettered.
+#         forward valid messages to a fresh output topic of the round and invalid ones to a
+#         fresh DLQ topic of the round (acks=all, idempotence), offsets committed once the
+#         outcome is durable; --max-messages N. Checked: forwarded + dead_lettered == N,
+#         dead_lettered == the invalid ones produced, the end offsets of its output / DLQ
+#         topics equal forwarded / dead_lettered, and (BENCH_VERIFY=1) `kmsg verify` finds
+#         every input id in the output or the DLQ.
+#     (a-java) the Java pipeline (bench/java-pipeline: kafka-clients at the brokers' version,
+#         networknt json-schema-validator): the same work as (a) the way a JVM team writes it
+#         (poll batches, async sends with callbacks, flush, then commitSync of the batch;
+#         acks=all, idempotence, lz4 and linger.ms=50 like kmsg), run as
+#         `java $BENCH_JAVA_OPTS -jar java-pipeline.jar ... --max-messages N` (default
+#         BENCH_JAVA_OPTS: -Xmx512m, the JVM's defaults otherwise: G1), a fresh group and fresh
+#         output / DLQ topics each round, checked like (a). It takes part in the same rounds as
+#         (a), (a-avro) and (b), the order rotating; one untimed pass first checks it works.
+#         Targets against it: kmsg msgs/s >= 2 x Java's, kmsg CPU per message <= 0.5 x Java's,
+#         kmsg peak RSS <= 0.25 x Java's. BENCH_JAVA=0 leaves it out.
 #     (a-avro) kmsg consume --value-format registry: the same events as Avro through a schema
 #         registry (below), decoded (the schema fetched once, by id), validated against the
 #         same schema.json and forwarded (the original bytes) / dead-lettered to topics of its
@@ -44,15 +57,19 @@
 #   It prints the machine (and its load average: on a busy machine wall-clock figures are
 #   noisy), the Kafka version, a table (messages, seconds, msgs/s, peak RSS, CPU seconds and CPU
 #   microseconds per message, user + system of all threads) and the ratios against the
-#   targets: kmsg/kcat >= 0.5, kmsg/Python >= 10, kmsg RSS < 150 MB, Avro/JSON >= 0.8.
+#   targets: kmsg/kcat >= 0.5, kmsg/Python >= 10, kmsg RSS < 150 MB, Avro/JSON >= 0.8, and
+#   against the Java pipeline kmsg/Java msgs/s >= 2, CPU per message <= 0.5, peak RSS <= 0.25
+#   (with a table of every round of kmsg and Java: seconds, msgs/s, CPU, CPU per message, RSS).
 #   Targets missed print MISS but do not fail the script; a failed run or a wrong count does
 #   (exit 1, under "problems").
 #
 # Set-up is self-contained, like scripts/test.sh: installs missing Debian packages (kcat, GNU
-# time, jq, python3-venv; java/maven if missing), fetches Kafka (scripts/fetch-kafka.sh,
+# time, jq, python3-venv; a JDK 17 and maven if missing), fetches Kafka (scripts/fetch-kafka.sh,
 # KAFKA_HOME defaults to <repo>/.cache/kafka), builds kmsg with `cargo build --release --locked`
 # into <repo>/target/bench, makes a Python venv in <repo>/target/bench-venv from
-# bench/python/requirements.txt, starts a dedicated cluster on free loopback ports with
+# bench/python/requirements.txt, builds bench/java-pipeline with Maven into
+# bench/java-pipeline/target (its local repository in <repo>/.cache/m2, offline once that holds
+# everything), starts a dedicated cluster on free loopback ports with
 # `kmsg cluster up` and always stops and purges it on exit (also on failure or Ctrl-C); for the
 # Avro path it fetches Apicurio Registry (scripts/fetch-registry.sh, into <repo>/.cache/apicurio)
 # and starts it beside the cluster (in-memory storage, its own free loopback port below 32768),
@@ -77,6 +94,10 @@
 #   BENCH_PYTHON=0        skip the Python baseline (and its venv): no kmsg/Python ratio
 #   BENCH_VENV=D          Python venv for the baseline (default <repo>/target/bench-venv)
 #   BENCH_AVRO=0          skip the Avro-through-the-registry path (and the registry)
+#   BENCH_JAVA=0          skip the Java pipeline (and its Maven build): no kmsg/Java ratios
+#   BENCH_JAVA_OPTS=S     JVM options of the Java pipeline (default "-Xmx512m"; split on spaces)
+#   BENCH_VERIFY=0        skip `kmsg verify` of each kmsg (JSON) and Java round's output + DLQ
+#                         (the counts and end offsets are still checked)
 #   BENCH_INVALID_RATIO=R share of generated events that are bad on purpose (default 0.05); 0
 #                         gives both inputs the same N all-valid events, for an Avro/JSON
 #                         comparison without the difference in dead letters
@@ -84,7 +105,8 @@
 #                         http://127.0.0.1:8081/apis/ccompat/v7) instead of starting one; the
 #                         script's subject is deleted from it (soft, then permanent) on exit
 #   KAFKA_HOME=D          Kafka jars (default <repo>/.cache/kafka)
-# Takes about 3-8 minutes plus the release build (about 5-10 minutes the first time) on 2 cores.
+# Takes about 3-8 minutes plus the release build (about 5-10 minutes the first time) on 2 cores,
+# and with the Java pipeline about 4-6 minutes more (1M messages, 3 rounds; more on a busy machine).
 set -euo pipefail
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -101,6 +123,10 @@ PARTITIONS=6
 SCHEMA="${BENCH_SCHEMA:-$repo/schema.json}"
 RUN_PYTHON="${BENCH_PYTHON:-1}"
 RUN_AVRO="${BENCH_AVRO:-1}"
+RUN_JAVA="${BENCH_JAVA:-1}"
+JAVA_OPTS_BENCH="${BENCH_JAVA_OPTS:--Xmx512m}"
+RUN_VERIFY="${BENCH_VERIFY:-1}"
+JAVA_DIR="$repo/bench/java-pipeline"
 AVSC="$repo/schemas/login.avsc"
 
 log() { printf '==> %s\n' "$*" >&2; }
@@ -115,6 +141,8 @@ die() { printf 'bench: %s\n' "$*" >&2; exit 1; }
 SCHEMA="$(cd "$(dirname "$SCHEMA")" && pwd)/$(basename "$SCHEMA")"
 [[ "$RUN_PYTHON" == 0 || "$RUN_PYTHON" == 1 ]] || die "BENCH_PYTHON must be 0 or 1, got '$RUN_PYTHON'"
 [[ "$RUN_AVRO" == 0 || "$RUN_AVRO" == 1 ]] || die "BENCH_AVRO must be 0 or 1, got '$RUN_AVRO'"
+[[ "$RUN_JAVA" == 0 || "$RUN_JAVA" == 1 ]] || die "BENCH_JAVA must be 0 or 1, got '$RUN_JAVA'"
+[[ "$RUN_VERIFY" == 0 || "$RUN_VERIFY" == 1 ]] || die "BENCH_VERIFY must be 0 or 1, got '$RUN_VERIFY'"
 ((RUN_AVRO == 0)) || [[ -f "$AVSC" ]] || die "no Avro schema at $AVSC"
 
 # --- 1. system packages -------------------------------------------------------------------
@@ -123,7 +151,11 @@ command -v kcat >/dev/null 2>&1 || need_pkgs+=(kcat)
 [[ -x /usr/bin/time ]] || need_pkgs+=(time)
 command -v jq >/dev/null 2>&1 || need_pkgs+=(jq)
 ((RUN_AVRO == 0)) || command -v curl >/dev/null 2>&1 || need_pkgs+=(curl)
-command -v java >/dev/null 2>&1 || need_pkgs+=(openjdk-17-jre-headless)
+if ((RUN_JAVA)); then
+  command -v javac >/dev/null 2>&1 || need_pkgs+=(openjdk-17-jdk-headless)
+else
+  command -v java >/dev/null 2>&1 || need_pkgs+=(openjdk-17-jre-headless)
+fi
 command -v mvn >/dev/null 2>&1 || need_pkgs+=(maven)
 ((RUN_PYTHON == 0)) || command -v python3 >/dev/null 2>&1 || need_pkgs+=(python3)
 # venv needs ensurepip (Debian's python3-venv), unless the venv already exists.
@@ -189,6 +221,22 @@ if ((RUN_PYTHON)); then
   py_versions="$("$venv/bin/python" -c 'import sys, confluent_kafka, jsonschema
 from importlib.metadata import version
 print("Python %d.%d.%d, confluent-kafka %s (librdkafka %s), jsonschema %s" % (sys.version_info[:3] + (version("confluent-kafka"), confluent_kafka.libversion()[0], version("jsonschema"))))')"
+fi
+
+# --- 4b. the Java pipeline (a fat jar; rebuilt when its sources or pom are newer) -----------
+java_jar="$JAVA_DIR/target/java-pipeline.jar"
+java_versions="Java pipeline skipped (BENCH_JAVA=0)"
+read -r -a java_opts <<<"$JAVA_OPTS_BENCH"
+if ((RUN_JAVA)); then
+  if [[ ! -f "$java_jar" || -n "$(find "$JAVA_DIR/pom.xml" "$JAVA_DIR/src" -newer "$java_jar" -print -quit)" ]]; then
+    log "building the Java pipeline (Maven, local repository $repo/.cache/m2)"
+    mvn_args=(-B -q -f "$JAVA_DIR/pom.xml" -Dmaven.repo.local="$repo/.cache/m2" package)
+    # Offline when the local repository already has every plugin and dependency.
+    mvn -o "${mvn_args[@]}" >/dev/null 2>&1 || mvn "${mvn_args[@]}" >&2 \
+      || die "building bench/java-pipeline failed (see Maven's output above)"
+  fi
+  [[ -f "$java_jar" ]] || die "no jar at $java_jar after the Maven build"
+  java_versions="$(java -version 2>&1 | head -n 1 | tr -d '"'), JVM options ${JAVA_OPTS_BENCH:-none}; $(sed -n 's|.*<kafka.version>\(.*\)</kafka.version>.*|kafka-clients \1|p; s|.*<json-schema-validator.version>\(.*\)</json-schema-validator.version>.*|networknt json-schema-validator \1|p' "$JAVA_DIR/pom.xml" | paste -sd, - | sed 's/,/, /')"
 fi
 
 # --- 5. scratch space, registry, cluster, clean-up ------------------------------------------
@@ -316,11 +364,19 @@ fi
 now() { date +%s.%N; }
 calc() { awk "BEGIN { printf \"%s\", $* }"; }
 # Sum of the end offsets of all partitions of a topic (= messages in a fresh topic).
+# A topic created a moment ago may not be in every broker's metadata yet (kcat -Q then fails):
+# up to 10 tries, a second apart, then the script stops with the reason.
 end_offsets() {
-  local topic="$1" args=() p
+  local topic="$1" args=() p try out
   for ((p = 0; p < PARTITIONS; p++)); do args+=(-t "$topic:$p:-1"); done
-  timeout 60 kcat -b "$B" -Q "${args[@]}" 2>/dev/null \
-    | awk '/offset/ { for (i = 1; i < NF; i++) if ($i == "offset") s += $(i + 1) } END { print s + 0 }'
+  for ((try = 1; try <= 10; try++)); do
+    if out=$(timeout 60 kcat -b "$B" -Q "${args[@]}" 2>&1); then
+      awk '/offset/ { for (i = 1; i < NF; i++) if ($i == "offset") s += $(i + 1) } END { print s + 0 }' <<<"$out"
+      return 0
+    fi
+    sleep 1
+  done
+  die "could not read the end offsets of $topic: $(tail -n 1 <<<"$out")"
 }
 # Peak RSS in MB, and CPU seconds (user + system, all threads), from a `/usr/bin/time -v` report.
 peak_rss_mb() { awk -F: '/Maximum resident set size/ { printf "%.1f", $2 / 1024 }' "$1"; }
@@ -338,6 +394,7 @@ timed() {
   rss_mb=$(peak_rss_mb "$work/$name.time")
   rss_mb=${rss_mb:-0}
   cpu=$(cpu_secs "$work/$name.time")
+  cpu_sys=$(awk -F: '/System time \(seconds\)/ { printf "%.2f", $2 }' "$work/$name.time")
   if ((status == 124)); then
     log "$name: timed out after ${TOOL_TIMEOUT}s"
   fi
@@ -347,8 +404,6 @@ problems=()
 # --- 6. topics and data ----------------------------------------------------------------------
 suffix="$(date +%s)-$RANDOM"
 T_IN="bench-consume-in-$suffix"
-T_OUT_KMSG="bench-consume-out-kmsg-$suffix"
-T_DLQ_KMSG="$T_IN.dlq"
 T_OUT_PY="bench-consume-out-py-$suffix"
 T_DLQ_PY="bench-consume-dlq-py-$suffix"
 T_DLQ_KMSG_VO="bench-consume-dlq-kmsg-vo-$suffix"
@@ -357,7 +412,8 @@ T_WARM_DLQ="bench-consume-warmup-dlq-$suffix"
 T_AVRO_IN="bench-consume-avro-in-$suffix"
 T_OUT_AVRO="bench-consume-out-avro-$suffix"
 T_DLQ_AVRO="$T_AVRO_IN.dlq"
-timeout 60 "$kmsg" --bootstrap "$B" topics create --input-topic "$T_IN" --output-topic "$T_OUT_KMSG" >/dev/null
+# (a) and (a-java) write to fresh output and DLQ topics each round, made before the round.
+timeout 60 "$kmsg" --bootstrap "$B" topics create "$T_IN" -p "$PARTITIONS" -r 3 >/dev/null
 if ((RUN_AVRO)); then
   timeout 60 "$kmsg" --bootstrap "$B" topics create --input-topic "$T_AVRO_IN" --output-topic "$T_OUT_AVRO" >/dev/null
   log "topics created: $T_AVRO_IN (+ .dlq), $T_OUT_AVRO"
@@ -365,7 +421,7 @@ fi
 for t in "$T_OUT_PY" "$T_DLQ_PY" "$T_DLQ_KMSG_VO" "$T_WARM_OUT" "$T_WARM_DLQ"; do
   timeout 60 "$kmsg" --bootstrap "$B" topics create "$t" -p "$PARTITIONS" -r 3 >/dev/null
 done
-log "topics created: $T_IN (+ .dlq), $T_OUT_KMSG, $T_OUT_PY, $T_DLQ_PY, $T_DLQ_KMSG_VO"
+log "topics created: $T_IN, $T_OUT_PY, $T_DLQ_PY, $T_DLQ_KMSG_VO"
 
 log "producing $N login events (invalid ratio $INVALID_RATIO, seed 1) to $T_IN"
 timed produce "$work/produce.out" "$work/produce.err" \
@@ -437,21 +493,25 @@ avro_value_bytes="-"
 ((RUN_AVRO == 0)) || avro_value_bytes=$(mean_value_bytes "$T_AVRO_IN")
 load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
 
-# --- 7, 8. (a) kmsg consume, (a-avro) the same on Avro and (b) kcat, ROUNDS rounds each -------
+# --- 7, 8. (a) kmsg consume, (a-java) the Java pipeline, (a-avro) kmsg on Avro, (b) kcat -----
 # Single runs on 2 shared CPUs vary by +-20%; the medians of rounds whose order rotates (a, b
-# in odd rounds and b, a in even ones; with the Avro path a, a-avro, b; a-avro, b, a; b, a,
-# a-avro) are what the ratios use. Every kmsg round is a fresh group writing to its path's
-# output and DLQ topics; its counts are checked on the growth of their end offsets.
+# in odd rounds and b, a in even ones; with more contenders each round starts one further
+# along the list a, a-java, a-avro, b) are what the ratios use. Every kmsg and Java round is a
+# fresh group; (a) and (a-java) write to fresh output and DLQ topics of the round, (a-avro) to
+# its path's topics, and the counts are checked on the growth of their end offsets.
 # Keyed by "<path>,<round>", path json (a) or avro (a-avro).
 declare -A K_SECS K_RSS K_CPU K_OWN K_FWD K_DLQ
 declare -A C_SECS C_RSS C_CPU
+declare -A J_SECS J_RSS J_CPU J_SYS J_OWN J_FWD J_DLQ K_SYS
+VERIFIED_KMSG=0 VERIFIED_JAVA=0
 # run_kmsg PATH ROUND: one timed kmsg consume run of the JSON or the Avro path.
 run_kmsg() {
   local path="$1" r="$2" topic out dlq n expect_dlq what extra=()
   local out_before dlq_before summary consumed unfinished out_gain dlq_gain fwd dl
   case "$path" in
-    json) topic=$T_IN out=$T_OUT_KMSG dlq=$T_DLQ_KMSG n=$N expect_dlq=$expected_invalid
-          what="kmsg consume" ;;
+    json) topic=$T_IN n=$N expect_dlq=$expected_invalid what="kmsg consume"
+          out="bench-consume-out-kmsg-$suffix-r$r" dlq="bench-consume-dlq-kmsg-$suffix-r$r"
+          round_topics "$out" "$dlq" ;;
     avro) topic=$T_AVRO_IN out=$T_OUT_AVRO dlq=$T_DLQ_AVRO n=$avro_count expect_dlq=$expected_avro_invalid
           what="kmsg consume Avro" extra=(--schema-registry "$REG_URL") ;;
   esac
@@ -463,7 +523,7 @@ run_kmsg() {
   timed "kmsg-$path-r$r" "$work/kmsg-$path-r$r.out" "$work/kmsg-$path-r$r.err" \
     "${args[@]}" --output-topic "$out" --dlq-topic "$dlq" --schema "$SCHEMA" \
     --max-messages "$n" -o json
-  K_SECS[$path,$r]=$secs K_RSS[$path,$r]=$rss_mb K_CPU[$path,$r]=$cpu
+  K_SECS[$path,$r]=$secs K_RSS[$path,$r]=$rss_mb K_CPU[$path,$r]=$cpu K_SYS[$path,$r]=$cpu_sys
   summary="$(tail -n 1 "$work/kmsg-$path-r$r.out")"
   if ((status != 0)) || ! jq -e . >/dev/null 2>&1 <<<"$summary"; then
     sed 's/^/    /' "$work/kmsg-$path-r$r.err" | tail -n 20 >&2
@@ -494,7 +554,64 @@ run_kmsg() {
     [[ "$decoded" -eq "$n" && "$failed" -eq 0 ]] \
       || problems+=("round $r: $what decoded $decoded of $n values, $failed decode failures")
   fi
+  [[ "$path" != json ]] || verify_round "$r" "$what" "$out" "$dlq"
   log "round $r/$ROUNDS: $what ${secs}s, forwarded $fwd (output topic +$out_gain), dead-lettered $dl (DLQ topic +$dlq_gain)"
+}
+# round_topics TOPIC...: creates fresh topics for one round (6 partitions, RF 3, like the input).
+round_topics() {
+  local t
+  for t in "$@"; do
+    timeout 60 "$kmsg" --bootstrap "$B" topics create "$t" -p "$PARTITIONS" -r 3 >/dev/null \
+      || die "could not create the topic $t"
+  done
+}
+# verify_round ROUND WHAT OUT DLQ: `kmsg verify` (by record key) that every id of the input is
+# in the round's output or DLQ topic (BENCH_VERIFY=1); duplicates are reported, not failed.
+verify_round() {
+  local r="$1" what="$2" out="$3" dlq="$4" report rc=0
+  ((RUN_VERIFY)) || return 0
+  report="$work/verify-$out.json"
+  timeout 600 "$kmsg" --bootstrap "$B" verify --input "$T_IN" --output-topic "$out" --dlq-topic "$dlq" \
+    -o json > "$report" 2> "$report.err" || rc=$?
+  if ((rc != 0)); then
+    sed 's/^/    /' "$report.err" | tail -n 5 >&2
+    problems+=("round $r: kmsg verify of $what's output + DLQ failed (exit $rc): $(head -c 300 "$report")")
+  elif [[ "$what" == Java ]]; then
+    VERIFIED_JAVA=$((VERIFIED_JAVA + 1))
+  else
+    VERIFIED_KMSG=$((VERIFIED_KMSG + 1))
+  fi
+}
+# run_java ROUND: one timed run of the Java pipeline, to fresh output / DLQ topics of the round.
+run_java() {
+  local r="$1" out="bench-consume-out-java-$suffix-r$r" dlq="bench-consume-dlq-java-$suffix-r$r"
+  local summary consumed fwd dl out_gain dlq_gain
+  round_topics "$out" "$dlq"
+  log "round $r/$ROUNDS: Java pipeline: $N messages, schema validation, forward + DLQ"
+  timed "java-r$r" "$work/java-r$r.out" "$work/java-r$r.err" \
+    java "${java_opts[@]}" -jar "$java_jar" --bootstrap "$B" --group "bench-java-$suffix-r$r" \
+    --input-topic "$T_IN" --output-topic "$out" --dlq-topic "$dlq" --schema "$SCHEMA" \
+    --max-messages "$N"
+  J_SECS[$r]=$secs J_RSS[$r]=$rss_mb J_CPU[$r]=$cpu J_SYS[$r]=$cpu_sys
+  summary="$(tail -n 1 "$work/java-r$r.out")"
+  if ((status != 0)) || ! jq -e . >/dev/null 2>&1 <<<"$summary"; then
+    sed 's/^/    /' "$work/java-r$r.err" | tail -n 20 >&2
+    die "the Java pipeline failed in round $r (exit $status)"
+  fi
+  consumed=$(jq -r .consumed <<<"$summary")
+  fwd=$(jq -r .forwarded <<<"$summary")
+  dl=$(jq -r .dead_lettered <<<"$summary")
+  J_OWN[$r]=$(jq -r .msgs_per_sec <<<"$summary") J_FWD[$r]=$fwd J_DLQ[$r]=$dl
+  out_gain=$(end_offsets "$out")
+  dlq_gain=$(end_offsets "$dlq")
+  [[ "$consumed" -eq "$N" ]] || problems+=("round $r: Java consumed $consumed of $N")
+  [[ $((fwd + dl)) -eq "$N" ]] || problems+=("round $r: Java forwarded $fwd + dead-lettered $dl != $N")
+  [[ "$dl" -eq "$expected_invalid" ]] \
+    || problems+=("round $r: Java dead-lettered $dl, but $expected_invalid invalid messages were produced")
+  [[ "$out_gain" -eq "$fwd" && "$dlq_gain" -eq "$dl" ]] \
+    || problems+=("round $r: Java's topics hold $out_gain / $dlq_gain, it reported $fwd forwarded / $dl dead-lettered")
+  verify_round "$r" "Java" "$out" "$dlq"
+  log "round $r/$ROUNDS: Java ${secs}s, forwarded $fwd (output topic $out_gain), dead-lettered $dl (DLQ topic $dlq_gain)"
 }
 # Without -q kcat prints one "Reached end of topic T [p] at offset O" per partition on stderr
 # (and nothing per message): their sum is the number of messages it read.
@@ -548,12 +665,34 @@ if ((RUN_AVRO)); then
     die "the Avro warm-up pass failed (exit $status)"
   fi
 fi
-contenders=(json kcat)
-((RUN_AVRO == 0)) || contenders=(json avro kcat)
+# One untimed pass of the Java pipeline too (to the warm-up topics, a group of its own): it
+# checks the pipeline works before any round is timed. Each timed round is a new JVM, as a
+# deployment's start is: its class loading and JIT warm-up count, as kmsg's start-up does.
+java_warm_secs=""
+if ((RUN_JAVA)); then
+  log "warm-up: the Java pipeline forwards $N messages to topics of its own (not timed)"
+  timed "warmup-java" "$work/warmup-java.out" "$work/warmup-java.err" \
+    java "${java_opts[@]}" -jar "$java_jar" --bootstrap "$B" --group "bench-warmup-java-$suffix" \
+    --input-topic "$T_IN" --output-topic "$T_WARM_OUT" --dlq-topic "$T_WARM_DLQ" --schema "$SCHEMA" \
+    --max-messages "$N"
+  java_warm_secs=$secs
+  if ((status != 0)); then
+    sed 's/^/    /' "$work/warmup-java.err" | tail -n 20 >&2
+    die "the Java pipeline's warm-up pass failed (exit $status)"
+  fi
+fi
+contenders=(json)
+((RUN_JAVA == 0)) || contenders+=(java)
+((RUN_AVRO == 0)) || contenders+=(avro)
+contenders+=(kcat)
 for ((r = 1; r <= ROUNDS; r++)); do
   for ((i = 0; i < ${#contenders[@]}; i++)); do
     c=${contenders[$(((r - 1 + i) % ${#contenders[@]}))]}
-    if [[ "$c" == kcat ]]; then run_kcat "$r"; else run_kmsg "$c" "$r"; fi
+    case "$c" in
+      kcat) run_kcat "$r" ;;
+      java) run_java "$r" ;;
+      *) run_kmsg "$c" "$r" ;;
+    esac
   done
 done
 median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
@@ -574,6 +713,11 @@ if ((RUN_AVRO)); then
 fi
 kcat_secs=$(median "${C_SECS[@]}") kcat_cpu=$(median "${C_CPU[@]}") kcat_rss=$(maximum "${C_RSS[@]}")
 kcat_read=$N
+if ((RUN_JAVA)); then
+  java_secs=$(median "${J_SECS[@]}") java_cpu=$(median "${J_CPU[@]}") java_rss=$(maximum "${J_RSS[@]}")
+  java_own_rate=$(median "${J_OWN[@]}") java_fwd=${J_FWD[1]} java_dlq=${J_DLQ[1]}
+  kmsg_rss_median=$(median $(rounds_of K_RSS json)) java_rss_median=$(median "${J_RSS[@]}")
+fi
 
 # --- 8b. info: kmsg consume without an output topic (validate, DLQ only) ----------------------
 # Separates the cost of consuming + validating from the cost of forwarding (producing every
@@ -634,6 +778,14 @@ vo_rate=$(calc "$vo_consumed / $vo_secs")
 us_per_msg() { awk -v c="$1" -v n="$2" 'BEGIN { if (n > 0) printf "%.1f", c * 1000000 / n; else print "-" }'; }
 kmsg_us=$(us_per_msg "$kmsg_cpu" "$kmsg_consumed")
 kcat_us=$(us_per_msg "$kcat_cpu" "$kcat_read")
+if ((RUN_JAVA)); then
+  java_rate=$(calc "$N / $java_secs")
+  java_us=$(us_per_msg "$java_cpu" "$N")
+  ratio_java=$(calc "$kmsg_rate / $java_rate")
+  ratio_java_own=$(calc "$kmsg_own_rate / $java_own_rate")
+  ratio_java_cpu=$(calc "$kmsg_cpu / $java_cpu")
+  ratio_java_rss=$(calc "$kmsg_rss / $java_rss")
+fi
 vo_us=$(us_per_msg "$vo_cpu" "$vo_consumed")
 py_us=$(us_per_msg "$py_cpu" "$py_consumed")
 ratio_kcat=$(calc "$kmsg_rate / $kcat_rate")
@@ -660,12 +812,13 @@ load_after="$(cut -d' ' -f1-3 /proc/loadavg)"
 echo "machine: $(nproc) CPUs, ${cpu_model:-unknown CPU}, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo) RAM; load average before the runs: $load_before, after: $load_after"
 echo "kafka: $kafka_note; input topic: $PARTITIONS partitions, RF 3"
 echo "kmsg: $("$kmsg" --version 2>/dev/null || echo '?'); kcat: $(kcat -V 2>&1 | awk '/^Version/ { print $2; exit }') ($(kcat -V 2>&1 | grep -o 'librdkafka [0-9.]*' | head -n 1)); $py_versions"
+echo "Java pipeline: $java_versions"
 echo "kmsg binary: $kmsg; input written by: $input_kmsg; schema: $SCHEMA ($(sha256sum "$SCHEMA" | cut -c1-12))"
 echo "input: $N login events, $expected_invalid invalid ($INVALID_RATIO), written by kmsg produce in $(printf "%.1f" "$produce_secs")s; values $json_value_bytes bytes on average (first 1000)"
 if ((RUN_AVRO)); then
   echo "Avro input: the same $N events, $avro_count of them encoded with $(basename "$AVSC") (subject $SUBJECT, schema id $schema_id, registry $REG_URL$([[ -n "$registry_pid" ]] && echo ", started by the script")) in $(printf "%.1f" "$avro_produce_secs")s; $avro_skipped bad on purpose that do not fit Avro skipped ($avro_skipped_reasons); $expected_avro_invalid invalid that fit Avro (bad ip / locale); values $avro_value_bytes bytes on average"
 fi
-echo "work: kmsg and Python decode + JSON + schema.json (formats on) + forward/DLQ (acks=all, idempotence) + commits; kcat only reads to /dev/null"
+echo "work: kmsg, Java and Python decode + JSON + schema.json (formats on) + forward/DLQ (acks=all, idempotence) + commits; kcat only reads to /dev/null"
 ((RUN_AVRO == 0)) || echo "      kmsg Avro: the same, decoding each record through the registry first (--value-format registry; forwards keep the Avro bytes)"
 echo "wall clock = process start to exit (start-up, group join and final flush included)"
 if ((RUN_PYTHON && PY_N < N)); then
@@ -683,10 +836,11 @@ printf '%-32s %10s %9s %10s %9s %11s %8s %10s\n' ---------- -------- ------- ---
 printf '%-32s %10d %9.2f %10.0f %9.1f %11.0f %8.2f %10s\n' "kmsg consume (validate+forward)" "$kmsg_consumed" "$kmsg_secs" "$kmsg_rate" "$kmsg_rss" "$kmsg_own_rate" "$kmsg_cpu" "$kmsg_us"
 ((RUN_AVRO == 0)) || printf '%-32s %10d %9.2f %10.0f %9.1f %11.0f %8.2f %10s\n' "kmsg consume Avro (registry)" "$avro_count" "$avro_secs" "$avro_rate" "$avro_rss" "$avro_own_rate" "$avro_cpu" "$avro_us"
 printf '%-32s %10d %9.2f %10.0f %9.1f %11s %8.2f %10s\n' "kcat -C (raw read, /dev/null)" "$kcat_read" "$kcat_secs" "$kcat_rate" "$kcat_rss" "-" "$kcat_cpu" "$kcat_us"
+((RUN_JAVA == 0)) || printf '%-32s %10d %9.2f %10.0f %9.1f %11.0f %8.2f %10s\n' "Java kafka-clients (valid.+fwd)" "$N" "$java_secs" "$java_rate" "$java_rss" "$java_own_rate" "$java_cpu" "$java_us"
 ((RUN_PYTHON == 0)) || printf '%-32s %10d %9.2f %10.0f %9.1f %11.0f %8.2f %10s\n' "Python (validate+forward)" "$py_consumed" "$py_secs" "$py_rate" "$py_rss" "$py_own_rate" "$py_cpu" "$py_us"
 printf '%-32s %10d %9.2f %10.0f %9.1f %11.0f %8.2f %10s\n' "info: kmsg validate only, no fwd" "$vo_consumed" "$vo_secs" "$vo_rate" "$vo_rss" "$vo_own_rate" "$vo_cpu" "$vo_us"
 echo "  (own msgs/s = the tool's own figure, from its start-up to its end; CPU = user + system of all its threads)"
-echo "  kmsg$( ((RUN_AVRO)) && echo ", kmsg Avro") and kcat: median of $ROUNDS rounds, the order rotating (RSS: highest round); per round, seconds, in the order run:"
+echo "  kmsg$( ((RUN_JAVA)) && echo ", Java")$( ((RUN_AVRO)) && echo ", kmsg Avro") and kcat: median of $ROUNDS rounds, the order rotating (RSS: highest round); per round, seconds, in the order run:"
 for ((r = 1; r <= ROUNDS; r++)); do
   line=""
   for ((i = 0; i < ${#contenders[@]}; i++)); do
@@ -694,6 +848,7 @@ for ((r = 1; r <= ROUNDS; r++)); do
     case "$c" in
       json) line+=$(printf ', kmsg %.2f s (CPU %.2f s)' "${K_SECS[json,$r]}" "${K_CPU[json,$r]}") ;;
       avro) line+=$(printf ', kmsg Avro %.2f s (CPU %.2f s)' "${K_SECS[avro,$r]}" "${K_CPU[avro,$r]}") ;;
+      java) line+=$(printf ', Java %.2f s (CPU %.2f s)' "${J_SECS[$r]}" "${J_CPU[$r]}") ;;
       kcat) line+=$(printf ', kcat %.2f s' "${C_SECS[$r]}") ;;
     esac
   done
@@ -701,6 +856,23 @@ for ((r = 1; r <= ROUNDS; r++)); do
 done
 ((WARMUP_PASSES == 0)) || echo "  untimed warm-up passes of kmsg before them, seconds: ${WARM_SECS[*]}$( ((RUN_AVRO)) && printf '; then one of kmsg Avro: %.2f' "$avro_warm_secs")"
 echo "  kmsg, every round: forwarded $kmsg_fwd, dead-lettered $kmsg_dlq (the output and DLQ topics grew by exactly that)"
+((RUN_JAVA == 0)) || echo "  Java, every round: forwarded $java_fwd, dead-lettered $java_dlq (its fresh output and DLQ topics hold exactly that); untimed pass first: $(printf '%.2f' "$java_warm_secs") s"
+if ((RUN_VERIFY)); then
+  echo "  kmsg verify (every input id in the round's output or DLQ topic) passed: kmsg ${VERIFIED_KMSG} of $ROUNDS rounds$( ((RUN_JAVA)) && echo ", Java $VERIFIED_JAVA of $ROUNDS rounds")"
+fi
+if ((RUN_JAVA)); then
+  echo
+  echo "kmsg consume against the Java pipeline, every round ($N messages each; CPU = user + system, all threads):"
+  printf '  %-6s %-6s %9s %10s %8s %8s %10s %8s\n' round tool seconds msgs/s "CPU s" "of it sys" "CPU us/msg" "RSS MB"
+  for ((r = 1; r <= ROUNDS; r++)); do
+    printf '  %-6s %-6s %9.2f %10.0f %8.2f %8.2f %10s %8.1f\n' "$r" kmsg "${K_SECS[json,$r]}" "$(calc "$N / ${K_SECS[json,$r]}")" \
+      "${K_CPU[json,$r]}" "${K_SYS[json,$r]}" "$(us_per_msg "${K_CPU[json,$r]}" "$N")" "${K_RSS[json,$r]}"
+    printf '  %-6s %-6s %9.2f %10.0f %8.2f %8.2f %10s %8.1f\n' "$r" Java "${J_SECS[$r]}" "$(calc "$N / ${J_SECS[$r]}")" \
+      "${J_CPU[$r]}" "${J_SYS[$r]}" "$(us_per_msg "${J_CPU[$r]}" "$N")" "${J_RSS[$r]}"
+  done
+  printf '  %-6s %-6s %9.2f %10.0f %8.2f %8.2f %10s %8.1f\n' median kmsg "$kmsg_secs" "$kmsg_rate" "$kmsg_cpu" "$(median $(rounds_of K_SYS json))" "$kmsg_us" "$kmsg_rss_median"
+  printf '  %-6s %-6s %9.2f %10.0f %8.2f %8.2f %10s %8.1f\n' median Java "$java_secs" "$java_rate" "$java_cpu" "$(median "${J_SYS[@]}")" "$java_us" "$java_rss_median"
+fi
 ((RUN_AVRO == 0)) || echo "  kmsg Avro, every round: forwarded $avro_fwd, dead-lettered $avro_dlq of $avro_count (the output and DLQ topics grew by exactly that)"
 ((RUN_PYTHON == 0)) || echo "  Python: forwarded $py_fwd (output topic holds $py_out_count), dead-lettered $py_dlq (DLQ holds $py_dlq_count)"
 echo
@@ -722,6 +894,14 @@ else
 fi
 printf '%-34s %10.2f   %-10s %s\n' "ratio kmsg validate-only/kcat" "$(calc "$vo_rate / $kcat_rate")" "(info)" ""
 printf '%-34s %10.1f   %-10s %s\n' "kmsg peak RSS (MB)" "$kmsg_rss" "< 150" "$(ok_if "$kmsg_rss < 150")"
+if ((RUN_JAVA)); then
+  printf '%-34s %10.2f   %-10s %s\n' "ratio kmsg/Java (msgs/s)" "$ratio_java" ">= 2" "$(ok_if "$ratio_java >= 2")"
+  printf '%-34s %10.2f   %-10s %s\n' "ratio kmsg/Java (own msgs/s)" "$ratio_java_own" "(info)" ""
+  printf '%-34s %10.2f   %-10s %s\n' "ratio kmsg/Java (CPU per msg)" "$ratio_java_cpu" "<= 0.5" "$(ok_if "$ratio_java_cpu <= 0.5")"
+  printf '%-34s %10.2f   %-10s %s\n' "ratio kmsg/Java (peak RSS)" "$ratio_java_rss" "<= 0.25" "$(ok_if "$ratio_java_rss <= 0.25")"
+else
+  printf '%-34s %10s   %-10s %s\n' "ratio kmsg/Java (msgs/s)" "-" ">= 2" "skipped (BENCH_JAVA=0)"
+fi
 echo
 if ((${#problems[@]})); then
   echo "problems:"
