@@ -64,6 +64,9 @@ pub struct ConsumerConfig {
     pub(crate) exactly_once: bool,
     pub(crate) txn_max_messages: u64,
     pub(crate) txn_max_interval: Duration,
+    /// The producer's `transaction.timeout.ms` (`-X`, else librdkafka's default): the
+    /// coordinator aborts a transaction open longer, so a commit must finish well before.
+    pub(crate) txn_timeout: Duration,
     pub(crate) offset_reset: OffsetReset,
 }
 
@@ -226,6 +229,11 @@ impl ConsumerConfig {
                 "kmsg consume rebalances eagerly and cannot honour -X group.protocol={v} (incremental): use classic"
             )));
         }
+        let txn_timeout = extra
+            .get("transaction.timeout.ms")
+            .and_then(|v| v.parse().ok())
+            .map(Duration::from_millis)
+            .unwrap_or(DEFAULT_TXN_TIMEOUT);
         if args.exactly_once {
             if args.offset_reset == OffsetReset::Latest {
                 return Err(usage(
@@ -260,11 +268,6 @@ impl ConsumerConfig {
                     "--txn-max-messages and --txn-max-interval must be above 0",
                 ));
             }
-            let txn_timeout = extra
-                .get("transaction.timeout.ms")
-                .and_then(|v| v.parse().ok())
-                .map(Duration::from_millis)
-                .unwrap_or(DEFAULT_TXN_TIMEOUT);
             let worst = retry.worst_case() + args.sink_timeout * (args.max_retries + 1);
             if worst >= txn_timeout {
                 return Err(usage(format!(
@@ -336,6 +339,7 @@ impl ConsumerConfig {
             exactly_once: args.exactly_once,
             txn_max_messages: args.txn_max_messages,
             txn_max_interval: args.txn_max_interval,
+            txn_timeout,
             offset_reset: args.offset_reset,
         })
     }

@@ -65,7 +65,8 @@ pub(super) fn drive(member: &mut Member) -> anyhow::Result<StopReason> {
                 || !member.buffered.is_empty()
                 || !member.dispatch_idle();
             let membership = *lock(&member.shared.membership);
-            if idle_check(membership, last_message, busy, idle, now) == Idle::AskLag
+            let last = last_message.max(member.rewound_at);
+            if idle_check(membership, last, busy, idle, now) == Idle::AskLag
                 && lag_asked.is_none_or(|at| now.saturating_duration_since(at) >= LAG_RECHECK)
             {
                 lag_asked = Some(now);

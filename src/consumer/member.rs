@@ -53,6 +53,9 @@ pub(super) struct Member {
     /// Messages handled in the open transaction (exactly-once).
     pub(super) txn_messages: u64,
     pub(super) aborts_in_a_row: u32,
+    /// When the member last rewound to the committed offsets (exactly-once): the idle
+    /// clock runs from it too.
+    pub(super) rewound_at: Instant,
     /// With `--sink-url`: concurrent downstream calls, one per partition at a time.
     pub(super) dispatch: Option<Dispatch>,
     /// Threads that decode and validate a burst of polled messages beside the loop thread,

@@ -29,7 +29,7 @@ use super::revoke_book::RevokeBook;
 use super::shared::{lock, OutcomeContext, RebalanceContext, Shared};
 use super::stop::{leaves_group, Membership};
 use super::summary::{DecodeSummary, Summary, TxnCounts};
-use super::txn::TXN_TIMEOUT;
+use super::txn::{commit_budget, TXN_TIMEOUT};
 
 /// Runs the member until a stop condition; blocking.
 pub(super) fn run_member(
@@ -66,6 +66,8 @@ pub(super) fn run_member(
         txn_committed: AtomicU64::new(0),
         txn_aborted: AtomicU64::new(0),
         txn_epoch: AtomicU64::new(0),
+        txn_budget: commit_budget(config.txn_timeout),
+        txn_wedged: AtomicBool::new(false),
         revoked: Mutex::new(BTreeSet::new()),
         assigns: AtomicU64::new(0),
         membership: Mutex::new(Membership::Joining),
@@ -117,6 +119,7 @@ pub(super) fn run_member(
         config.registry.clone(),
         tokio::runtime::Handle::current(),
     ));
+    let start_instant = Instant::now();
     let mut member = Member {
         stage,
         decode_counts: DecodeCounts::default(),
@@ -136,6 +139,7 @@ pub(super) fn run_member(
         fatal: None,
         txn_messages: 0,
         aborts_in_a_row: 0,
+        rewound_at: start_instant,
         dispatch,
         validators,
         dropped_on_revoke: 0,

@@ -73,6 +73,11 @@ pub(super) struct Shared {
     pub(super) txn_aborted: AtomicU64,
     /// Bumped at every abort: work begun before it belongs to an aborted transaction.
     pub(super) txn_epoch: AtomicU64,
+    /// How long one commit, abort or rewind may take (`txn::commit_budget`).
+    pub(super) txn_budget: Duration,
+    /// Set when a transactional call got no answer in time and still waits in librdkafka:
+    /// no other transactional call can run, the member stops.
+    pub(super) txn_wedged: AtomicBool,
     /// Partitions revoked since the loop last looked (buffered work of theirs is stale, even
     /// when the same partition was assigned back).
     pub(super) revoked: Mutex<BTreeSet<i32>>,

@@ -131,13 +131,15 @@ impl Brokers {
     }
 }
 
-/// Java's `String.hashCode` of an ASCII name, made non-negative as Kafka's `Utils.abs` does,
-/// modulo the partition count.
+/// Java's `String.hashCode` of an ASCII name, made non-negative as Kafka's `Utils.abs` does
+/// (the absolute value, 0 for `i32::MIN`; not a mask of the sign bit), modulo the partition
+/// count.
 pub fn offsets_partition(group: &str, partitions: i32) -> i32 {
     let hash = group
         .encode_utf16()
         .fold(0i32, |h, c| h.wrapping_mul(31).wrapping_add(c as i32));
-    (hash & 0x7fff_ffff) % partitions
+    let abs = if hash == i32::MIN { 0 } else { hash.abs() };
+    abs % partitions
 }
 
 /// Leaves the cluster whole when a scenario ends, even by a panic: every node resumed (a
@@ -186,5 +188,8 @@ mod tests {
         // "a".hashCode() == 97; "group".hashCode() == 98629247.
         assert_eq!(offsets_partition("a", 12), 97 % 12);
         assert_eq!(offsets_partition("group", 50), 98629247 % 50);
+        // A negative hash: "g-r1796312505".hashCode() == -552569355, which the broker put
+        // in __consumer_offsets partition 3 of 12 (|h| % 12), not 5 (h & 0x7fffffff).
+        assert_eq!(offsets_partition("g-r1796312505", 12), 3);
     }
 }

@@ -269,10 +269,17 @@ fn e_the_group_coordinator_killed_while_members_commit_loses_nothing() {
     );
 }
 
+/// What kmsg prints when an exactly-once member stops on a transaction it could not finish
+/// (fenced, fatal, or a coordinator that did not answer within the commit budget): a
+/// restart resumes from the last committed transaction (`consumer::txn::RESTART_RESUMES`).
+const RESTART_RESUMES: &str =
+    "a restart (same --instance-id) resumes from the last committed transaction";
+
 /// The consume members of a scenario, watched: a member that exits 0 (idle) is done and its
-/// forwards counted; one that stops because its transactional producer was fenced is, when
-/// `restart_if_fenced`, started again with the same instance id (what a supervisor such as
-/// Compose's `restart: unless-stopped` does) and counted; any other exit fails the test.
+/// forwards counted; one that stops on a transaction it could not finish (it says a restart
+/// resumes from the last committed transaction) is, when `restart_if_fenced`, started again
+/// with the same instance id (what a supervisor such as Compose's `restart:
+/// unless-stopped` does) and counted; any other exit fails the test.
 struct Members {
     group: String,
     topics: (String, String, String),
@@ -317,9 +324,12 @@ impl Members {
                     s["transactions"],
                     warnings[warnings.len().saturating_sub(6)..].join("\n")
                 );
-            } else if self.restart_if_fenced && stderr.contains("fenced by a newer instance") {
+            } else if self.restart_if_fenced
+                && out.status.code() == Some(1)
+                && stderr.contains(RESTART_RESUMES)
+            {
                 eprintln!(
-                    "member {id} stopped, its producer fenced; starting it again: {}",
+                    "member {id} stopped on a transaction it could not finish; starting it again: {}",
                     stderr.lines().last().unwrap_or_default()
                 );
                 self.fenced_exits += 1;
@@ -434,7 +444,7 @@ fn rolling_restart_under_members(
     let forwarded = members.forwarded;
     let tally = audit_pipeline(&topics);
     let line = format!(
-        "sent={sent} acknowledged={acknowledged} forwarded={forwarded} lost={} duplicates={} restart={:.1}s (per node {}) members_fenced_and_restarted={} scenario={}",
+        "sent={sent} acknowledged={acknowledged} forwarded={forwarded} lost={} duplicates={} restart={:.1}s (per node {}) members_stopped_and_restarted={} scenario={}",
         tally.lost_count,
         tally.duplicates,
         r["seconds"].as_f64().unwrap_or_default(),
@@ -466,20 +476,15 @@ fn b_a_rolling_restart_under_three_members_loses_nothing() {
 
 /// c. The same with `--exactly-once`: nothing lost and no duplicate in read_committed.
 ///
-/// Ignored (run it with `--ignored`): it fails on a consumer-engine bug. When a broker
-/// restart moves a transaction's coordinator, `send_offsets_to_transaction` fails
-/// (NOT_COORDINATOR, COORDINATOR_LOAD_IN_PROGRESS), the member aborts and rewinds to its
-/// committed offsets, and from then on receives no record although the producer keeps
-/// writing to its partitions: it stops on `--idle-timeout` with exit 0, leaving most of the
-/// input unforwarded (uncommitted, so a later member would still forward it: nothing
-/// committed is lost, but the pipeline stops). A member may also be fenced ("Producer
-/// attempted an operation with an old epoch") and exit 1.
+/// A broker restart moves transaction and group coordinators: a commit that cannot finish
+/// within its budget (half of transaction.timeout.ms) aborts and rewinds, or, when the
+/// producer was fenced or a coordinator did not answer at all, stops the member (exit 1,
+/// "a restart ... resumes from the last committed transaction"); the scenario starts it
+/// again as a supervisor would and counts it in the figures.
 #[test]
-#[ignore = "consumer-engine bug: an exactly-once member stops receiving records after an abort and rewind during a broker restart, and idles out leaving lag (see the doc comment)"]
 fn c_a_rolling_restart_under_three_exactly_once_members_loses_and_repeats_nothing() {
-    // A member whose transactional producer is fenced during the restart stops (exit 1);
-    // it is started again, as a supervisor would, and counted in the figures (see the
-    // README's fault suite section: a known limit of the consumer engine).
+    // A member that stops on a transaction it could not finish (exit 1) is started again,
+    // as a supervisor would, and counted in the figures.
     let (tally, line) = rolling_restart_under_members(
         "c (rolling restart, 3 members --exactly-once)",
         "fault-c",

@@ -243,10 +243,16 @@ impl ClientSettings {
             ),
         ];
         apply_typed(&mut cfg, &self.extra, &typed)?;
+        // librdkafka refuses a message.timeout.ms above transaction.timeout.ms: the default
+        // delivery timeout is capped by a lower -X transaction.timeout.ms.
+        let message_timeout = x_setting(&self.extra, "transaction.timeout.ms")
+            .and_then(|(_, v)| v.parse::<u64>().ok())
+            .filter(|t| transactional_id.is_some() && *t < 30_000)
+            .map_or_else(|| "30000".to_string(), |t| t.to_string());
         for (k, v) in [
             ("linger.ms", "50"),
             ("queue.buffering.max.messages", "20000"),
-            ("message.timeout.ms", "30000"),
+            ("message.timeout.ms", message_timeout.as_str()),
         ] {
             set_default(&mut cfg, &self.extra, k, v);
         }
@@ -566,6 +572,42 @@ mod tests {
         assert_eq!(
             err.to_string(),
             "--instance-id a and -X client.id=mine both set client.id; give one"
+        );
+    }
+
+    #[test]
+    fn a_lower_transaction_timeout_caps_the_default_delivery_timeout() {
+        let producer = |x: &[&str], txn: Option<&str>| {
+            settings(x)
+                .unwrap()
+                .pipeline_producer_config(Given::explicit("a"), txn, Given::default("lz4"))
+                .unwrap()
+        };
+        let low = ["-X", "transaction.timeout.ms=20000"];
+        assert_eq!(
+            producer(&low, Some("t-a")).get("message.timeout.ms"),
+            Some("20000")
+        );
+        // Not transactional, or a timeout above the default: the default stays.
+        assert_eq!(
+            producer(&low, None).get("message.timeout.ms"),
+            Some("30000")
+        );
+        let high = ["-X", "transaction.timeout.ms=90000"];
+        assert_eq!(
+            producer(&high, Some("t-a")).get("message.timeout.ms"),
+            Some("30000")
+        );
+        // An explicit -X message.timeout.ms wins.
+        let both = [
+            "-X",
+            "transaction.timeout.ms=20000",
+            "-X",
+            "message.timeout.ms=5000",
+        ];
+        assert_eq!(
+            producer(&both, Some("t-a")).get("message.timeout.ms"),
+            Some("5000")
         );
     }
 
