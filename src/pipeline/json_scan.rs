@@ -190,7 +190,7 @@ impl Scan<'_> {
                         _ => return false,
                     }
                 }
-                Some(c) if c < 0x20 || c > 0x7F => return false,
+                Some(c) if !(0x20..=0x7F).contains(&c) => return false,
                 Some(_) => self.i += 1,
             }
         }
