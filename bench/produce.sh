@@ -34,7 +34,13 @@
 # Environment:
 #   BENCH_MESSAGES=N      messages per throughput run (default 1000000)
 #   BENCH_ROUNDS=K        throughput rounds per tool (default 3)
-#   BENCH_RATES="R ..."   rates for the accuracy runs (default "10 1000 10000 100000")
+#   BENCH_RATES="R ..."   rates for the accuracy runs (default "10 1000 10000 100000"; "" skips them)
+#   BENCH_TOOLS="..."     the throughput tools, of kmsg kcat kcat20 perf (default all four);
+#                         "kmsg kcat20" is the comparison at equal settings alone: both
+#                         acks=all, idempotence, linger.ms=20 and librdkafka's batch.size
+#                         (1,000,000) and batch.num.messages (10,000)
+#   BENCH_BASE_BIN=P      also run this kmsg binary ("base") in the same rounds, on the same
+#                         input, with the same checks: before/after in one run
 #   BENCH_RATE_SECS=S     length of each rate run in seconds (default 10)
 #   BENCH_TIMEOUT=S       limit per tool run in seconds (default 600)
 #   BENCH_BOOTSTRAP=B     use this running cluster (3 brokers) instead of starting one
@@ -50,7 +56,7 @@ cd "$repo"
 run_start=$(date +%s)
 
 N="${BENCH_MESSAGES:-1000000}"
-RATES="${BENCH_RATES:-10 1000 10000 100000}"
+RATES="${BENCH_RATES-10 1000 10000 100000}"
 RATE_SECS="${BENCH_RATE_SECS:-10}"
 TOOL_TIMEOUT="${BENCH_TIMEOUT:-600}"
 ROUNDS="${BENCH_ROUNDS:-3}"
@@ -223,30 +229,34 @@ problems=()
 declare -A R_SECS R_CPU R_RSS R_OWN R_P50 R_P99 R_COUNT R_LOAD
 
 run_kmsg() {
-  local r="$1" before summary acked failed
+  local r="$1" key="${2:-kmsg}" bin="${3:-$kmsg}" before summary acked failed
   before=$(end_offsets "$T_KMSG")
-  R_LOAD[kmsg,$r]=$(cut -d' ' -f1 /proc/loadavg)
-  timed "kmsg-r$r" "$work/kmsg-r$r.out" "$work/kmsg-r$r.err" \
-    "$kmsg" --bootstrap "$B" produce -t "$T_KMSG" --file "$data" --quiet --output json
-  R_SECS[kmsg,$r]=$secs R_CPU[kmsg,$r]=$cpu R_RSS[kmsg,$r]=$rss_mb
-  summary="$(tail -n 1 "$work/kmsg-r$r.out")"
+  R_LOAD[$key,$r]=$(cut -d' ' -f1 /proc/loadavg)
+  timed "$key-r$r" "$work/$key-r$r.out" "$work/$key-r$r.err" \
+    "$bin" --bootstrap "$B" produce -t "$T_KMSG" --file "$data" --quiet --output json
+  R_SECS[$key,$r]=$secs R_CPU[$key,$r]=$cpu R_RSS[$key,$r]=$rss_mb
+  summary="$(tail -n 1 "$work/$key-r$r.out")"
   if ! jq -e . >/dev/null 2>&1 <<<"$summary"; then
-    sed 's/^/    /' "$work/kmsg-r$r.err" | tail -n 20 >&2
-    problems+=("round $r: kmsg produce failed (exit $status), no summary")
-    R_OWN[kmsg,$r]=0 R_P50[kmsg,$r]=0 R_P99[kmsg,$r]=0 R_COUNT[kmsg,$r]=0
+    sed 's/^/    /' "$work/$key-r$r.err" | tail -n 20 >&2
+    problems+=("round $r: $key produce failed (exit $status), no summary")
+    R_OWN[$key,$r]=0 R_P50[$key,$r]=0 R_P99[$key,$r]=0 R_COUNT[$key,$r]=0
     return
   fi
-  ((status == 0)) || problems+=("round $r: kmsg produce exited $status: $(tail -n 1 "$work/kmsg-r$r.err")")
+  ((status == 0)) || problems+=("round $r: $key produce exited $status: $(tail -n 1 "$work/$key-r$r.err")")
   acked=$(jq -r .acknowledged <<<"$summary")
   failed=$(jq -r .failed <<<"$summary")
-  R_OWN[kmsg,$r]=$(jq -r .msgs_per_sec <<<"$summary")
-  R_P50[kmsg,$r]=$(jq -r '.latency.p50_ms // 0' <<<"$summary")
-  R_P99[kmsg,$r]=$(jq -r '.latency.p99_ms // 0' <<<"$summary")
-  R_COUNT[kmsg,$r]=$acked
-  [[ "$acked" -eq "$N" ]] || problems+=("round $r: kmsg acknowledged $acked of $N (failed $failed)")
+  R_OWN[$key,$r]=$(jq -r .msgs_per_sec <<<"$summary")
+  R_P50[$key,$r]=$(jq -r '.latency.p50_ms // 0' <<<"$summary")
+  R_P99[$key,$r]=$(jq -r '.latency.p99_ms // 0' <<<"$summary")
+  R_COUNT[$key,$r]=$acked
+  [[ "$acked" -eq "$N" ]] || problems+=("round $r: $key acknowledged $acked of $N (failed $failed)")
   local gained=$(($(end_offsets "$T_KMSG") - before))
-  [[ "$gained" -eq "$N" ]] || problems+=("round $r: kmsg topic gained $gained messages, expected $N")
+  [[ "$gained" -eq "$N" ]] || problems+=("round $r: $key topic gained $gained messages, expected $N")
 }
+
+# `base`: another kmsg binary (BENCH_BASE_BIN) on the same input, topic and checks, for a
+# before/after comparison in the same rounds.
+run_base() { run_kmsg "$1" base "$BENCH_BASE_BIN"; }
 
 # kcat -P waits until its output queue is empty (every delivery report received) before it
 # exits, and exits 1 when any delivery failed (kcat.c: producer_run).
@@ -307,7 +317,8 @@ WARMUP=$((N < 200000 ? N : 200000))
 log "warm-up: kcat sends $WARMUP messages (not timed)"
 timeout -k 10 "$TOOL_TIMEOUT" kcat -P -b "$B" -t "$T_WARM" -l -c "$WARMUP" -X acks=all "$data" 2>/dev/null \
   || log "warm-up failed (ignored)"
-tools=(kmsg kcat kcat20 perf)
+read -r -a tools <<<"${BENCH_TOOLS:-kmsg kcat kcat20 perf}"
+[[ -z "${BENCH_BASE_BIN:-}" ]] || [[ " ${tools[*]} " == *" base "* ]] || tools+=(base)
 for ((r = 1; r <= ROUNDS; r++)); do
   for ((i = 0; i < ${#tools[@]}; i++)); do
     tool=${tools[$(((i + r - 1) % ${#tools[@]}))]}
@@ -362,14 +373,19 @@ for tool in "${tools[@]}"; do
     mapfile -t l < <(per_round R_P99 "$tool"); M_P99[$tool]=$(median "${l[@]}")
   fi
 done
-ratio_kcat=$(calc "${M_RATE[kmsg]} / ${M_RATE[kcat]}")
-ratio_kcat20=$(calc "${M_RATE[kmsg]} / ${M_RATE[kcat20]}")
-ratio_perf=$(calc "${M_RATE[kmsg]} / ${M_RATE[perf]}")
-ratio_kcat_best=$(calc "${M_BEST[kmsg]} / ${M_BEST[kcat]}")
-cpu_per_kcat=$(calc "${M_CPU[kmsg]} / ${M_CPU[kcat]}")
+# kmsg / another tool by the median rate, or "-" when that tool was not run.
+ratio() { [[ -n "${M_RATE[$1]:-}" && -n "${M_RATE[$2]:-}" ]] && calc "${M_RATE[$1]} / ${M_RATE[$2]}" || echo "-"; }
+ratio_kcat=$(ratio kmsg kcat)
+ratio_kcat20=$(ratio kmsg kcat20)
+ratio_perf=$(ratio kmsg perf)
+ratio_base=$(ratio kmsg base)
+ratio_base_kcat20=$(ratio base kcat20)
+ratio_kcat_best=$([[ -n "${M_BEST[kcat]:-}" ]] && calc "${M_BEST[kmsg]} / ${M_BEST[kcat]}" || echo "-")
+cpu_per_kcat=$([[ -n "${M_CPU[kcat]:-}" ]] && calc "${M_CPU[kmsg]} / ${M_CPU[kcat]}" || echo "-")
+cpu_per_kcat20=$([[ -n "${M_CPU[kcat20]:-}" ]] && calc "${M_CPU[kmsg]} / ${M_CPU[kcat20]}" || echo "-")
 mbps() { calc "$1 * $SIZE / 1000000"; }
 ok_if() { awk "BEGIN { print ($1) ? \"ok\" : \"MISS\" }"; }
-declare -A names=([kmsg]="kmsg produce" [kcat]="kcat -P" [kcat20]="kcat -P linger 20ms" [perf]="ProducerPerformance")
+declare -A names=([kmsg]="kmsg produce" [base]="kmsg produce (base)" [kcat]="kcat -P" [kcat20]="kcat -P linger 20ms" [perf]="ProducerPerformance")
 
 cpu_model="$(awk -F': *' '/^model name/ { print $2; exit }' /proc/cpuinfo)"
 librdkafka_kmsg="$(awk '/^name = "rdkafka-sys"/ { getline; split($3, v, "+"); gsub(/"/, "", v[2]); print v[2] }' "$repo/Cargo.lock")"
@@ -400,18 +416,25 @@ echo "  messages: acknowledged (kmsg) / gained by the topic (kcat, perf-test), l
 echo "  RSS: highest round; own msg/s: the tool's own figure, without process start-up; kcat reports no latency."
 echo
 printf '%-38s %12s   %-8s %s\n' figure value target verdict
-printf '%-38s %12.2f   %-8s %s\n' "ratio kmsg/kcat, msgs/s (median)" "$ratio_kcat" ">= 1.0" "$(ok_if "$ratio_kcat >= 1.0")"
-printf '%-38s %12.2f   %-8s %s\n' "ratio kmsg/kcat, msgs/s (best rounds)" "$ratio_kcat_best" ">= 1.0" "$(ok_if "$ratio_kcat_best >= 1.0")"
-printf '%-38s %12.2f   %-8s %s\n' "ratio kmsg/kcat linger 20ms (median)" "$ratio_kcat20" ">= 1.0" "$(ok_if "$ratio_kcat20 >= 1.0")"
-printf '%-38s %12.2f   %-8s %s\n' "ratio kmsg/ProducerPerformance" "$ratio_perf" "" ""
-printf '%-38s %12.2f   %-8s %s\n' "CPU seconds kmsg/kcat" "$cpu_per_kcat" "" ""
+fig() { # name value target condition
+  if [[ "$2" == "-" ]]; then return; fi
+  printf '%-38s %12.2f   %-8s %s\n' "$1" "$2" "$3" "$([[ -n "$4" ]] && ok_if "$4" || true)"
+}
+fig "ratio kmsg/kcat, msgs/s (median)" "$ratio_kcat" ">= 1.0" "$ratio_kcat >= 1.0"
+fig "ratio kmsg/kcat, msgs/s (best rounds)" "$ratio_kcat_best" ">= 1.0" "$ratio_kcat_best >= 1.0"
+fig "ratio kmsg/kcat linger 20ms (median)" "$ratio_kcat20" ">= 1.0" "$ratio_kcat20 >= 1.0"
+fig "ratio base/kcat linger 20ms (median)" "$ratio_base_kcat20" "" ""
+fig "ratio kmsg/base (median)" "$ratio_base" "" ""
+fig "ratio kmsg/ProducerPerformance" "$ratio_perf" "" ""
+fig "CPU seconds kmsg/kcat" "$cpu_per_kcat" "" ""
+fig "CPU seconds kmsg/kcat linger 20ms" "$cpu_per_kcat20" "" ""
 printf '%-38s %12.1f   %-8s %s\n' "kmsg peak RSS (MB)" "${M_RSS[kmsg]}" "< 100" "$(ok_if "${M_RSS[kmsg]} < 100")"
 printf '%-38s %12s   %-8s %s\n' "kmsg latency p50 / p99 (ms)" "$(printf '%.0f / %.0f' "${M_P50[kmsg]}" "${M_P99[kmsg]}")" "" ""
 echo
-echo "per round (seconds, 1-minute load average when the run started):"
+echo "per round (seconds, CPU, peak RSS, 1-minute load average when the run started):"
 for ((r = 1; r <= ROUNDS; r++)); do
   printf '  round %d:' "$r"
-  for tool in "${tools[@]}"; do printf '  %s %.2f s (load %s)' "$tool" "${R_SECS[$tool,$r]}" "${R_LOAD[$tool,$r]}"; done
+  for tool in "${tools[@]}"; do printf '  %s %.2f s, CPU %s s, RSS %s MB (load %s);' "$tool" "${R_SECS[$tool,$r]}" "${R_CPU[$tool,$r]}" "${R_RSS[$tool,$r]}" "${R_LOAD[$tool,$r]}"; done
   echo
 done
 echo

@@ -269,6 +269,9 @@ async fn exercise(
     let producer_cfg = ctx.settings.breaker_test_producer_config();
     let producer = PipelinedProducer::new(&producer_cfg)
         .map_err(|e| anyhow!("cannot create the producer: {e}"))?;
+    let topic = producer
+        .topic(input)
+        .map_err(|e| anyhow!("cannot send to {input}: {e}"))?;
     let mut generator = Generator::new(GenerateKind::Login, 1, 0.0, None);
     for _ in 0..args.messages {
         let m = generator.next_message();
@@ -279,7 +282,7 @@ async fn exercise(
             ..Outgoing::default()
         };
         producer
-            .send(input, &msg, &|| false)
+            .send(&topic, &msg, &|| false)
             .map_err(|e| anyhow!("cannot send: {e}"))?;
     }
     if producer.flush(Duration::from_secs(30), &|| false) > 0 {

@@ -154,6 +154,9 @@ pub async fn run(args: DemoArgs, ctx: &Context) -> anyhow::Result<ExitCode> {
     let producer = tokio::task::spawn_blocking(move || -> anyhow::Result<()> {
         let producer = PipelinedProducer::new(&psettings.producer_config())
             .map_err(|e| anyhow!("cannot create the producer: {e}"))?;
+        let topic = producer
+            .topic(&pinput)
+            .map_err(|e| anyhow!("cannot send to {pinput}: {e}"))?;
         let pacer = Pacer::new(rate).map_err(|e| anyhow!(e))?;
         let mut generator = Generator::new(GenerateKind::Login, rand::random(), ratio, None);
         let end = Instant::now() + duration;
@@ -168,7 +171,7 @@ pub async fn run(args: DemoArgs, ctx: &Context) -> anyhow::Result<ExitCode> {
                             value: Some(m.value),
                             ..Outgoing::default()
                         };
-                        if producer.send(&pinput, &msg, &|| false).is_ok() {
+                        if producer.send(&topic, &msg, &|| false).is_ok() {
                             p.fetch_add(1, Ordering::Relaxed);
                         }
                     }

@@ -17,4 +17,5 @@ mod group_ffi;
 pub mod membership;
 pub mod options;
 pub mod producer;
+mod producer_ffi;
 pub mod reader;

@@ -2,7 +2,7 @@
 //!
 //! Messages go to librdkafka's queue without waiting (a thread of ours polls delivery reports);
 //! each report updates `DeliveryStats`: acknowledged, failed by reason, latency from enqueue
-//! to acknowledgement, partitions written. A full local queue is handled by waiting for room,
+//! to acknowledgement (librdkafka's enqueue time), partitions written. A full local queue is handled by waiting for room,
 //! never by dropping.
 //!
 //! Not rust-rdkafka's `ThreadedProducer`: its `flush` polls beside its thread in steps of up
@@ -25,16 +25,16 @@ use rdkafka::client::ClientContext;
 use rdkafka::config::RDKafkaLogLevel;
 use rdkafka::error::KafkaError;
 use rdkafka::message::{Header, OwnedHeaders};
-use rdkafka::producer::{BaseProducer, BaseRecord, DeliveryResult, Producer, ProducerContext};
+use rdkafka::producer::{BaseProducer, DeliveryResult, Producer, ProducerContext};
 use rdkafka::types::RDKafkaErrorCode;
 use rdkafka::{ClientConfig, Message};
 
 use super::context::KmsgContext;
+use super::producer_ffi::{Parts, TopicHandle};
 use crate::metrics::ProducerMetrics;
 
 /// What happened to the messages sent so far.
 pub struct DeliveryStats {
-    start: Instant,
     pub acked: AtomicU64,
     pub failed: AtomicU64,
     pub bytes_acked: AtomicU64,
@@ -84,7 +84,6 @@ struct AckRecord {
 impl DeliveryStats {
     fn new() -> Self {
         DeliveryStats {
-            start: Instant::now(),
             acked: AtomicU64::new(0),
             failed: AtomicU64::new(0),
             bytes_acked: AtomicU64::new(0),
@@ -96,11 +95,6 @@ impl DeliveryStats {
                 last: None,
             }),
         }
-    }
-
-    /// Microseconds since the producer was created: the "sent at" stamp of a message.
-    fn now_us(&self) -> usize {
-        self.start.elapsed().as_micros() as usize
     }
 
     /// Counts a message that failed, before or after it was queued.
@@ -161,17 +155,22 @@ impl ClientContext for TrackingContext {
 }
 
 impl ProducerContext for TrackingContext {
-    /// When the message was queued, in microseconds since the producer started.
-    type DeliveryOpaque = usize;
+    /// Nothing: the latency comes from librdkafka's own enqueue time of the message.
+    type DeliveryOpaque = ();
 
-    fn delivery(&self, result: &DeliveryResult<'_>, sent_at_us: usize) {
+    fn delivery(&self, result: &DeliveryResult<'_>, _: ()) {
         let stats = &self.stats;
         match result {
             Ok(msg) => {
                 stats.acked.fetch_add(1, Ordering::Relaxed);
                 let bytes = msg.payload_len() + msg.key().map_or(0, |k| k.len());
                 stats.bytes_acked.fetch_add(bytes as u64, Ordering::Relaxed);
-                let latency = stats.now_us().saturating_sub(sent_at_us).max(1) as u64;
+                // Microseconds from the produce call to now, from the enqueue time librdkafka
+                // keeps anyway: no clock read of ours on the send path (a clock read cost
+                // 0.1-0.2 µs on the benchmark VM, where they were 12% of a run's CPU).
+                // SAFETY: `msg` is a live delivery report; the call only reads it.
+                let latency =
+                    unsafe { rdkafka::bindings::rd_kafka_message_latency(msg.ptr()) }.max(1) as u64;
                 if let Some(m) = &self.metrics {
                     m.acknowledged(latency as f64 / 1e6);
                 }
@@ -300,6 +299,15 @@ pub struct Outgoing {
     pub timestamp: Option<i64>,
 }
 
+/// A topic to send to, looked up once (`PipelinedProducer::topic`).
+pub struct SendTopic(TopicHandle<TrackingContext>);
+
+impl SendTopic {
+    pub fn name(&self) -> &str {
+        self.0.name()
+    }
+}
+
 /// Why `send` gave up on a message without queueing it.
 #[derive(Debug, thiserror::Error)]
 pub enum SendError {
@@ -369,34 +377,47 @@ impl PipelinedProducer {
         &self.stats
     }
 
+    /// Starts the producer's own connection to the cluster now, on a thread of its own
+    /// (metadata of all topics: never creates one), and returns at once. librdkafka 2.12
+    /// drops its bootstrap connections once it has the cluster's metadata and connects to
+    /// the brokers it learned only when something needs them; an idempotent producer that
+    /// finds none up waits 500 ms before it asks for its producer id again, which made
+    /// one `produce --value` take 100 ms or 600 ms by chance (bench/latency.sh). The thread
+    /// holds the client until its answer (at most `timeout`).
+    pub fn connect_early(&self, timeout: Duration) {
+        let producer = self.producer.clone();
+        let _ = std::thread::Builder::new()
+            .name("kmsg-connect".into())
+            .spawn(move || {
+                let _ = producer.client().fetch_metadata(None, timeout);
+            });
+    }
+
+    /// The handle to send to `topic` with: looked up once, not per message (see
+    /// `producer_ffi`). Makes no request.
+    pub fn topic(&self, topic: &str) -> Result<SendTopic, KafkaError> {
+        TopicHandle::new(&self.producer, topic).map(SendTopic)
+    }
+
     /// Queues one message; waits while the local queue is full (checking `stop` so Ctrl-C
     /// still works). A message librdkafka refuses outright (too large, say) is counted as
     /// failed and reported as `SendError::Rejected`.
     pub fn send(
         &self,
-        topic: &str,
+        topic: &SendTopic,
         msg: &Outgoing,
         stop: &dyn Fn() -> bool,
     ) -> Result<(), SendError> {
-        let mut record: BaseRecord<'_, [u8], [u8], usize> =
-            BaseRecord::with_opaque_to(topic, self.stats.now_us());
-        if let Some(headers) = owned_headers(&msg.headers) {
-            record = record.headers(headers);
-        }
-        if let Some(k) = &msg.key {
-            record = record.key(k.as_slice());
-        }
-        if let Some(v) = &msg.value {
-            record = record.payload(v.as_slice());
-        }
-        if let Some(p) = msg.partition {
-            record = record.partition(p);
-        }
-        if let Some(ts) = msg.timestamp {
-            record = record.timestamp(ts);
-        }
         loop {
-            match self.producer.send(record) {
+            let parts = Parts {
+                partition: msg.partition,
+                key: msg.key.as_deref(),
+                value: msg.value.as_deref(),
+                headers: &msg.headers,
+                timestamp: msg.timestamp,
+                opaque: (),
+            };
+            match topic.0.produce(parts) {
                 Ok(()) => {
                     self.stats.reports.queued();
                     if let Some(m) = &self.metrics {
@@ -404,18 +425,18 @@ impl PipelinedProducer {
                     }
                     return Ok(());
                 }
-                Err((KafkaError::MessageProduction(RDKafkaErrorCode::QueueFull), back)) => {
+                Err(RDKafkaErrorCode::QueueFull) => {
                     if stop() {
                         return Err(SendError::Stopped);
                     }
-                    record = back;
                     std::thread::sleep(Duration::from_millis(1));
                 }
-                Err((err, _)) => {
+                Err(code) => {
+                    let err = KafkaError::MessageProduction(code);
                     let size = msg.value.as_ref().map_or(0, |v| v.len())
                         + msg.key.as_ref().map_or(0, |k| k.len());
-                    let reason = match err.rdkafka_error_code() {
-                        Some(RDKafkaErrorCode::MessageSizeTooLarge) => format!(
+                    let reason = match code {
+                        RDKafkaErrorCode::MessageSizeTooLarge => format!(
                             "message of {size} bytes is larger than the producer limit of {} bytes (message.max.bytes)",
                             self.max_message_bytes
                         ),

@@ -9,6 +9,7 @@ pub mod decide;
 pub mod filter;
 pub mod generate;
 pub mod group_offsets;
+pub mod json_scan;
 pub mod lanes;
 pub mod offsets;
 pub mod outcome;

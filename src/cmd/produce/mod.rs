@@ -64,6 +64,9 @@ fn work(
     if let Some(m) = &metrics {
         m.set_ready(true);
     }
+    let topic = producer
+        .topic(&plan.topic)
+        .map_err(|e| anyhow!("cannot send to {}: {e}", plan.topic))?;
     let mut source = Source::start(&plan.source)?;
     let pacer = plan.rate.map(Pacer::new).transpose().map_err(usage)?;
     let bar = plan.progress.then(|| progress_bar(plan.count));
@@ -114,6 +117,9 @@ fn work(
                 }
             },
         };
+        // One clock read per grant, not per message: a paced grant is due at one instant, an
+        // unpaced one is a chunk sent within a millisecond or so.
+        let granted_at = Instant::now();
         for _ in 0..grant {
             if plan
                 .count
@@ -206,8 +212,8 @@ fn work(
                     }
                     // Unpaced, a grant is only a chunk of the loop, not a burst at one instant.
                     let burst = if pacer.is_some() { grant } else { 1 };
-                    timing.sending(sent, burst, Instant::now());
-                    match producer.send(&plan.topic, &msg, &stopped) {
+                    timing.sending(sent, burst, granted_at);
+                    match producer.send(&topic, &msg, &stopped) {
                         Ok(()) | Err(SendError::Rejected(_)) => sent += 1,
                         Err(SendError::Stopped) => {
                             stopped_by = "signal";
@@ -226,6 +232,7 @@ fn work(
     }
 
     let left = producer.flush(plan.flush_timeout, &|| hard_stop.load(Ordering::Relaxed));
+    drop(topic);
     if let Some(bar) = &bar {
         bar.finish_and_clear();
     }
@@ -365,6 +372,7 @@ pub async fn run(args: ProduceArgs, ctx: &Context) -> anyhow::Result<ExitCode> {
     // are being set up meanwhile, not after it.
     let producer = PipelinedProducer::with_metrics(&plan.producer, metrics.clone())
         .map_err(|e| anyhow!("cannot create the producer: {e}"))?;
+    producer.connect_early(ctx.settings.timeout);
 
     // Fail fast, with a clear message, on a missing topic or partition.
     let admin = Admin::connect(&ctx.settings).await?;
@@ -378,7 +386,9 @@ pub async fn run(args: ProduceArgs, ctx: &Context) -> anyhow::Result<ExitCode> {
             )));
         }
     }
-    drop(admin);
+    // Dropping the admin client waits for its polling thread (up to 100 ms) and destroys
+    // two librdkafka clients: not on the way to the first message.
+    std::thread::spawn(move || drop(admin));
 
     let linger = plan.metrics_linger;
     let single = matches!(plan.source, SourcePlan::Single(_));

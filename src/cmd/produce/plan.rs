@@ -162,6 +162,7 @@ impl ProducePlan {
             linger: Given::or(args.linger, default_linger(args.rate)),
             batch_size: args.batch_size,
             delivery_timeout: Given::or(args.delivery_timeout, PRODUCE_DELIVERY_TIMEOUT),
+            queue_messages: default_queue(args.rate),
         })?;
 
         Ok(ProducePlan {
@@ -253,9 +254,31 @@ fn default_linger(rate: f64) -> Duration {
     }
 }
 
+/// The local queue of an unpaced run, in records: librdkafka's default of 100,000 was most
+/// of a 1M-record run's peak RSS (68 MB; each 200-byte record costs about 0.5 KB while it
+/// waits for its acknowledgement), and bench/memory.sh showed no loss of rate down to 10,000
+/// (36 MB; bench/README.md, "Memory").
+const QUEUE_RECORDS: u32 = 10_000;
+
+/// The default of `queue.buffering.max.messages` (`-X` wins): [`QUEUE_RECORDS`], or for a
+/// paced run what the rate needs for 200 ms (a 50 ms linger plus the acknowledgement, with
+/// room to spare), whichever is more.
+fn default_queue(rate: f64) -> u32 {
+    let paced = (rate * 0.2).min(1_000_000.0) as u32;
+    paced.max(QUEUE_RECORDS)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_queue_holds_10000_records_or_200ms_of_a_faster_rate() {
+        assert_eq!(default_queue(0.0), 10_000);
+        assert_eq!(default_queue(1000.0), 10_000);
+        assert_eq!(default_queue(100_000.0), 20_000);
+        assert_eq!(default_queue(1e12), 1_000_000);
+    }
 
     #[test]
     fn a_run_lingers_50ms_paced_and_20ms_unpaced_by_default() {

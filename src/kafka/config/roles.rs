@@ -39,6 +39,9 @@ pub struct ProduceOptions {
     pub batch_size: Option<u32>,
     /// `--delivery-timeout`.
     pub delivery_timeout: Given<Duration>,
+    /// The local queue in records (`queue.buffering.max.messages`, queued and awaiting
+    /// acknowledgement together); no flag, `-X` wins.
+    pub queue_messages: u32,
 }
 
 impl ClientSettings {
@@ -118,6 +121,12 @@ impl ClientSettings {
             }
         }
         set_default(&mut cfg, &self.extra, "partitioner", "murmur2_random");
+        set_default(
+            &mut cfg,
+            &self.extra,
+            "queue.buffering.max.messages",
+            &opts.queue_messages.to_string(),
+        );
         accepted(cfg, "producer")
     }
 
@@ -353,6 +362,7 @@ mod tests {
             linger: Given::or(a.linger, Duration::from_millis(20)),
             batch_size: a.batch_size,
             delivery_timeout: Given::or(a.delivery_timeout, PRODUCE_DELIVERY_TIMEOUT),
+            queue_messages: 10_000,
         }
     }
 
@@ -369,6 +379,7 @@ mod tests {
             ("linger.ms", "20"),
             ("message.timeout.ms", "30000"),
             ("partitioner", "murmur2_random"),
+            ("queue.buffering.max.messages", "10000"),
         ] {
             assert_eq!(cfg.get(k), Some(v), "{k}");
         }
@@ -383,9 +394,12 @@ mod tests {
             "message.timeout.ms=5",
             "-X",
             "queue.buffering.max.ms=2",
+            "-X",
+            "queue.buffering.max.messages=100000",
         ])
         .unwrap();
         let cfg = s.produce_config(&produce_options(&[])).unwrap();
+        assert_eq!(cfg.get("queue.buffering.max.messages"), Some("100000"));
         assert_eq!(cfg.get("acks"), Some("0"));
         assert_eq!(
             cfg.get("enable.idempotence"),
