@@ -68,7 +68,7 @@ impl Brokers {
     /// `kmsg cluster restart --rolling` on the cluster, as a child process.
     pub fn rolling_restart(&self) -> crate::harness::Spawned {
         Kmsg::new(["cluster", "restart", "--rolling", "--state-dir", self.dir()])
-            .flag("--wait", "90s")
+            .flag("--wait", "150s")
             .json()
             .spawn()
     }
