@@ -162,7 +162,7 @@ pub(super) fn run_member(
     } else {
         tracing::info!(
             instance = %member.config.instance,
-            "static member stopped by a signal: not leaving the group; the coordinator keeps its partitions for this --instance-id until session.timeout.ms passes, and a restart within it takes them back without a rebalance"
+            "static member stopped by a signal or its caller: not leaving the group; the coordinator keeps its partitions for this --instance-id until session.timeout.ms passes, and a restart within it takes them back without a rebalance"
         );
     }
     let elapsed = start.elapsed().as_secs_f64().max(1e-6);
