@@ -3,7 +3,7 @@
 //! Asking per message would mean a timer wake-up per message, which no OS timer can do at
 //! 100,000 msgs/s; asking for batches of about 1/200 s of traffic keeps the stream smooth
 //! (no second-long bursts) while the long-run rate stays exact: a sender that wakes late or
-//! sends slowly catches up from a reserve of 100 ms of traffic. The clock is injected so the
+//! sends slowly catches up from a reserve of half a second of traffic. The clock is injected so the
 //! pacing is unit-tested without sleeping.
 
 use std::num::NonZeroU32;
@@ -21,7 +21,9 @@ const MAX_BATCH: u32 = 1000;
 /// How far behind the sender may fall and still catch up: late wake-ups and slow sends are
 /// made good from this reserve, so the long-run rate holds; a longer stall is not made up
 /// in one burst.
-const CATCH_UP: Duration = Duration::from_millis(100);
+/// Half a second: a paced 5 s run in a loaded CI job lost 190 ms (send rate 96% of the
+/// asked 200/s) with a 100 ms reserve.
+const CATCH_UP: Duration = Duration::from_millis(500);
 
 /// How many messages to ask for at once at a given rate.
 pub fn batch_for(rate: f64) -> u32 {
@@ -60,7 +62,7 @@ impl<C: Clock + Clone> Pacer<C> {
             .allow_burst(burst);
         let limiter = RateLimiter::direct_with_clock(quota, clock.clone());
         // A GCRA bucket starts full; empty the reserve so a run starts at the rate, not with a
-        // 100 ms burst on top (one batch stays available, so sending starts at once).
+        // reserve's burst on top (one batch stays available, so sending starts at once).
         if let Some(reserve) = NonZeroU32::new(burst.get() - batch.get()) {
             let _ = limiter.check_n(reserve);
         }
@@ -134,7 +136,7 @@ mod tests {
         assert_eq!(drain(), 50, "50 ms late at 1000/s: 50 messages owed");
         clock.advance(Duration::from_secs(5));
         assert!(
-            drain() <= 105,
+            drain() <= CATCH_UP.as_millis() as u32 + 5,
             "a 5 s stall must not become a 5,000-message burst"
         );
     }
