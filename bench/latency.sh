@@ -41,24 +41,12 @@
 # Needs kcat, jq, curl and awk.
 set -euo pipefail
 
-repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-cd "$repo"
-log() { printf '==> %s\n' "$*" >&2; }
-die() { printf 'bench: %s\n' "$*" >&2; exit 1; }
-B="${BENCH_BOOTSTRAP:-${BOOTSTRAP_SERVERS:-}}"
-[[ -n "$B" ]] || die "set BENCH_BOOTSTRAP or BOOTSTRAP_SERVERS to a running cluster (kmsg cluster up starts one)"
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 ROUNDS="${BENCH_LAT_ROUNDS:-11}"
 RATE="${BENCH_E2E_RATE:-10000}"
 SECS="${BENCH_E2E_SECS:-30}"
 read -r -a E2E_ARGS <<<"${BENCH_E2E_ARGS:-}"
-for tool in kcat jq awk curl; do
-  command -v "$tool" >/dev/null 2>&1 || die "$tool is missing (Debian: apt-get install $tool)"
-done
-KMSG="${BENCH_KMSG_BIN:-$repo/target/release/kmsg}"
-if [[ ! -x "$KMSG" ]]; then
-  log "building the release binary"
-  cargo build --release --bin kmsg
-fi
+bench_setup kcat jq awk curl
 
 work="$(mktemp -d "${TMPDIR:-/tmp}/kmsg-latency.XXXXXX")"
 suffix="$(date +%s)-$RANDOM"

@@ -34,25 +34,13 @@
 # Needs GNU time (/usr/bin/time; Debian package `time`), kcat, jq and awk.
 set -euo pipefail
 
-repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-cd "$repo"
-log() { printf '==> %s\n' "$*" >&2; }
-die() { printf 'bench: %s\n' "$*" >&2; exit 1; }
-B="${BENCH_BOOTSTRAP:-${BOOTSTRAP_SERVERS:-}}"
-[[ -n "$B" ]] || die "set BENCH_BOOTSTRAP or BOOTSTRAP_SERVERS to a running cluster (kmsg cluster up starts one)"
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 N="${BENCH_MESSAGES:-1000000}"
 ROUNDS="${BENCH_MEM_ROUNDS:-3}"
 PRODUCE_SETTINGS="${BENCH_PRODUCE_SETTINGS-default;queue.buffering.max.messages=2000;queue.buffering.max.messages=5000;queue.buffering.max.messages=10000;queue.buffering.max.messages=20000;queue.buffering.max.messages=50000;queue.buffering.max.messages=100000}"
 CONSUME_SETTINGS="${BENCH_CONSUME_SETTINGS-default;queued.max.messages.kbytes=1024;queued.max.messages.kbytes=2048;queued.max.messages.kbytes=4096;queued.max.messages.kbytes=8192;queued.max.messages.kbytes=16384;queued.max.messages.kbytes=65536}"
 [[ -x /usr/bin/time ]] || die "GNU time is missing at /usr/bin/time: install it (Debian: apt-get install time); it gives the peak RSS"
-for tool in kcat jq awk; do
-  command -v "$tool" >/dev/null 2>&1 || die "$tool is missing (Debian: apt-get install $tool)"
-done
-KMSG="${BENCH_KMSG_BIN:-$repo/target/release/kmsg}"
-if [[ ! -x "$KMSG" ]]; then
-  log "building the release binary"
-  cargo build --release --bin kmsg
-fi
+bench_setup kcat jq awk
 IFS=';' read -r -a P_SETTINGS <<<"$PRODUCE_SETTINGS"
 IFS=';' read -r -a C_SETTINGS <<<"$CONSUME_SETTINGS"
 
