@@ -1,6 +1,6 @@
 //! The process's allocator: mimalloc, and how soon it gives freed memory back to the OS.
 
-use libmimalloc_sys::{mi_option_set, mi_option_t};
+use libmimalloc_sys::{mi_option_set_default, mi_option_t};
 
 /// mimalloc instead of glibc's malloc: `consume` allocates a few small buffers per message
 /// (the JSON document, the delivery opaque) and frees them on another thread (delivery
@@ -17,19 +17,21 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 const PURGE_DELAY: mi_option_t = 15;
 
 /// How long freed memory stays with mimalloc before it goes back to the OS, in ms.
-pub const PURGE_DELAY_MS: i64 = 50;
+pub const PURGE_DELAY_MS: i64 = 5;
 
 /// Gives freed memory back after [`PURGE_DELAY_MS`] instead of mimalloc v3's 1 s (10 s for
-/// whole arena ranges). A forwarding member frees what librdkafka's threads allocated
-/// (fetched batches, produce buffers) at a high rate; with the long delay a 1M-message run
-/// hardly purged: forwarding 1M login events on a local 3-broker cluster, 3 alternating runs
-/// each, peak RSS (GNU time) was 163, 151 and 163 MB with the default against 113, 112 and
-/// 109 MB with 50 ms, for about 0.15 s more system CPU and the same wall time (10 ms: about
-/// 110 MB for 0.35 s).
+/// whole arena ranges); `MIMALLOC_PURGE_DELAY` in the environment wins. A forwarding member
+/// frees what librdkafka's threads allocated (fetched batches, produce buffers) at about
+/// 250 MB/s, so whatever the delay holds back is resident: forwarding 1M login events on a
+/// local 3-broker cluster, peak RSS (GNU time) was 151-163 MB with 1 s and 109-113 MB with
+/// 50 ms (2026-11); with the smaller queues of `kafka::config` (2026-12-03, 2-3 alternating
+/// runs each, the same wall time within the noise) 74-78 MB with 50 ms, 57-60 MB with 10 ms,
+/// 57-59 MB with 5 ms and 51-56 MB with 0, for 0.1-0.2 s (5 ms) or about 0.4 s (0) more
+/// system CPU per 1M messages (madvise calls and the page faults that refill the pages).
 /// Called first thing in `main`, before any other thread exists.
 pub fn tune() {
     // SAFETY: sets one integer option of the allocator; no memory is touched.
-    unsafe { mi_option_set(PURGE_DELAY, PURGE_DELAY_MS as _) }
+    unsafe { mi_option_set_default(PURGE_DELAY, PURGE_DELAY_MS as _) }
 }
 
 #[cfg(test)]

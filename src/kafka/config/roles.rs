@@ -169,8 +169,12 @@ impl ClientSettings {
     /// `-X group.instance.id` clashes with it, and is the user's own without it), the start
     /// from `--offset-reset` (`-X auto.offset.reset` is refused: consume's `--offset-reset`
     /// is the way, and `--exactly-once` checks it), statistics every 3 s (for the lag
-    /// gauges) and a prefetch queue bounded to 8 MB (librdkafka's default of 64 MB of
-    /// prefetched messages was most of the member's memory, at no gain in rate), refilled
+    /// gauges) and a prefetch queue bounded to 1 MB (the bound is on the one queue all
+    /// partitions feed; librdkafka's default of 64 MB was most of the member's memory, at no
+    /// gain in rate; a member validates and forwards slower than the brokers serve, so the
+    /// queue sits at its bound and each queued message also holds an op and its share of a
+    /// fetched buffer: 8 MB (kmsg's default until 2026-12-03) held about 40,000 messages and
+    /// 20-25 MB of RSS, 1 MB forwards 1M login events as fast, see bench/README.md), refilled
     /// 20 ms after it was full: librdkafka's default `fetch.queue.backoff.ms` of 1 s idles
     /// the fetcher for a second each time the bounded queue fills, which held a member to
     /// ~40,000 msgs/s with its CPU mostly idle (200,000 messages: 5.5 s, 1.7 s with 20 ms).
@@ -198,7 +202,7 @@ impl ClientSettings {
         cfg.set("auto.offset.reset", reset);
         for (k, v) in [
             ("statistics.interval.ms", "3000"),
-            ("queued.max.messages.kbytes", "8192"),
+            ("queued.max.messages.kbytes", "1024"),
             ("queued.min.messages", "20000"),
             ("fetch.queue.backoff.ms", "20"),
         ] {
@@ -225,8 +229,11 @@ impl ClientSettings {
     /// Producer config of a `kmsg consume` member (forwards and dead letters):
     /// `producer_config` plus `client.id` `kmsg-<instance>` (as in the consumer),
     /// `linger.ms=50` (fewer, bigger batches: the broker threads wake up far less often;
-    /// measured -36% CPU against 5 ms), a local queue of 20,000 records (it only has to
-    /// cover a batch round trip; each queued record also pins its source message), a 30 s
+    /// measured -36% CPU against 5 ms) or 2,000 records a partition, whichever comes first,
+    /// and a local queue of 10,000 records (each queued record costs about 0.5 KB until it is
+    /// acknowledged; forwarding 1M login events to 6 partitions, 3 alternating runs each,
+    /// 10,000 records with batches of 2,000 ran as fast as 20,000 and peaked at 50-51 MB RSS
+    /// against 55-60; batches of 1,000 cost 20% in rate), a 30 s
     /// delivery timeout, and the `-z/--compression` codec (lz4 by default: forwarding 1M
     /// login events on the local 3-broker cluster, five alternating runs, the brokers used
     /// 1.8 CPU-s against 2.8 uncompressed and the run took 4.1 s against 4.5). `-X`
@@ -260,7 +267,8 @@ impl ClientSettings {
             .map_or_else(|| "30000".to_string(), |t| t.to_string());
         for (k, v) in [
             ("linger.ms", "50"),
-            ("queue.buffering.max.messages", "20000"),
+            ("queue.buffering.max.messages", "10000"),
+            ("batch.num.messages", "2000"),
             ("message.timeout.ms", message_timeout.as_str()),
         ] {
             set_default(&mut cfg, &self.extra, k, v);
@@ -506,12 +514,13 @@ mod tests {
         let i1 = Given::default("i1");
         let p = s.pipeline_producer_config(i1, None, lz4).unwrap();
         assert_eq!(p.get("linger.ms"), Some("50"));
-        assert_eq!(p.get("queue.buffering.max.messages"), Some("20000"));
+        assert_eq!(p.get("queue.buffering.max.messages"), Some("10000"));
+        assert_eq!(p.get("batch.num.messages"), Some("2000"));
         assert_eq!(p.get("acks"), Some("all"));
         assert_eq!(p.get("client.id"), Some("kmsg-i1"));
         assert_eq!(p.get("compression.type"), Some("lz4"));
         let c = s.pipeline_consumer_config("g", i1, "earliest").unwrap();
-        assert_eq!(c.get("queued.max.messages.kbytes"), Some("8192"));
+        assert_eq!(c.get("queued.max.messages.kbytes"), Some("1024"));
         assert_eq!(c.get("fetch.queue.backoff.ms"), Some("20"));
         assert_eq!(c.get("enable.auto.commit"), Some("false"));
         assert_eq!(c.get("statistics.interval.ms"), Some("3000"));
