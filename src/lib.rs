@@ -6,7 +6,7 @@
 //! engine in `consumer`, the local cluster in `cluster`, the adapters (`kafka` for Kafka,
 //! `sink` for the HTTP downstream, `registry` for schema registries and their record
 //! formats), then the pure logic in `pipeline`. `output`, `metrics`,
-//! `envelope`, `logging`, `signals` and `alloc` serve them; `profile` (the config file's
+//! `envelope`, `logging`, `signals`, `alloc` and `tls` serve them; `profile` (the config file's
 //! named profiles, pure) serves `cli`; `error` and `secrets` sit
 //! below everything.
 
@@ -27,3 +27,4 @@ pub mod registry;
 pub mod secrets;
 pub mod signals;
 pub mod sink;
+pub mod tls;

@@ -6,10 +6,11 @@
 
 use std::process::ExitCode;
 
-use kmsg::{alloc, cli, cmd, error, logging};
+use kmsg::{alloc, cli, cmd, error, logging, tls};
 
 fn main() -> ExitCode {
     alloc::tune();
+    tls::init();
     let cli = match cli::try_parse() {
         Ok(cli) => cli,
         Err(cli::ParseFailure::Profile(e)) => {
