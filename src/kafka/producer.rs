@@ -383,13 +383,21 @@ impl PipelinedProducer {
     /// the brokers it learned only when something needs them; an idempotent producer that
     /// finds none up waits 500 ms before it asks for its producer id again, which made
     /// one `produce --value` take 100 ms or 600 ms by chance (bench/latency.sh). The thread
-    /// holds the client until its answer (at most `timeout`).
+    /// holds the client until its answers (at most `timeout` each).
+    ///
+    /// Two requests: a metadata response is what makes librdkafka try for the producer id
+    /// again at once, and the first may be answered by the bootstrap connection before any
+    /// learnt broker is up (still one start in about 200 stalled 500 ms with one request);
+    /// the bootstrap connection is being dropped by then, so the second is answered by a
+    /// learnt broker, which is up when it arrives.
     pub fn connect_early(&self, timeout: Duration) {
         let producer = self.producer.clone();
         let _ = std::thread::Builder::new()
             .name("kmsg-connect".into())
             .spawn(move || {
-                let _ = producer.client().fetch_metadata(None, timeout);
+                for _ in 0..2 {
+                    let _ = producer.client().fetch_metadata(None, timeout);
+                }
             });
     }
 
@@ -461,15 +469,33 @@ impl PipelinedProducer {
     }
 
     /// Waits up to `timeout` for every queued message, returning early when `abort` says so.
-    /// Returns the number still in flight. Linger is cut short (`rd_kafka_flush` with no
-    /// wait), and the delivery thread handles the reports while this sleeps in 1 ms steps.
+    /// Returns the number still in flight. Linger is cut short for the whole wait, and the
+    /// delivery thread handles the reports meanwhile.
+    ///
+    /// The wait is `rd_kafka_flush` in steps of at most 5 ms: while a call lasts librdkafka
+    /// treats `linger.ms` as over, also for a broker whose connection comes up during it
+    /// (one `rd_kafka_flush(0)` wakes only the brokers already up, so a single `--value`
+    /// whose leader connected a moment later lingered its full 20 ms). With delivery reports
+    /// as events it only waits for librdkafka's message count (the delivery thread serves
+    /// the queue); the loop then waits for kmsg's own count, which drops last.
     pub fn flush(&self, timeout: Duration, abort: &dyn Fn() -> bool) -> i32 {
         let deadline = Instant::now() + timeout;
-        // With a zero timeout this is one `rd_kafka_flush(0)`: it wakes the broker threads to
-        // send what is lingering and returns (the error only says messages are in flight).
-        let _ = self.producer.flush(Duration::ZERO);
-        while self.in_flight() > 0 && Instant::now() < deadline && !abort() {
-            std::thread::sleep(Duration::from_millis(1));
+        let step = Duration::from_millis(5);
+        while self.in_flight() > 0 && !abort() {
+            let left = deadline.saturating_duration_since(Instant::now());
+            if left.is_zero() {
+                break;
+            }
+            let wait = left.min(step).as_millis().max(1) as i32;
+            // SAFETY: the client outlives the call, and librdkafka allows flushing from any
+            // thread.
+            let err = unsafe {
+                rdkafka::bindings::rd_kafka_flush(self.producer.client().native_ptr(), wait)
+            };
+            if err == rdkafka::bindings::rd_kafka_resp_err_t::RD_KAFKA_RESP_ERR_NO_ERROR {
+                // Every message is out of librdkafka; its last reports are being recorded.
+                std::thread::sleep(Duration::from_millis(1));
+            }
         }
         self.in_flight()
     }
