@@ -19,7 +19,7 @@ use rdkafka::types::RDKafkaErrorCode;
 use rdkafka::{Offset, TopicPartitionList};
 
 use crate::kafka::context::KmsgContext;
-use crate::kafka::producer::{failure_reason, ReportCount};
+use crate::kafka::producer::{await_reports, failure_reason, ReportCount};
 use crate::metrics::{ConsumerMetrics, TopicSeries};
 use crate::pipeline::offsets::{OffsetTracker, Progress};
 
@@ -357,12 +357,7 @@ impl ConsumerContext for RebalanceContext {
                 if let Some(by) = *lock(&shared.close_by) {
                     deadline = deadline.min(by);
                 }
-                // One `rd_kafka_flush(0)` sends what lingers; the producer's own thread
-                // handles the reports.
-                let _ = producer.flush(Duration::ZERO);
-                while shared.reports.unreported() > 0 && Instant::now() < deadline {
-                    std::thread::sleep(Duration::from_millis(1));
-                }
+                await_reports(producer.client(), &shared.reports, deadline, &|| false);
             }
             *lock(&shared.membership) = Membership::Rebalancing;
             let positions = lock(&shared.tracker).release(&partitions);

@@ -469,36 +469,39 @@ impl PipelinedProducer {
     }
 
     /// Waits up to `timeout` for every queued message, returning early when `abort` says so.
-    /// Returns the number still in flight. Linger is cut short for the whole wait, and the
-    /// delivery thread handles the reports meanwhile.
-    ///
-    /// The wait is `rd_kafka_flush` in steps of at most 5 ms: while a call lasts librdkafka
-    /// treats `linger.ms` as over, also for a broker whose connection comes up during it
-    /// (one `rd_kafka_flush(0)` wakes only the brokers already up, so a single `--value`
-    /// whose leader connected a moment later lingered its full 20 ms). With delivery reports
-    /// as events it only waits for librdkafka's message count (the delivery thread serves
-    /// the queue); the loop then waits for kmsg's own count, which drops last.
+    /// Returns the number still in flight (see [`await_reports`]).
     pub fn flush(&self, timeout: Duration, abort: &dyn Fn() -> bool) -> i32 {
         let deadline = Instant::now() + timeout;
-        let step = Duration::from_millis(5);
-        while self.in_flight() > 0 && !abort() {
-            let left = deadline.saturating_duration_since(Instant::now());
-            if left.is_zero() {
-                break;
-            }
-            let wait = left.min(step).as_millis().max(1) as i32;
-            // SAFETY: the client outlives the call, and librdkafka allows flushing from any
-            // thread.
-            let err = unsafe {
-                rdkafka::bindings::rd_kafka_flush(self.producer.client().native_ptr(), wait)
-            };
-            if err == rdkafka::bindings::rd_kafka_resp_err_t::RD_KAFKA_RESP_ERR_NO_ERROR {
-                // Every message is out of librdkafka; its last reports are being recorded.
-                std::thread::sleep(Duration::from_millis(1));
-            }
-        }
-        self.in_flight()
+        await_reports(self.producer.client(), &self.stats.reports, deadline, abort) as i32
     }
+}
+
+/// Waits until every record counted in `reports` has its delivery report handled, `deadline`
+/// passes or `abort` says so, with linger cut short for the whole wait; returns the records
+/// still without a report. The producer's own thread handles the reports meanwhile.
+///
+/// The wait is `rd_kafka_flush` in steps of at most 5 ms (`producer_ffi::flush_step`): one
+/// `rd_kafka_flush(0)` wakes only the brokers already up, so a single `--value` whose leader
+/// connected a moment later lingered its full 20 ms. When librdkafka holds no message any
+/// more, the last reports are being recorded and the loop sleeps 1 ms steps for them.
+pub fn await_reports<C: ClientContext>(
+    client: &rdkafka::client::Client<C>,
+    reports: &ReportCount,
+    deadline: Instant,
+    abort: &dyn Fn() -> bool,
+) -> u64 {
+    const STEP: Duration = Duration::from_millis(5);
+    while reports.unreported() > 0 && !abort() {
+        let left = deadline.saturating_duration_since(Instant::now());
+        if left.is_zero() {
+            break;
+        }
+        let wait_ms = left.min(STEP).as_millis().max(1) as i32;
+        if super::producer_ffi::flush_step(client, wait_ms) {
+            std::thread::sleep(Duration::from_millis(1));
+        }
+    }
+    reports.unreported()
 }
 
 /// The delivery thread stops after its current step and drops its handle on the client,

@@ -9,6 +9,9 @@
 //! does), headers built only for a message that has some, the delivery opaque passed as
 //! rust-rdkafka's delivery reports expect it (`IntoOpaque` of the context's opaque type).
 //!
+//! [`flush_step`] is the flush call the waits for delivery reports make (see
+//! `producer::await_reports`).
+//!
 //! Safety: a handle keeps a clone of the producer's `Arc`, so the client it was made on
 //! outlives it, and destroys its `rd_kafka_topic_t` exactly once, in `Drop`, before that
 //! `Arc` is released. librdkafka's topic handles and its produce call are thread-safe.
@@ -19,6 +22,7 @@ use std::ptr::NonNull;
 use std::sync::Arc;
 
 use rdkafka::bindings as rd;
+use rdkafka::client::{Client, ClientContext};
 use rdkafka::error::KafkaError;
 use rdkafka::producer::{BaseProducer, Producer, ProducerContext};
 use rdkafka::types::RDKafkaErrorCode;
@@ -181,6 +185,18 @@ impl<C: ProducerContext> Drop for TopicHandle<C> {
         // destroyed exactly once, here.
         unsafe { rd::rd_kafka_topic_destroy(self.rkt.as_ptr()) }
     }
+}
+
+/// `rd_kafka_flush` for up to `wait_ms`: while the call lasts librdkafka treats `linger.ms` as
+/// over, also for a broker whose connection comes up during it. With delivery reports as
+/// events (rust-rdkafka's producers) it serves nothing itself, it waits for the client's
+/// message count while the producer's own thread serves the reports. True when that count
+/// is 0 (every message out of librdkafka).
+pub(super) fn flush_step<C: ClientContext>(client: &Client<C>, wait_ms: i32) -> bool {
+    // SAFETY: the client pointer is valid while `client` is borrowed; librdkafka allows
+    // flushing from any thread.
+    let err = unsafe { rd::rd_kafka_flush(client.native_ptr(), wait_ms) };
+    err == rd::rd_kafka_resp_err_t::RD_KAFKA_RESP_ERR_NO_ERROR
 }
 
 /// A librdkafka header list of `headers`, or NULL for none (the caller owns it).
